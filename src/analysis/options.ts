@@ -1,0 +1,20 @@
+/** Options shared by every report, named after `go tool pprof`'s flags. */
+
+export type Granularity = 'functions' | 'filefunctions' | 'lines' | 'files';
+
+export interface ReportOptions {
+  /** Sample type by name (e.g. "alloc_space") or index; default: the profile's default. */
+  readonly sampleIndex?: string | number;
+  /** Default: 'functions'. */
+  readonly granularity?: Granularity;
+  /** Attribute inlined frames to their caller (pprof -noinlines). */
+  readonly noInlines?: boolean;
+  /** Regular expressions, with pprof's semantics (matched against function name and file). */
+  readonly focus?: string;
+  readonly ignore?: string;
+  readonly hide?: string;
+  readonly show?: string;
+  readonly showFrom?: string;
+  readonly tagFocus?: string;
+  readonly tagIgnore?: string;
+}

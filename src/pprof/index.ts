@@ -1,0 +1,2 @@
+export type { Profile, ValueType, Mapping, FunctionTable, LocationTable, SampleTable } from './profile';
+export { ProfileError } from './errors';

@@ -1,0 +1,102 @@
+/**
+ * The decoded form of a pprof `profile.proto`.
+ *
+ * Everything is indexed densely from 0. Ids from the file (function id, location id,
+ * mapping id) are kept only for reference; cross references use dense indexes.
+ * Bulk data (samples, locations, lines, labels) lives in typed arrays, never one object
+ * per sample, so a profile with millions of samples stays cheap and can be transferred
+ * between threads.
+ *
+ * 64-bit integers are stored as float64 (exact up to 2^53, which covers every value the
+ * Go runtime writes; addresses above that lose low bits, as with any JS number).
+ */
+
+/** A (type, unit) pair with its strings resolved, e.g. {type: "cpu", unit: "nanoseconds"}. */
+export interface ValueType {
+  readonly type: string;
+  readonly unit: string;
+}
+
+export interface Mapping {
+  readonly id: number;
+  readonly memoryStart: number;
+  readonly memoryLimit: number;
+  readonly fileOffset: number;
+  readonly filename: string;
+  readonly buildId: string;
+  readonly hasFunctions: boolean;
+  readonly hasFilenames: boolean;
+  readonly hasLineNumbers: boolean;
+  readonly hasInlineFrames: boolean;
+}
+
+/** Functions, dense index f in [0, count). Name fields are indexes into `Profile.strings`. */
+export interface FunctionTable {
+  readonly count: number;
+  readonly id: Float64Array;
+  readonly name: Int32Array;
+  readonly systemName: Int32Array;
+  readonly filename: Int32Array;
+  readonly startLine: Float64Array;
+}
+
+/**
+ * Locations, dense index l in [0, count). The lines of location l are
+ * `lineStart[l] .. lineStart[l + 1] - 1` in the line arrays (so `lineStart` has count + 1
+ * entries). As in profile.proto, the first line is the innermost (inlined) frame and the
+ * last is the caller into which the others were inlined.
+ */
+export interface LocationTable {
+  readonly count: number;
+  readonly id: Float64Array;
+  /** Dense mapping index, or -1 when the location has no mapping. */
+  readonly mapping: Int32Array;
+  readonly address: Float64Array;
+  readonly isFolded: Uint8Array;
+  readonly lineStart: Int32Array;
+  /** Dense function index of each line entry, or -1 when the line names no function. */
+  readonly lineFunction: Int32Array;
+  readonly lineNumber: Float64Array;
+  readonly lineColumn: Float64Array;
+}
+
+/**
+ * Samples, dense index s in [0, count).
+ * - values: `values[s * valueCount + t]` is the value of sample type t.
+ * - stack: `stackLocations[stackStart[s] .. stackStart[s + 1] - 1]` are dense location
+ *   indexes, leaf first (as in the file).
+ * - labels: `labelKey/labelStr/labelNum/labelNumUnit[labelStart[s] .. labelStart[s + 1] - 1]`;
+ *   string indexes into `Profile.strings`; a string label has labelStr > 0, a numeric one has
+ *   labelStr = 0 and its value in labelNum (labelNumUnit 0 when no unit was given).
+ */
+export interface SampleTable {
+  readonly count: number;
+  readonly valueCount: number;
+  readonly values: Float64Array;
+  readonly stackStart: Int32Array;
+  readonly stackLocations: Int32Array;
+  readonly labelStart: Int32Array;
+  readonly labelKey: Int32Array;
+  readonly labelStr: Int32Array;
+  readonly labelNum: Float64Array;
+  readonly labelNumUnit: Int32Array;
+}
+
+export interface Profile {
+  /** The string table; strings[0] is always "". */
+  readonly strings: readonly string[];
+  readonly sampleTypes: readonly ValueType[];
+  /** Index into sampleTypes chosen by default: default_sample_type if set, else the last. */
+  readonly defaultSampleTypeIndex: number;
+  readonly periodType: ValueType | undefined;
+  readonly period: number;
+  readonly timeNanos: number;
+  readonly durationNanos: number;
+  readonly comments: readonly string[];
+  readonly dropFrames: string;
+  readonly keepFrames: string;
+  readonly mappings: readonly Mapping[];
+  readonly functions: FunctionTable;
+  readonly locations: LocationTable;
+  readonly samples: SampleTable;
+}
