@@ -1,0 +1,206 @@
+/**
+ * Real profiles made by the real Go runtime for the tests.
+ *
+ * The Go programs under test/fixtures/go are built and run once per (sources, Go version)
+ * into .cache/fixtures/<hash>/. Generation happens in a temporary folder that is renamed
+ * into place, under a lock folder, so test files running in parallel neither clash nor
+ * repeat the work.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const goSourceDir = join(repoRoot, 'test', 'fixtures', 'go');
+const committedProfilesDir = join(repoRoot, 'test', 'fixtures', 'profiles');
+const cacheRoot = join(repoRoot, '.cache', 'fixtures');
+
+export interface GoFixtures {
+  readonly cpu: string;
+  readonly heap: string;
+  readonly allocs: string;
+  readonly goroutine: string;
+  readonly block: string;
+  readonly mutex: string;
+  readonly threadcreate: string;
+}
+
+export type GoFixtureKind = keyof GoFixtures;
+
+export const goFixtureKinds: readonly GoFixtureKind[] = [
+  'cpu',
+  'heap',
+  'allocs',
+  'goroutine',
+  'block',
+  'mutex',
+  'threadcreate',
+];
+
+/** How each fixture program is run: its package folder and its arguments for an output folder. */
+const runs: readonly { program: string; args: (dir: string) => string[] }[] = [
+  { program: 'cpu', args: (d) => ['-o', join(d, 'cpu.pb.gz')] },
+  { program: 'heap', args: (d) => ['-heap', join(d, 'heap.pb.gz'), '-allocs', join(d, 'allocs.pb.gz')] },
+  { program: 'goroutine', args: (d) => ['-o', join(d, 'goroutine.pb.gz')] },
+  { program: 'block', args: (d) => ['-o', join(d, 'block.pb.gz')] },
+  { program: 'mutex', args: (d) => ['-o', join(d, 'mutex.pb.gz')] },
+  { program: 'threadcreate', args: (d) => ['-o', join(d, 'threadcreate.pb.gz')] },
+];
+
+/** Environment for `go` that never downloads a toolchain or module and ignores go.work. */
+export function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '-mod=mod', GOPROXY: 'off', ...extra };
+}
+
+export interface RunResult {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a program and resolves with its output; rejects with a message naming the command,
+ * its exit status and its stderr. A missing `go` is reported as such.
+ */
+export function run(
+  file: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; maxBuffer?: number } = {},
+): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: options.maxBuffer ?? 1 << 30,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const command = [file, ...args].join(' ');
+          if (code === 'ENOENT') {
+            const hint = file === 'go' ? 'the Go toolchain (`go`) is not installed or not on PATH' : `${file} was not found`;
+            reject(new Error(`cannot run \`${command}\`: ${hint}`));
+          } else {
+            const how = error.killed ? `was killed (${error.signal ?? 'timeout'})` : `exited with status ${String(error.code)}`;
+            reject(new Error(`\`${command}\` ${how}${options.cwd ? ` in ${options.cwd}` : ''}:\n${stderr.trim()}`));
+          }
+          return;
+        }
+        resolvePromise({ stdout, stderr });
+      },
+    );
+  });
+}
+
+let goVersionPromise: Promise<string> | undefined;
+
+/** `go env GOVERSION`, e.g. "go1.26.8". */
+export function goVersion(): Promise<string> {
+  goVersionPromise ??= run('go', ['env', 'GOVERSION'], { env: goEnv() }).then((r) => r.stdout.trim());
+  return goVersionPromise;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+/** A hash of every file under `dir` (paths and contents) and of `salt`. */
+export async function hashTree(dir: string, salt: string): Promise<string> {
+  const hash = createHash('sha256').update(salt);
+  for (const file of await listFiles(dir)) {
+    hash.update(relative(dir, file)).update('\0').update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Makes `finalDir` exist, filled by `generate(tempDir)`, at most once across processes: one
+ * process holds `finalDir + '.lock'` and renames its temporary folder into place; the others
+ * wait for the result. A lock older than `staleMs` is taken to be left by a dead process.
+ */
+export async function buildOnce(
+  finalDir: string,
+  generate: (tempDir: string) => Promise<void>,
+  staleMs = 180_000,
+): Promise<void> {
+  const lock = `${finalDir}.lock`;
+  await mkdir(dirname(finalDir), { recursive: true });
+  for (;;) {
+    if (existsSync(finalDir)) return;
+    try {
+      await mkdir(lock);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > staleMs) await rm(lock, { recursive: true, force: true });
+      else await sleep(200);
+      continue;
+    }
+    const temp = `${finalDir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      if (existsSync(finalDir)) return;
+      await mkdir(temp, { recursive: true });
+      await generate(temp);
+      await rename(temp, finalDir);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+      await rm(lock, { recursive: true, force: true });
+    }
+    return;
+  }
+}
+
+async function generateFixtures(dir: string): Promise<void> {
+  const bin = join(dir, 'bin');
+  await mkdir(bin);
+  await run('go', ['build', '-o', bin + '/', './...'], { cwd: goSourceDir, env: goEnv() });
+  await Promise.all(runs.map((r) => run(join(bin, r.program), r.args(dir), { cwd: dir, timeoutMs: 60_000 })));
+  await rm(bin, { recursive: true, force: true });
+  for (const kind of goFixtureKinds) {
+    const file = join(dir, `${kind}.pb.gz`);
+    const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+    if (size === 0) throw new Error(`fixture program did not write ${file}`);
+  }
+}
+
+let fixturesPromise: Promise<GoFixtures> | undefined;
+
+/** Builds and runs the fixture programs once and returns the paths of their profiles. */
+export function ensureGoFixtures(): Promise<GoFixtures> {
+  fixturesPromise ??= (async () => {
+    const dir = join(cacheRoot, await hashTree(goSourceDir, await goVersion()));
+    await buildOnce(dir, generateFixtures);
+    const paths = Object.fromEntries(goFixtureKinds.map((k) => [k, join(dir, `${k}.pb.gz`)]));
+    return paths as unknown as GoFixtures;
+  })();
+  return fixturesPromise;
+}
+
+/** Every committed profile under test/fixtures/profiles (*.pb.gz). */
+export async function committedProfiles(): Promise<{ name: string; path: string }[]> {
+  const names = (await readdir(committedProfilesDir)).filter((n) => n.endsWith('.pb.gz')).sort();
+  return names.map((n) => ({ name: n.slice(0, -'.pb.gz'.length), path: join(committedProfilesDir, n) }));
+}
+
+/** The generated fixtures (named by kind) followed by every committed profile. */
+export async function listFixtureProfiles(): Promise<{ name: string; path: string }[]> {
+  const fixtures = await ensureGoFixtures();
+  return [...goFixtureKinds.map((k) => ({ name: k, path: fixtures[k] })), ...(await committedProfiles())];
+}
