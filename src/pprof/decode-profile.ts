@@ -1,0 +1,41 @@
+import type { Profile } from './profile';
+import { ProfileError } from './errors';
+import { DEFAULT_MAX_INFLATED_BYTES, isGzip, type Inflate } from './inflate';
+import { decodeProfileMessage } from './decode-message';
+import { describeUnsupportedFormat, textExcerpt } from './sniff';
+import { WireFormatError } from './wire';
+
+export interface DecodeOptions {
+  /** What is being read (file path, URL, label); every error message starts with it. */
+  readonly source: string;
+  readonly inflate: Inflate;
+  /** Refuse gzip data that inflates past this many bytes; default 2 GiB. */
+  readonly maxInflatedBytes?: number;
+}
+
+/**
+ * Decodes a pprof profile, gzipped or raw (told apart by the gzip magic bytes).
+ * Every bad input ends in a ProfileError naming `options.source` and the problem.
+ */
+export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profile {
+  const { source } = options;
+  const gzipped = isGzip(bytes);
+  const raw = gzipped
+    ? options.inflate(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, source)
+    : bytes;
+  const what = gzipped ? 'the gzip data holds' : 'the input is';
+  if (raw.length === 0) throw new ProfileError(source, gzipped ? 'the gzip data is empty' : 'empty input (0 bytes)');
+  const unsupported = describeUnsupportedFormat(raw);
+  if (unsupported !== undefined) {
+    throw new ProfileError(source, `${what} ${unsupported}, which is not supported; capture a pprof protobuf profile instead (e.g. /debug/pprof/heap without ?debug=1)`);
+  }
+  try {
+    return decodeProfileMessage(raw);
+  } catch (error) {
+    if (!(error instanceof WireFormatError)) throw error;
+    const prefix = gzipped ? 'the inflated data is not a valid pprof protobuf' : 'not gzip, and not a valid pprof protobuf';
+    const text = textExcerpt(raw);
+    if (text !== undefined) throw new ProfileError(source, `${prefix}: it looks like text starting with ${text}`);
+    throw new ProfileError(source, `${prefix} (${raw.length} bytes): ${error.message}`);
+  }
+}

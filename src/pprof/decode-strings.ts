@@ -1,0 +1,64 @@
+import type { RangeList } from './growable';
+import { WireFormatError } from './wire';
+
+const utf8 = new TextDecoder();
+
+/**
+ * Decodes the string table. ASCII strings (nearly all of them in practice) are copied into
+ * one buffer, decoded with a single TextDecoder call and sliced; the rest are decoded one
+ * by one. Invalid UTF-8 becomes U+FFFD, as Go strings may hold any bytes.
+ */
+export function decodeStrings(buf: Uint8Array, ranges: RangeList): string[] {
+  const count = ranges.count;
+  if (count === 0) {
+    throw new WireFormatError('no string table (a pprof profile always has one, starting with "")');
+  }
+  const starts = ranges.starts;
+  const ends = ranges.ends;
+  const joined = new Uint8Array(ranges.totalBytes());
+  /** End offset of string i in `joined`, or -1 when string i is not ASCII. */
+  const joinedEnd = new Int32Array(count);
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const start = starts[i]!;
+    const end = ends[i]!;
+    let highBits = 0;
+    for (let p = start; p < end; p++) highBits |= buf[p]!;
+    if (highBits < 0x80) {
+      joined.set(buf.subarray(start, end), length);
+      length += end - start;
+      joinedEnd[i] = length;
+    } else {
+      joinedEnd[i] = -1;
+    }
+  }
+  const text = utf8.decode(joined.subarray(0, length));
+  const strings = new Array<string>(count);
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const stop = joinedEnd[i]!;
+    if (stop >= 0) {
+      strings[i] = text.slice(offset, stop);
+      offset = stop;
+    } else {
+      strings[i] = utf8.decode(buf.subarray(starts[i], ends[i]));
+    }
+  }
+  if (strings[0] !== '') {
+    throw new WireFormatError('the string table does not start with "" (string_table[0] must be empty)');
+  }
+  return strings;
+}
+
+/**
+ * Checks that `index` (a string index read from the file) points into the string table.
+ * `owner`, `ordinal` and `field` say whose field it is (e.g. "function", 3, "name"); they
+ * are only joined into a message on failure, since this runs for every string field.
+ */
+export function checkString(index: number, stringCount: number, owner: string, ordinal: number, field: string): number {
+  if (index >= 0 && index < stringCount) return index;
+  const whose = (ordinal < 0 ? owner : `${owner} #${ordinal}`) + (field === '' ? '' : ` ${field}`);
+  throw new WireFormatError(
+    `${whose}: string index ${index} is out of range (the string table has ${stringCount} entries)`,
+  );
+}

@@ -1,0 +1,36 @@
+/** Typed arrays that grow by doubling while a decode does not yet know the final count. */
+
+type NumericArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
+
+/** A copy of `array` with room for at least `needed` elements (contents kept). */
+export function grown<T extends NumericArray>(array: T, needed: number): T {
+  let capacity = Math.max(16, array.length * 2);
+  while (capacity < needed) capacity *= 2;
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  (bigger as Float64Array).set(array as unknown as Float64Array);
+  return bigger;
+}
+
+/** A list of [start, end) byte ranges, e.g. every `sample` field of a profile. */
+export class RangeList {
+  starts = new Uint32Array(16);
+  ends = new Uint32Array(16);
+  count = 0;
+
+  push(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts, this.count + 1);
+      this.ends = grown(this.ends, this.count + 1);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  /** Bytes covered by all ranges. */
+  totalBytes(): number {
+    let total = 0;
+    for (let i = 0; i < this.count; i++) total += this.ends[i]! - this.starts[i]!;
+    return total;
+  }
+}
