@@ -1,0 +1,96 @@
+import type { Profile, ValueType } from '../pprof/profile';
+import type { ReportOptions } from './options';
+import { buildStacks, type Stacks } from './stacks';
+
+export interface TopRow {
+  /** pprof's printable name, as in the last column of `go tool pprof -top`. */
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly flat: number;
+  readonly cum: number;
+  /** Index into stacks.frames. */
+  readonly frame: number;
+  /** pprof's "(inline)" / "(partial-inline)" marker, or "". */
+  readonly inlineLabel: '' | '(inline)' | '(partial-inline)';
+}
+
+export interface TopTable {
+  readonly sampleType: ValueType;
+  readonly total: number;
+  /** Every node with a non-zero flat or cum, in `go tool pprof -top` order. */
+  readonly rows: TopRow[];
+}
+
+export function topTable(profile: Profile, options: ReportOptions): TopTable {
+  return topTableFromStacks(buildStacks(profile, options));
+}
+
+/** Flat and cum of every frame: flat to the leaf, cum once per stack however often a frame recurs. */
+export function frameTotals(stacks: Stacks): { flat: Float64Array; cum: Float64Array } {
+  const n = stacks.frames.length;
+  const flat = new Float64Array(n);
+  const cum = new Float64Array(n);
+  const seenIn = new Int32Array(n).fill(-1);
+  const { stackStart, stackFrames, values } = stacks;
+  for (let s = 0; s < stacks.count; s++) {
+    const v = values[s]!;
+    const lo = stackStart[s]!;
+    const hi = stackStart[s + 1]!;
+    if (lo === hi) continue;
+    flat[stackFrames[lo]!]! += v;
+    for (let i = lo; i < hi; i++) {
+      const f = stackFrames[i]!;
+      if (seenIn[f] !== s) {
+        seenIn[f] = s;
+        cum[f]! += v;
+      }
+    }
+  }
+  return { flat, cum };
+}
+
+export function topTableFromStacks(stacks: Stacks): TopTable {
+  const { flat, cum } = frameTotals(stacks);
+  const rows: TopRow[] = [];
+  for (let f = 0; f < stacks.frames.length; f++) {
+    if (flat[f] === 0 && cum[f] === 0) continue;
+    const frame = stacks.frames[f]!;
+    rows.push({
+      name: frame.name,
+      file: frame.file,
+      line: frame.line,
+      flat: flat[f]!,
+      cum: cum[f]!,
+      frame: f,
+      inlineLabel: frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
+    });
+  }
+  rows.sort((a, b) => compareTopRows(a, b, stacks));
+  return { sampleType: stacks.sampleType, total: stacks.total, rows };
+}
+
+/** pprof's FlatNameOrder: |flat| descending, name, |cum| descending, then the node identity. */
+function compareTopRows(a: TopRow, b: TopRow, stacks: Stacks): number {
+  const fa = Math.abs(a.flat);
+  const fb = Math.abs(b.flat);
+  if (fa !== fb) return fb - fa;
+  if (a.name !== b.name) return compareBytes(a.name, b.name);
+  const ca = Math.abs(a.cum);
+  const cb = Math.abs(b.cum);
+  if (ca !== cb) return cb - ca;
+  return compareBytes(stacks.frames[a.frame]!.identity, stacks.frames[b.frame]!.identity);
+}
+
+/** Go's string order (bytes of UTF-8), which differs from JS's UTF-16 order only past U+FFFF. */
+export function compareBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : 1;
+}
