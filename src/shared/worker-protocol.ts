@@ -1,0 +1,23 @@
+/**
+ * Messages between the extension host and the decode worker (a `worker_threads` Worker).
+ * The worker keeps the decoded profile; the host asks it for view data by method.
+ */
+import type { RequestOf, ResponseOf } from './rpc';
+import type { ProfileSummary, ViewMethods } from './view-model';
+
+export interface OpenParams {
+  /** The raw file, gzipped or not; its buffer is transferred to the worker. */
+  readonly bytes: Uint8Array;
+  /** Name used in error messages (the file name). */
+  readonly source: string;
+  /** Refuse files that inflate beyond this many bytes. */
+  readonly maxInflatedBytes: number;
+}
+
+export interface WorkerMethods extends ViewMethods {
+  /** Decodes and keeps the profile; later requests read it. */
+  readonly open: { readonly params: OpenParams; readonly result: ProfileSummary };
+}
+
+export type HostToWorker = RequestOf<WorkerMethods>;
+export type WorkerToHost = ResponseOf<WorkerMethods>;
