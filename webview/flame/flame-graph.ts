@@ -1,0 +1,688 @@
+import { formatPercent, formatValue } from '../../src/analysis/units';
+import type { FlameFrameRef, FlameGraphModel } from './model';
+import { frameRef, isEmptyModel, nodeName } from './model';
+import type { TreeIndex } from './tree-index';
+import { buildTreeIndex, pathToRoot } from './tree-index';
+import { FrameRects, layoutFrames } from './layout';
+import type { DrawState, Orientation } from './draw';
+import { depthAt, drawFrames, rowTop } from './draw';
+import { LabelFitter } from './labels';
+import type { Palette } from './palette';
+import { detectThemeKind, makePalette } from './palette';
+import type { SearchResult } from './search';
+import { searchFlame } from './search';
+import { ZoomHistory } from './history';
+import { arrowTarget } from './keyboard';
+import { FlameTooltip } from './tooltip';
+import { Breadcrumb } from './breadcrumb';
+import { FlameToolbar } from './toolbar';
+import { buildFlameSvg } from './export-svg';
+import { adoptFlameStyles } from './styles';
+import { el } from './dom';
+
+export interface FlameGraphCallbacks {
+  /** Ctrl/Cmd+click, double-click or Enter on a frame. */
+  onOpenSource(frame: FlameFrameRef): void;
+  /** A click or keyboard move selected a frame. */
+  onSelect(frame: FlameFrameRef): void;
+  /** The "Capture image" buttons; without this callback they are not shown. */
+  onCaptureImage?(format: 'png' | 'svg'): void;
+  /** Called after every paint with its duration (layout + draw) in milliseconds. */
+  onPaint?(ms: number): void;
+}
+
+export interface FlameGraphOptions {
+  /** Show the component's own search box (off when the host toolbar has a shared one). */
+  readonly searchBox?: boolean;
+  readonly orientation?: Orientation;
+  /** Zoom transitions in ms; 0 jumps at once. */
+  readonly animationMs?: number;
+}
+
+export interface FlameSearchSummary {
+  readonly matches: number;
+  readonly matchedValue: number;
+  readonly total: number;
+  /** e.g. "0.40%". */
+  readonly percent: string;
+}
+
+export interface FlameGraphHandle {
+  update(model: FlameGraphModel): void;
+  /** Highlights frames whose name matches; null or "" clears. Invalid patterns throw. */
+  search(regex: RegExp | string | null): FlameSearchSummary | undefined;
+  searchNext(): void;
+  searchPrevious(): void;
+  setOrientation(orientation: Orientation): void;
+  /** Zooms so the node's subtree fills the width. */
+  zoomTo(node: number): void;
+  back(): void;
+  forward(): void;
+  select(node: number): void;
+  /** Nodes whose frame has exactly this name, widest first. */
+  nodesNamed(name: string): number[];
+  /** Where a node is drawn, in client coordinates, or undefined when it is not drawn. */
+  frameRect(node: number): DOMRect | undefined;
+  readonly zoomedNode: number;
+  readonly selectedNode: number;
+  exportPng(): Promise<Blob>;
+  exportSvg(): string;
+  dispose(): void;
+}
+
+const ROW_HEIGHT = 18;
+const EXPORT_MAX_HEIGHT = 16000;
+
+class FlameGraph implements FlameGraphHandle {
+  private model: FlameGraphModel;
+  private index: TreeIndex;
+  private readonly doc: Document;
+  private readonly root: HTMLDivElement;
+  private readonly main: HTMLDivElement;
+  private readonly empty: HTMLDivElement;
+  private readonly scroller: HTMLDivElement;
+  private readonly sizer: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly announcer: HTMLDivElement;
+  private readonly tooltip: FlameTooltip;
+  private readonly crumbs: Breadcrumb;
+  private readonly toolbar: FlameToolbar;
+  private readonly rects = new FrameRects();
+  private readonly labels = new LabelFitter();
+  private readonly history = new ZoomHistory();
+  private palette: Palette;
+  private orientation: Orientation;
+  private readonly animationMs: number;
+  private widthPx = 0;
+  private heightPx = 0;
+  private x0 = 0;
+  private x1 = 1;
+  private zoomNode = 0;
+  private selected = -1;
+  private hovered = -1;
+  private searchResult: SearchResult | undefined;
+  private searchCursor = -1;
+  private layoutKey = '';
+  private frameRequest = 0;
+  private animation: { from: [number, number]; to: [number, number]; start: number } | undefined;
+  private drag: { startX: number; x0: number; x1: number; moved: boolean } | undefined;
+  private suppressClick = false;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly themeObserver: MutationObserver;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(
+    container: HTMLElement,
+    model: FlameGraphModel,
+    private readonly callbacks: FlameGraphCallbacks,
+    options: FlameGraphOptions,
+  ) {
+    this.doc = container.ownerDocument;
+    adoptFlameStyles(this.doc);
+    this.model = model;
+    this.index = buildTreeIndex(model);
+    this.orientation = options.orientation ?? 'icicle';
+    this.animationMs = options.animationMs ?? 160;
+    this.palette = makePalette(detectThemeKind(this.doc.body));
+
+    this.root = el(this.doc, 'div', 'gp-flame');
+    this.main = el(this.doc, 'div', 'gp-flame-main');
+    this.toolbar = new FlameToolbar(this.doc, {
+      back: () => this.back(),
+      forward: () => this.forward(),
+      toggleOrientation: () => this.setOrientation(this.orientation === 'icicle' ? 'flame' : 'icicle'),
+      search: (text) => this.searchFromBox(text),
+      next: () => this.searchNext(),
+      previous: () => this.searchPrevious(),
+      capture: callbacks.onCaptureImage ? (format) => callbacks.onCaptureImage?.(format) : undefined,
+      searchBox: options.searchBox ?? true,
+    });
+    this.crumbs = new Breadcrumb(this.doc, (node) => this.zoomTo(node));
+    this.scroller = el(this.doc, 'div', 'gp-flame-scroll');
+    this.canvas = el(this.doc, 'canvas', 'gp-flame-canvas');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', 'Flame graph. Arrow keys move between frames, Enter opens the source, Space zooms, Escape goes back.');
+    this.sizer = el(this.doc, 'div', 'gp-flame-sizer');
+    this.scroller.append(this.canvas, this.sizer);
+    this.announcer = el(this.doc, 'div', 'gp-sr-only');
+    this.announcer.setAttribute('aria-live', 'polite');
+    this.main.append(this.toolbar.element, this.crumbs.element, this.scroller, this.announcer);
+    this.empty = el(this.doc, 'div', 'gp-flame-empty');
+    this.empty.append(
+      el(this.doc, 'div', 'gp-title', 'No samples to show'),
+      el(this.doc, 'div', 'gp-detail', 'This profile has no samples for the selected sample type. Try another sample type, or capture for longer while the program is busy.'),
+    );
+    this.tooltip = new FlameTooltip(this.doc);
+    this.root.append(this.main, this.empty, this.tooltip.element);
+    container.append(this.root);
+
+    const ctx = this.canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('2D canvas is not available');
+    this.ctx = ctx;
+
+    this.listen(this.canvas, 'mousemove', (e) => this.onMouseMove(e));
+    this.listen(this.canvas, 'mouseleave', () => this.setHover(-1));
+    this.listen(this.canvas, 'mousedown', (e) => this.onMouseDown(e));
+    this.listen(this.doc, 'mousemove', (e) => this.onDrag(e));
+    this.listen(this.doc, 'mouseup', () => this.endDrag());
+    this.listen(this.canvas, 'click', (e) => this.onClick(e));
+    this.listen(this.canvas, 'dblclick', (e) => this.onDoubleClick(e));
+    this.listen(this.canvas, 'wheel', (e) => this.onWheel(e), { passive: false });
+    this.listen(this.root, 'keydown', (e) => this.onKeyDown(e));
+    this.listen(this.scroller, 'scroll', () => this.requestPaint());
+
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(this.scroller);
+    this.themeObserver = new MutationObserver(() => {
+      this.palette = makePalette(detectThemeKind(this.doc.body));
+      this.requestPaint();
+    });
+    this.themeObserver.observe(this.doc.body, { attributes: true, attributeFilter: ['class'] });
+    this.reset();
+    this.resize();
+  }
+
+  // ---- public API ----
+
+  update(model: FlameGraphModel): void {
+    this.model = model;
+    this.index = buildTreeIndex(model);
+    const pattern = this.searchResult?.regex;
+    this.searchResult = undefined;
+    this.reset();
+    if (pattern) this.search(pattern);
+    this.resize();
+  }
+
+  search(regex: RegExp | string | null): FlameSearchSummary | undefined {
+    if (regex === null || regex === '') {
+      this.searchResult = undefined;
+      this.searchCursor = -1;
+      this.toolbar.setStatus('');
+      this.requestPaint();
+      return undefined;
+    }
+    const re = typeof regex === 'string' ? new RegExp(regex) : regex;
+    this.searchResult = searchFlame(this.model, this.index, re);
+    this.searchCursor = -1;
+    const summary = this.searchSummary(this.searchResult);
+    const value = formatValue(summary.matchedValue, this.model.unit);
+    this.toolbar.setStatus(`${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'} · ${summary.percent} of total (${value})`);
+    this.toolbar.setSearchNavigation(summary.matches > 0);
+    this.requestPaint();
+    return summary;
+  }
+
+  searchNext(): void {
+    this.stepSearch(1);
+  }
+
+  searchPrevious(): void {
+    this.stepSearch(-1);
+  }
+
+  setOrientation(orientation: Orientation): void {
+    if (orientation === this.orientation) return;
+    const fromBottom = this.scroller.scrollHeight - this.scroller.clientHeight - this.scroller.scrollTop;
+    this.orientation = orientation;
+    this.toolbar.setOrientation(orientation);
+    this.scroller.scrollTop = fromBottom;
+    this.requestPaint();
+  }
+
+  zoomTo(node: number): void {
+    if (node < 0 || node >= this.index.count) return;
+    this.history.push(node);
+    this.applyZoom(node, true);
+  }
+
+  back(): void {
+    this.applyZoom(this.history.back(), true);
+  }
+
+  forward(): void {
+    this.applyZoom(this.history.forward(), true);
+  }
+
+  select(node: number): void {
+    if (node < -1 || node >= this.index.count) return;
+    this.selected = node;
+    if (node >= 0) this.announcer.textContent = this.describe(node);
+    this.requestPaint();
+  }
+
+  nodesNamed(name: string): number[] {
+    const out: number[] = [];
+    for (let n = 0; n < this.index.count; n++) if (nodeName(this.model, n) === name) out.push(n);
+    return out.sort((a, b) => this.model.tree.value[b]! - this.model.tree.value[a]!);
+  }
+
+  frameRect(node: number): DOMRect | undefined {
+    this.paintNow();
+    const i = this.rects.findNode(node);
+    if (i < 0) return undefined;
+    const top = rowTop(this.drawState(), this.rects.depth[i]!);
+    const left = Math.max(this.rects.left[i]!, 0);
+    const right = Math.min(this.rects.left[i]! + this.rects.width[i]!, this.widthPx);
+    if (top + ROW_HEIGHT <= 0 || top >= this.heightPx || right <= left) return undefined;
+    const box = this.canvas.getBoundingClientRect();
+    return new DOMRect(box.left + left, box.top + top, right - left, ROW_HEIGHT - 1);
+  }
+
+  get zoomedNode(): number {
+    return this.zoomNode;
+  }
+
+  get selectedNode(): number {
+    return this.selected;
+  }
+
+  exportPng(): Promise<Blob> {
+    const { rects, state } = this.exportLayout();
+    const dpr = Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1));
+    const canvas = this.doc.createElement('canvas');
+    canvas.width = Math.round(state.widthPx * dpr);
+    canvas.height = Math.round(state.heightPx * dpr);
+    const ctx = canvas.getContext('2d', { alpha: false });
+    if (!ctx) return Promise.reject(new Error('2D canvas is not available'));
+    ctx.scale(dpr, dpr);
+    drawFrames(ctx, this.model, rects, state, this.labels);
+    return new Promise((resolve, reject) => {
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+    });
+  }
+
+  exportSvg(): string {
+    const { rects, state } = this.exportLayout();
+    this.labels.setFont(this.ctx, state.font);
+    this.ctx.font = state.font;
+    return buildFlameSvg(this.doc, this.model, rects, state, this.labels, this.ctx, (n) => this.describe(n));
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frameRequest);
+    this.resizeObserver.disconnect();
+    this.themeObserver.disconnect();
+    for (const d of this.disposers) d();
+    this.root.remove();
+  }
+
+  // ---- state changes ----
+
+  private reset(): void {
+    this.history.reset();
+    this.zoomNode = 0;
+    this.selected = -1;
+    this.hovered = -1;
+    this.animation = undefined;
+    this.x0 = 0;
+    this.x1 = this.total() > 0 ? this.total() : 1;
+    const empty = isEmptyModel(this.model);
+    this.main.hidden = empty;
+    this.empty.hidden = !empty;
+    this.sizer.style.height = `${Math.max(0, (this.index.maxDepth + 1) * ROW_HEIGHT - this.heightPx)}px`;
+    this.updateChrome();
+  }
+
+  private applyZoom(node: number, animate: boolean): void {
+    this.zoomNode = node;
+    const x = this.index.x[node]!;
+    const v = this.model.tree.value[node]!;
+    this.animateTo(x, x + (v > 0 ? v : 1), animate);
+    this.updateChrome();
+    this.revealRow(this.index.depth[node]!);
+  }
+
+  private animateTo(x0: number, x1: number, animate: boolean): void {
+    if (!animate || this.animationMs <= 0) {
+      this.animation = undefined;
+      this.x0 = x0;
+      this.x1 = x1;
+    } else {
+      this.animation = { from: [this.x0, this.x1], to: [x0, x1], start: performance.now() };
+    }
+    this.requestPaint();
+  }
+
+  private updateChrome(): void {
+    this.crumbs.render(pathToRoot(this.model, this.zoomNode).map((node) => ({ node, label: nodeName(this.model, node) })));
+    this.toolbar.setHistory(this.history.canGoBack, this.history.canGoForward);
+    this.toolbar.setOrientation(this.orientation);
+  }
+
+  private stepSearch(direction: 1 | -1): void {
+    const nodes = this.searchResult?.nodes;
+    if (!nodes || nodes.length === 0) return;
+    this.searchCursor = (this.searchCursor + direction + nodes.length) % nodes.length;
+    const node = nodes[this.searchCursor]!;
+    this.zoomTo(node);
+    this.select(node);
+    this.callbacks.onSelect(frameRef(this.model, node));
+  }
+
+  private searchFromBox(text: string): void {
+    try {
+      this.search(text === '' ? null : new RegExp(text));
+      this.toolbar.setSearchValid(true);
+    } catch {
+      this.toolbar.setSearchValid(false);
+      this.toolbar.setStatus('Invalid regular expression');
+    }
+  }
+
+  private searchSummary(result: SearchResult): FlameSearchSummary {
+    return {
+      matches: result.nodes.length,
+      matchedValue: result.matchedValue,
+      total: result.total,
+      percent: formatPercent(result.matchedValue, result.total).trim(),
+    };
+  }
+
+  private revealRow(depth: number): void {
+    const top = rowTop({ ...this.drawState(), scrollTop: 0 }, depth);
+    if (top < this.scroller.scrollTop || top + ROW_HEIGHT > this.scroller.scrollTop + this.heightPx) {
+      this.scroller.scrollTop = Math.max(0, top - (this.orientation === 'icicle' ? ROW_HEIGHT * 2 : this.heightPx - ROW_HEIGHT * 3));
+    }
+  }
+
+  private total(): number {
+    return this.index.count > 0 ? this.model.tree.value[0]! : 0;
+  }
+
+  // ---- painting ----
+
+  private resize(): void {
+    const width = this.scroller.clientWidth;
+    const height = this.scroller.clientHeight;
+    const firstSize = this.heightPx === 0;
+    this.widthPx = Math.max(width, 1);
+    this.heightPx = Math.max(height, 1);
+    const dpr = globalThis.devicePixelRatio || 1;
+    this.canvas.width = Math.round(this.widthPx * dpr);
+    this.canvas.height = Math.round(this.heightPx * dpr);
+    this.canvas.style.width = `${this.widthPx}px`;
+    this.canvas.style.height = `${this.heightPx}px`;
+    this.sizer.style.height = `${Math.max(0, (this.index.maxDepth + 1) * ROW_HEIGHT - this.heightPx)}px`;
+    if (firstSize && this.orientation === 'flame') this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.layoutKey = '';
+    this.paintNow();
+  }
+
+  private requestPaint(): void {
+    if (this.frameRequest !== 0) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.paintNow();
+    });
+  }
+
+  private paintNow(): void {
+    if (isEmptyModel(this.model) || this.widthPx <= 1) return;
+    const started = performance.now();
+    if (this.animation) {
+      const t = Math.min(1, (started - this.animation.start) / this.animationMs);
+      const ease = 1 - (1 - t) * (1 - t) * (1 - t);
+      const { from, to } = this.animation;
+      this.x0 = from[0] + (to[0] - from[0]) * ease;
+      this.x1 = from[1] + (to[1] - from[1]) * ease;
+      if (t >= 1) this.animation = undefined;
+      else this.requestPaint();
+    }
+    const state = this.drawState();
+    const deepestVisible = Math.max(depthAt(state, 0), depthAt(state, this.heightPx));
+    const key = `${this.x0},${this.x1},${this.widthPx},${deepestVisible}`;
+    if (key !== this.layoutKey) {
+      layoutFrames(this.model, this.index, { x0: this.x0, x1: this.x1, widthPx: this.widthPx, maxDepth: deepestVisible }, this.rects);
+      this.layoutKey = key;
+    }
+    const dpr = globalThis.devicePixelRatio || 1;
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawFrames(this.ctx, this.model, this.rects, state, this.labels);
+    this.callbacks.onPaint?.(performance.now() - started);
+  }
+
+  private drawState(): DrawState {
+    const style = getComputedStyle(this.root);
+    const family = style.fontFamily || 'sans-serif';
+    return {
+      widthPx: this.widthPx,
+      heightPx: this.heightPx,
+      rowHeight: ROW_HEIGHT,
+      scrollTop: this.scroller.scrollTop,
+      totalRows: this.index.maxDepth + 1,
+      orientation: this.orientation,
+      palette: this.palette,
+      background: style.backgroundColor || '#ffffff',
+      focusBorder: style.outlineColor || '#0078d4',
+      font: `12px ${family}`,
+      matches: this.searchResult?.frameMatches,
+      selected: this.selected,
+      hovered: this.hovered,
+      zoomDepth: this.index.depth[this.zoomNode] ?? 0,
+    };
+  }
+
+  /** The whole graph at the current zoom, every row, for the image exports. */
+  private exportLayout(): { rects: FrameRects; state: DrawState } {
+    const rects = new FrameRects();
+    layoutFrames(this.model, this.index, { x0: this.x0, x1: this.x1, widthPx: this.widthPx, maxDepth: this.index.maxDepth }, rects);
+    let rows = 0;
+    for (let i = 0; i < rects.count; i++) rows = Math.max(rows, rects.depth[i]! + 1);
+    rows = Math.min(rows, Math.floor(EXPORT_MAX_HEIGHT / ROW_HEIGHT));
+    const state: DrawState = {
+      ...this.drawState(),
+      heightPx: Math.max(rows, 1) * ROW_HEIGHT,
+      totalRows: Math.max(rows, 1),
+      scrollTop: 0,
+      hovered: -1,
+      selected: -1,
+    };
+    return { rects, state };
+  }
+
+  // ---- input ----
+
+  private nodeAt(e: MouseEvent): { node: number; rect: number } {
+    const box = this.canvas.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const depth = depthAt(this.drawState(), y);
+    const rect = this.rects.hit(x, depth);
+    return { node: rect >= 0 ? this.rects.node[rect]! : -1, rect };
+  }
+
+  private onMouseMove(e: MouseEvent): void {
+    if (this.drag?.moved) return;
+    const { node } = this.nodeAt(e);
+    this.setHover(node);
+    if (node >= 0) this.tooltip.show(this.tooltipContent(node), e.clientX, e.clientY);
+  }
+
+  private setHover(node: number): void {
+    if (node < 0) this.tooltip.hide();
+    if (node === this.hovered) return;
+    this.hovered = node;
+    this.requestPaint();
+  }
+
+  private onMouseDown(e: MouseEvent): void {
+    if (e.button !== 0) return;
+    this.drag = { startX: e.clientX, x0: this.x0, x1: this.x1, moved: false };
+  }
+
+  private onDrag(e: MouseEvent): void {
+    const drag = this.drag;
+    if (!drag) return;
+    const dx = e.clientX - drag.startX;
+    if (!drag.moved && Math.abs(dx) < 4) return;
+    drag.moved = true;
+    this.tooltip.hide();
+    const perPx = (drag.x1 - drag.x0) / this.widthPx;
+    this.setRange(drag.x0 - dx * perPx, drag.x1 - dx * perPx);
+  }
+
+  private endDrag(): void {
+    if (this.drag?.moved) this.suppressClick = true;
+    this.drag = undefined;
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
+    this.canvas.focus();
+    const { node, rect } = this.nodeAt(e);
+    if (node < 0) {
+      if (rect >= 0) this.animateTo(this.x0 + (this.rects.left[rect]! / this.widthPx) * (this.x1 - this.x0), this.x0 + ((this.rects.left[rect]! + this.rects.width[rect]!) / this.widthPx) * (this.x1 - this.x0), true);
+      return;
+    }
+    this.select(node);
+    const ref = frameRef(this.model, node);
+    this.callbacks.onSelect(ref);
+    if (e.ctrlKey || e.metaKey) {
+      this.callbacks.onOpenSource(ref);
+      return;
+    }
+    this.zoomTo(node);
+  }
+
+  private onDoubleClick(e: MouseEvent): void {
+    const { node } = this.nodeAt(e);
+    if (node >= 0) this.callbacks.onOpenSource(frameRef(this.model, node));
+  }
+
+  private onWheel(e: WheelEvent): void {
+    const span = this.x1 - this.x0;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      const box = this.canvas.getBoundingClientRect();
+      const at = this.x0 + ((e.clientX - box.left) / this.widthPx) * span;
+      const factor = Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300)));
+      this.setRange(at - (at - this.x0) * factor, at + (this.x1 - at) * factor);
+    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      e.preventDefault();
+      const dx = (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx);
+      this.setRange(this.x0 + dx, this.x1 + dx);
+    }
+  }
+
+  /** Sets the window directly (wheel zoom, drag), kept inside the root and at least 1 px of value. */
+  private setRange(x0: number, x1: number): void {
+    const total = this.total();
+    let span = Math.min(Math.max(x1 - x0, total / 1e9), total);
+    let start = Math.max(0, Math.min(x0, total - span));
+    if (!(span > 0)) {
+      span = 1;
+      start = 0;
+    }
+    this.animation = undefined;
+    this.x0 = start;
+    this.x1 = start + span;
+    this.requestPaint();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.target instanceof HTMLInputElement) {
+      if (e.key === 'Enter' && e.shiftKey) this.searchPrevious();
+      else if (e.key === 'Enter') this.searchNext();
+      return;
+    }
+    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      if (e.key === 'ArrowLeft') this.back();
+      else this.forward();
+      return;
+    }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.back();
+      return;
+    }
+    if (e.target !== this.canvas) return;
+    const current = this.selected >= 0 ? this.selected : this.zoomNode;
+    if (e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      const next = this.selected < 0 ? current : arrowTarget(this.model, this.index, current, e.key, this.orientation);
+      if (next < 0) return;
+      this.select(next);
+      this.callbacks.onSelect(frameRef(this.model, next));
+      this.keepVisible(next);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this.selected >= 0) this.callbacks.onOpenSource(frameRef(this.model, this.selected));
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      if (this.selected >= 0) this.zoomTo(this.selected);
+    }
+  }
+
+  /** After a keyboard move: zoom out to the root or in to the frame when it is not drawn. */
+  private keepVisible(node: number): void {
+    const x = this.index.x[node]!;
+    const v = this.model.tree.value[node]!;
+    const widthPx = (v / (this.x1 - this.x0)) * this.widthPx;
+    const inside = x >= this.x0 - 1e-9 && x + v <= this.x1 + 1e-9;
+    if (!inside || widthPx < 1) {
+      const parent = node > 0 ? this.model.tree.parent[node]! : 0;
+      this.zoomTo(widthPx < 1 || parent < 0 ? node : parent);
+    }
+    this.revealRow(this.index.depth[node]!);
+  }
+
+  // ---- text ----
+
+  private tooltipContent(node: number): {
+    name: string;
+    location: string;
+    total: string;
+    ofParent: string;
+    self: string;
+    value: number;
+  } {
+    const { value, self } = this.model.tree;
+    const unit = this.model.unit;
+    const total = this.total();
+    const v = value[node]!;
+    const parent = node > 0 ? this.model.tree.parent[node]! : -1;
+    const parentValue = parent >= 0 ? value[parent]! : v;
+    const ref = frameRef(this.model, node);
+    return {
+      name: ref.name,
+      location: ref.file === '' ? '' : ref.line > 0 ? `${ref.file}:${ref.line}` : ref.file,
+      total: `Total: ${formatValue(v, unit)} (${formatPercent(v, total).trim()} of all)`,
+      ofParent: `Of parent: ${formatPercent(v, parentValue).trim()}`,
+      self: `Self: ${formatValue(self[node]!, unit)} (${formatPercent(self[node]!, total).trim()} of all)`,
+      value: v,
+    };
+  }
+
+  private describe(node: number): string {
+    const v = this.model.tree.value[node]!;
+    return `${nodeName(this.model, node)}: ${formatValue(v, this.model.unit)} (${formatPercent(v, this.total()).trim()})`;
+  }
+
+  private listen<K extends keyof HTMLElementEventMap>(
+    target: HTMLElement | Document,
+    type: K,
+    handler: (e: HTMLElementEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void {
+    const listener = handler as EventListener;
+    target.addEventListener(type, listener, options);
+    this.disposers.push(() => target.removeEventListener(type, listener, options));
+  }
+}
+
+/** Mounts the flame graph into `container`; the container should have a height. */
+export function mountFlameGraph(
+  container: HTMLElement,
+  model: FlameGraphModel,
+  callbacks: FlameGraphCallbacks,
+  options: FlameGraphOptions = {},
+): FlameGraphHandle {
+  return new FlameGraph(container, model, callbacks, options);
+}

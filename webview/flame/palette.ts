@@ -1,0 +1,74 @@
+/**
+ * Frame colours: the hue comes from a hash of the Go package path, so a package keeps its
+ * colour across profiles and sessions; lightness varies a little by function so neighbours
+ * in the same package stay distinguishable. Two lightness bands, one per theme kind, keep
+ * the label text readable.
+ */
+
+export type ThemeKind = 'light' | 'dark' | 'high-contrast';
+
+/** "github.com/a/b.(*T).M" -> "github.com/a/b"; "main.f" -> "main"; other names as they are. */
+export function packageOf(name: string): string {
+  const bracket = name.indexOf('[');
+  const plain = bracket >= 0 ? name.slice(0, bracket) : name;
+  const slash = plain.lastIndexOf('/');
+  const dot = plain.indexOf('.', slash + 1);
+  return dot > 0 ? plain.slice(0, dot) : plain;
+}
+
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export interface Palette {
+  readonly kind: ThemeKind;
+  /** Fill of a frame with this name. */
+  frameFill(name: string): string;
+  readonly frameText: string;
+  readonly dimmedFill: string;
+  readonly dimmedText: string;
+  readonly mergedFill: string;
+  readonly border: string;
+}
+
+export function makePalette(kind: ThemeKind): Palette {
+  const dark = kind !== 'light';
+  const cache = new Map<string, string>();
+  return {
+    kind,
+    frameFill(name: string): string {
+      let c = cache.get(name);
+      if (c === undefined) {
+        const hue = hashString(packageOf(name)) % 360;
+        const jitter = (hashString(name) % 9) - 4;
+        c = dark ? `hsl(${hue} 48% ${34 + jitter}%)` : `hsl(${hue} 70% ${74 + jitter}%)`;
+        cache.set(name, c);
+      }
+      return c;
+    },
+    frameText: dark ? '#f2f2f2' : '#1b1b1b',
+    dimmedFill: dark ? 'hsl(0 0% 24%)' : 'hsl(0 0% 88%)',
+    dimmedText: dark ? 'hsl(0 0% 62%)' : 'hsl(0 0% 42%)',
+    mergedFill: dark ? 'hsl(0 0% 32%)' : 'hsl(0 0% 80%)',
+    border: kind === 'high-contrast' ? '#ffffff' : dark ? 'rgba(0,0,0,0.35)' : 'rgba(255,255,255,0.7)',
+  };
+}
+
+/** VS Code marks the webview body with vscode-light, vscode-dark or vscode-high-contrast. */
+export function detectThemeKind(body: HTMLElement): ThemeKind {
+  if (body.classList.contains('vscode-high-contrast')) {
+    return body.classList.contains('vscode-high-contrast-light') ? 'light' : 'high-contrast';
+  }
+  if (body.classList.contains('vscode-dark')) return 'dark';
+  if (body.classList.contains('vscode-light')) return 'light';
+  const bg = getComputedStyle(body).backgroundColor;
+  const m = /rgba?\((\d+)[, ]+(\d+)[, ]+(\d+)/.exec(bg);
+  if (!m) return 'light';
+  const lum = 0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]);
+  return lum < 128 ? 'dark' : 'light';
+}

@@ -1,0 +1,82 @@
+import { button, el } from './dom';
+import type { Orientation } from './draw';
+
+export interface ToolbarActions {
+  back(): void;
+  forward(): void;
+  toggleOrientation(): void;
+  search(text: string): void;
+  next(): void;
+  previous(): void;
+  /** Absent: no capture buttons. */
+  capture: ((format: 'png' | 'svg') => void) | undefined;
+  searchBox: boolean;
+}
+
+/** Back/forward, orientation, search with next/previous and its share, image capture. */
+export class FlameToolbar {
+  readonly element: HTMLDivElement;
+  private readonly backButton: HTMLButtonElement;
+  private readonly forwardButton: HTMLButtonElement;
+  private readonly orientationButton: HTMLButtonElement;
+  private readonly input: HTMLInputElement;
+  private readonly previousButton: HTMLButtonElement;
+  private readonly nextButton: HTMLButtonElement;
+  private readonly status: HTMLSpanElement;
+
+  constructor(doc: Document, actions: ToolbarActions) {
+    this.element = el(doc, 'div', 'gp-flame-toolbar');
+    this.element.setAttribute('role', 'toolbar');
+    this.backButton = button(doc, '←', 'Back (Alt+Left)', actions.back);
+    this.forwardButton = button(doc, '→', 'Forward (Alt+Right)', actions.forward);
+    this.orientationButton = button(doc, 'Flame', 'Switch to flame orientation (root at the bottom)', actions.toggleOrientation);
+    this.input = el(doc, 'input');
+    this.input.type = 'search';
+    this.input.placeholder = 'Search functions (regex)';
+    this.input.setAttribute('aria-label', 'Search functions by regular expression');
+    this.input.addEventListener('input', () => actions.search(this.input.value));
+    this.previousButton = button(doc, '↑', 'Previous match (Shift+Enter)', actions.previous);
+    this.nextButton = button(doc, '↓', 'Next match (Enter)', actions.next);
+    this.status = el(doc, 'span', 'gp-flame-status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.element.append(this.backButton, this.forwardButton, this.orientationButton);
+    if (actions.searchBox) this.element.append(this.input);
+    this.element.append(this.previousButton, this.nextButton, this.status, el(doc, 'span', 'gp-flame-spacer'));
+    const capture = actions.capture;
+    if (capture) {
+      this.element.append(
+        button(doc, 'PNG', 'Capture image as PNG', () => capture('png')),
+        button(doc, 'SVG', 'Capture image as SVG', () => capture('svg')),
+      );
+    }
+    this.setSearchNavigation(false);
+  }
+
+  setHistory(canGoBack: boolean, canGoForward: boolean): void {
+    this.backButton.disabled = !canGoBack;
+    this.forwardButton.disabled = !canGoForward;
+  }
+
+  setOrientation(orientation: Orientation): void {
+    const next = orientation === 'icicle' ? 'flame' : 'icicle';
+    this.orientationButton.textContent = next === 'flame' ? 'Flame' : 'Icicle';
+    const title = next === 'flame' ? 'Switch to flame orientation (root at the bottom)' : 'Switch to icicle orientation (root on top)';
+    this.orientationButton.title = title;
+    this.orientationButton.setAttribute('aria-label', title);
+  }
+
+  setSearchNavigation(enabled: boolean): void {
+    this.previousButton.disabled = !enabled;
+    this.nextButton.disabled = !enabled;
+  }
+
+  setSearchValid(valid: boolean): void {
+    this.input.classList.toggle('gp-invalid', !valid);
+    this.input.setAttribute('aria-invalid', String(!valid));
+  }
+
+  setStatus(text: string): void {
+    this.status.textContent = text;
+    if (text === '') this.setSearchNavigation(false);
+  }
+}
