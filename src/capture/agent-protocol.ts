@@ -1,0 +1,44 @@
+/**
+ * What the launcher and the injected Go agent agree on: environment variable names,
+ * HTTP routes and headers. The agent's Go source is generated from these constants,
+ * so the two sides cannot drift apart.
+ */
+
+/** Random token the agent requires in `Authorization: Bearer <token>`. */
+export const ENV_TOKEN = 'GO_PROFILER_AGENT_TOKEN';
+/** File the agent writes its listening address to (JSON, written atomically). */
+export const ENV_ADDRESS_FILE = 'GO_PROFILER_AGENT_ADDRESS_FILE';
+/** Folder for whole-run mode: CPU from start to exit, heap and allocs when main returns. */
+export const ENV_WHOLE_RUN_DIR = 'GO_PROFILER_AGENT_WHOLE_RUN_DIR';
+
+/** Response header of block/mutex recordings: byte length of the baseline snapshot. */
+export const HEADER_BASE_LENGTH = 'X-Go-Profiler-Base-Length';
+
+export const ROUTES = {
+  cpuStart: '/v1/cpu/start',
+  cpuStop: '/v1/cpu/stop',
+  heap: '/v1/heap',
+  allocs: '/v1/allocs',
+  goroutine: '/v1/goroutine',
+  threadcreate: '/v1/threadcreate',
+  block: '/v1/block',
+  mutex: '/v1/mutex',
+} as const;
+
+/** File names written by whole-run mode inside ENV_WHOLE_RUN_DIR. */
+export const WHOLE_RUN_FILES = {
+  cpu: 'cpu.pb.gz',
+  heap: 'heap.pb.gz',
+  allocs: 'allocs.pb.gz',
+} as const;
+
+/** Prefix of every identifier the agent declares in the user's package main. */
+export const AGENT_PREFIX = 'goprofilerAgent';
+
+/** What the agent writes to the address file. */
+export interface AgentAddress {
+  readonly network: 'tcp';
+  readonly address: string;
+  readonly pid: number;
+  readonly goVersion: string;
+}

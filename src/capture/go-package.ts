@@ -1,0 +1,67 @@
+/** Asks the go command about a package: `go list -json` and the toolchain's version. */
+import { CaptureError } from './errors';
+import { runTool } from './process';
+
+export interface GoPackage {
+  /** The package pattern as given, e.g. "./cmd/server". */
+  readonly pattern: string;
+  readonly importPath: string;
+  readonly name: string;
+  /** Absolute folder of the package's sources. */
+  readonly dir: string;
+  /** File names (relative to dir) of the package's non-test Go files in this build. */
+  readonly goFiles: readonly string[];
+  readonly module: { readonly path: string; readonly root: string } | undefined;
+  /** e.g. "go1.26.8". */
+  readonly goVersion: string;
+}
+
+interface GoListJson {
+  ImportPath?: unknown;
+  Name?: unknown;
+  Dir?: unknown;
+  GoFiles?: unknown;
+  Module?: { Path?: unknown; Dir?: unknown };
+  Error?: { Err?: unknown };
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/** Parses `go list -json` output for one package (pure). */
+export function parseGoList(pattern: string, stdout: string): Omit<GoPackage, 'goVersion'> {
+  let parsed: GoListJson;
+  try {
+    parsed = JSON.parse(stdout) as GoListJson;
+  } catch {
+    throw new CaptureError('go-list-failed', `go list ${pattern}: expected one package (a pattern like ./... matches several)`);
+  }
+  if (parsed.Error && typeof parsed.Error.Err === 'string') {
+    throw new CaptureError('go-list-failed', `go list ${pattern}: ${firstLine(parsed.Error.Err)}`);
+  }
+  const { ImportPath, Name, Dir, GoFiles, Module } = parsed;
+  if (typeof ImportPath !== 'string' || typeof Name !== 'string' || typeof Dir !== 'string') {
+    throw new CaptureError('go-list-failed', `go list ${pattern}: unexpected output`);
+  }
+  const goFiles = Array.isArray(GoFiles) ? GoFiles.filter((f): f is string => typeof f === 'string') : [];
+  const module =
+    Module && typeof Module.Path === 'string' && typeof Module.Dir === 'string' ? { path: Module.Path, root: Module.Dir } : undefined;
+  return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, module };
+}
+
+/** Resolves `pattern` (run in `cwd`) to one main package; clear errors otherwise. */
+export async function resolveMainPackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
+  const [list, version] = await Promise.all([
+    runTool(go, ['list', '-json', '--', pattern], { cwd }),
+    runTool(go, ['env', 'GOVERSION'], { cwd }),
+  ]);
+  if (list.code !== 0) {
+    throw new CaptureError('go-list-failed', `go list ${pattern} failed: ${firstLine(list.stderr) || `exit code ${list.code}`}`, list.stderr);
+  }
+  const pkg = parseGoList(pattern, list.stdout);
+  if (pkg.name !== 'main') {
+    throw new CaptureError('not-a-main-package', `${pattern} is package ${pkg.name}, not a main package; pass a program's package`);
+  }
+  return { ...pkg, goVersion: version.stdout.trim() || 'unknown' };
+}

@@ -1,0 +1,165 @@
+/**
+ * Run with Profiler, headless: build with the agent, start the program with the agent's
+ * environment, wait for its address file, and take captures through the agent client.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AgentClient } from './agent-client';
+import { ENV_ADDRESS_FILE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, WHOLE_RUN_FILES, type AgentAddress } from './agent-protocol';
+import { buildWithAgent, type AgentBuild } from './build';
+import type { CaptureKind, CaptureRequest, CaptureResult } from './capture-kinds';
+import { CaptureError } from './errors';
+import { findGo } from './find-go';
+import { startProgram, type ProgramExit, type RunningProgram } from './process';
+
+export interface LaunchOptions {
+  /** Package pattern, resolved in cwd. */
+  readonly pattern: string;
+  readonly args?: readonly string[];
+  readonly cwd: string;
+  /** Explicit path of the go command; otherwise PATH. */
+  readonly go?: string;
+  readonly wholeRun?: boolean;
+  /** Variables added to this process's environment for the program. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly stdio?: 'inherit' | 'pipe';
+  /** See ProgramOptions.ownGroup; default true. */
+  readonly ownGroup?: boolean;
+  readonly buildFlags?: readonly string[];
+  /** How long the agent may take to write its address after start; default 30 s. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface ProfilerSession {
+  readonly build: AgentBuild;
+  readonly args: readonly string[];
+  readonly program: RunningProgram;
+  readonly startedAt: Date;
+  readonly wholeRun: boolean;
+  /** The agent client once the agent listens; rejects if the program ends first or it times out. */
+  readonly ready: Promise<AgentClient>;
+  /** One capture; 'program-ended' if the program exits meanwhile, 'busy' if one of that kind records. */
+  capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;
+  /** After exit: the whole-run profiles main wrote when it returned (none if it did not return). */
+  wholeRunResults(): Promise<CaptureResult[]>;
+  /** Ends the program and everything in its process group. */
+  stop(): Promise<ProgramExit>;
+  /** stop() and remove the private temp folder. */
+  dispose(): Promise<void>;
+}
+
+/** "exit code 2" / "killed by SIGKILL". Pure. */
+export function describeExit(exit: ProgramExit): string {
+  if (exit.signal) return `killed by ${exit.signal}`;
+  return exit.code === null ? 'could not start' : `exit code ${exit.code}`;
+}
+
+export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerSession> {
+  const go = findGo(options.go ? { explicit: options.go } : {});
+  const build = await buildWithAgent({
+    go,
+    pattern: options.pattern,
+    cwd: options.cwd,
+    wholeRun: options.wholeRun ?? false,
+    buildFlags: options.buildFlags ?? [],
+  });
+  const token = randomBytes(32).toString('hex');
+  const addressFile = join(build.workDir, 'agent-address.json');
+  const wholeRunDir = join(build.workDir, 'whole-run');
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, [ENV_TOKEN]: token, [ENV_ADDRESS_FILE]: addressFile };
+  if (options.wholeRun) {
+    await mkdir(wholeRunDir, { mode: 0o700 });
+    env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
+  }
+  const args = options.args ?? [];
+  const startedAt = new Date();
+  const program = startProgram(build.binary, args, {
+    cwd: options.cwd,
+    env,
+    stdio: options.stdio ?? 'pipe',
+    ownGroup: options.ownGroup ?? true,
+  });
+  let endedAt: Date | undefined;
+  void program.exited.then(() => (endedAt = new Date()));
+
+  const ready = waitForAgent(build.program, program, addressFile, options.readyTimeoutMs ?? 30_000).then(
+    (address) => new AgentClient(address, token),
+  );
+  ready.catch(() => undefined);
+
+  const ended = (kind: CaptureKind, exit: ProgramExit): CaptureError =>
+    new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture (${describeExit(exit)})`);
+
+  return {
+    build,
+    args,
+    program,
+    startedAt,
+    wholeRun: options.wholeRun ?? false,
+    ready,
+    async capture(request, signal) {
+      const client = await ready;
+      if (program.hasExited()) throw ended(request.kind, await program.exited);
+      const onExit = new AbortController();
+      void program.exited.then(() => onExit.abort());
+      const combined = signal ? AbortSignal.any([signal, onExit.signal]) : onExit.signal;
+      try {
+        return await client.capture(request, combined);
+      } catch (e) {
+        if (onExit.signal.aborted || program.hasExited()) throw ended(request.kind, await program.exited);
+        if (e instanceof CaptureError && e.failure === 'unreachable') {
+          // The connection broke: most likely the program is ending; give it a moment to say so.
+          const exit = await Promise.race([program.exited, delay(3000)]);
+          if (exit) throw ended(request.kind, exit);
+        }
+        throw e;
+      }
+    },
+    async wholeRunResults() {
+      await program.exited;
+      const results: CaptureResult[] = [];
+      const end = endedAt ?? new Date();
+      for (const kind of ['cpu', 'heap', 'allocs'] as const) {
+        try {
+          const profile = await readFile(join(wholeRunDir, WHOLE_RUN_FILES[kind]));
+          results.push({ kind, profile, startedAt: kind === 'cpu' ? startedAt : end, endedAt: end });
+        } catch {
+          // not written: main did not return normally
+        }
+      }
+      return results;
+    },
+    stop: () => program.stop(),
+    async dispose() {
+      await program.stop();
+      await build.cleanup();
+    },
+  };
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}
+
+async function waitForAgent(name: string, program: RunningProgram, addressFile: string, timeoutMs: number): Promise<AgentAddress> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const parsed = JSON.parse(await readFile(addressFile, 'utf8')) as Partial<AgentAddress>;
+      if (parsed.network === 'tcp' && typeof parsed.address === 'string') {
+        return { network: 'tcp', address: parsed.address, pid: Number(parsed.pid), goVersion: String(parsed.goVersion ?? '') };
+      }
+      throw new CaptureError('agent-error', `${name}: the agent wrote an unreadable address file`);
+    } catch (e) {
+      if (e instanceof CaptureError) throw e;
+    }
+    if (program.hasExited()) {
+      throw new CaptureError('program-ended', `${name} ended before its agent was ready (${describeExit(await program.exited)})`);
+    }
+    if (Date.now() > deadline) {
+      throw new CaptureError('agent-timeout', `${name}: the agent did not start within ${Math.round(timeoutMs / 1000)} s`);
+    }
+    await Promise.race([program.exited, delay(20)]);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The profiles folder on disk. Every file is written to a temp name and then hard-linked
+ * to its final name, which fails instead of overwriting; a taken name gets a "-n" suffix.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROFILE_EXTENSION, SIDECAR_EXTENSION, TEXT_EXTENSION, profileStem, stemOf } from './naming';
+import { parseSidecar, type ProfileSidecar } from './sidecar';
+
+export interface NewProfile {
+  readonly program: string;
+  /** Becomes the `<type>` part of the name. */
+  readonly type: string;
+  /** The profile bytes as produced (gzipped profile.proto). */
+  readonly profile: Uint8Array;
+  /** Optional text saved beside it (`.txt`, same stem), e.g. a goroutine dump. */
+  readonly text?: string;
+  /** The sidecar without the file names, which the store fills in. */
+  readonly sidecar: Omit<ProfileSidecar, 'profileFile' | 'textFile' | 'savedAt'>;
+  /** Time used in the name; default now. */
+  readonly date?: Date;
+}
+
+export interface SavedProfile {
+  readonly profilePath: string;
+  readonly sidecarPath: string;
+  readonly textPath?: string;
+  readonly sidecar: ProfileSidecar;
+}
+
+/** Creates `path` with `data` atomically; false if `path` already exists (never overwrites). */
+async function writeNew(path: string, data: Uint8Array | string, dir: string): Promise<boolean> {
+  const temp = join(dir, `.go-profiler-${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, data, { mode: 0o644 });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+    // A filesystem without hard links: check, then rename (atomic, tiny race on the check).
+    if (await exists(path)) return false;
+    await rename(temp, path);
+    return true;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Saves a profile, its sidecar and optional text under one fresh stem. */
+export async function saveProfile(dir: string, item: NewProfile): Promise<SavedProfile> {
+  await mkdir(dir, { recursive: true });
+  const date = item.date ?? new Date();
+  for (let attempt = 1; attempt < 10_000; attempt++) {
+    const stem = profileStem(item.program, item.type, date, attempt);
+    const profilePath = join(dir, stem + PROFILE_EXTENSION);
+    const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);
+    const textPath = item.text === undefined ? undefined : join(dir, stem + TEXT_EXTENSION);
+    if ((await exists(sidecarPath)) || (textPath && (await exists(textPath)))) continue;
+    if (!(await writeNew(profilePath, item.profile, dir))) continue;
+    const sidecar: ProfileSidecar = {
+      ...item.sidecar,
+      savedAt: new Date().toISOString(),
+      profileFile: stem + PROFILE_EXTENSION,
+      ...(textPath ? { textFile: stem + TEXT_EXTENSION } : {}),
+    };
+    if (textPath && !(await writeNew(textPath, item.text ?? '', dir))) {
+      throw new Error(`${textPath}: appeared while saving ${profilePath}; the profile is saved, its text is not`);
+    }
+    if (!(await writeNew(sidecarPath, JSON.stringify(sidecar, null, 2) + '\n', dir))) {
+      throw new Error(`${sidecarPath}: appeared while saving ${profilePath}; the profile is saved, its sidecar is not`);
+    }
+    return { profilePath, sidecarPath, sidecar, ...(textPath ? { textPath } : {}) };
+  }
+  throw new Error(`${dir}: no free file name for ${item.program} ${item.type}`);
+}
+
+export interface ListedProfile {
+  readonly profilePath: string;
+  readonly sizeBytes: number;
+  readonly modified: Date;
+  /** Present when a readable sidecar sits beside the profile. */
+  readonly sidecar?: ProfileSidecar;
+  /** Why the sidecar beside it could not be read, if one exists but is broken. */
+  readonly sidecarProblem?: string;
+  readonly textPath?: string;
+}
+
+/** Profiles in `dir`, newest first, each with its sidecar when there is one. A missing folder is empty. */
+export async function listProfiles(dir: string): Promise<ListedProfile[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const present = new Set(names);
+  const listed: ListedProfile[] = [];
+  for (const name of names) {
+    const stem = stemOf(name);
+    if (stem === undefined || name.startsWith('.')) continue;
+    const profilePath = join(dir, name);
+    const info = await stat(profilePath);
+    if (!info.isFile()) continue;
+    let sidecar: ProfileSidecar | undefined;
+    let sidecarProblem: string | undefined;
+    const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);
+    if (present.has(stem + SIDECAR_EXTENSION)) {
+      try {
+        sidecar = parseSidecar(await readFile(sidecarPath, 'utf8'), sidecarPath);
+      } catch (e) {
+        sidecarProblem = (e as Error).message;
+      }
+    }
+    listed.push({
+      profilePath,
+      sizeBytes: info.size,
+      modified: info.mtime,
+      ...(sidecar ? { sidecar } : {}),
+      ...(sidecarProblem ? { sidecarProblem } : {}),
+      ...(present.has(stem + TEXT_EXTENSION) ? { textPath: join(dir, stem + TEXT_EXTENSION) } : {}),
+    });
+  }
+  return listed.sort((a, b) => b.modified.getTime() - a.modified.getTime() || b.profilePath.localeCompare(a.profilePath));
+}

@@ -1,0 +1,27 @@
+/** Shared by the capture tests: fixture paths, temp folders, decoding saved profiles. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { topTable, type TopTable } from '../../../src/analysis/top';
+import { readProfileFile } from '../../../src/pprof/read-file-node';
+import type { Profile } from '../../../src/pprof/profile';
+
+export const FIXTURES = resolve('test/fixtures/go-capture');
+
+export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'go-profiler-test-'));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function top(path: string, sampleIndex?: string): Promise<TopTable> {
+  const profile: Profile = await readProfileFile(path);
+  return topTable(profile, sampleIndex === undefined ? {} : { sampleIndex });
+}
+
+export function row(table: TopTable, name: string): { flat: number; cum: number } | undefined {
+  return table.rows.find((r) => r.name === name);
+}

@@ -1,0 +1,119 @@
+// Builds the workload fixture with the agent, captures every type while it runs, and
+// checks each profile shows what the program did.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { ROUTES } from '../../../src/capture/agent-protocol';
+import type { CaptureKind, CaptureRequest } from '../../../src/capture/capture-kinds';
+import { CaptureError } from '../../../src/capture/errors';
+import { launchWithAgent, type ProfilerSession } from '../../../src/capture/launcher';
+import { saveCaptureResult, sessionContext } from '../../../src/capture/save-capture';
+import { listProfiles, type SavedProfile } from '../../../src/store/profile-store';
+import { FIXTURES, row, top, withTempDir } from './helpers';
+
+const SLEEPERS = 7;
+
+describe('launcher with the injected agent (real Go)', () => {
+  let session: ProfilerSession;
+  let output = '';
+
+  before(async () => {
+    session = await launchWithAgent({
+      pattern: './workload',
+      cwd: FIXTURES,
+      args: ['-burn', '-contend', '3', '-block', '-sleepers', String(SLEEPERS), '-retain', '32', '-exit', '3'],
+      stdio: 'pipe',
+    });
+    session.program.child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+    await session.ready;
+  });
+
+  after(async () => {
+    await session.dispose();
+  });
+
+  it('captures every type, saves each with a sidecar, and each shows what the program did', async () => {
+    await withTempDir(async (dir) => {
+      const requests: CaptureRequest[] = [
+        { kind: 'cpu', seconds: 1 },
+        { kind: 'block', seconds: 1 },
+        { kind: 'mutex', seconds: 1 },
+        { kind: 'heap' },
+        { kind: 'heap-nogc' },
+        { kind: 'allocs' },
+        { kind: 'goroutine' },
+        { kind: 'threadcreate' },
+      ];
+      const client = await session.ready;
+      const saved = new Map<CaptureKind, SavedProfile>();
+      await Promise.all(
+        requests.map(async (r) => {
+          const result = await session.capture(r);
+          saved.set(r.kind, await saveCaptureResult(dir, result, sessionContext(session, client.address.goVersion), { source: 'agent' }));
+        }),
+      );
+
+      const cpu = await top(saved.get('cpu')!.profilePath);
+      assert.equal(cpu.rows[0]?.name, 'main.burnCPU');
+
+      const mutex = await top(saved.get('mutex')!.profilePath);
+      assert.ok((row(mutex, 'main.contendLock')?.cum ?? 0) > 0, 'contendLock is in the mutex profile');
+
+      const block = await top(saved.get('block')!.profilePath);
+      assert.ok((row(block, 'main.blockOnChannel')?.cum ?? 0) > 0, 'blockOnChannel is in the block profile');
+
+      const goroutines = await top(saved.get('goroutine')!.profilePath);
+      assert.equal(row(goroutines, 'main.parkForever')?.cum, SLEEPERS);
+      const dump = await readFile(saved.get('goroutine')!.textPath!, 'utf8');
+      assert.equal(dump.split('main.parkForever(').length - 1, SLEEPERS);
+
+      for (const kind of ['heap', 'heap-nogc'] as const) {
+        const heap = await top(saved.get(kind)!.profilePath, 'inuse_space');
+        assert.equal(heap.rows[0]?.name, 'main.allocateRetained', `${kind}: top in-use site`);
+      }
+      const allocs = await top(saved.get('allocs')!.profilePath, 'alloc_space');
+      assert.ok((row(allocs, 'main.allocateRetained')?.flat ?? 0) > 0);
+
+      const threads = await top(saved.get('threadcreate')!.profilePath);
+      assert.equal(threads.sampleType.type, 'threadcreate');
+
+      const listed = await listProfiles(dir);
+      assert.equal(listed.length, requests.length);
+      for (const item of listed) {
+        assert.equal(item.sidecar?.program, 'workload');
+        assert.equal(item.sidecar?.packagePath, 'example.com/gocapture/workload');
+        assert.match(item.sidecar?.goVersion ?? '', /^go1\./);
+        assert.equal(item.sidecar?.module?.path, 'example.com/gocapture');
+      }
+    });
+  });
+
+  it('refuses a second CPU recording while one records', async () => {
+    const client = await session.ready;
+    await client.startCpu();
+    try {
+      await assert.rejects(session.capture({ kind: 'cpu', seconds: 1 }), (e: unknown) => {
+        assert.ok(e instanceof CaptureError);
+        assert.equal(e.failure, 'busy');
+        assert.match(e.message, /already running/);
+        return true;
+      });
+    } finally {
+      await client.stopCpu();
+    }
+  });
+
+  it('answers 403 without the token or with a wrong one', async () => {
+    const client = await session.ready;
+    assert.equal((await client.send('GET', ROUTES.heap, { token: '' })).status, 403);
+    assert.equal((await client.send('GET', ROUTES.heap, { token: 'not-the-token' })).status, 403);
+    assert.equal((await client.send('GET', ROUTES.heap)).status, 200);
+  });
+
+  it('passes the exit code through when the program ends', async () => {
+    session.program.child.stdin!.end();
+    const exit = await session.program.exited;
+    assert.equal(exit.code, 3);
+    assert.match(output, /workload ready/);
+  });
+});
