@@ -1,0 +1,291 @@
+/**
+ * The call graph with pprof's node selection, as plain data for the webview to lay out.
+ *
+ * Same steps as pprof's trimmed graph: drop nodes whose cum is below nodeFraction of the
+ * total, order nodes (entropy for the visual graph, flat or cum for text), keep the first
+ * nodeCount (in the visual graph a node's label nodelets count too), rebuild the graph from the
+ * samples with only those nodes (edges that skip dropped nodes become residual), drop edges
+ * below edgeFraction and, in the visual graph, residual edges already implied by another path.
+ */
+import type { Profile, ValueType } from '../pprof/profile';
+import type { ReportOptions } from './options';
+import { buildStacks, type Frame, type Stacks } from './stacks';
+import { buildRawGraph, nodeTableOf, type RawGraph } from './graph-build';
+import { compareBytes as compareStrings } from './top';
+
+export interface CallGraphNode {
+  /** Index of the node in `CallGraph.nodes`. */
+  readonly id: number;
+  /** Index into `CallGraph.frames` of a frame with this node's name. */
+  readonly frame: number;
+  readonly name: string;
+  readonly flat: number;
+  readonly cum: number;
+}
+
+export interface CallGraphEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly weight: number;
+  /** The edge stands for a path through nodes that were left out (drawn dashed). */
+  readonly residual: boolean;
+  /** Every call along this edge was inlined. */
+  readonly inline: boolean;
+}
+
+export interface CallGraph {
+  readonly sampleType: ValueType;
+  /** The report's total (what percentages are of), as in the top table. */
+  readonly total: number;
+  readonly frames: readonly Frame[];
+  /** In pprof's order (entropy order for the visual graph). */
+  readonly nodes: readonly CallGraphNode[];
+  /** By |weight| descending, then source and destination name. */
+  readonly edges: readonly CallGraphEdge[];
+  /** Nodes before the node count was applied. */
+  readonly origCount: number;
+  /** Nodes dropped for a cum below nodeFraction. */
+  readonly droppedNodes: number;
+  /** Edges dropped for a weight below edgeFraction. */
+  readonly droppedEdges: number;
+  /** Sum of the flat values of the nodes shown. */
+  readonly shownTotal: number;
+}
+
+export interface CallGraphOptions {
+  /** Default 80; 0 keeps every node. */
+  readonly nodeCount?: number;
+  /** Default 0.005. */
+  readonly nodeFraction?: number;
+  /** Default 0.001. */
+  readonly edgeFraction?: number;
+  /** Visual graph (entropy order, nodelets count, redundant edges removed). Default true. */
+  readonly visual?: boolean;
+  /** Text order by cum instead of flat (pprof -cum); ignored for the visual graph. */
+  readonly cumSort?: boolean;
+}
+
+const MAX_NODELETS = 4;
+
+export function buildCallGraph(profile: Profile, options: ReportOptions & CallGraphOptions = {}): CallGraph {
+  // Node selection counts label nodelets, so samples must keep their own labels.
+  const needLabels = (options.visual ?? true) && (options.nodeCount ?? 80) > 0 && profile.samples.labelKey.length > 0;
+  return callGraphFromStacks(profile, buildStacks(profile, options, { mergeStacks: !needLabels }), options);
+}
+
+/** With merged stacks, nodelets (labels) cannot be counted: pass unmerged stacks for an exact visual graph. */
+export function callGraphFromStacks(profile: Profile, stacks: Stacks, options: CallGraphOptions = {}): CallGraph {
+  const nodeCount = options.nodeCount ?? 80;
+  const visual = options.visual ?? true;
+  const order: NodeOrder = visual ? 'entropy' : options.cumSort ? 'cum' : 'flat';
+  const withTags = visual && nodeCount > 0;
+  const table = nodeTableOf(stacks);
+
+  let g = buildRawGraph(profile, stacks, table, undefined, withTags);
+  let totalValue = 0;
+  for (const n of g.present) totalValue += g.flat[n]!;
+  const nodeCutoff = Math.abs(Math.trunc(totalValue * (options.nodeFraction ?? 0.005)));
+  const edgeCutoff = Math.abs(Math.trunc(totalValue * (options.edgeFraction ?? 0.001)));
+
+  let droppedNodes = 0;
+  if (nodeCutoff > 0) {
+    const kept = g.present.filter((n) => Math.abs(g.cum[n]!) >= nodeCutoff);
+    if (kept.length !== g.present.length) {
+      droppedNodes = g.present.length - kept.length;
+      g = buildRawGraph(profile, stacks, table, keptSet(table.count, kept), withTags);
+    }
+  }
+  const origCount = g.present.length;
+
+  let sorted = sortNodes(g, g.present, order);
+  if (nodeCount > 0) {
+    trimLowFrequencyTags(g, nodeCutoff);
+    trimLowFrequencyEdges(g, edgeCutoff);
+    const selected = selectTopNodes(g, sorted, nodeCount, visual);
+    if (selected.length !== sorted.length) {
+      g = buildRawGraph(profile, stacks, table, keptSet(table.count, selected), false);
+      sorted = sortNodes(g, g.present, order);
+    }
+  }
+  const droppedEdges = trimLowFrequencyEdges(g, edgeCutoff);
+  if (visual) removeRedundantEdges(g, sorted);
+  return toCallGraph(g, stacks, sorted, { origCount, droppedNodes, droppedEdges });
+}
+
+function keptSet(count: number, nodes: readonly number[]): Uint8Array {
+  const kept = new Uint8Array(count);
+  for (const n of nodes) kept[n] = 1;
+  return kept;
+}
+
+type NodeOrder = 'flat' | 'cum' | 'entropy';
+
+export function sortNodes(g: RawGraph, nodes: readonly number[], order: NodeOrder): number[] {
+  const names = g.nodes.names;
+  const score = new Float64Array(g.nodes.count);
+  for (const n of nodes) {
+    score[n] = order === 'flat' ? g.flat[n]! : order === 'cum' ? g.cum[n]! : entropyScore(g, n);
+  }
+  return [...nodes].sort((a, b) => {
+    if (order === 'flat') {
+      const d = Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!);
+      if (d !== 0) return d;
+      const byName = compareStrings(names[a]!, names[b]!);
+      if (byName !== 0) return byName;
+      return Math.abs(g.cum[b]!) - Math.abs(g.cum[a]!) || compareIdentity(g, a, b);
+    }
+    const d = Math.abs(score[b]!) - Math.abs(score[a]!);
+    if (d !== 0) return d;
+    const byName = compareStrings(names[a]!, names[b]!);
+    if (byName !== 0) return byName;
+    return Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!) || compareIdentity(g, a, b);
+  });
+}
+
+function compareIdentity(g: RawGraph, a: number, b: number): number {
+  const frames = g.nodes.frames;
+  return compareStrings(frames[g.nodes.frame[a]!]!.identity, frames[g.nodes.frame[b]!]!.identity);
+}
+
+/** pprof's entropy score: favours entry and leaf nodes and nodes whose edges spread weight. */
+function entropyScore(g: RawGraph, n: number): number {
+  let score = 0;
+  const ins = g.inEdges[n]!.filter((e) => g.edgeAlive[e]);
+  const outs = g.outEdges[n]!.filter((e) => g.edgeAlive[e]);
+  score += ins.length === 0 ? 1 : edgeEntropy(g, ins, 0);
+  score += outs.length === 0 ? 1 : edgeEntropy(g, outs, g.flat[n]!);
+  return Math.trunc(score * g.cum[n]!) + g.flat[n]!;
+}
+
+function edgeEntropy(g: RawGraph, edges: readonly number[], self: number): number {
+  let total = self;
+  for (const e of edges) if (g.edgeWeight[e]! > 0) total += g.edgeWeight[e]!;
+  if (total === 0) return 0;
+  let score = 0;
+  for (const e of edges) score += entropyTerm(Math.abs(g.edgeWeight[e]!) / total);
+  if (self > 0) score += entropyTerm(Math.abs(self) / total);
+  return score;
+}
+
+function entropyTerm(frac: number): number {
+  return frac === 0 ? 0 : -frac * Math.log2(frac);
+}
+
+function selectTopNodes(g: RawGraph, sorted: readonly number[], maxNodes: number, visual: boolean): number[] {
+  let limit = maxNodes;
+  if (visual && g.tags) {
+    let count = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      let tags = 0;
+      for (const t of g.tags[sorted[i]!]!.values()) if (t.flat !== 0) tags++;
+      count += Math.min(tags, MAX_NODELETS) + 1;
+      if (count >= maxNodes) {
+        limit = i + 1;
+        break;
+      }
+    }
+  }
+  return sorted.slice(0, Math.min(limit, sorted.length));
+}
+
+function trimLowFrequencyTags(g: RawGraph, cutoff: number): void {
+  if (!g.tags) return;
+  for (const tags of g.tags) {
+    for (const [key, t] of tags) if (Math.abs(t.flat) < cutoff && Math.abs(t.cum) < cutoff) tags.delete(key);
+  }
+}
+
+function trimLowFrequencyEdges(g: RawGraph, cutoff: number): number {
+  let dropped = 0;
+  for (let e = 0; e < g.edgeAlive.length; e++) {
+    if (g.edgeAlive[e] && Math.abs(g.edgeWeight[e]!) < cutoff) {
+      g.edgeAlive[e] = false;
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+/** Edge order of pprof's reports: |weight| descending, then source name, destination name. */
+export function compareEdges(g: RawGraph, a: number, b: number): number {
+  const d = Math.abs(g.edgeWeight[b]!) - Math.abs(g.edgeWeight[a]!);
+  if (d !== 0) return d;
+  const names = g.nodes.names;
+  return (
+    compareStrings(names[g.edgeSrc[a]!]!, names[g.edgeSrc[b]!]!) ||
+    compareStrings(names[g.edgeDst[a]!]!, names[g.edgeDst[b]!]!)
+  );
+}
+
+export function liveEdges(g: RawGraph, edges: readonly number[]): number[] {
+  return edges.filter((e) => g.edgeAlive[e]).sort((a, b) => compareEdges(g, a, b));
+}
+
+/** Removes residual edges whose source already reaches the destination another way. */
+function removeRedundantEdges(g: RawGraph, sorted: readonly number[]): void {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const ins = liveEdges(g, g.inEdges[sorted[i]!]!);
+    for (let j = ins.length - 1; j >= 0; j--) {
+      const e = ins[j]!;
+      if (!g.edgeResidual[e]) break;
+      if (isRedundantEdge(g, e)) g.edgeAlive[e] = false;
+    }
+  }
+}
+
+function isRedundantEdge(g: RawGraph, edge: number): boolean {
+  const src = g.edgeSrc[edge]!;
+  const start = g.edgeDst[edge]!;
+  const seen = new Set<number>([start]);
+  const queue = [start];
+  for (let q = 0; q < queue.length; q++) {
+    for (const ie of g.inEdges[queue[q]!]!) {
+      if (!g.edgeAlive[ie] || ie === edge) continue;
+      const from = g.edgeSrc[ie]!;
+      if (seen.has(from)) continue;
+      if (from === src) return true;
+      seen.add(from);
+      queue.push(from);
+    }
+  }
+  return false;
+}
+
+function toCallGraph(
+  g: RawGraph,
+  stacks: Stacks,
+  sorted: readonly number[],
+  counts: { origCount: number; droppedNodes: number; droppedEdges: number },
+): CallGraph {
+  const idOf = new Map<number, number>();
+  let shownTotal = 0;
+  const nodes = sorted.map((n, id) => {
+    idOf.set(n, id);
+    shownTotal += g.flat[n]!;
+    return { id, frame: g.nodes.frame[n]!, name: g.nodes.names[n]!, flat: g.flat[n]!, cum: g.cum[n]! };
+  });
+  const edges: CallGraphEdge[] = [];
+  const live: number[] = [];
+  for (let e = 0; e < g.edgeAlive.length; e++) {
+    if (g.edgeAlive[e] && idOf.has(g.edgeSrc[e]!) && idOf.has(g.edgeDst[e]!)) live.push(e);
+  }
+  live.sort((a, b) => compareEdges(g, a, b));
+  for (const e of live) {
+    edges.push({
+      from: idOf.get(g.edgeSrc[e]!)!,
+      to: idOf.get(g.edgeDst[e]!)!,
+      weight: g.edgeWeight[e]!,
+      residual: g.edgeResidual[e]!,
+      inline: g.edgeInline[e]!,
+    });
+  }
+  return {
+    sampleType: stacks.sampleType,
+    total: stacks.total,
+    frames: stacks.frames,
+    nodes,
+    edges,
+    ...counts,
+    shownTotal,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The weighted call graph pprof builds for its text, tree, peek and dot reports: one node per
+ * pprof node identity (printable name, and binary for nameless frames); every sample adds its value once to the cum of each distinct node on its
+ * stack and once to each distinct caller->callee edge; the leaf gets the flat. With a kept set,
+ * frames outside it are skipped and the edge that jumps over them is marked residual.
+ */
+import type { Profile } from '../pprof/profile';
+import type { Frame, Stacks } from './stacks';
+import { formatValue } from './units';
+
+export interface NodeTable {
+  readonly count: number;
+  readonly names: readonly string[];
+  /** A representative frame of each node: the first frame with its name. */
+  readonly frame: Int32Array;
+  readonly nodeOfFrame: Int32Array;
+  readonly frames: readonly Frame[];
+}
+
+export function nodeTableOf(stacks: Stacks): NodeTable {
+  const byIdentity = new Map<string, number>();
+  const names: string[] = [];
+  const frame: number[] = [];
+  const nodeOfFrame = new Int32Array(stacks.frames.length);
+  stacks.frames.forEach((f, i) => {
+    let n = byIdentity.get(f.identity);
+    if (n === undefined) {
+      n = names.length;
+      byIdentity.set(f.identity, n);
+      names.push(f.name);
+      frame.push(i);
+    }
+    nodeOfFrame[i] = n;
+  });
+  return { count: names.length, names, frame: Int32Array.from(frame), nodeOfFrame, frames: stacks.frames };
+}
+
+/** Label tags of a node (pprof's nodelets), only what node selection needs. */
+export interface TagWeight {
+  flat: number;
+  cum: number;
+}
+
+export interface RawGraph {
+  readonly nodes: NodeTable;
+  readonly flat: Float64Array;
+  readonly cum: Float64Array;
+  readonly edgeSrc: number[];
+  readonly edgeDst: number[];
+  readonly edgeWeight: number[];
+  readonly edgeResidual: boolean[];
+  readonly edgeInline: boolean[];
+  /** False once an edge has been trimmed. */
+  readonly edgeAlive: boolean[];
+  readonly inEdges: number[][];
+  readonly outEdges: number[][];
+  /** Nodes with a non-zero flat or cum (pprof drops the others), in node order. */
+  readonly present: number[];
+  /** Per node, label tags by key; only when built with tags. */
+  readonly tags: Map<string, TagWeight>[] | undefined;
+}
+
+export function buildRawGraph(
+  profile: Profile,
+  stacks: Stacks,
+  nodes: NodeTable,
+  kept: Uint8Array | undefined,
+  withTags: boolean,
+): RawGraph {
+  const N = nodes.count;
+  const flat = new Float64Array(N);
+  const cum = new Float64Array(N);
+  const nodeStamp = new Int32Array(N).fill(-1);
+  const edgeIndex = new Map<number, number>();
+  const edgeSrc: number[] = [];
+  const edgeDst: number[] = [];
+  const edgeWeight: number[] = [];
+  const edgeResidual: boolean[] = [];
+  const edgeInline: boolean[] = [];
+  const edgeStamp: number[] = [];
+  const tags = withTags ? Array.from({ length: N }, () => new Map<string, TagWeight>()) : undefined;
+  const { stackStart, stackFrames, stackInlined, values } = stacks;
+  const { nodeOfFrame } = nodes;
+
+  for (let s = 0; s < stacks.count; s++) {
+    const w = values[s]!;
+    if (w === 0) continue;
+    const tagKeys = tags ? sampleTagKeys(profile, stacks.sampleIndexes[s]!) : [];
+    let parent = -1;
+    let residual = false;
+    for (let i = stackStart[s + 1]! - 1; i >= stackStart[s]!; i--) {
+      const f = stackFrames[i]!;
+      const n = nodeOfFrame[f]!;
+      if (kept !== undefined && kept[n] === 0) {
+        residual = true;
+        continue;
+      }
+      if (nodeStamp[n] !== s) {
+        nodeStamp[n] = s;
+        cum[n]! += w;
+        if (tags) addTags(tags[n]!, tagKeys, w, false);
+      }
+      if (parent >= 0 && n !== parent) {
+        const key = parent * N + n;
+        const inline = stackInlined[i] === 1;
+        const e = edgeIndex.get(key);
+        if (e === undefined) {
+          edgeIndex.set(key, edgeSrc.length);
+          edgeSrc.push(parent);
+          edgeDst.push(n);
+          edgeWeight.push(w);
+          edgeResidual.push(residual);
+          edgeInline.push(inline);
+          edgeStamp.push(s);
+        } else if (edgeStamp[e] !== s) {
+          edgeStamp[e] = s;
+          edgeWeight[e]! += w;
+          if (residual) edgeResidual[e] = true;
+          if (!inline) edgeInline[e] = false;
+        }
+      }
+      parent = n;
+      residual = false;
+    }
+    if (parent >= 0 && !residual) {
+      flat[parent]! += w;
+      if (tags) addTags(tags[parent]!, tagKeys, w, true);
+    }
+  }
+
+  const inEdges: number[][] = Array.from({ length: N }, () => []);
+  const outEdges: number[][] = Array.from({ length: N }, () => []);
+  for (let e = 0; e < edgeSrc.length; e++) {
+    outEdges[edgeSrc[e]!]!.push(e);
+    inEdges[edgeDst[e]!]!.push(e);
+  }
+  const present: number[] = [];
+  for (let n = 0; n < N; n++) if (flat[n] !== 0 || cum[n] !== 0) present.push(n);
+  return {
+    nodes,
+    flat,
+    cum,
+    edgeSrc,
+    edgeDst,
+    edgeWeight,
+    edgeResidual,
+    edgeInline,
+    edgeAlive: edgeSrc.map(() => true),
+    inEdges,
+    outEdges,
+    present,
+    tags,
+  };
+}
+
+function addTags(tags: Map<string, TagWeight>, keys: readonly string[], w: number, isFlat: boolean): void {
+  for (const key of keys) {
+    let t = tags.get(key);
+    if (!t) {
+      t = { flat: 0, cum: 0 };
+      tags.set(key, t);
+    }
+    if (isFlat) t.flat += w;
+    else t.cum += w;
+  }
+}
+
+/**
+ * The tag keys pprof attaches to a sample's nodes: its string labels joined into one key, and
+ * one per value of the numeric label "bytes" (the only numeric label pprof's graphs keep),
+ * formatted, so that values that print alike share a tag as they do in pprof.
+ */
+function sampleTagKeys(profile: Profile, sample: number): string[] {
+  const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
+  const strings = profile.strings;
+  const labels: string[] = [];
+  const bytes: string[] = [];
+  for (let i = labelStart[sample]!; i < labelStart[sample + 1]!; i++) {
+    const key = strings[labelKey[i]!] ?? '';
+    if (labelStr[i]! > 0) labels.push(`${key}:${strings[labelStr[i]!] ?? ''}`);
+    else if (key === 'bytes') bytes.push(formatValue(labelNum[i]!, strings[labelNumUnit[i]!] || 'bytes'));
+  }
+  labels.sort();
+  const joined = labels.join('\\n');
+  const keys = bytes.map((b) => `n${joined}\u0000${b}`);
+  if (joined !== '') keys.push(`l${joined}`);
+  return keys;
+}
+

@@ -1,0 +1,82 @@
+/**
+ * The samples as call stacks, as `go tool pprof -traces` lists them: one trace per sample in
+ * the file's order (or merged by identical stack and labels), leaf first, with the sample's
+ * string and numeric labels.
+ */
+import type { Profile } from '../pprof/profile';
+import type { ReportOptions } from './options';
+import { buildStacks, type Frame, type Stacks } from './stacks';
+
+export interface Trace {
+  readonly value: number;
+  /** Frame indexes into `TracesReport.frames`, leaf first. */
+  readonly frames: readonly number[];
+  /** Parallel to frames: the call was inlined into the next frame. */
+  readonly inlined: readonly boolean[];
+  /** String labels: key -> values, keys sorted. */
+  readonly labels: Readonly<Record<string, readonly string[]>>;
+  /** Numeric labels: key -> values with their unit ("" when none). */
+  readonly numLabels: Readonly<Record<string, { readonly values: readonly number[]; readonly unit: string }>>;
+}
+
+export interface TracesReport {
+  readonly frames: readonly Frame[];
+  readonly total: number;
+  readonly traces: readonly Trace[];
+}
+
+export interface TracesOptions {
+  /** Merge samples with the same stack and labels into one trace (values summed). */
+  readonly merge?: boolean;
+}
+
+export function tracesFromStacks(profile: Profile, stacks: Stacks, options: TracesOptions = {}): TracesReport {
+  const traces: Trace[] = [];
+  const byKey = new Map<string, number>();
+  for (let s = 0; s < stacks.count; s++) {
+    const start = stacks.stackStart[s]!;
+    const end = stacks.stackStart[s + 1]!;
+    if (end === start) continue;
+    const frames = Array.from(stacks.stackFrames.subarray(start, end));
+    const inlined = Array.from(stacks.stackInlined.subarray(start, end), (x) => x === 1);
+    const { labels, numLabels } = sampleLabels(profile, stacks.sampleIndexes[s]!);
+    const trace: Trace = { value: stacks.values[s]!, frames, inlined, labels, numLabels };
+    if (!options.merge) {
+      traces.push(trace);
+      continue;
+    }
+    const key = JSON.stringify([frames, inlined, labels, numLabels]);
+    const at = byKey.get(key);
+    if (at === undefined) {
+      byKey.set(key, traces.length);
+      traces.push(trace);
+    } else {
+      const t = traces[at]!;
+      traces[at] = { ...t, value: t.value + trace.value };
+    }
+  }
+  return { frames: stacks.frames, total: stacks.total, traces };
+}
+
+export function buildTraces(profile: Profile, options: ReportOptions & TracesOptions = {}): TracesReport {
+  return tracesFromStacks(profile, buildStacks(profile, options, { mergeStacks: false }), options);
+}
+
+function sampleLabels(profile: Profile, sample: number): Pick<Trace, 'labels' | 'numLabels'> {
+  const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
+  const strings = profile.strings;
+  const labels: Record<string, string[]> = {};
+  const numLabels: Record<string, { values: number[]; unit: string }> = {};
+  for (let i = labelStart[sample]!; i < labelStart[sample + 1]!; i++) {
+    const key = strings[labelKey[i]!] ?? '';
+    if (labelStr[i]! > 0) (labels[key] ??= []).push(strings[labelStr[i]!] ?? '');
+    else (numLabels[key] ??= { values: [], unit: strings[labelNumUnit[i]!] ?? '' }).values.push(labelNum[i]!);
+  }
+  return { labels: sortKeys(labels), numLabels: sortKeys(numLabels) };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  return out;
+}
