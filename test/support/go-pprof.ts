@@ -74,7 +74,9 @@ export function goPprofRaw(file: string, args: readonly string[], timeoutMs = 60
   const key = JSON.stringify([fullArgs, stats?.size, stats?.mtimeMs]);
   let report = reports.get(key);
   if (report === undefined) {
-    report = run('go', fullArgs, { env: pprofEnv(), timeoutMs }).then((r) => r.stdout);
+    report = pprofBinary()
+      .then((bin) => run(bin, fullArgs.slice(2), { env: pprofEnv(), timeoutMs }))
+      .then((r) => r.stdout);
     reports.set(key, report);
     report.catch(() => reports.delete(key));
   }
@@ -82,6 +84,21 @@ export function goPprofRaw(file: string, args: readonly string[], timeoutMs = 60
 }
 
 const reports = new Map<string, Promise<string>>();
+
+let pprofBinaryPromise: Promise<string> | undefined;
+
+/**
+ * The pprof executable that `go tool pprof` runs (`go tool -n pprof`), run directly to skip
+ * the go command's start-up on every report.
+ */
+export function pprofBinary(): Promise<string> {
+  pprofBinaryPromise ??= run('go', ['tool', '-n', 'pprof'], { env: goEnv() }).then((r) => {
+    const path = r.stdout.trim();
+    if (path === '') throw new Error('`go tool -n pprof` printed no path for the pprof tool');
+    return path;
+  });
+  return pprofBinaryPromise;
+}
 
 /** The pprof flag for a granularity. */
 function granularityFlag(g: Granularity): string {
