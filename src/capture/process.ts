@@ -56,6 +56,8 @@ export interface RunningProgram {
   readonly exited: Promise<ProgramExit>;
   /** True once `exited` has settled. */
   hasExited(): boolean;
+  /** Sends a signal to the program (its whole group when it has its own). */
+  signal(signal: NodeJS.Signals): void;
   /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves when the program has exited. */
   stop(graceMs?: number): Promise<ProgramExit>;
 }
@@ -102,6 +104,7 @@ export function startProgram(command: string, args: readonly string[], options: 
     child,
     exited,
     hasExited: () => done,
+    signal: signalProgram,
     async stop(graceMs = 2000) {
       signalProgram('SIGTERM');
       const timer = setTimeout(() => signalProgram('SIGKILL'), graceMs);
