@@ -24,8 +24,9 @@ export function describeUnsupportedFormat(bytes: Uint8Array): string | undefined
 /** When `bytes` starts like text, a short quoted excerpt of it; otherwise undefined. */
 export function textExcerpt(bytes: Uint8Array): string | undefined {
   const head = asciiHead(bytes, 40);
-  const printable = head.length > 0 && /^[\t\n\r\x20-\x7e]+$/.test(head);
-  return printable && head.length >= Math.min(bytes.length, 8) ? JSON.stringify(head) : undefined;
+  const complete = head.length === Math.min(bytes.length, 40);
+  const printable = head.length >= 8 && complete && /^[\t\n\r\x20-\x7e]+$/.test(head);
+  return printable ? JSON.stringify(head) : undefined;
 }
 
 function asciiHead(bytes: Uint8Array, max: number): string {
