@@ -1,0 +1,62 @@
+// Runs the mocha suites of test/integration inside code-server's Node extension host. code-server
+// has no --extensionTestsPath flag; the workbench URL's `payload` carries it instead, and the
+// exit code comes back through `codeAutomationExit`, a function the page calls when the suite ends.
+import type { BrowserContext } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import type { CodeServer } from './code-server';
+
+export interface TestOutcome {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+/** The variable test/integration/index.ts reads to know where to write its outcomes. */
+export const inHostResultsVariable = 'GO_PROFILER_IN_HOST_RESULTS';
+
+export interface InHostOptions {
+  server: CodeServer;
+  workspace: string;
+  /** Folder of the extension under test (e.g. the installed .vsix's folder). */
+  extensionPath: string;
+  /** Absolute path of the bundled mocha runner (out/test/integration/index.js). */
+  testsEntry: string;
+  /** File the server's environment names in GO_PROFILER_IN_HOST_RESULTS. */
+  resultsFile: string;
+  limitMs?: number;
+}
+
+export function payloadUrl(o: Pick<InHostOptions, 'server' | 'workspace' | 'extensionPath' | 'testsEntry'>): string {
+  const remote = (p: string): string => `vscode-remote://${o.server.host}:${o.server.port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(o.extensionPath)],
+    ['extensionTestsPath', remote(o.testsEntry)],
+  ];
+  return `${o.server.url}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export async function runInHostSuites(context: BrowserContext, o: InHostOptions): Promise<TestOutcome[]> {
+  const page = await context.newPage();
+  try {
+    let reportExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((r) => (reportExit = r));
+    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+    await page.goto(payloadUrl(o));
+    const limitMs = o.limitMs ?? 180_000;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), limitMs)));
+    const code = await Promise.race([exited, gaveUp]);
+    clearTimeout(timer);
+    const outcomes = existsSync(o.resultsFile) ? (JSON.parse(readFileSync(o.resultsFile, 'utf8')) as TestOutcome[]) : [];
+    if (code === 'timeout') {
+      outcomes.push({ title: 'in-host suite', state: 'failed', error: `did not finish within ${limitMs} ms` });
+    } else if (code !== 0 && !outcomes.some((t) => t.state === 'failed')) {
+      outcomes.push({ title: 'in-host suite', state: 'failed', error: `extension host exited with code ${code}` });
+    } else if (outcomes.length === 0) {
+      outcomes.push({ title: 'in-host suite', state: 'failed', error: 'the suite ran no test (no results written)' });
+    }
+    return outcomes;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

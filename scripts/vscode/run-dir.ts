@@ -1,0 +1,55 @@
+// A fresh set of folders for one harness run, so nothing leaks between runs or into $HOME.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir } from './paths';
+
+export interface RunDirs {
+  id: string;
+  root: string;
+  userData: string;
+  extensions: string;
+  xdg: string;
+  chromiumProfile: string;
+  chromiumXdg: string;
+  workspace: string;
+}
+
+/** Settings that keep code-server quiet: no start page, no update or telemetry calls. */
+export const quietSettings: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'chat.disableAIFeatures': true,
+};
+
+export function createRunDirs(base = join(cacheDir, 'vscode-run'), id = `${Date.now()}-${process.pid}`): RunDirs {
+  const root = join(base, id);
+  const dirs: RunDirs = {
+    id,
+    root,
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+    xdg: join(root, 'xdg'),
+    chromiumProfile: join(root, 'chromium-profile'),
+    chromiumXdg: join(root, 'chromium-xdg'),
+    workspace: join(root, 'workspace'),
+  };
+  for (const d of [dirs.userData, dirs.extensions, dirs.xdg, dirs.chromiumProfile, dirs.chromiumXdg, dirs.workspace]) {
+    mkdirSync(d, { recursive: true });
+  }
+  writeUserSettings(dirs.userData);
+  return dirs;
+}
+
+export function writeUserSettings(userData: string): void {
+  const userDir = join(userData, 'User');
+  mkdirSync(userDir, { recursive: true });
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify(quietSettings, null, 2));
+}

@@ -1,0 +1,116 @@
+// `npm run test:vscode`: the real-VS-Code suite. Packages the extension, installs the .vsix into
+// a fresh code-server, drives the UI scenario with Chromium, runs the in-host mocha suites, stops
+// everything and prints one closing line: "N passed, N failed".
+//   --vsix <file>   test this .vsix instead of packaging the repository
+//   --keep          keep the run folder (.cache/vscode-run/<id>) even when everything passed
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { bundleIntegrationTests } from './bundle-tests';
+import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
+import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-host';
+import { packageVsix } from './package-vsix';
+import { extensionId, integrationIndex, requireChromium, requireCodeServer, testResultsDir, vsixPath } from './paths';
+import { killProcesses, processesTaggedWith } from './processes';
+import { createRunDirs } from './run-dir';
+import { prepareScenarioWorkspace } from './scenario-workspace';
+import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
+import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function installedExtensionFolder(extensionsDir: string): string {
+  const name = readdirSync(extensionsDir).find((n) => n.startsWith(`${extensionId}-`));
+  if (!name) throw new Error(`${extensionId} is not in ${extensionsDir} after --install-extension`);
+  return join(extensionsDir, name);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main(): Promise<number> {
+  requireCodeServer();
+  requireChromium();
+  const t0 = Date.now();
+  let vsix = option('--vsix');
+  if (!vsix) {
+    const pkg = packageVsix({ quiet: true });
+    console.log(`packaged ${pkg.file} (${(pkg.bytes / 1024).toFixed(1)} KiB, ${pkg.entries.length} entries)`);
+    vsix = vsixPath;
+  }
+  await bundleIntegrationTests();
+  rmSync(testResultsDir, { recursive: true, force: true });
+
+  const dirs = createRunDirs();
+  const outcomes: TestOutcome[] = [];
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  const tRun = Date.now();
+  try {
+    const files = await prepareScenarioWorkspace(dirs.workspace);
+    installVsix(dirs, vsix);
+    const extensionPath = installedExtensionFolder(dirs.extensions);
+    const resultsFile = join(dirs.root, 'in-host-results.json');
+    server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile } });
+    console.log(`code-server ${server.url} (run folder ${dirs.root})`);
+    browser = await launchBrowser(dirs);
+
+    const page = await browser.newPage();
+    await page.goto(workbenchUrl(server.url, dirs.workspace));
+    await waitForWorkbench(page);
+    // The explorer opens files before extensions are known; wait as a user would for the extension.
+    await waitForCommand(page, 'Go Profiler: Import Profile');
+    await screenshot(page, 'workbench');
+    for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    await page.close();
+
+    const inHost = await runInHostSuites(browser, {
+      server,
+      workspace: dirs.workspace,
+      extensionPath,
+      testsEntry: integrationIndex,
+      resultsFile,
+    });
+    for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });
+  } catch (e) {
+    outcomes.push({ title: 'harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    const strays = server ? await stopCodeServer(server, dirs) : [];
+    // Anything else this run started (e.g. a Chromium helper) and that is still alive.
+    const others = processesTaggedWith(dirs.id);
+    killProcesses(others.map((p) => p.pid));
+    const left = [...strays, ...others.map((p) => `${p.pid} ${p.command}`)];
+    outcomes.push(
+      left.length === 0
+        ? { title: 'harness: no process left behind', state: 'passed' }
+        : { title: 'harness: no process left behind', state: 'failed', error: `had to kill:\n${left.join('\n')}` },
+    );
+  }
+
+  const failed = outcomes.filter((o) => o.state === 'failed');
+  for (const o of outcomes) {
+    console.log(`${o.state === 'passed' ? '  ✓' : '  ✗'} ${o.title}`);
+    if (o.error) console.log(o.error.replace(/^/gm, '      '));
+  }
+  console.log(`screenshots: ${testResultsDir}`);
+  console.log(`VS Code part: ${seconds(Date.now() - tRun)} (with packaging ${seconds(Date.now() - t0)})`);
+  if (failed.length === 0 && !process.argv.includes('--keep')) rmSync(dirs.root, { recursive: true, force: true });
+  else console.log(`logs: ${dirs.root}`);
+  console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,113 @@
+// Helpers that drive the VS Code workbench the way a user does: palette, explorer, webviews.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { testResultsDir } from './paths';
+
+export function workbenchUrl(serverUrl: string, folder: string): string {
+  return `${serverUrl}/?folder=${encodeURIComponent(folder)}`;
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Opens the command palette (F1) with `>label` typed; resolves the matching row if it is listed. */
+async function findInPalette(page: Page, label: string): Promise<Locator | undefined> {
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
+  if (await row.isVisible({ timeout: 1000 }).catch(() => false)) return row;
+  await page.keyboard.press('Escape');
+  return undefined;
+}
+
+/**
+ * Runs the command whose palette label contains `label`, retrying while the extension host is
+ * still registering commands.
+ */
+export async function runCommand(page: Page, label: string, attempts = 40): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    const row = await findInPalette(page, label);
+    if (row) {
+      await row.click();
+      return;
+    }
+    await sleep(500);
+  }
+  throw new Error(`command "${label}" never appeared in the command palette`);
+}
+
+/** Waits until the palette lists `label`, i.e. the contributing extension is known, then closes it. */
+export async function waitForCommand(page: Page, label: string, attempts = 60): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (await findInPalette(page, label)) {
+      await page.keyboard.press('Escape');
+      return;
+    }
+    await sleep(500);
+  }
+  throw new Error(`command "${label}" never appeared in the command palette`);
+}
+
+/** The explorer's row for one entry (file or folder) by its name. */
+function explorerRow(page: Page, name: string): Locator {
+  return page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .first();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function showExplorer(page: Page): Promise<void> {
+  if (await page.locator('.explorer-folders-view').isVisible().catch(() => false)) return;
+  await runCommand(page, 'View: Show Explorer');
+  await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Opens `relPath` (slash separated, relative to the workspace folder) by clicking in the explorer. */
+export async function openFromExplorer(page: Page, relPath: string): Promise<void> {
+  await showExplorer(page);
+  const parts = relPath.split('/');
+  for (const [i, part] of parts.entries()) {
+    const row = explorerRow(page, part);
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    if (i < parts.length - 1) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    } else {
+      await row.dblclick();
+    }
+  }
+  const tab = page.locator('.tabs-container .tab.active .label-name', { hasText: parts[parts.length - 1] ?? relPath });
+  await tab.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** The content frame of the visible webview (`iframe.webview.ready` → `#active-frame`). */
+export async function activeWebview(page: Page): Promise<FrameLocator> {
+  const outer = page.locator('iframe.webview.ready').filter({ visible: true }).last();
+  await outer.waitFor({ state: 'attached', timeout: 30_000 });
+  return outer.contentFrame().locator('#active-frame').contentFrame();
+}
+
+let shotCounter = 0;
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(testResultsDir, { recursive: true });
+  shotCounter += 1;
+  const file = join(testResultsDir, `${String(shotCounter).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

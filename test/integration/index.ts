@@ -1,0 +1,35 @@
+// Mocha entry point for the extension host (VS Code's extensionTestsPath). Both runners use
+// it: @vscode/test-electron (desktop) and the code-server harness (scripts/vscode/).
+// Bundled to out/test/integration/index.js; the suites are bundled next to it in suite/.
+import Mocha from 'mocha';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface TestOutcome {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+/** Where the code-server harness wants the outcome (the exit code alone carries no counts). */
+const resultsFileVariable = 'GO_PROFILER_IN_HOST_RESULTS';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const suiteDir = join(__dirname, 'suite');
+  for (const name of readdirSync(suiteDir).sort()) {
+    if (name.endsWith('.test.js')) mocha.addFile(join(suiteDir, name));
+  }
+  const outcomes: TestOutcome[] = [];
+  await mocha.loadFilesAsync();
+  const failures = await new Promise<number>((resolveRun) => {
+    const runner = mocha.run((n) => resolveRun(n));
+    runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed' }));
+    runner.on('fail', (t, err: unknown) =>
+      outcomes.push({ title: t.fullTitle(), state: 'failed', error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+    );
+  });
+  const resultsFile = process.env[resultsFileVariable];
+  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(outcomes, null, 2));
+  if (failures > 0) throw new Error(`${failures} in-host test(s) failed`);
+}

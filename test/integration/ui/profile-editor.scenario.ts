@@ -1,0 +1,147 @@
+// The UI scenario of the profile editor, driven in a real VS Code like a user: open profiles from
+// the explorer, read the top table, switch the sample type, open a corrupt file. Every number
+// is compared with `go tool pprof -top` on the same file.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { activeWebview, openFromExplorer, screenshot } from '../../../scripts/vscode/workbench';
+import { baseName, exactUnit, pprofSampleTypes, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
+import { chooseSampleType, readTopRows, sampleTypeValue, type UiRow } from './table-reader';
+
+export interface ScenarioFiles {
+  /** Workspace-relative paths (slash separated) of the files the scenario opens. */
+  cpu: string;
+  heap: string;
+  corrupt: string;
+}
+
+export interface StepOutcome {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+/** How many leading rows of the table are compared with pprof. */
+const comparedRows = 5;
+
+interface Expected {
+  formatted: TopRow[];
+  raw: TopRow[];
+}
+
+function expectedTop(file: string, opts: TopOptions, unit: string | undefined): Expected {
+  const formatted = pprofTop(file, { ...opts, nodeCount: comparedRows });
+  const raw = unit ? pprofTop(file, { ...opts, nodeCount: comparedRows, unit }) : formatted;
+  return { formatted, raw };
+}
+
+function describeRows(rows: readonly (UiRow | TopRow)[]): string {
+  return rows.map((r) => `  ${r.flat} ${r.flatPct} ${r.sumPct} ${r.cum} ${r.cumPct} ${r.name}`).join('\n');
+}
+
+function assertSameTop(ui: UiRow[], want: Expected): void {
+  const n = Math.min(comparedRows, want.formatted.length);
+  assert.ok(n > 0, 'go tool pprof printed no rows');
+  const context = `\nVS Code table:\n${describeRows(ui.slice(0, n))}\ngo tool pprof -top:\n${describeRows(want.formatted.slice(0, n))}`;
+  assert.ok(ui.length >= n, `the table shows ${ui.length} rows, pprof ${n}${context}`);
+  for (let i = 0; i < n; i++) {
+    const got = ui[i]!;
+    const ref = want.formatted[i]!;
+    const raw = want.raw[i]!;
+    const where = `row ${i + 1}${context}`;
+    assert.equal(baseName(got.name), baseName(ref.name), `name, ${where}`);
+    assert.equal(got.flat, ref.flat, `flat, ${where}`);
+    assert.equal(got.flatPct, ref.flatPct, `flat%, ${where}`);
+    assert.equal(got.sumPct, ref.sumPct, `sum%, ${where}`);
+    assert.equal(got.cum, ref.cum, `cum, ${where}`);
+    assert.equal(got.cumPct, ref.cumPct, `cum%, ${where}`);
+    assert.equal(got.rawFlat, rawNumber(raw.flat), `data-flat, ${where}`);
+    assert.equal(got.rawCum, rawNumber(raw.cum), `data-cum, ${where}`);
+  }
+}
+
+/**
+ * Reads the table until its first row matches pprof's (the webview renders asynchronously), then
+ * asserts the whole comparison on the last read, so a real mismatch fails with both tables.
+ */
+async function expectTop(frame: FrameLocator, want: Expected, limitMs = 30_000): Promise<UiRow[]> {
+  const first = want.formatted[0];
+  const deadline = Date.now() + limitMs;
+  let rows: UiRow[] = [];
+  let readError: unknown;
+  for (;;) {
+    rows = await readTopRows(frame, comparedRows).catch((e: unknown) => {
+      readError = e;
+      return [];
+    });
+    const top = rows[0];
+    const settled = top && first && baseName(top.name) === baseName(first.name) && top.flat === first.flat;
+    if (settled || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (rows.length === 0 && readError) throw readError;
+  assertSameTop(rows, want);
+  return rows;
+}
+
+async function profileFrame(page: Page): Promise<FrameLocator> {
+  const frame = await activeWebview(page);
+  await frame
+    .locator('[data-testid="top-row"], [data-testid="profile-error"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
+  return frame;
+}
+
+export async function runProfileEditorScenario(page: Page, workspace: string, files: ScenarioFiles): Promise<StepOutcome[]> {
+  const outcomes: StepOutcome[] = [];
+  const step = async (title: string, body: () => Promise<void>): Promise<void> => {
+    try {
+      await body();
+      outcomes.push({ title, state: 'passed' });
+    } catch (e) {
+      outcomes.push({ title, state: 'failed', error: e instanceof Error ? e.message : String(e) });
+      await screenshot(page, `failed-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+    }
+  };
+  const abs = (rel: string): string => join(workspace, ...rel.split('/'));
+
+  await step('a CPU profile opened from the explorer shows pprof’s top table', async () => {
+    await openFromExplorer(page, files.cpu);
+    const frame = await profileFrame(page);
+    const errorShown = await frame.locator('[data-testid="profile-error"]').isVisible();
+    assert.equal(errorShown, false, 'the editor shows an error for a valid CPU profile');
+    await expectTop(frame, expectedTop(abs(files.cpu), {}, 'ns'));
+    const meta = await frame.locator('[data-testid="profile-meta"]').innerText();
+    assert.match(meta, /cpu|nanoseconds/i, `profile metadata does not name the CPU sample type: ${meta}`);
+    await screenshot(page, 'cpu-top-table');
+  });
+
+  await step('a heap profile shows its default sample type, then another one when selected', async () => {
+    await openFromExplorer(page, files.heap);
+    const frame = await profileFrame(page);
+    const { types, defaultIndex } = pprofSampleTypes(abs(files.heap));
+    assert.ok(types.length > 1, `the heap profile has only the sample types ${types.join(', ')}`);
+    await expectTop(frame, expectedTop(abs(files.heap), {}, exactUnit(types[defaultIndex]!)));
+    assert.equal(await sampleTypeValue(frame), String(defaultIndex), 'the selector does not show pprof’s default sample type');
+    await screenshot(page, 'heap-default-sample-type');
+    const other = defaultIndex === types.length - 1 ? 0 : types.length - 1;
+    await chooseSampleType(frame, other);
+    assert.equal(await sampleTypeValue(frame), String(other));
+    await expectTop(frame, expectedTop(abs(files.heap), { sampleIndex: other }, exactUnit(types[other]!)));
+    await screenshot(page, `heap-${types[other]!.split('/')[0]}`);
+  });
+
+  await step('a corrupt file shows an error that names the file', async () => {
+    await openFromExplorer(page, files.corrupt);
+    const frame = await profileFrame(page);
+    const error = frame.locator('[data-testid="profile-error"]');
+    await error.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await error.innerText();
+    const name = files.corrupt.split('/').pop() ?? files.corrupt;
+    assert.ok(text.includes(name), `error text does not name ${name}: ${text}`);
+    await screenshot(page, 'corrupt-file-error');
+  });
+
+  return outcomes;
+}
