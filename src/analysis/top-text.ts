@@ -1,0 +1,124 @@
+import type { Profile } from '../pprof/profile';
+import { baseName } from './clean-path';
+import { padStart } from './go-format';
+import type { ReportOptions } from './options';
+import type { TopRow, TopTable } from './top';
+import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from './units';
+
+/** What the report header says about the profile (pprof's ProfileLabels). */
+export interface ProfileHeader {
+  readonly mappingFile: string;
+  readonly buildId: string;
+  readonly comments: readonly string[];
+  readonly timeNanos: number;
+  readonly durationNanos: number;
+}
+
+export function profileHeader(profile: Profile): ProfileHeader {
+  const m = profile.mappings[0];
+  return {
+    mappingFile: m?.filename ?? '',
+    buildId: m?.buildId ?? '',
+    comments: profile.comments,
+    timeNanos: profile.timeNanos,
+    durationNanos: profile.durationNanos,
+  };
+}
+
+export interface TopTextOptions {
+  readonly header?: ProfileHeader;
+  /** The options the table was built with, listed as "Active filters". */
+  readonly filters?: ReportOptions;
+  /** pprof -nodefraction: rows with |cum| under this share of the shown flat sum are dropped. Default 0.005, as pprof -top. */
+  readonly nodeFraction?: number;
+  /** pprof -nodecount: at most this many rows; 0 = all (the default for -top). */
+  readonly nodeCount?: number;
+  /** pprof -unit; default "minimum" (one unit chosen for the whole report). */
+  readonly unit?: string;
+}
+
+/** The text `go tool pprof -top` prints for this table (time shown in UTC). */
+export function formatTopText(table: TopTable, options: TopTextOptions = {}): string {
+  const { total, sampleType } = table;
+  const nodeFraction = options.nodeFraction ?? 0.005;
+  let flatSum = 0;
+  for (const r of table.rows) flatSum += r.flat;
+  const nodeCutoff = Math.abs(Math.trunc(flatSum * nodeFraction));
+  let rows: TopRow[] = table.rows;
+  let dropped = 0;
+  if (nodeCutoff > 0) {
+    rows = rows.filter((r) => Math.abs(r.cum) >= nodeCutoff);
+    dropped = table.rows.length - rows.length;
+  }
+  const origCount = rows.length;
+  const nodeCount = options.nodeCount ?? 0;
+  if (nodeCount > 0 && rows.length > nodeCount) rows = rows.slice(0, nodeCount);
+
+  let outputUnit = options.unit ?? 'minimum';
+  if (outputUnit === 'minimum' && rows.length > 0) outputUnit = chooseOutputUnit(rows, total, sampleType.unit);
+  const fmt = (v: number): string => formatValue(v, sampleType.unit, outputUnit);
+
+  const lines: string[] = [];
+  if (options.header) lines.push(...headerLines(options.header, sampleType.type, sampleType.unit, total, fmt));
+  else lines.push(`Type: ${sampleType.type}`);
+  lines.push(...activeFilterLines(options.filters));
+  let shown = 0;
+  for (const r of rows) shown += r.flat;
+  lines.push(`Showing nodes accounting for ${fmt(shown)}, ${formatPercent(shown, total).trim()} of ${fmt(total)} total`);
+  if (total !== 0) {
+    if (dropped > 0) {
+      const noun = dropped > 1 ? 'nodes' : 'node';
+      lines.push(`Dropped ${dropped} ${noun} (cum <= ${fmt(Math.abs(Math.trunc(total * nodeFraction)))})`);
+    }
+    if (nodeCount > 0 && nodeCount < origCount) lines.push(`Showing top ${nodeCount} nodes out of ${origCount}`);
+  }
+  lines.push(`${padStart('flat', 10)} ${padStart('flat', 5)}% ${padStart('sum', 5)}% ${padStart('cum', 10)} ${padStart('cum', 5)}%`);
+  let running = 0;
+  for (const r of rows) {
+    running += r.flat;
+    const inl = r.inlineLabel ? ` ${r.inlineLabel}` : '';
+    lines.push(
+      `${padStart(fmt(r.flat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
+        `${padStart(fmt(r.cum), 10)} ${formatPercent(r.cum, total)}  ${r.name}${inl}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function headerLines(h: ProfileHeader, type: string, unit: string, total: number, fmt: (v: number) => string): string[] {
+  const out: string[] = [];
+  if (h.mappingFile !== '') out.push(`File: ${baseName(h.mappingFile)}`);
+  if (h.buildId !== '') out.push(`Build ID: ${h.buildId}`);
+  for (const c of h.comments) if (!c.startsWith('#')) out.push(c);
+  out.push(`Type: ${type}`);
+  if (h.timeNanos !== 0) out.push(`Time: ${formatUtc(h.timeNanos)}`);
+  if (h.durationNanos !== 0) {
+    const asNanos = scaleValue(total, unit, 'nanoseconds');
+    const ratio = asNanos.unit === 'ns' && asNanos.value !== 0 ? `(${formatPercent(Math.trunc(asNanos.value), h.durationNanos)})` : '';
+    out.push(`Duration: ${formatValue(h.durationNanos, 'nanoseconds')}, Total samples = ${fmt(total)} ${ratio}`);
+  }
+  return out;
+}
+
+/** pprof's "Active filters:" block, in its flag order, each value cut at 80 characters. */
+function activeFilterLines(o: ReportOptions | undefined): string[] {
+  if (!o) return [];
+  const pairs: [string, string | undefined][] = [
+    ['focus', o.focus],
+    ['ignore', o.ignore],
+    ['hide', o.hide],
+    ['show', o.show],
+    ['show_from', o.showFrom],
+    ['tagfocus', o.tagFocus],
+    ['tagignore', o.tagIgnore],
+  ];
+  const active = pairs.filter(([, v]) => v).map(([k, v]) => `${k}=${v}`);
+  if (active.length === 0) return [];
+  return ['Active filters:', ...active.map((s) => '   ' + (s.length > 80 ? s.slice(0, 80) + '…' : s))];
+}
+
+function formatUtc(nanos: number): string {
+  const d = new Date(Math.floor(nanos / 1e6));
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
+}
