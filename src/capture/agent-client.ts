@@ -13,20 +13,21 @@ export interface AgentResponse {
   readonly body: Buffer;
 }
 
-/** How long a request may go unanswered beyond its recording window. */
-const ANSWER_TIMEOUT_MS = 30_000;
+/** How long a request may go unanswered beyond its recording window, by default. */
+export const ANSWER_TIMEOUT_MS = 30_000;
 
 export class AgentClient implements CaptureSource {
   constructor(
     readonly address: AgentAddress,
     private readonly token: string,
+    private readonly answerTimeoutMs = ANSWER_TIMEOUT_MS,
   ) {}
 
   /** One request; rejects with CaptureError ('agent-timeout', 'unreachable') or resolves with any status. */
   send(method: 'GET' | 'POST', path: string, options: { windowMs?: number; signal?: AbortSignal; token?: string } = {}): Promise<AgentResponse> {
     const [host, port] = splitAddress(this.address.address);
     const token = options.token ?? this.token;
-    const timeoutMs = (options.windowMs ?? 0) + ANSWER_TIMEOUT_MS;
+    const timeoutMs = (options.windowMs ?? 0) + this.answerTimeoutMs;
     return new Promise((resolve, reject) => {
       const req = request(
         { host, port, method, path, agent: false, headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: options.signal },
@@ -39,7 +40,7 @@ export class AgentClient implements CaptureSource {
       );
       req.setTimeout(timeoutMs, () => {
         req.destroy();
-        reject(new CaptureError('agent-timeout', `the agent did not answer within ${Math.round(timeoutMs / 1000)} s`));
+        reject(new CaptureError('agent-timeout', `the agent did not answer within ${timeoutMs / 1000} s`));
       });
       req.on('error', (e) => {
         if (options.signal?.aborted) reject(new CaptureError('bad-request', 'capture cancelled'));
