@@ -50,6 +50,8 @@ export interface Stacks {
 export interface StackOptions {
   /** Merge samples with identical frame stacks (default true). Turn off to keep one entry per sample, e.g. for labels. */
   readonly mergeStacks?: boolean;
+  /** Keep samples whose selected value is 0 (pprof -traces lists them). Default false. */
+  readonly keepZeroValues?: boolean;
 }
 
 export function buildStacks(profile: Profile, options: ReportOptions, stackOptions: StackOptions = {}): Stacks {
@@ -67,7 +69,7 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
   let kept = new Int32Array(64);
   for (let s = 0; s < samples.count; s++) {
     const value = samples.values[s * samples.valueCount + sampleTypeIndex]!;
-    if (value === 0) continue;
+    if (value === 0 && !stackOptions.keepZeroValues) continue;
     if (tagTest && !tagTest(s)) continue;
     const end = samples.stackStart[s + 1]!;
     let start = samples.stackStart[s]!;
