@@ -1,1 +1,15 @@
-export {};
+/** Entry point of the `go-profiler` command (bundled to dist/cli.js). */
+import { main } from './cli/main';
+
+main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`go-profiler: internal error: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

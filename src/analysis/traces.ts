@@ -6,6 +6,7 @@
 import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
+import { formatValue } from './units';
 
 export interface Trace {
   readonly value: number;
@@ -59,7 +60,7 @@ export function tracesFromStacks(profile: Profile, stacks: Stacks, options: Trac
 }
 
 export function buildTraces(profile: Profile, options: ReportOptions & TracesOptions = {}): TracesReport {
-  return tracesFromStacks(profile, buildStacks(profile, options, { mergeStacks: false }), options);
+  return tracesFromStacks(profile, buildStacks(profile, options, { mergeStacks: false, keepZeroValues: true }), options);
 }
 
 function sampleLabels(profile: Profile, sample: number): Pick<Trace, 'labels' | 'numLabels'> {
@@ -79,4 +80,28 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const key of Object.keys(record).sort()) out[key] = record[key]!;
   return out;
+}
+
+const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
+
+/** The text of `go tool pprof -traces` after its profile labels. */
+export function formatTracesText(report: TracesReport, unit: string, profileLabels: readonly string[] = []): string {
+  const out: string[] = [...profileLabels];
+  for (const t of report.traces) {
+    out.push(TRACE_SEPARATOR);
+    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(key)}:  ${values.join(' ')}`);
+    for (const [key, { values, unit: labelUnit }] of Object.entries(t.numLabels)) {
+      out.push(`${pad10(key)}:  ${values.map((v) => formatValue(v, labelUnit || key)).join(' ')}`);
+    }
+    t.frames.forEach((f, i) => {
+      const v = i === 0 ? formatValue(t.value, unit, 'minimum') : '';
+      out.push(`${pad10(v)}   ${report.frames[f]!.name}${t.inlined[i] ? ' (inline)' : ''}`);
+    });
+  }
+  out.push(TRACE_SEPARATOR);
+  return out.join('\n') + '\n';
+}
+
+function pad10(s: string): string {
+  return s.length >= 10 ? s : ' '.repeat(10 - s.length) + s;
 }

@@ -1,0 +1,64 @@
+/**
+ * The text of `go tool pprof -tree` and `-peek`: for each node, its callers above it, the node
+ * with flat, flat%, sum%, cum, cum%, and its callees below, each edge with its share of the
+ * node's cum. Values are printed in one unit chosen as pprof chooses it.
+ */
+import type { CallGraph } from './callgraph';
+import type { PeekEntry } from './peek';
+import { chooseOutputUnit, formatPercent, formatValue } from './units';
+
+const SEPARATOR = '----------------------------------------------------------+-------------';
+const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';
+
+export interface GraphTextOptions {
+  /** Lines above the report (File:, Type:, Time:, ...). */
+  readonly profileLabels?: readonly string[];
+  /** The node fraction the graph was built with, for the "Dropped N nodes" line. */
+  readonly nodeFraction?: number;
+}
+
+export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[], options: GraphTextOptions = {}): string {
+  const unit = graph.sampleType.unit;
+  const outputUnit = chooseOutputUnit(graph.nodes, graph.total, unit);
+  const value = (v: number): string => formatValue(v, unit, outputUnit);
+  const out: string[] = [...(options.profileLabels ?? []), ...graphLabels(graph, value, options.nodeFraction ?? 0)];
+  out.push(SEPARATOR, LEGEND);
+  let flatSum = 0;
+  for (const { node, callers, callees } of entries) {
+    out.push(SEPARATOR);
+    for (const e of callers) out.push(edgeLine(value(e.weight), e.weight, node.cum, graph.nodes[e.from]!.name, e.inline));
+    flatSum += node.flat;
+    out.push(
+      `${pad(value(node.flat), 10)} ${formatPercent(node.flat, graph.total)} ${formatPercent(flatSum, graph.total)} ` +
+        `${pad(value(node.cum), 10)} ${formatPercent(node.cum, graph.total)}                | ${node.name}`,
+    );
+    for (const e of callees) out.push(edgeLine(value(e.weight), e.weight, node.cum, graph.nodes[e.to]!.name, e.inline));
+  }
+  if (graph.nodes.length > 0) out.push(SEPARATOR);
+  return out.join('\n') + '\n';
+}
+
+/** pprof's reportLabels without the profile labels: what was shown, dropped and kept. */
+export function graphLabels(graph: CallGraph, value: (v: number) => string, nodeFraction: number): string[] {
+  const out = [
+    `Showing nodes accounting for ${value(graph.shownTotal)}, ${formatPercent(graph.shownTotal, graph.total).trim()} of ${value(graph.total)} total`,
+  ];
+  if (graph.total !== 0) {
+    if (graph.droppedNodes > 0) {
+      const cutoff = value(Math.abs(Math.trunc(graph.total * nodeFraction)));
+      out.push(`Dropped ${graph.droppedNodes} node${graph.droppedNodes > 1 ? 's' : ''} (cum <= ${cutoff})`);
+    }
+    if (graph.nodes.length > 0 && graph.nodes.length < graph.origCount) {
+      out.push(`Showing top ${graph.nodes.length} nodes out of ${graph.origCount}`);
+    }
+  }
+  return out;
+}
+
+function edgeLine(text: string, weight: number, cum: number, name: string, inline: boolean): string {
+  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${name}${inline ? ' (inline)' : ''}`;
+}
+
+function pad(s: string, width: number): string {
+  return s.length >= width ? s : ' '.repeat(width - s.length) + s;
+}

@@ -1,0 +1,113 @@
+/** The `go-profiler` command line, parsed into a command, its files and report options. */
+import type { Granularity, ReportOptions } from '../analysis/options';
+
+export const REPORT_COMMANDS = ['top', 'tree', 'peek', 'traces', 'folded', 'diff'] as const;
+export type ReportCommand = (typeof REPORT_COMMANDS)[number];
+
+/** A command line the CLI cannot act on; the message is one line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface CliArgs {
+  readonly command: ReportCommand;
+  readonly file: string;
+  /** peek: the regular expression of the functions to show. */
+  readonly regex: string | undefined;
+  readonly report: ReportOptions;
+  readonly base: string | undefined;
+  readonly diffBase: string | undefined;
+  readonly nodeCount: number | undefined;
+  readonly json: boolean;
+  readonly cum: boolean;
+}
+
+const GRANULARITIES: readonly Granularity[] = ['functions', 'filefunctions', 'lines', 'files'];
+
+/** Flags that take a value, mapped to the report option they set. */
+const REGEX_FLAGS = {
+  focus: 'focus',
+  ignore: 'ignore',
+  hide: 'hide',
+  show: 'show',
+  'show-from': 'showFrom',
+  tagfocus: 'tagFocus',
+  tagignore: 'tagIgnore',
+} as const satisfies Record<string, keyof ReportOptions>;
+
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', ...Object.keys(REGEX_FLAGS)]);
+const SWITCHES = new Set(['json', 'cum', 'noinlines']);
+
+export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const body = arg.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const normalized = (eq < 0 ? body : body.slice(0, eq)).replace(/_/g, '-');
+    const inlineValue = eq < 0 ? undefined : body.slice(eq + 1);
+    if (SWITCHES.has(normalized)) {
+      if (inlineValue !== undefined) throw new UsageError(`flag --${normalized} takes no value`);
+      switches.add(normalized);
+    } else if (VALUE_FLAGS.has(normalized)) {
+      const value = inlineValue ?? argv[++i];
+      if (value === undefined) throw new UsageError(`flag --${normalized} needs a value`);
+      values.set(normalized, value);
+    } else {
+      throw new UsageError(`unknown flag ${arg} (see go-profiler --help)`);
+    }
+  }
+
+  const [file, regex, ...extra] = positional;
+  if (file === undefined) throw new UsageError(`${command}: missing the profile FILE (see go-profiler --help)`);
+  if (command === 'peek' && regex === undefined) throw new UsageError('peek: missing the REGEX of the functions to show');
+  if (extra.length > 0 || (command !== 'peek' && regex !== undefined)) {
+    throw new UsageError(`${command}: unexpected argument "${command === 'peek' ? extra[0] : regex}"`);
+  }
+
+  const report: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = {};
+  const sampleIndex = values.get('sample-index');
+  if (sampleIndex !== undefined) report.sampleIndex = /^\d+$/.test(sampleIndex) ? Number(sampleIndex) : sampleIndex;
+  const granularity = values.get('granularity');
+  if (granularity !== undefined) {
+    if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
+      throw new UsageError(`--granularity must be one of ${GRANULARITIES.join(', ')}, not "${granularity}"`);
+    }
+    report.granularity = granularity as Granularity;
+  }
+  for (const [flag, option] of Object.entries(REGEX_FLAGS)) {
+    const value = values.get(flag);
+    if (value !== undefined) report[option] = value;
+  }
+  if (switches.has('noinlines')) report.noInlines = true;
+
+  const nodeCountText = values.get('nodecount');
+  let nodeCount: number | undefined;
+  if (nodeCountText !== undefined) {
+    if (!/^\d+$/.test(nodeCountText)) throw new UsageError(`--nodecount must be a whole number, not "${nodeCountText}"`);
+    nodeCount = Number(nodeCountText);
+  }
+  const base = values.get('base');
+  const diffBase = values.get('diff-base');
+  if (command === 'diff' && base === undefined && diffBase === undefined) {
+    throw new UsageError('diff: give the base profile with --base FILE or --diff-base FILE');
+  }
+  if (base !== undefined && diffBase !== undefined) throw new UsageError('give --base or --diff-base, not both');
+  return {
+    command,
+    file,
+    regex: command === 'peek' ? regex : undefined,
+    report,
+    base,
+    diffBase,
+    nodeCount,
+    json: switches.has('json'),
+    cum: switches.has('cum'),
+  };
+}

@@ -1,0 +1,53 @@
+/** `go-profiler` dispatch: parses the command line, runs one report, maps errors to exit codes. */
+import { ProfileError } from '../pprof/errors';
+import { OptionError } from '../analysis/option-error';
+import { parseArgs, REPORT_COMMANDS, UsageError, type ReportCommand } from './args';
+import { USAGE } from './usage';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit code for bad input: missing or corrupt file, bad flag, bad regular expression. */
+export const EXIT_BAD_INPUT = 2;
+
+export async function main(argv: readonly string[], io: CliOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.err(USAGE);
+    return EXIT_BAD_INPUT;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    if (command === 'run') {
+      const { runCommand } = await import('./run');
+      return await runCommand(rest);
+    }
+    if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
+      throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const args = parseArgs(command as ReportCommand, rest);
+    const { runReport } = await import('./reports');
+    io.out(await runReport(args));
+    return 0;
+  } catch (error) {
+    if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError) {
+      io.err(`go-profiler: ${oneLine(error.message)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`go-profiler: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

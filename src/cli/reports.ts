@@ -1,0 +1,108 @@
+/** Runs one report command on a profile and returns what to print. */
+import type { Profile } from '../pprof/profile';
+import { buildStacks, type Stacks } from '../analysis/stacks';
+import { topTableFromStacks } from '../analysis/top';
+import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
+import { graphEntries, type PeekEntry } from '../analysis/peek';
+import { formatGraphText } from '../analysis/graph-text';
+import { formatTracesText, tracesFromStacks } from '../analysis/traces';
+import { foldedFromStacks } from '../analysis/folded';
+import { compileGoRegexp } from '../analysis/go-regexp';
+import { chooseOutputUnit } from '../analysis/units';
+import type { CliArgs } from './args';
+import { formatTopText, profileLabels } from './report-text';
+import { loadProfile } from './load';
+
+export async function runReport(args: CliArgs): Promise<string> {
+  const profile = await loadProfile(args);
+  switch (args.command) {
+    case 'top':
+    case 'diff':
+      return top(profile, args);
+    case 'tree':
+      return graphReport(profile, args, undefined);
+    case 'peek':
+      return graphReport(profile, args, compileGoRegexp('peek', args.regex ?? ''));
+    case 'traces':
+      return traces(profile, args);
+    case 'folded':
+      return folded(profile, args);
+  }
+}
+
+function top(profile: Profile, args: CliArgs): string {
+  const table = topTableFromStacks(buildStacks(profile, args.report));
+  if (args.cum) table.rows.sort((a, b) => Math.abs(b.cum) - Math.abs(a.cum));
+  if (!args.json) return formatTopText(profile, table, args.nodeCount);
+  const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
+  return json({ sampleType: table.sampleType.type, unit: table.sampleType.unit, total: table.total, rows });
+}
+
+/** pprof -tree (all nodes, trimmed like pprof) or -peek (untrimmed, matching nodes only). */
+function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefined): string {
+  const stacks = buildStacks(profile, args.report);
+  const trim = pattern === undefined;
+  const nodeFraction = trim ? 0.005 : 0;
+  const graph = callGraphFromStacks(profile, stacks, {
+    visual: false,
+    cumSort: args.cum,
+    nodeCount: args.nodeCount ?? (trim ? 80 : 0),
+    nodeFraction,
+    edgeFraction: trim ? 0.001 : 0,
+  });
+  const entries = graphEntries(graph, (name) => pattern === undefined || pattern.test(name));
+  if (args.json) return graphJson(graph, entries);
+  const outputUnit = chooseOutputUnit(graph.nodes, graph.total, graph.sampleType.unit);
+  const labels = profileLabels(profile, graph.sampleType.type, graph.total, graph.sampleType.unit, outputUnit);
+  return formatGraphText(graph, entries, { profileLabels: labels, nodeFraction });
+}
+
+function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
+  const frame = (id: number): { name: string; file: string; line: number } => {
+    const node = graph.nodes[id]!;
+    const f = graph.frames[node.frame]!;
+    return { name: node.name, file: f.file, line: f.line };
+  };
+  const rows = entries.map(({ node, callers, callees }) => ({
+    ...frame(node.id),
+    flat: node.flat,
+    cum: node.cum,
+    callers: callers.map((e) => ({ name: graph.nodes[e.from]!.name, weight: e.weight, inline: e.inline })),
+    callees: callees.map((e) => ({ name: graph.nodes[e.to]!.name, weight: e.weight, inline: e.inline })),
+  }));
+  return json({ sampleType: graph.sampleType.type, unit: graph.sampleType.unit, total: graph.total, rows });
+}
+
+function traces(profile: Profile, args: CliArgs): string {
+  const stacks = buildStacks(profile, args.report, { mergeStacks: false, keepZeroValues: true });
+  const report = tracesFromStacks(profile, stacks);
+  const { type, unit } = stacks.sampleType;
+  if (args.json) {
+    const rows = report.traces.map((t) => ({
+      value: t.value,
+      frames: t.frames.map((f, i) => ({ name: report.frames[f]!.name, inline: t.inlined[i] ?? false })),
+      labels: t.labels,
+      numLabels: t.numLabels,
+    }));
+    return json({ sampleType: type, unit, total: report.total, rows });
+  }
+  return formatTracesText(report, unit, profileLabels(profile, type, report.total, unit, 'minimum'));
+}
+
+function folded(profile: Profile, args: CliArgs): string {
+  const stacks: Stacks = buildStacks(profile, args.report);
+  const lines = foldedFromStacks(stacks);
+  if (args.json) {
+    const rows = lines.map((l) => {
+      const cut = l.lastIndexOf(' ');
+      return { stack: l.slice(0, cut).split(';'), value: Number(l.slice(cut + 1)) };
+    });
+    return json({ sampleType: stacks.sampleType.type, unit: stacks.sampleType.unit, total: stacks.total, rows });
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value) + '\n';
+}
+

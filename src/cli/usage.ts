@@ -1,0 +1,32 @@
+/** The text of `go-profiler --help`. */
+export const USAGE = `go-profiler: the same reports as go tool pprof, fast.
+
+Usage:
+  go-profiler top    FILE [options]        flat/cum table, like pprof -top
+  go-profiler tree   FILE [options]        callers and callees of every node, like pprof -tree
+  go-profiler peek   FILE REGEX [options]  callers and callees of matching functions, like pprof -peek
+  go-profiler traces FILE [options]        every sample's stack, like pprof -traces
+  go-profiler folded FILE [options]        folded stacks ("a;b;c 123"), for flame graph tools
+  go-profiler diff   FILE --base BASE | --diff-base BASE [options]   top table of FILE against BASE
+  go-profiler run    [run options] -- PROGRAM ARGS   build and run a Go program with profiling
+
+Options:
+  --sample-index NAME|N   sample type, e.g. alloc_space (default: the profile's default)
+  --granularity G         functions (default), filefunctions, lines or files
+  --focus RE              only samples with a frame matching RE
+  --ignore RE             drop samples with a frame matching RE
+  --hide RE               remove frames matching RE
+  --show RE               keep only frames matching RE
+  --show-from RE          drop frames above the first frame matching RE
+  --tagfocus RE           only samples with a label matching RE (key=value or value)
+  --tagignore RE          drop samples with a label matching RE
+  --base FILE             subtract FILE (pprof -base)
+  --diff-base FILE        compare against FILE (pprof -diff_base)
+  --nodecount N           show at most N nodes
+  --cum                   order by cum instead of flat
+  --noinlines             attribute inlined calls to their caller
+  --json                  machine-readable output, raw integer values
+  -h, --help              this help
+
+Exit status: 0 on success, 2 on bad input (missing or corrupt file, bad flag or regex).
+`;
