@@ -50,8 +50,8 @@ export function parseGoList(pattern: string, stdout: string): Omit<GoPackage, 'g
   return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, module };
 }
 
-/** Resolves `pattern` (run in `cwd`) to one main package; clear errors otherwise. */
-export async function resolveMainPackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
+/** Resolves `pattern` (run in `cwd`) to one package; clear errors otherwise. */
+export async function resolvePackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
   const [list, version] = await Promise.all([
     runTool(go, ['list', '-json', '--', pattern], { cwd }),
     runTool(go, ['env', 'GOVERSION'], { cwd }),
@@ -59,9 +59,14 @@ export async function resolveMainPackage(go: string, pattern: string, cwd: strin
   if (list.code !== 0) {
     throw new CaptureError('go-list-failed', `go list ${pattern} failed: ${firstLine(list.stderr) || `exit code ${list.code}`}`, list.stderr);
   }
-  const pkg = parseGoList(pattern, list.stdout);
+  return { ...parseGoList(pattern, list.stdout), goVersion: version.stdout.trim() || 'unknown' };
+}
+
+/** Resolves `pattern` to one main package. */
+export async function resolveMainPackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
+  const pkg = await resolvePackage(go, pattern, cwd);
   if (pkg.name !== 'main') {
     throw new CaptureError('not-a-main-package', `${pattern} is package ${pkg.name}, not a main package; pass a program's package`);
   }
-  return { ...pkg, goVersion: version.stdout.trim() || 'unknown' };
+  return pkg;
 }

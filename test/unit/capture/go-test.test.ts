@@ -1,0 +1,72 @@
+// Profiling one test or benchmark with go test (real Go).
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CaptureError } from '../../../src/capture/errors';
+import { goTestArgs, profileGoTest } from '../../../src/capture/go-test';
+import { FIXTURES, row, top, withTempDir } from './helpers';
+
+const PKG = join(FIXTURES, 'benchy');
+const HOT = 'example.com/gocapture/benchy.Hot';
+
+describe('go test arguments', () => {
+  it('selects exactly one test or benchmark', () => {
+    const t = goTestArgs({ test: 'TestHot' }, '/p');
+    assert.deepEqual(t.slice(0, 4), ['test', '-count=1', '-run', '^TestHot$']);
+    assert.ok(t.includes('-cpuprofile') && t.includes('-memprofile') && t.includes('-blockprofile') && t.includes('-mutexprofile'));
+    assert.deepEqual(goTestArgs({ bench: 'BenchmarkHot' }, '/p').slice(2, 6), ['-bench', '^BenchmarkHot$', '-run', '^$']);
+    assert.throws(() => goTestArgs({}, '/p'), /exactly one test/);
+    assert.throws(() => goTestArgs({ test: 'TestA', bench: 'BenchmarkB' }, '/p'), /exactly one test/);
+    assert.throws(() => goTestArgs({ test: 'Test.*' }, '/p'), /exactly one test/);
+  });
+});
+
+describe('profileGoTest (real Go)', () => {
+  it('profiles a test: cpu, heap, block, mutex saved; the hot function on top', async () => {
+    await withTempDir(async (dir) => {
+      const result = await profileGoTest({ pkgDir: PKG, test: 'TestHot', outDir: dir });
+      assert.equal(result.passed, true, result.output);
+      assert.deepEqual(result.saved.map((s) => s.sidecar.capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+      const [cpu, , block, mutex] = result.saved;
+      assert.equal((await top(cpu!.profilePath)).rows[0]?.name, HOT);
+      assert.match(cpu!.profilePath, /benchy\.TestHot-cpu-\d{8}T\d{6}Z\.pb\.gz$/);
+      assert.equal(cpu!.sidecar.capture.source, 'go-test');
+      assert.equal(cpu!.sidecar.capture.test, 'TestHot');
+      assert.ok((row(await top(mutex!.profilePath), 'example.com/gocapture/benchy.Contend.func1')?.cum ?? 0) > 0);
+      assert.ok((await top(block!.profilePath)).total > 0);
+    });
+  });
+
+  it('profiles a benchmark', async () => {
+    await withTempDir(async (dir) => {
+      const result = await profileGoTest({ pkgDir: PKG, bench: 'BenchmarkHot', outDir: dir, extraFlags: ['-benchtime=300ms'] });
+      assert.equal(result.passed, true, result.output);
+      assert.match(result.output, /BenchmarkHot/);
+      assert.equal((await top(result.saved[0]!.profilePath)).rows[0]?.name, HOT);
+    });
+  });
+
+  it('keeps the profiles of a failing test and says it failed', async () => {
+    await withTempDir(async (dir) => {
+      const result = await profileGoTest({ pkgDir: PKG, test: 'TestFails', outDir: dir });
+      assert.equal(result.passed, false);
+      assert.match(result.output, /this test fails on purpose/);
+      assert.equal(result.saved.length, 4);
+    });
+  });
+
+  it('reports a package that does not build', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'go.mod'), 'module example.com/b\n\ngo 1.21\n');
+      await writeFile(join(dir, 'b_test.go'), 'package b\n\nimport "testing"\n\nfunc TestB(t *testing.T) { notDeclared() }\n');
+      await assert.rejects(profileGoTest({ pkgDir: dir, test: 'TestB', outDir: join(dir, 'out') }), (e: unknown) => {
+        assert.ok(e instanceof CaptureError);
+        assert.equal(e.failure, 'build-failed');
+        assert.match(e.message, /go test TestB in .* wrote no profiles/);
+        assert.match(e.details, /undefined: notDeclared/);
+        return true;
+      });
+    });
+  });
+});
