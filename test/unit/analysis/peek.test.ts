@@ -19,7 +19,7 @@ interface PeekBlock {
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const nodeLine = /^\s*(\S+)\s+\S+%\s+\S+%\s+(\S+)\s+\S+%\s+\| (.*)$/;
-const edgeLine = /^\s+(\S+)\s+\S+%\s+\|   (.*)$/;
+const edgeLine = /^\s+(\S+)\s+\S+%\s+\| {3}(.*)$/;
 
 /** The blocks of `pprof -peek` text printed in the base unit; edges as "name weight[ (inline)]". */
 function parsePeek(text: string): PeekBlock[] {

@@ -23,7 +23,7 @@ function parseTraces(text: string): ParsedTrace[] {
     if (lines.length === 0) continue;
     const trace: ParsedTrace = { value: Number.NaN, frames: [], labels: [] };
     for (const line of lines) {
-      const label = /^\s*(\S+):  (.*)$/.exec(line);
+      const label = /^\s*(\S+): {2}(.*)$/.exec(line);
       if (label && trace.frames.length === 0 && !line.startsWith('           ')) {
         trace.labels.push(`${label[1] ?? ''}=${label[2] ?? ''}`);
         continue;
