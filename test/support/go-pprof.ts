@@ -57,7 +57,8 @@ function pprofScratchDir(): string {
   return scratch;
 }
 
-function pprofEnv(): NodeJS.ProcessEnv {
+/** Environment for pprof: no home folder, no binary lookup, no browser. */
+export function pprofEnv(): NodeJS.ProcessEnv {
   const dir = pprofScratchDir();
   return goEnv({ HOME: dir, PPROF_TMPDIR: dir, PPROF_BINARY_PATH: dir, PPROF_TOOLS: '', BROWSER: 'false' });
 }

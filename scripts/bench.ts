@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: how the engine compares with `go tool pprof -top` on large real profiles.
+ *
+ * For each profile: `go tool pprof -top` and `go-profiler top` as processes (median wall
+ * time and median peak RSS of N runs), then decode / top / flame in-process. Not a test:
+ * numbers depend on the machine. Usage: npm run bench [-- --runs N]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { committedProfiles, repoRoot } from '../test/support/go-fixtures';
+import { pprofBinary, pprofEnv } from '../test/support/go-pprof';
+import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
+import { loadEngine, timeStages, type StageTimings } from './bench/in-process';
+import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
+import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
+
+interface Result {
+  readonly profile: BenchProfile;
+  readonly rawBytes: number;
+  readonly pprof: ProcessMeasurement;
+  readonly cli: ProcessMeasurement | string;
+  readonly stages: StageTimings;
+}
+
+function parseRuns(argv: readonly string[]): number {
+  const at = argv.indexOf('--runs');
+  const runs = at >= 0 ? Number(argv[at + 1]) : 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${argv[at + 1]}`);
+  return runs;
+}
+
+function rawSize(path: string): number {
+  const bytes = readFileSync(path);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).length : bytes.length;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli: string): Promise<Result> {
+  log(`${profile.name}: go tool pprof -top ×${runs}`);
+  const pprofResult = await measureMedian(runs, pprof, ['-symbolize=none', '-top', profile.path], pprofEnv());
+  let cliResult: ProcessMeasurement | string = 'n/a (not built)';
+  if (existsSync(cli)) {
+    log(`${profile.name}: go-profiler top ×${runs}`);
+    try {
+      cliResult = await measureMedian(runs, process.execPath, [cli, 'top', profile.path]);
+    } catch (error) {
+      cliResult = `n/a (failed: ${(error as Error).message.split('\n')[0]?.slice(0, 120)})`;
+    }
+  }
+  log(`${profile.name}: decode / top / flame in-process ×${runs}`);
+  const stages = await timeStages(await loadEngine(), profile.path, runs);
+  return { profile, rawBytes: rawSize(profile.path), pprof: pprofResult, cli: cliResult, stages };
+}
+
+function report(results: readonly Result[], runs: number): string {
+  const rows = results.map((r) => {
+    const cli = typeof r.cli === 'string' ? undefined : r.cli;
+    return [
+      r.profile.name,
+      formatBytes(r.rawBytes),
+      r.stages.samples === undefined ? 'n/a' : String(r.stages.samples),
+      formatMs(r.pprof.wallMs),
+      formatBytes(r.pprof.peakRssBytes),
+      cli ? formatMs(cli.wallMs) : String(r.cli),
+      cli ? formatBytes(cli.peakRssBytes) : 'n/a',
+      formatRatio(cli && r.pprof.wallMs / cli.wallMs),
+      formatRatio(cli && r.pprof.peakRssBytes / cli.peakRssBytes),
+      formatMs(r.stages.decodeMs),
+      formatMs(r.stages.topMs),
+      formatMs(r.stages.flameMs),
+    ];
+  });
+  const headings = [
+    'profile',
+    'raw size',
+    'samples',
+    'pprof wall',
+    'pprof RSS',
+    'cli wall',
+    'cli RSS',
+    'faster',
+    'less memory',
+    'decode',
+    'top',
+    'flame',
+  ];
+  const lines = [
+    '',
+    `Medians of ${runs} runs. pprof = \`go tool pprof -symbolize=none -top FILE\` (the pprof binary run`,
+    `directly), cli = \`node dist/cli.js top FILE\`; peak RSS by ${peakRssMethod}.`,
+    `decode = read + inflate + decode; top and flame start from the decoded profile.`,
+    '',
+    renderTable(headings, rows),
+  ];
+  const largest = [...results].sort((a, b) => b.rawBytes - a.rawBytes)[0];
+  if (largest) {
+    const cli = typeof largest.cli === 'string' ? undefined : largest.cli;
+    const speed = cli && largest.pprof.wallMs / cli.wallMs;
+    const memory = cli && largest.pprof.peakRssBytes / cli.peakRssBytes;
+    const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'NOT met');
+    lines.push(
+      '',
+      `Target on the largest file (${largest.profile.name}): ≥30× faster — ${verdict(speed === undefined ? undefined : speed >= 30)} (${formatRatio(speed)}); ` +
+        `≤1/8 of pprof's peak memory — ${verdict(memory === undefined ? undefined : memory >= 8)} (${formatRatio(memory)} less).`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const runs = parseRuns(process.argv.slice(2));
+  const started = Date.now();
+  log('generating benchmark profiles with Go (once, cached in .cache/bench) ...');
+  const profiles = [...(await ensureBenchProfiles()), ...(await committedProfiles())];
+  const pprof = await pprofBinary();
+  const cli = join(repoRoot, 'dist', 'cli.js');
+  const results: Result[] = [];
+  for (const profile of profiles) results.push(await benchOne(profile, runs, pprof, cli));
+  process.stdout.write(`${report(results, runs)}\n`);
+  log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

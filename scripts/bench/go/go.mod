@@ -1,0 +1,3 @@
+module goprofiler.bench
+
+go 1.22
