@@ -26,10 +26,12 @@ export interface GoPprofOptions extends ReportOptions {
 export interface GoPprofRow {
   readonly flat: number;
   readonly cum: number;
-  /** As printed, without pprof's " (inline)" marker, e.g. "main.f" or "main.f /a/b.go:12". */
+  /** As printed, without pprof's inline marker, e.g. "main.f" or "main.f /a/b.go:12". */
   readonly name: string;
   /** pprof marked the row "(inline)": every frame of it was inlined into a caller. */
   readonly inline: boolean;
+  /** The marker pprof printed after the name, if any. */
+  readonly inlineLabel: '' | '(inline)' | '(partial-inline)';
 }
 
 export interface GoPprofTop {
@@ -155,6 +157,7 @@ export async function goPprofTop(file: string, opts: GoPprofOptions = {}): Promi
 const columnHeadings = /^\s*flat\s+flat%\s+sum%\s+cum\s+cum%\s*$/;
 const rowPattern = /^\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s\s(\S.*)$/;
 const percentPattern = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?%$/;
+const inlineMarker = /^(.*) \((inline|partial-inline)\)$/;
 const showingPattern = /^Showing nodes accounting for (\S+), (\S+) of (\S+) total$/;
 
 /** One printed value ("410000000ns", "-20B", "0", "99") as an exact integer. */
@@ -190,9 +193,11 @@ export function parsePprofTop(stdout: string, source: string): Omit<GoPprofTop, 
     for (const pct of [flatPct, sumPct, cumPct]) {
       if (!percentPattern.test(pct)) throw new Error(`${where}: "${pct}" is not a percentage in "${line}"`);
     }
-    const inline = rawName.endsWith(' (inline)');
-    const name = inline ? rawName.slice(0, -' (inline)'.length) : rawName;
-    rows.push({ flat: parsePprofValue(flat, where), cum: parsePprofValue(cum, where), name, inline });
+    const marked = inlineMarker.exec(rawName);
+    const inlineLabel = marked?.[2] === 'inline' ? '(inline)' : marked?.[2] === 'partial-inline' ? '(partial-inline)' : '';
+    const name = marked?.[1] ?? rawName;
+    const [flatValue, cumValue] = [parsePprofValue(flat, where), parsePprofValue(cum, where)];
+    rows.push({ flat: flatValue, cum: cumValue, name, inline: inlineLabel === '(inline)', inlineLabel });
   }
   return {
     total: parsePprofValue(totalText, `"Showing" line for ${source}`),

@@ -2,7 +2,7 @@
 // units, and its numbers agree with what the fixture programs are known to do.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ensureGoFixtures, goFixtureKinds } from '../../support/go-fixtures';
+import { ensureGoFixtures, listFixtureProfiles } from '../../support/go-fixtures';
 import { type GoPprofTop, goPprofRaw, goPprofTop, parsePprofTop, readSampleTypes } from '../../support/go-pprof';
 
 function sumFlat(top: GoPprofTop): number {
@@ -17,11 +17,10 @@ function row(top: GoPprofTop, name: string) {
 
 describe('go tool pprof oracle', () => {
   it('accounts for the whole total in the rows of every fixture and sample type', async () => {
-    const fixtures = await ensureGoFixtures();
-    for (const kind of goFixtureKinds) {
-      for (const { type } of readSampleTypes(fixtures[kind]).types) {
-        const top = await goPprofTop(fixtures[kind], { sampleIndex: type });
-        const what = `${kind} ${type}`;
+    for (const { name, path } of await listFixtureProfiles()) {
+      for (const { type } of readSampleTypes(path).types) {
+        const top = await goPprofTop(path, { sampleIndex: type });
+        const what = `${name} ${type}`;
         assert.equal(top.sampleType.type, type, what);
         assert.ok(top.total > 0, `${what}: total ${top.total}`);
         assert.ok(top.rows.length > 0, `${what}: no rows`);
@@ -73,6 +72,8 @@ describe('go tool pprof oracle', () => {
     assert.equal(inuseObjects.flat, 500);
     assert.equal(inuseSpace.flat, 500 * 128);
     assert.equal(allocObjects.inline, true);
+    assert.equal(allocObjects.inlineLabel, '(inline)');
+    assert.equal(row(await goPprofTop(heap), 'main.allocLargeKept').inlineLabel, '');
     // Freed memory is allocated but not in use.
     const inuse = await goPprofTop(heap);
     assert.equal(inuse.sampleType.type, 'inuse_space');
@@ -127,6 +128,25 @@ describe('go tool pprof oracle', () => {
     assert.ok(top.header.some((l) => l.trim() === 'focus=burn'));
     assert.equal(top.rows.find((r) => r.name === 'main.burnMedium'), undefined);
     assert.equal(top.rows.find((r) => r.name === 'main.ping'), undefined);
+  });
+
+  it('passes ignore, show, show_from, tagignore and noinlines to pprof', async () => {
+    const { cpu } = await ensureGoFixtures();
+    const top = await goPprofTop(cpu, {
+      ignore: 'ping',
+      show: 'main\\.',
+      showFrom: 'main\\.main$',
+      tagIgnore: 'phase=small',
+      noInlines: true,
+    });
+    for (const filter of ['ignore=ping', 'show=main\\.', 'show_from=main\\.main$', 'tagignore=phase=small']) {
+      assert.ok(top.header.some((l) => l.trim() === filter), `${filter} in ${top.header.join('|')}`);
+    }
+    assert.ok(top.rows.length > 0);
+    assert.ok(top.rows.every((r) => r.name.startsWith('main.') && !r.inline), JSON.stringify(top.rows));
+    for (const gone of ['main.ping', 'main.pong', 'main.burnSmall', 'main.mediumStep', 'runtime.main']) {
+      assert.equal(top.rows.find((r) => r.name === gone), undefined, gone);
+    }
   });
 
   it('rejects output it cannot parse instead of dropping rows', async () => {
