@@ -24,7 +24,7 @@ const generators: readonly { name: string; program: string; args: string[] }[] =
 async function generate(dir: string): Promise<void> {
   const bin = join(dir, 'bin');
   await mkdir(bin);
-  await run('go', ['build', '-o', bin + '/', './...'], { cwd: sourceDir, env: goEnv() });
+  await run('go', ['build', '-o', bin + '/', './...'], { cwd: sourceDir, env: goEnv(), timeoutMs: 600_000 });
   await Promise.all(
     generators.map((g) =>
       run(join(bin, g.program), [...g.args, '-o', join(dir, `${g.name}.pb.gz`)], { cwd: dir, timeoutMs: 300_000 }),

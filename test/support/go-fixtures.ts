@@ -170,7 +170,7 @@ export async function buildOnce(
 async function generateFixtures(dir: string): Promise<void> {
   const bin = join(dir, 'bin');
   await mkdir(bin);
-  await run('go', ['build', '-o', bin + '/', './...'], { cwd: goSourceDir, env: goEnv() });
+  await run('go', ['build', '-o', bin + '/', './...'], { cwd: goSourceDir, env: goEnv(), timeoutMs: 600_000 });
   await Promise.all(runs.map((r) => run(join(bin, r.program), r.args(dir), { cwd: dir, timeoutMs: 60_000 })));
   await rm(bin, { recursive: true, force: true });
   for (const kind of goFixtureKinds) {
