@@ -1,0 +1,147 @@
+/**
+ * The `go-profiler` command, bundled as dist/cli.js is and run as a child process: its --json
+ * rows and its text reports against the real `go tool pprof`, and its exit code 2 with one line
+ * on bad input.
+ */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { ensureGoFixtures, repoRoot, type GoFixtures } from '../../support/go-fixtures';
+import { goPprofRaw, goPprofTop, type GoPprofOptions } from '../../support/go-pprof';
+
+const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-cli-test-'));
+process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const cli = join(scratch, 'cli.js');
+const large = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
+let fixtures: GoFixtures;
+
+before(async () => {
+  await build({
+    entryPoints: [join(repoRoot, 'src', 'cli.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'error',
+  });
+  fixtures = await ensureGoFixtures();
+});
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function goProfiler(args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+interface JsonReport {
+  sampleType: string;
+  unit: string;
+  total: number;
+  rows: { name: string; file: string; line: number; flat: number; cum: number }[];
+}
+
+async function compareJsonTop(file: string, flags: string[], options: GoPprofOptions): Promise<void> {
+  const r = await goProfiler(['top', file, '--json', ...flags]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const top = await goPprofTop(file, options);
+  assert.equal(report.sampleType, top.sampleType.type);
+  assert.equal(report.unit, top.sampleType.unit);
+  assert.equal(report.total, top.total);
+  assert.deepEqual(
+    report.rows.map((row) => ({ name: row.name, flat: row.flat, cum: row.cum })),
+    top.rows.map((row) => ({ name: row.name, flat: row.flat, cum: row.cum })),
+    `go-profiler top --json ${flags.join(' ')} ${file}`,
+  );
+  for (const row of report.rows) {
+    assert.ok(Number.isInteger(row.flat) && Number.isInteger(row.cum) && typeof row.file === 'string');
+  }
+}
+
+test('top --json rows equal go tool pprof -top rows, every row', async () => {
+  await compareJsonTop(fixtures.cpu, [], {});
+  await compareJsonTop(fixtures.heap, ['--sample-index', 'alloc_space', '--granularity', 'lines'], {
+    sampleIndex: 'alloc_space',
+    granularity: 'lines',
+  });
+  await compareJsonTop(fixtures.goroutine, ['--hide=runtime', '--focus', 'main'], { hide: 'runtime', focus: 'main' });
+  await compareJsonTop(fixtures.cpu, ['--tagfocus', 'phase=recursion'], { tagFocus: 'phase=recursion' });
+  await compareJsonTop(large, ['--sample-index', '1'], { sampleIndex: 1 });
+});
+
+test('text reports equal go tool pprof byte for byte (top, tree, peek, traces)', async () => {
+  const cases: [string[], string[]][] = [
+    [['top', fixtures.cpu], ['-top', '-nodefraction=0', '-edgefraction=0']],
+    [['tree', fixtures.cpu], ['-tree']],
+    [['tree', large], ['-tree']],
+    [['tree', large, '--nodecount', '7'], ['-tree', '-nodecount=7']],
+    [['peek', fixtures.cpu, 'main\\.p'], ['-peek=main\\.p']],
+    [['peek', large, 'time\\.', '--granularity=lines'], ['-peek=time\\.', '-lines']],
+    [['traces', fixtures.heap], ['-traces']],
+    [['traces', fixtures.goroutine], ['-traces']],
+  ];
+  for (const [ours, theirs] of cases) {
+    const file = ours[1]!;
+    const r = await goProfiler(ours);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, await goPprofRaw(file, theirs), `go-profiler ${ours.join(' ')}`);
+  }
+});
+
+test('folded prints root-first stacks whose values add up to the profile total', async () => {
+  const r = await goProfiler(['folded', fixtures.cpu]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  const sum = lines.reduce((a, l) => a + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  const top = await goPprofTop(fixtures.cpu);
+  assert.equal(sum, top.total);
+  assert.ok(lines.every((l) => /^\S.*;.* \d+$/.test(l)));
+});
+
+async function assertBadInput(args: string[], mentions: RegExp): Promise<void> {
+  const r = await goProfiler(args);
+  assert.equal(r.code, 2, `exit code of go-profiler ${args.join(' ')}: ${r.stderr}`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, 1, `one line on stderr, got:\n${r.stderr}`);
+  assert.match(lines[0]!, mentions);
+}
+
+test('bad input exits 2 with one line naming the problem', async () => {
+  const missing = join(scratch, 'missing.pb.gz');
+  await assertBadInput(['top', missing], new RegExp(`${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*no such file`));
+  const corrupt = join(scratch, 'corrupt.pb.gz');
+  writeFileSync(corrupt, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02]));
+  await assertBadInput(['top', corrupt], /corrupt\.pb\.gz/);
+  const garbage = join(scratch, 'garbage.prof');
+  writeFileSync(garbage, 'this is not a profile\n'.repeat(20));
+  await assertBadInput(['tree', garbage], /garbage\.prof/);
+  await assertBadInput(['top', fixtures.cpu, '--focus', '(unclosed'], /focus/);
+  await assertBadInput(['peek', fixtures.cpu, '[z-a]'], /peek/);
+  await assertBadInput(['top', fixtures.cpu, '--sample-index', 'no_such_type'], /no_such_type/);
+  await assertBadInput(['top', fixtures.cpu, '--granularity', 'bytes'], /granularity/);
+  await assertBadInput(['top', fixtures.cpu, '--no-such-flag'], /--no-such-flag/);
+  await assertBadInput(['top'], /FILE/);
+  await assertBadInput(['flame', fixtures.cpu], /unknown command "flame"/);
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const r = await goProfiler(['--help']);
+  assert.equal(r.code, 0);
+  for (const command of ['top', 'tree', 'peek', 'traces', 'folded', 'diff', 'run']) assert.match(r.stdout, new RegExp(`go-profiler ${command}\\b`));
+});
