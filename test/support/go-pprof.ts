@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Granularity, ReportOptions } from '../../src/analysis/options';
+import type { ReportOptions } from '../../src/analysis/options';
 import { goEnv, run } from './go-fixtures';
 
 export interface GoPprofOptions extends ReportOptions {
@@ -71,14 +71,14 @@ export function pprofEnv(): NodeJS.ProcessEnv {
  */
 export function goPprofRaw(file: string, args: readonly string[], timeoutMs = 600_000): Promise<string> {
   const symbolize = args.some((a) => a.startsWith('-symbolize')) ? [] : ['-symbolize=none'];
-  const fullArgs = ['tool', 'pprof', ...symbolize, ...args, file];
+  const pprofArgs = [...symbolize, ...args, file];
   // The same report of the same unchanged file is computed once per process.
   const stats = statSync(file, { throwIfNoEntry: false });
-  const key = JSON.stringify([fullArgs, stats?.size, stats?.mtimeMs]);
+  const key = JSON.stringify([pprofArgs, stats?.size, stats?.mtimeMs]);
   let report = reports.get(key);
   if (report === undefined) {
     report = pprofBinary()
-      .then((bin) => run(bin, fullArgs.slice(2), { env: pprofEnv(), timeoutMs }))
+      .then((bin) => run(bin, pprofArgs, { env: pprofEnv(), timeoutMs }))
       .then((r) => r.stdout);
     reports.set(key, report);
     report.catch(() => reports.delete(key));
@@ -103,11 +103,6 @@ export function pprofBinary(): Promise<string> {
   return pprofBinaryPromise;
 }
 
-/** The pprof flag for a granularity. */
-function granularityFlag(g: Granularity): string {
-  return `-${g}`;
-}
-
 /** Builds the pprof command line (without the file) for a top report. */
 export function goPprofTopArgs(opts: GoPprofOptions, unitFlag: string | undefined): string[] {
   const args = [
@@ -118,7 +113,7 @@ export function goPprofTopArgs(opts: GoPprofOptions, unitFlag: string | undefine
   ];
   if (unitFlag !== undefined) args.push(`-unit=${unitFlag}`);
   if (opts.sampleIndex !== undefined) args.push(`-sample_index=${String(opts.sampleIndex)}`);
-  if (opts.granularity !== undefined) args.push(granularityFlag(opts.granularity));
+  if (opts.granularity !== undefined) args.push(`-${opts.granularity}`);
   if (opts.noInlines) args.push('-noinlines');
   const regexFlags: [string, string | undefined][] = [
     ['focus', opts.focus],
