@@ -84,6 +84,19 @@ test('top --json rows equal go tool pprof -top rows, every row', async () => {
   await compareJsonTop(large, ['--sample-index', '1'], { sampleIndex: 1 });
 });
 
+test('diff --base / --diff-base rows equal go tool pprof -base / -diff_base', async () => {
+  const r = await goProfiler(['diff', fixtures.heap, '--base', fixtures.allocs, '--sample-index', 'alloc_space', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const top = await goPprofTop(fixtures.heap, { base: fixtures.allocs, sampleIndex: 'alloc_space' });
+  assert.equal(report.total, top.total);
+  const rows = (rs: readonly { name: string; flat: number; cum: number }[]): string[] => rs.map((x) => `${x.name} ${x.flat} ${x.cum}`);
+  assert.deepEqual(rows(report.rows), rows(top.rows));
+  await compareJsonTop(fixtures.cpu, ['--diff-base', fixtures.cpu], { diffBase: fixtures.cpu });
+  await assertBadInput(['diff', fixtures.cpu], /--base/);
+  await assertBadInput(['diff', fixtures.cpu, '--base', fixtures.heap], /incompatible/);
+});
+
 test('text reports equal go tool pprof byte for byte (top, tree, peek, traces)', async () => {
   const cases: [string[], string[]][] = [
     [['top', fixtures.cpu], ['-top', '-nodefraction=0', '-edgefraction=0']],
