@@ -20,7 +20,8 @@ export interface TopOptions {
 const rowPattern = /^\s*(\S+)\s+(\S+%)\s+(\S+%)\s+(\S+)\s+(\S+%)\s+(.+)$/;
 
 export function pprofTop(file: string, opts: TopOptions = {}): TopRow[] {
-  const args = ['tool', 'pprof', '-top', `-nodecount=${opts.nodeCount ?? 10}`];
+  // -nodefraction=0: the editor's table lists every function; plain -top drops the small ones.
+  const args = ['tool', 'pprof', '-top', '-nodefraction=0', `-nodecount=${opts.nodeCount ?? 10}`];
   if (opts.sampleIndex !== undefined) args.push(`-sample_index=${opts.sampleIndex}`);
   if (opts.unit) args.push(`-unit=${opts.unit}`);
   args.push(file);
@@ -46,11 +47,6 @@ export function rawNumber(cell: string): number {
   const m = /^-?\d+(\.\d+)?/.exec(cell);
   if (!m) throw new Error(`not a number: ${cell}`);
   return Number(m[0]);
-}
-
-/** pprof marks a function whose every location was inlined with " (inline)"; the UI may not. */
-export function baseName(name: string): string {
-  return name.replace(/\s+\(inline\)$/, '').trim();
 }
 
 export interface SampleTypes {

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { activeWebview, openFromExplorer, screenshot } from '../../../scripts/vscode/workbench';
-import { baseName, exactUnit, pprofSampleTypes, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
-import { chooseSampleType, readTopRows, sampleTypeValue, type UiRow } from './table-reader';
+import { exactUnit, pprofSampleTypes, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
+import { chooseSampleType, countTopRows, readTopRows, sampleTypeValue, type UiRow } from './table-reader';
 
 export interface ScenarioFiles {
   /** Workspace-relative paths (slash separated) of the files the scenario opens. */
@@ -29,9 +29,21 @@ interface Expected {
   raw: TopRow[];
 }
 
-function expectedTop(file: string, opts: TopOptions, unit: string | undefined): Expected {
-  const formatted = pprofTop(file, { ...opts, nodeCount: comparedRows });
-  const raw = unit ? pprofTop(file, { ...opts, nodeCount: comparedRows, unit }) : formatted;
+/** What the request means to pprof: a file, its options, and the -unit that prints exact values. */
+interface Reference {
+  file: string;
+  opts: TopOptions;
+  exactUnit: string | undefined;
+}
+
+/**
+ * pprof -top for the same rows the editor lists. The row count matters beyond the compared rows:
+ * pprof prints the whole table in one unit, chosen from the smallest value it shows.
+ */
+function expectedTop(ref: Reference, shownRows: number): Expected {
+  const nodeCount = Math.max(shownRows, 1);
+  const formatted = pprofTop(ref.file, { ...ref.opts, nodeCount }).slice(0, comparedRows);
+  const raw = ref.exactUnit ? pprofTop(ref.file, { ...ref.opts, nodeCount: comparedRows, unit: ref.exactUnit }) : formatted;
   return { formatted, raw };
 }
 
@@ -49,7 +61,7 @@ function assertSameTop(ui: UiRow[], want: Expected): void {
     const ref = want.formatted[i]!;
     const raw = want.raw[i]!;
     const where = `row ${i + 1}${context}`;
-    assert.equal(baseName(got.name), baseName(ref.name), `name, ${where}`);
+    assert.equal(got.name, ref.name, `name, ${where}`);
     assert.equal(got.flat, ref.flat, `flat, ${where}`);
     assert.equal(got.flatPct, ref.flatPct, `flat%, ${where}`);
     assert.equal(got.sumPct, ref.sumPct, `sum%, ${where}`);
@@ -64,18 +76,26 @@ function assertSameTop(ui: UiRow[], want: Expected): void {
  * Reads the table until its first row matches pprof's (the webview renders asynchronously), then
  * asserts the whole comparison on the last read, so a real mismatch fails with both tables.
  */
-async function expectTop(frame: FrameLocator, want: Expected, limitMs = 30_000): Promise<UiRow[]> {
-  const first = want.formatted[0];
+async function expectTop(frame: FrameLocator, ref: Reference, limitMs = 30_000): Promise<UiRow[]> {
   const deadline = Date.now() + limitMs;
+  const byRowCount = new Map<number, Expected>();
   let rows: UiRow[] = [];
+  let want: Expected | undefined;
   let readError: unknown;
   for (;;) {
-    rows = await readTopRows(frame, comparedRows).catch((e: unknown) => {
+    let shown = 0;
+    try {
+      shown = await countTopRows(frame);
+      rows = await readTopRows(frame, comparedRows);
+    } catch (e) {
       readError = e;
-      return [];
-    });
+      rows = [];
+    }
+    want = byRowCount.get(shown) ?? expectedTop(ref, shown);
+    byRowCount.set(shown, want);
     const top = rows[0];
-    const settled = top && first && baseName(top.name) === baseName(first.name) && top.flat === first.flat;
+    const first = want.formatted[0];
+    const settled = top && first && top.name === first.name && top.flat === first.flat;
     if (settled || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -111,7 +131,7 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     const frame = await profileFrame(page);
     const errorShown = await frame.locator('[data-testid="profile-error"]').isVisible();
     assert.equal(errorShown, false, 'the editor shows an error for a valid CPU profile');
-    await expectTop(frame, expectedTop(abs(files.cpu), {}, 'ns'));
+    await expectTop(frame, { file: abs(files.cpu), opts: {}, exactUnit: 'ns' });
     const meta = await frame.locator('[data-testid="profile-meta"]').innerText();
     assert.match(meta, /cpu|nanoseconds/i, `profile metadata does not name the CPU sample type: ${meta}`);
     await screenshot(page, 'cpu-top-table');
@@ -122,13 +142,13 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     const frame = await profileFrame(page);
     const { types, defaultIndex } = pprofSampleTypes(abs(files.heap));
     assert.ok(types.length > 1, `the heap profile has only the sample types ${types.join(', ')}`);
-    await expectTop(frame, expectedTop(abs(files.heap), {}, exactUnit(types[defaultIndex]!)));
+    await expectTop(frame, { file: abs(files.heap), opts: {}, exactUnit: exactUnit(types[defaultIndex]!) });
     assert.equal(await sampleTypeValue(frame), String(defaultIndex), 'the selector does not show pprof’s default sample type');
     await screenshot(page, 'heap-default-sample-type');
     const other = defaultIndex === types.length - 1 ? 0 : types.length - 1;
     await chooseSampleType(frame, other);
     assert.equal(await sampleTypeValue(frame), String(other));
-    await expectTop(frame, expectedTop(abs(files.heap), { sampleIndex: other }, exactUnit(types[other]!)));
+    await expectTop(frame, { file: abs(files.heap), opts: { sampleIndex: other }, exactUnit: exactUnit(types[other]!) });
     await screenshot(page, `heap-${types[other]!.split('/')[0]}`);
   });
 

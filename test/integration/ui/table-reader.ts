@@ -37,6 +37,10 @@ export async function readTopRows(frame: FrameLocator, limit: number): Promise<U
   });
 }
 
+export async function countTopRows(frame: FrameLocator): Promise<number> {
+  return frame.locator('[data-testid="top-table"] [data-testid="top-row"]').count();
+}
+
 /** Sets the sample-type selector (a native <select> or a vscode-single-select) to `index`. */
 export async function chooseSampleType(frame: FrameLocator, index: number): Promise<void> {
   const select = frame.locator('[data-testid="sample-type-select"]');
