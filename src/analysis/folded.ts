@@ -10,6 +10,7 @@ import { buildStackTrie } from './stack-trie';
 export function foldedFromStacks(stacks: Stacks): string[] {
   const trie = buildStackTrie(stacks, { direction: 'root-first' });
   const lines: string[] = [];
+  const frameNames = trie.frames.map((f) => foldedName(f.name));
   const names: string[] = [];
   // Depth-first walk with an explicit stack; `names` holds the path to the current node.
   const todo: number[] = [];
@@ -18,7 +19,7 @@ export function foldedFromStacks(stacks: Stacks): string[] {
     const n = todo.pop()!;
     const depth = trie.depth[n]!;
     names.length = depth - 1;
-    names.push(foldedName(trie.frames[trie.frame[n]!]!.name));
+    names.push(frameNames[trie.frame[n]!]!);
     const self = trie.self[n]!;
     if (self !== 0) lines.push(`${names.join(';')} ${self}`);
     const first = trie.firstChild[n]!;
