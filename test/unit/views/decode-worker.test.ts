@@ -61,3 +61,14 @@ test('terminating mid-decode rejects the pending request', async () => {
   await rejected;
   await assert.rejects(worker.request('top', { sampleIndex: 0 }), ChannelClosedError);
 });
+
+test('ownedBytes keeps a buffer it owns whole and copies a view into a shared one', () => {
+  const whole = new Uint8Array([1, 2, 3]);
+  assert.equal(ownedBytes(whole), whole);
+  const pool = new Uint8Array([9, 1, 2, 3, 9]);
+  const view = pool.subarray(1, 4);
+  const owned = ownedBytes(view);
+  assert.notEqual(owned.buffer, pool.buffer);
+  assert.deepEqual([...owned], [1, 2, 3]);
+  assert.equal(owned.buffer.byteLength, 3);
+});
