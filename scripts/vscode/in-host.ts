@@ -9,6 +9,7 @@ export interface TestOutcome {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
+  ms?: number;
 }
 
 /** The variable test/integration/index.ts reads to know where to write its outcomes. */

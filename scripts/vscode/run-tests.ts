@@ -53,7 +53,9 @@ async function main(): Promise<number> {
   const tRun = Date.now();
   try {
     const files = await prepareScenarioWorkspace(dirs.workspace);
+    const tInstall = Date.now();
     installVsix(dirs, vsix);
+    console.log(`installed ${vsix} with --install-extension (${seconds(Date.now() - tInstall)})`);
     const extensionPath = installedExtensionFolder(dirs.extensions);
     const resultsFile = join(dirs.root, 'in-host-results.json');
     server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile } });
@@ -65,10 +67,12 @@ async function main(): Promise<number> {
     await waitForWorkbench(page);
     // The explorer opens files before extensions are known; wait as a user would for the extension.
     await waitForCommand(page, 'Go Profiler: Import Profile');
+    console.log(`workbench ready with the extension's commands (${seconds(Date.now() - tRun)} into the run)`);
     await screenshot(page, 'workbench');
     for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
+    const tInHost = Date.now();
     const inHost = await runInHostSuites(browser, {
       server,
       workspace: dirs.workspace,
@@ -77,6 +81,7 @@ async function main(): Promise<number> {
       resultsFile,
     });
     for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });
+    console.log(`in-host mocha run, window included: ${seconds(Date.now() - tInHost)}`);
   } catch (e) {
     outcomes.push({ title: 'harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {
@@ -95,7 +100,8 @@ async function main(): Promise<number> {
 
   const failed = outcomes.filter((o) => o.state === 'failed');
   for (const o of outcomes) {
-    console.log(`${o.state === 'passed' ? '  ✓' : '  ✗'} ${o.title}`);
+    const took = o.ms === undefined ? '' : ` (${seconds(o.ms)})`;
+    console.log(`${o.state === 'passed' ? '  ✓' : '  ✗'} ${o.title}${took}`);
     if (o.error) console.log(o.error.replace(/^/gm, '      '));
   }
   console.log(`screenshots: ${testResultsDir}`);

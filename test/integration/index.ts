@@ -9,6 +9,7 @@ interface TestOutcome {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
+  ms?: number;
 }
 
 /** Where the code-server harness wants the outcome (the exit code alone carries no counts). */
@@ -24,9 +25,9 @@ export async function run(): Promise<void> {
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolveRun) => {
     const runner = mocha.run((n) => resolveRun(n));
-    runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed' }));
+    runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
     runner.on('fail', (t, err: unknown) =>
-      outcomes.push({ title: t.fullTitle(), state: 'failed', error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+      outcomes.push({ title: t.fullTitle(), state: 'failed', ms: t.duration, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
     );
   });
   const resultsFile = process.env[resultsFileVariable];

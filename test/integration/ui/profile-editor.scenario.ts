@@ -19,6 +19,8 @@ export interface StepOutcome {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
+  /** How long the step took, for the log only. */
+  ms?: number;
 }
 
 /** How many leading rows of the table are compared with pprof. */
@@ -116,11 +118,12 @@ async function profileFrame(page: Page): Promise<FrameLocator> {
 export async function runProfileEditorScenario(page: Page, workspace: string, files: ScenarioFiles): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
   const step = async (title: string, body: () => Promise<void>): Promise<void> => {
+    const started = Date.now();
     try {
       await body();
-      outcomes.push({ title, state: 'passed' });
+      outcomes.push({ title, state: 'passed', ms: Date.now() - started });
     } catch (e) {
-      outcomes.push({ title, state: 'failed', error: e instanceof Error ? e.message : String(e) });
+      outcomes.push({ title, state: 'failed', ms: Date.now() - started, error: e instanceof Error ? e.message : String(e) });
       await screenshot(page, `failed-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
     }
   };
