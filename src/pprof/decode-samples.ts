@@ -32,10 +32,11 @@ export function decodeSamples(
   }
   const values = new Float64Array(count * valueCount);
   const stackStart = new Int32Array(count + 1);
-  let stack = new Int32Array(Math.max(16, sampleBytes >>> 2));
+  countEntries(buf, ranges);
+  let stack = new Int32Array(entryCounts.locations);
   let stackLength = 0;
   const labelStart = new Int32Array(count + 1);
-  const labels = new LabelColumns();
+  const labels = new LabelColumns(entryCounts.labels);
   const table = locationIndex.table;
   const tableLength = table.length;
   const starts = ranges.starts;
@@ -70,8 +71,12 @@ export function decodeSamples(
         let more = fieldEnd < 0 || pos < fieldEnd;
         while (more) {
           let id = buf[pos]!;
+          let next = 0;
           if (id < 0x80 && pos < limit) pos++;
-          else {
+          else if (pos + 1 < limit && (next = buf[pos + 1]!) < 0x80) {
+            id = (id & 0x7f) | (next << 7);
+            pos += 2;
+          } else {
             id = varintAt(buf, pos, limit, false);
             pos = wire.next;
           }
@@ -99,8 +104,12 @@ export function decodeSamples(
         let more = fieldEnd < 0 || pos < fieldEnd;
         while (more) {
           let value = buf[pos]!;
+          let next = 0;
           if (value < 0x80 && pos < limit) pos++;
-          else {
+          else if (pos + 1 < limit && (next = buf[pos + 1]!) < 0x80) {
+            value = (value & 0x7f) | (next << 7);
+            pos += 2;
+          } else {
             value = varintAt(buf, pos, limit, true);
             pos = wire.next;
           }
@@ -131,22 +140,71 @@ export function decodeSamples(
     valueCount,
     values,
     stackStart,
-    stackLocations: stack.slice(0, stackLength),
+    stackLocations: stackLength === stack.length ? stack : stack.slice(0, stackLength),
     labelStart,
-    labelKey: labels.key.slice(0, labels.length),
-    labelStr: labels.str.slice(0, labels.length),
-    labelNum: labels.num.slice(0, labels.length),
-    labelNumUnit: labels.numUnit.slice(0, labels.length),
+    labelKey: labels.trimmed(labels.key),
+    labelStr: labels.trimmed(labels.str),
+    labelNum: labels.trimmed(labels.num),
+    labelNumUnit: labels.trimmed(labels.numUnit),
   };
 }
 
-/** Growing columns of sample labels. */
+/** Result of countEntries. */
+const entryCounts = { locations: 0, labels: 0 };
+
+/**
+ * Counts the location ids and labels of all samples (a packed varint run holds as many
+ * varints as it has bytes below 0x80), so the arrays can be allocated once at their exact
+ * size. Malformed samples only make the counts approximate; the decode reports them.
+ */
+function countEntries(buf: Uint8Array, ranges: RangeList): void {
+  let locations = 0;
+  let labels = 0;
+  for (let s = 0; s < ranges.count; s++) {
+    const end = ranges.ends[s]!;
+    let pos = ranges.starts[s]!;
+    while (pos < end) {
+      const key = keyAt(buf, pos, end);
+      pos = wire.next;
+      const wireType = key & 7;
+      if (wireType !== LENGTH_DELIMITED) {
+        if (key === 8) locations++;
+        pos = skipValue(buf, pos, end, wireType);
+        continue;
+      }
+      const length = lengthAt(buf, pos, end);
+      pos = wire.next;
+      const fieldEnd = pos + length;
+      if (key === 10) {
+        for (let p = pos; p < fieldEnd; p++) if (buf[p]! < 0x80) locations++;
+      } else if (key === 26) {
+        labels++;
+      }
+      pos = fieldEnd;
+    }
+  }
+  entryCounts.locations = locations;
+  entryCounts.labels = labels;
+}
+
+/** Columns of sample labels, allocated for the expected count and grown if it was short. */
 class LabelColumns {
-  key = new Int32Array(16);
-  str = new Int32Array(16);
-  num = new Float64Array(16);
-  numUnit = new Int32Array(16);
+  key: Int32Array;
+  str: Int32Array;
+  num: Float64Array;
+  numUnit: Int32Array;
   length = 0;
+
+  constructor(expected: number) {
+    this.key = new Int32Array(expected);
+    this.str = new Int32Array(expected);
+    this.num = new Float64Array(expected);
+    this.numUnit = new Int32Array(expected);
+  }
+
+  trimmed<T extends Int32Array | Float64Array>(column: T): T {
+    return (column.length === this.length ? column : column.slice(0, this.length)) as T;
+  }
 
   /** Decodes one Label message at [start, end) and appends it. */
   decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number): void {
