@@ -83,8 +83,12 @@ export interface ZoomBench {
 }
 
 export interface FlameTestApi {
-  /** Posts the model to the page (structured clone) and resolves after the first frame. */
-  load(wire: WireModel, options: PageOptions): Promise<{ firstPaintMs: number; firstFrameMs: number }>;
+  /**
+   * Posts the model to the page (structured clone) and resolves after the first frame with:
+   * message received -> end of first paint, -> next animation frame, and postMessage call ->
+   * end of first paint (adds the structured clone).
+   */
+  load(wire: WireModel, options: PageOptions): Promise<{ firstPaintMs: number; firstFrameMs: number; postedToPaintMs: number }>;
   setTheme(kind: 'light' | 'dark'): void;
   frameBox(node: number): Box | null;
   canvasBox(): Box;

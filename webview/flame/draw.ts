@@ -37,7 +37,11 @@ export function depthAt(state: Pick<DrawState, 'orientation' | 'rowHeight' | 'to
   return state.orientation === 'icicle' ? row : state.totalRows - 1 - row;
 }
 
-/** Draws the laid-out rects; the context is already scaled to CSS pixels. */
+/**
+ * Draws the laid-out rects; the context is already scaled to CSS pixels. Bars are batched into
+ * one path per fill colour (a few hundred colours at most, against tens of thousands of bars),
+ * then labels are drawn on top.
+ */
 export function drawFrames(
   ctx: CanvasRenderingContext2D,
   model: FlameGraphModel,
@@ -46,47 +50,89 @@ export function drawFrames(
   labels: LabelFitter,
 ): void {
   const { rowHeight, palette } = state;
+  ctx.globalAlpha = 1;
   ctx.fillStyle = state.background;
   ctx.fillRect(0, 0, state.widthPx, state.heightPx);
-  ctx.font = state.font;
-  ctx.textBaseline = 'middle';
-  labels.setFont(ctx, state.font);
   const gap = rowHeight > 8 ? 1 : 0;
+  const barHeight = rowHeight - gap;
+  const batches = new Map<string, number[]>();
+  const faded: number[] = [];
+  const labelled: number[] = [];
   let outlineIndex = -1;
   let hoverIndex = -1;
   for (let i = 0; i < rects.count; i++) {
-    const depth = rects.depth[i]!;
-    const top = rowTop(state, depth);
+    const top = rowTop(state, rects.depth[i]!);
     if (top + rowHeight <= 0 || top >= state.heightPx) continue;
     const node = rects.node[i]!;
-    const left = Math.max(rects.left[i]!, -1);
-    const right = Math.min(rects.left[i]! + rects.width[i]!, state.widthPx + 1);
-    const width = right - left;
-    if (node < 0) {
-      ctx.fillStyle = palette.mergedFill;
-      ctx.fillRect(left, top, width, rowHeight - gap);
+    if (rects.depth[i]! < state.zoomDepth) {
+      faded.push(i);
       continue;
     }
-    const name = nodeName(model, node);
-    const frame = model.tree.frame[node]!;
-    const dimmed = state.matches !== undefined && (frame < 0 || state.matches[frame] !== 1);
-    const faded = depth < state.zoomDepth;
-    ctx.globalAlpha = faded ? 0.55 : 1;
-    ctx.fillStyle = dimmed ? palette.dimmedFill : palette.frameFill(name);
-    ctx.fillRect(left, top, width > 2 ? width - 1 : width, rowHeight - gap);
-    if (width > 24) {
-      const text = labels.fit(ctx, name, width - 6);
-      if (text !== '') {
-        ctx.fillStyle = dimmed ? palette.dimmedText : palette.frameText;
-        ctx.fillText(text, Math.max(left, 0) + 3, top + (rowHeight - gap) / 2 + 0.5);
-      }
+    const fill = node < 0 ? palette.mergedFill : fillOf(model, node, state);
+    let batch = batches.get(fill);
+    if (batch === undefined) {
+      batch = [];
+      batches.set(fill, batch);
     }
-    ctx.globalAlpha = 1;
+    batch.push(i);
+    if (node >= 0 && rects.width[i]! > 24) labelled.push(i);
+    if (node === state.selected && node >= 0) outlineIndex = i;
+    if (node === state.hovered && node >= 0) hoverIndex = i;
+  }
+  for (const [fill, batch] of batches) {
+    ctx.fillStyle = fill;
+    ctx.beginPath();
+    for (const i of batch) {
+      const [left, width] = clip(rects, i, state.widthPx);
+      ctx.rect(left, rowTop(state, rects.depth[i]!), width > 2 ? width - 1 : width, barHeight);
+    }
+    ctx.fill();
+  }
+  // Ancestors of the zoomed frame: full width, faded.
+  ctx.globalAlpha = 0.55;
+  for (const i of faded) {
+    const node = rects.node[i]!;
+    const [left, width] = clip(rects, i, state.widthPx);
+    ctx.fillStyle = node < 0 ? palette.mergedFill : fillOf(model, node, state);
+    ctx.fillRect(left, rowTop(state, rects.depth[i]!), width > 2 ? width - 1 : width, barHeight);
+    if (node >= 0 && rects.width[i]! > 24) labelled.push(i);
     if (node === state.selected) outlineIndex = i;
     if (node === state.hovered) hoverIndex = i;
   }
+  ctx.globalAlpha = 1;
+  ctx.font = state.font;
+  ctx.textBaseline = 'middle';
+  labels.setFont(ctx, state.font);
+  for (const i of labelled) {
+    const node = rects.node[i]!;
+    const [left, width] = clip(rects, i, state.widthPx);
+    const name = nodeName(model, node);
+    const text = labels.fit(ctx, name, width - 6);
+    if (text === '') continue;
+    ctx.globalAlpha = rects.depth[i]! < state.zoomDepth ? 0.7 : 1;
+    ctx.fillStyle = isDimmed(model, node, state) ? palette.dimmedText : palette.frameText;
+    ctx.fillText(text, left + 3, rowTop(state, rects.depth[i]!) + barHeight / 2 + 0.5);
+  }
+  ctx.globalAlpha = 1;
   strokeRect(ctx, rects, state, hoverIndex, palette.frameText, 1);
   strokeRect(ctx, rects, state, outlineIndex, state.focusBorder, 2);
+}
+
+function isDimmed(model: FlameGraphModel, node: number, state: DrawState): boolean {
+  if (state.matches === undefined) return false;
+  const frame = model.tree.frame[node]!;
+  return frame < 0 || state.matches[frame] !== 1;
+}
+
+function fillOf(model: FlameGraphModel, node: number, state: DrawState): string {
+  return isDimmed(model, node, state) ? state.palette.dimmedFill : state.palette.frameFill(nodeName(model, node));
+}
+
+/** The part of rect i inside the canvas, as [left, width]. */
+function clip(rects: FrameRects, i: number, widthPx: number): [number, number] {
+  const left = Math.max(rects.left[i]!, -1);
+  const right = Math.min(rects.left[i]! + rects.width[i]!, widthPx + 1);
+  return [left, right - left];
 }
 
 function strokeRect(

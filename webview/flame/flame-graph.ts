@@ -104,6 +104,7 @@ class FlameGraph implements FlameGraphHandle {
   private searchResult: SearchResult | undefined;
   private searchCursor = -1;
   private layoutKey = '';
+  private themeStyle: { background: string; focusBorder: string; font: string } | undefined;
   private frameRequest = 0;
   private animation: { from: [number, number]; to: [number, number]; start: number } | undefined;
   private drag: { startX: number; x0: number; x1: number; moved: boolean } | undefined;
@@ -177,6 +178,7 @@ class FlameGraph implements FlameGraphHandle {
     this.resizeObserver.observe(this.scroller);
     this.themeObserver = new MutationObserver(() => {
       this.palette = makePalette(detectThemeKind(this.doc.body));
+      this.themeStyle = undefined;
       this.requestPaint();
     });
     this.themeObserver.observe(this.doc.body, { attributes: true, attributeFilter: ['class'] });
@@ -398,6 +400,7 @@ class FlameGraph implements FlameGraphHandle {
     const width = this.scroller.clientWidth;
     const height = this.scroller.clientHeight;
     const firstSize = this.heightPx === 0;
+    this.themeStyle = undefined;
     this.widthPx = Math.max(width, 1);
     this.heightPx = Math.max(height, 1);
     const dpr = globalThis.devicePixelRatio || 1;
@@ -444,9 +447,21 @@ class FlameGraph implements FlameGraphHandle {
     this.callbacks.onPaint?.(performance.now() - started);
   }
 
+  /** Theme colours and font from CSS, read once per theme or size change (reading forces a style pass). */
+  private readThemeStyle(): { background: string; focusBorder: string; font: string } {
+    if (this.themeStyle === undefined) {
+      const style = getComputedStyle(this.root);
+      this.themeStyle = {
+        background: style.backgroundColor || '#ffffff',
+        focusBorder: style.outlineColor || '#0078d4',
+        font: `12px ${style.fontFamily || 'sans-serif'}`,
+      };
+    }
+    return this.themeStyle;
+  }
+
   private drawState(): DrawState {
-    const style = getComputedStyle(this.root);
-    const family = style.fontFamily || 'sans-serif';
+    const theme = this.readThemeStyle();
     return {
       widthPx: this.widthPx,
       heightPx: this.heightPx,
@@ -455,9 +470,9 @@ class FlameGraph implements FlameGraphHandle {
       totalRows: this.index.maxDepth + 1,
       orientation: this.orientation,
       palette: this.palette,
-      background: style.backgroundColor || '#ffffff',
-      focusBorder: style.outlineColor || '#0078d4',
-      font: `12px ${family}`,
+      background: theme.background,
+      focusBorder: theme.focusBorder,
+      font: theme.font,
       matches: this.searchResult?.frameMatches,
       selected: this.selected,
       hovered: this.hovered,

@@ -13,7 +13,8 @@ interface ModelMessage {
 }
 
 let handle: FlameGraphHandle | undefined;
-let mounted: ((times: { firstPaintMs: number; firstFrameMs: number }) => void) | undefined;
+let mounted: ((times: { firstPaintMs: number; firstFrameMs: number; postedToPaintMs: number }) => void) | undefined;
+let posted = 0;
 let paintLog: number[] | undefined;
 const openSource: FrameEvent[] = [];
 const selected: FrameEvent[] = [];
@@ -81,7 +82,8 @@ window.addEventListener('message', (event: MessageEvent<ModelMessage>) => {
     },
     event.data.options,
   );
-  requestAnimationFrame(() => mounted?.({ firstPaintMs, firstFrameMs: performance.now() - arrived }));
+  const postedToPaintMs = firstPaintMs + (arrived - posted);
+  requestAnimationFrame(() => mounted?.({ firstPaintMs, firstFrameMs: performance.now() - arrived, postedToPaintMs }));
 });
 
 const api: FlameTestApi = {
@@ -89,6 +91,7 @@ const api: FlameTestApi = {
     return new Promise((resolve) => {
       mounted = resolve;
       const message: ModelMessage = { kind: 'flame-model', model: fromWire(wire), options };
+      posted = performance.now();
       window.postMessage(message, '*');
     });
   },
