@@ -24,7 +24,7 @@ export function selectSampleType(profile: Profile, sampleIndex: string | number 
   const withoutInuse = asText.startsWith('inuse_') ? asText.slice('inuse_'.length) : asText;
   const found = types.findIndex((t) => t.type === asText || t.type === withoutInuse);
   if (found >= 0) return found;
-  throw new OptionError(`sample_index "${asText}" must be one of: ${types.map((t) => t.type).join(', ')}`);
+  throw new OptionError(`sample_index "${asText}" must be one of: [${types.map((t) => t.type).join(' ')}]`);
 }
 
 export function sampleTypeAt(profile: Profile, index: number): ValueType {
