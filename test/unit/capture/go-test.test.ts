@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CaptureError } from '../../../src/capture/errors';
 import { goTestArgs, profileGoTest } from '../../../src/capture/go-test';
-import { FIXTURES, row, top, withTempDir } from './helpers';
+import { FIXTURES, row, top, withTempDir, topProgramFunction } from './helpers';
 
 const PKG = join(FIXTURES, 'benchy');
 const HOT = 'example.com/gocapture/benchy.Hot';
@@ -29,7 +29,7 @@ describe('profileGoTest (real Go)', () => {
       assert.equal(result.passed, true, result.output);
       assert.deepEqual(result.saved.map((s) => s.sidecar.capture.kind), ['cpu', 'heap', 'block', 'mutex']);
       const [cpu, , block, mutex] = result.saved;
-      assert.equal((await top(cpu!.profilePath)).rows[0]?.name, HOT);
+      assert.equal(topProgramFunction(await top(cpu!.profilePath)), HOT);
       assert.match(cpu!.profilePath, /benchy\.TestHot-cpu-\d{8}T\d{6}Z\.pb\.gz$/);
       assert.equal(cpu!.sidecar.capture.source, 'go-test');
       assert.equal(cpu!.sidecar.capture.test, 'TestHot');
@@ -43,7 +43,7 @@ describe('profileGoTest (real Go)', () => {
       const result = await profileGoTest({ pkgDir: PKG, bench: 'BenchmarkHot', outDir: dir, extraFlags: ['-benchtime=300ms'] });
       assert.equal(result.passed, true, result.output);
       assert.match(result.output, /BenchmarkHot/);
-      assert.equal((await top(result.saved[0]!.profilePath)).rows[0]?.name, HOT);
+      assert.equal(topProgramFunction(await top(result.saved[0]!.profilePath)), HOT);
     });
   });
 

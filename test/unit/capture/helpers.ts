@@ -25,3 +25,11 @@ export async function top(path: string, sampleIndex?: string): Promise<TopTable>
 export function row(table: TopTable, name: string): { flat: number; cum: number } | undefined {
   return table.rows.find((r) => r.name === name);
 }
+
+/**
+ * The top flat row outside the Go runtime. On a loaded machine the runtime's preemption
+ * frames (runtime.asyncPreempt) can collect more leaf samples than any program function.
+ */
+export function topProgramFunction(table: TopTable): string | undefined {
+  return table.rows.find((r) => !r.name.startsWith('runtime.'))?.name;
+}

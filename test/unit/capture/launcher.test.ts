@@ -9,7 +9,7 @@ import { CaptureError } from '../../../src/capture/errors';
 import { launchWithAgent, type ProfilerSession } from '../../../src/capture/launcher';
 import { saveCaptureResult, sessionContext } from '../../../src/capture/save-capture';
 import { listProfiles, type SavedProfile } from '../../../src/store/profile-store';
-import { FIXTURES, row, top, withTempDir } from './helpers';
+import { FIXTURES, row, top, withTempDir, topProgramFunction } from './helpers';
 
 const SLEEPERS = 7;
 
@@ -24,7 +24,14 @@ describe('launcher with the injected agent (real Go)', () => {
       args: ['-burn', '-contend', '3', '-block', '-sleepers', String(SLEEPERS), '-retain', '32', '-exit', '3'],
       stdio: 'pipe',
     });
-    session.program.child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+    // The agent listens before main runs; wait until main has started its goroutines.
+    await new Promise<void>((resolve, reject) => {
+      session.program.child.stdout!.on('data', (b: Buffer) => {
+        output += b.toString();
+        if (output.includes('workload ready')) resolve();
+      });
+      void session.program.exited.then(() => reject(new Error(`workload exited early: ${output}`)));
+    });
     await session.ready;
   });
 
@@ -54,10 +61,10 @@ describe('launcher with the injected agent (real Go)', () => {
       );
 
       const cpu = await top(saved.get('cpu')!.profilePath);
-      assert.equal(cpu.rows[0]?.name, 'main.burnCPU');
+      assert.equal(topProgramFunction(cpu), 'main.burnCPU');
 
       const mutex = await top(saved.get('mutex')!.profilePath);
-      assert.ok((row(mutex, 'main.contendLock')?.cum ?? 0) > 0, 'contendLock is in the mutex profile');
+      assert.ok((row(mutex, 'main.holdLock')?.cum ?? 0) > 0, 'holdLock is in the mutex profile');
 
       const block = await top(saved.get('block')!.profilePath);
       assert.ok((row(block, 'main.blockOnChannel')?.cum ?? 0) > 0, 'blockOnChannel is in the block profile');
