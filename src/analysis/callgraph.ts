@@ -10,7 +10,7 @@
 import type { Profile, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
-import { buildRawGraph, nodeTableOf, type RawGraph } from './graph-build';
+import { buildRawGraph, candidateTags, nodeTableOf, type NodeTable, type RawGraph, type TagWeight } from './graph-build';
 import { compareBytes as compareStrings } from './top';
 
 export interface CallGraphNode {
@@ -68,48 +68,80 @@ export interface CallGraphOptions {
 const MAX_NODELETS = 4;
 
 export function buildCallGraph(profile: Profile, options: ReportOptions & CallGraphOptions = {}): CallGraph {
-  // Node selection counts label nodelets, so samples must keep their own labels.
-  const needLabels = (options.visual ?? true) && (options.nodeCount ?? 80) > 0 && profile.samples.labelKey.length > 0;
-  return callGraphFromStacks(profile, buildStacks(profile, options, { mergeStacks: !needLabels }), options);
+  const stacks = buildStacks(profile, options);
+  const perSample = (): Stacks => buildStacks(profile, options, { mergeStacks: false });
+  return callGraphFromStacks(profile, stacks, options, perSample);
 }
 
-/** With merged stacks, nodelets (labels) cannot be counted: pass unmerged stacks for an exact visual graph. */
-export function callGraphFromStacks(profile: Profile, stacks: Stacks, options: CallGraphOptions = {}): CallGraph {
+/**
+ * The visual graph's node selection counts label nodelets, which needs each sample's labels:
+ * when `stacks` are merged and the profile has labels, `perSample` supplies unmerged stacks
+ * (only called then); without it, labels are not counted.
+ */
+export function callGraphFromStacks(
+  profile: Profile,
+  stacks: Stacks,
+  options: CallGraphOptions = {},
+  perSample?: () => Stacks,
+): CallGraph {
   const nodeCount = options.nodeCount ?? 80;
   const visual = options.visual ?? true;
   const order: NodeOrder = visual ? 'entropy' : options.cumSort ? 'cum' : 'flat';
-  const withTags = visual && nodeCount > 0;
   const table = nodeTableOf(stacks);
 
-  let g = buildRawGraph(profile, stacks, table, undefined, withTags);
+  let g = buildRawGraph(stacks, table, undefined);
   let totalValue = 0;
   for (const n of g.present) totalValue += g.flat[n]!;
   const nodeCutoff = Math.abs(Math.trunc(totalValue * (options.nodeFraction ?? 0.005)));
   const edgeCutoff = Math.abs(Math.trunc(totalValue * (options.edgeFraction ?? 0.001)));
 
   let droppedNodes = 0;
+  let kept: Uint8Array | undefined;
   if (nodeCutoff > 0) {
-    const kept = g.present.filter((n) => Math.abs(g.cum[n]!) >= nodeCutoff);
-    if (kept.length !== g.present.length) {
-      droppedNodes = g.present.length - kept.length;
-      g = buildRawGraph(profile, stacks, table, keptSet(table.count, kept), withTags);
+    const above = g.present.filter((n) => Math.abs(g.cum[n]!) >= nodeCutoff);
+    if (above.length !== g.present.length) {
+      droppedNodes = g.present.length - above.length;
+      kept = keptSet(table.count, above);
+      g = buildRawGraph(stacks, table, kept);
     }
   }
   const origCount = g.present.length;
 
   let sorted = sortNodes(g, g.present, order);
   if (nodeCount > 0) {
-    trimLowFrequencyTags(g, nodeCutoff);
     trimLowFrequencyEdges(g, edgeCutoff);
-    const selected = selectTopNodes(g, sorted, nodeCount, visual);
+    let nodelets: ((n: number) => number) | undefined;
+    if (visual && profile.samples.labelKey.length > 0) {
+      const samples = !stacks.merged ? stacks : perSample?.();
+      if (samples) nodelets = nodeletCounter(profile, samples, table, kept, sorted.slice(0, nodeCount), nodeCutoff);
+    }
+    const selected = selectTopNodes(sorted, nodeCount, nodelets);
     if (selected.length !== sorted.length) {
-      g = buildRawGraph(profile, stacks, table, keptSet(table.count, selected), false);
+      g = buildRawGraph(stacks, table, keptSet(table.count, selected));
       sorted = sortNodes(g, g.present, order);
     }
   }
   const droppedEdges = trimLowFrequencyEdges(g, edgeCutoff);
   if (visual) removeRedundantEdges(g, sorted);
   return toCallGraph(g, stacks, sorted, { origCount, droppedNodes, droppedEdges });
+}
+
+/** Nodelets pprof would draw for each candidate: tags with a flat value, after low ones are cut. */
+function nodeletCounter(
+  profile: Profile,
+  samples: Stacks,
+  table: NodeTable,
+  kept: Uint8Array | undefined,
+  candidates: readonly number[],
+  cutoff: number,
+): (n: number) => number {
+  const tags = candidateTags(profile, samples, table, kept, candidates);
+  const isShown = (t: TagWeight): boolean => Math.abs(t.flat) >= cutoff || Math.abs(t.cum) >= cutoff;
+  return (n) => {
+    let count = 0;
+    for (const t of tags.get(n)?.values() ?? []) if (t.flat !== 0 && isShown(t)) count++;
+    return Math.min(count, MAX_NODELETS);
+  };
 }
 
 function keptSet(count: number, nodes: readonly number[]): Uint8Array {
@@ -171,14 +203,12 @@ function entropyTerm(frac: number): number {
   return frac === 0 ? 0 : -frac * Math.log2(frac);
 }
 
-function selectTopNodes(g: RawGraph, sorted: readonly number[], maxNodes: number, visual: boolean): number[] {
+function selectTopNodes(sorted: readonly number[], maxNodes: number, nodelets: ((n: number) => number) | undefined): number[] {
   let limit = maxNodes;
-  if (visual && g.tags) {
+  if (nodelets) {
     let count = 0;
     for (let i = 0; i < sorted.length; i++) {
-      let tags = 0;
-      for (const t of g.tags[sorted[i]!]!.values()) if (t.flat !== 0) tags++;
-      count += Math.min(tags, MAX_NODELETS) + 1;
+      count += nodelets(sorted[i]!) + 1;
       if (count >= maxNodes) {
         limit = i + 1;
         break;
@@ -186,13 +216,6 @@ function selectTopNodes(g: RawGraph, sorted: readonly number[], maxNodes: number
     }
   }
   return sorted.slice(0, Math.min(limit, sorted.length));
-}
-
-function trimLowFrequencyTags(g: RawGraph, cutoff: number): void {
-  if (!g.tags) return;
-  for (const tags of g.tags) {
-    for (const [key, t] of tags) if (Math.abs(t.flat) < cutoff && Math.abs(t.cum) < cutoff) tags.delete(key);
-  }
 }
 
 function trimLowFrequencyEdges(g: RawGraph, cutoff: number): number {

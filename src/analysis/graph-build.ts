@@ -56,17 +56,10 @@ export interface RawGraph {
   readonly outEdges: number[][];
   /** Nodes with a non-zero flat or cum (pprof drops the others), in node order. */
   readonly present: number[];
-  /** Per node, label tags by key; only when built with tags. */
-  readonly tags: Map<string, TagWeight>[] | undefined;
 }
 
-export function buildRawGraph(
-  profile: Profile,
-  stacks: Stacks,
-  nodes: NodeTable,
-  kept: Uint8Array | undefined,
-  withTags: boolean,
-): RawGraph {
+/** Builds the graph of the stacks, with only the nodes in `kept` when it is given. */
+export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array | undefined): RawGraph {
   const N = nodes.count;
   const flat = new Float64Array(N);
   const cum = new Float64Array(N);
@@ -78,14 +71,12 @@ export function buildRawGraph(
   const edgeResidual: boolean[] = [];
   const edgeInline: boolean[] = [];
   const edgeStamp: number[] = [];
-  const tags = withTags ? Array.from({ length: N }, () => new Map<string, TagWeight>()) : undefined;
   const { stackStart, stackFrames, stackInlined, values } = stacks;
   const { nodeOfFrame } = nodes;
 
   for (let s = 0; s < stacks.count; s++) {
     const w = values[s]!;
     if (w === 0) continue;
-    const tagKeys = tags ? sampleTagKeys(profile, stacks.sampleIndexes[s]!) : [];
     let parent = -1;
     let residual = false;
     for (let i = stackStart[s + 1]! - 1; i >= stackStart[s]!; i--) {
@@ -98,7 +89,6 @@ export function buildRawGraph(
       if (nodeStamp[n] !== s) {
         nodeStamp[n] = s;
         cum[n]! += w;
-        if (tags) addTags(tags[n]!, tagKeys, w, false);
       }
       if (parent >= 0 && n !== parent) {
         const key = parent * N + n;
@@ -124,7 +114,6 @@ export function buildRawGraph(
     }
     if (parent >= 0 && !residual) {
       flat[parent]! += w;
-      if (tags) addTags(tags[parent]!, tagKeys, w, true);
     }
   }
 
@@ -149,8 +138,56 @@ export function buildRawGraph(
     inEdges,
     outEdges,
     present,
-    tags,
   };
+}
+
+/**
+ * The label tags (pprof's nodelets) of the `candidates` nodes, as a graph with only the `kept`
+ * nodes would give them: cum once per sample on each kept node, flat on the last kept frame
+ * when no dropped frame follows it. `samples` must hold one stack per sample (not merged).
+ */
+export function candidateTags(
+  profile: Profile,
+  samples: Stacks,
+  nodes: NodeTable,
+  kept: Uint8Array | undefined,
+  candidates: readonly number[],
+): Map<number, Map<string, TagWeight>> {
+  const tags = new Map<number, Map<string, TagWeight>>(candidates.map((n) => [n, new Map()]));
+  const nodeOf = nodeIndexByIdentity(nodes, samples.frames);
+  const keysOf = tagKeysOf(profile);
+  const seen = new Int32Array(nodes.count).fill(-1);
+  for (let s = 0; s < samples.count; s++) {
+    const w = samples.values[s]!;
+    if (w === 0) continue;
+    let keys: readonly string[] | undefined;
+    let last = -1;
+    let residual = false;
+    for (let i = samples.stackStart[s + 1]! - 1; i >= samples.stackStart[s]!; i--) {
+      const n = nodeOf[samples.stackFrames[i]!]!;
+      if (n < 0 || (kept !== undefined && kept[n] === 0)) {
+        residual = true;
+        continue;
+      }
+      last = n;
+      residual = false;
+      const t = tags.get(n);
+      if (t === undefined || seen[n] === s) continue;
+      seen[n] = s;
+      keys ??= keysOf(samples.sampleIndexes[s]!);
+      addTags(t, keys, w, false);
+    }
+    const t = last >= 0 && !residual ? tags.get(last) : undefined;
+    if (t) addTags(t, (keys ??= keysOf(samples.sampleIndexes[s]!)), w, true);
+  }
+  return tags;
+}
+
+/** For each frame of `frames`, the node with the same identity in `nodes` (-1 if none). */
+function nodeIndexByIdentity(nodes: NodeTable, frames: readonly Frame[]): Int32Array {
+  const byIdentity = new Map<string, number>();
+  for (let n = 0; n < nodes.count; n++) byIdentity.set(nodes.frames[nodes.frame[n]!]!.identity, n);
+  return Int32Array.from(frames, (f) => byIdentity.get(f.identity) ?? -1);
 }
 
 function addTags(tags: Map<string, TagWeight>, keys: readonly string[], w: number, isFlat: boolean): void {
@@ -170,20 +207,29 @@ function addTags(tags: Map<string, TagWeight>, keys: readonly string[], w: numbe
  * one per value of the numeric label "bytes" (the only numeric label pprof's graphs keep),
  * formatted, so that values that print alike share a tag as they do in pprof.
  */
-function sampleTagKeys(profile: Profile, sample: number): string[] {
+function tagKeysOf(profile: Profile): (sample: number) => string[] {
   const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
   const strings = profile.strings;
-  const labels: string[] = [];
-  const bytes: string[] = [];
-  for (let i = labelStart[sample]!; i < labelStart[sample + 1]!; i++) {
-    const key = strings[labelKey[i]!] ?? '';
-    if (labelStr[i]! > 0) labels.push(`${key}:${strings[labelStr[i]!] ?? ''}`);
-    else if (key === 'bytes') bytes.push(formatValue(labelNum[i]!, strings[labelNumUnit[i]!] || 'bytes'));
-  }
-  labels.sort();
-  const joined = labels.join('\\n');
-  const keys = bytes.map((b) => `n${joined}\u0000${b}`);
-  if (joined !== '') keys.push(`l${joined}`);
-  return keys;
+  const formatted = new Map<string, string>();
+  return (sample) => {
+    const labels: string[] = [];
+    const bytes: string[] = [];
+    for (let i = labelStart[sample]!; i < labelStart[sample + 1]!; i++) {
+      const key = strings[labelKey[i]!] ?? '';
+      if (labelStr[i]! > 0) {
+        labels.push(`${key}:${strings[labelStr[i]!] ?? ''}`);
+      } else if (key === 'bytes') {
+        const unit = strings[labelNumUnit[i]!] || 'bytes';
+        const memo = `${labelNum[i]!} ${unit}`;
+        let text = formatted.get(memo);
+        if (text === undefined) formatted.set(memo, (text = formatValue(labelNum[i]!, unit)));
+        bytes.push(text);
+      }
+    }
+    labels.sort();
+    const joined = labels.join('\\n');
+    const keys = bytes.map((b) => `n${joined}\u0000${b}`);
+    if (joined !== '') keys.push(`l${joined}`);
+    return keys;
+  };
 }
-

@@ -94,7 +94,7 @@ test('recursion is counted once per sample; self-calls make no edge; inlined cal
   assert.ok(!graph.edges.some((e) => e.from === e.to), 'c -> c recursion has no self edge');
 });
 
-test('node selection with few nodes: dropped nodes become residual edges, labels count as nodelets', async () => {
+test('node selection with few nodes matches pprof; dropped nodes leave residual edges', async () => {
   const { profile, file } = writeProfile(recursive);
   let residual = 0;
   for (const n of [1, 2, 3, 4]) {
