@@ -7,7 +7,7 @@ import { decodeMappings } from './decode-mappings';
 import { decodeLocations } from './decode-locations';
 import { decodeSamples } from './decode-samples';
 import { scanProfile, wrongWireType } from './profile-layout';
-import { VARINT, keyAt, skipValue, varintAt, wire } from './wire';
+import { VARINT, WireFormatError, keyAt, skipValue, varintAt, wire } from './wire';
 
 /** Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input. */
 export function decodeProfileMessage(buf: Uint8Array): Profile {
@@ -45,6 +45,11 @@ export function decodeProfileMessage(buf: Uint8Array): Profile {
 
   const defaultTypeName = resolve(layout.defaultSampleType, 'default_sample_type');
   const defaultIndex = defaultTypeName === '' ? -1 : sampleTypes.findIndex((t) => t.type === defaultTypeName);
+  if (defaultTypeName !== '' && defaultIndex < 0) {
+    // go tool pprof refuses such a profile too (its default sample index is not found).
+    const names = sampleTypes.map((t) => t.type).join(', ');
+    throw new WireFormatError(`default_sample_type "${defaultTypeName}" is not one of the sample types (${names})`);
+  }
   resolve(layout.docUrl, 'doc_url');
 
   return {

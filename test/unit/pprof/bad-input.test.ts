@@ -123,6 +123,10 @@ test('samples whose values do not match the sample types', () => {
   assertProblem(noTypes, /has 1 samples but no sample types/);
 });
 
+test('default_sample_type must name one of the sample types', () => {
+  assertProblem(minimalProfile((w) => w.int(14, 3)), /default_sample_type "main\.f" is not one of the sample types \(samples\)/);
+});
+
 test('concatenated profiles are refused', () => {
   assertProblem(minimalProfile((w) => w.int(9, 5).int(9, 6)), /concatenated profiles/);
 });

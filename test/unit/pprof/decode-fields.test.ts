@@ -82,3 +82,11 @@ test('fields may come in any order (samples before the tables they refer to)', (
   const bytes = w.finish();
   assertSameProfile(decode(bytes), decodeWithProtobufjs(bytes), 'order');
 });
+
+test('input that is a view into a larger buffer (non-zero byteOffset) decodes the same', () => {
+  const profile = minimalProfile();
+  const backing = new Uint8Array(profile.length + 13).fill(0xee);
+  backing.set(profile, 7);
+  const view = backing.subarray(7, 7 + profile.length);
+  assert.deepEqual(decode(view), decode(profile));
+});
