@@ -1,6 +1,7 @@
 /** Text reports as `go tool pprof` prints them: its header lines and the -top table. */
 import type { Profile } from '../pprof/profile';
 import type { TopTable } from '../analysis/top';
+import type { ReportOptions } from '../analysis/options';
 import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../analysis/units';
 
 /** pprof's profile labels: File, Build ID, comments, Type, Time, Duration with the total. */
@@ -21,20 +22,36 @@ export function profileLabels(profile: Profile, sampleType: string, total: numbe
   return out;
 }
 
+/** pprof's "Active filters:" legend for the filter options in use, in pprof's order. */
+export function activeFilters(options: ReportOptions): string[] {
+  const filters: [string, string | undefined][] = [
+    ['focus', options.focus],
+    ['ignore', options.ignore],
+    ['hide', options.hide],
+    ['show', options.show],
+    ['show_from', options.showFrom],
+    ['tagfocus', options.tagFocus],
+    ['tagignore', options.tagIgnore],
+  ];
+  const active = filters.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${v}`);
+  if (active.length === 0) return [];
+  return ['Active filters:', ...active.map((f) => `   ${f.length > 80 ? f.slice(0, 80) + '…' : f}`)];
+}
+
 function formatTime(nanos: number): string {
   const iso = new Date(Math.floor(nanos / 1e6)).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
 /** `go tool pprof -top`: header, column headings, one row per node (at most nodeCount). */
-export function formatTopText(profile: Profile, table: TopTable, nodeCount: number | undefined): string {
+export function formatTopText(profile: Profile, table: TopTable, nodeCount: number | undefined, options: ReportOptions = {}): string {
   const unit = table.sampleType.unit;
   const rows = nodeCount !== undefined && nodeCount > 0 ? table.rows.slice(0, nodeCount) : table.rows;
   const outputUnit = chooseOutputUnit(rows, table.total, unit);
   const value = (v: number): string => formatValue(v, unit, outputUnit);
   let shown = 0;
   for (const r of rows) shown += r.flat;
-  const out = profileLabels(profile, table.sampleType.type, table.total, unit, outputUnit);
+  const out = [...profileLabels(profile, table.sampleType.type, table.total, unit, outputUnit), ...activeFilters(options)];
   out.push(`Showing nodes accounting for ${value(shown)}, ${formatPercent(shown, table.total).trim()} of ${value(table.total)} total`);
   if (rows.length < table.rows.length) out.push(`Showing top ${rows.length} nodes out of ${table.rows.length}`);
   out.push(`${pad('flat', 10)} ${pad('flat', 5)}% ${pad('sum', 5)}% ${pad('cum', 10)} ${pad('cum', 5)}%`);

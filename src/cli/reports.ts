@@ -1,7 +1,7 @@
 /** Runs one report command on a profile and returns what to print. */
 import type { Profile } from '../pprof/profile';
 import { buildStacks, type Stacks } from '../analysis/stacks';
-import { topTableFromStacks } from '../analysis/top';
+import { compareBytes, topTableFromStacks } from '../analysis/top';
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
@@ -10,7 +10,7 @@ import { foldedFromStacks } from '../analysis/folded';
 import { compileGoRegexp } from '../analysis/go-regexp';
 import { chooseOutputUnit } from '../analysis/units';
 import type { CliArgs } from './args';
-import { formatTopText, profileLabels } from './report-text';
+import { activeFilters, formatTopText, profileLabels } from './report-text';
 import { loadProfile } from './load';
 
 export async function runReport(args: CliArgs): Promise<string> {
@@ -32,8 +32,13 @@ export async function runReport(args: CliArgs): Promise<string> {
 
 function top(profile: Profile, args: CliArgs): string {
   const table = topTableFromStacks(buildStacks(profile, args.report));
-  if (args.cum) table.rows.sort((a, b) => Math.abs(b.cum) - Math.abs(a.cum));
-  if (!args.json) return formatTopText(profile, table, args.nodeCount);
+  // pprof -cum: |cum| descending, then name, then |flat| descending.
+  if (args.cum) {
+    table.rows.sort(
+      (a, b) => Math.abs(b.cum) - Math.abs(a.cum) || compareBytes(a.name, b.name) || Math.abs(b.flat) - Math.abs(a.flat),
+    );
+  }
+  if (!args.json) return formatTopText(profile, table, args.nodeCount, args.report);
   const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
   return json({ sampleType: table.sampleType.type, unit: table.sampleType.unit, total: table.total, rows });
 }
@@ -53,7 +58,10 @@ function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefine
   const entries = graphEntries(graph, (name) => pattern === undefined || pattern.test(name));
   if (args.json) return graphJson(graph, entries);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, graph.sampleType.unit);
-  const labels = profileLabels(profile, graph.sampleType.type, graph.total, graph.sampleType.unit, outputUnit);
+  const labels = [
+    ...profileLabels(profile, graph.sampleType.type, graph.total, graph.sampleType.unit, outputUnit),
+    ...activeFilters(args.report),
+  ];
   return formatGraphText(graph, entries, { profileLabels: labels, nodeFraction });
 }
 
