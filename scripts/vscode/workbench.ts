@@ -60,6 +60,24 @@ export async function waitForCommand(page: Page, label: string, attempts = 60): 
   throw new Error(`command "${label}" never appeared in the command palette`);
 }
 
+/**
+ * Answers an open-file dialog. In code-server it is VS Code's "simple file dialog": a quick
+ * input holding a path, where typing a full path and pressing Enter picks that file.
+ */
+export async function answerFileDialog(page: Page, absPath: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(absPath);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Waits until the active editor tab is the one for `fileName`. */
+export async function waitForActiveTab(page: Page, fileName: string): Promise<void> {
+  const label = page.locator('.tabs-container .tab.active .label-name', { hasText: fileName });
+  await label.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
 /** The explorer's row for one entry (file or folder) by its name. */
 function explorerRow(page: Page, name: string): Locator {
   return page
@@ -91,8 +109,7 @@ export async function openFromExplorer(page: Page, relPath: string): Promise<voi
       await row.dblclick();
     }
   }
-  const tab = page.locator('.tabs-container .tab.active .label-name', { hasText: parts[parts.length - 1] ?? relPath });
-  await tab.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await waitForActiveTab(page, parts[parts.length - 1] ?? relPath);
 }
 
 /** The content frame of the visible webview (`iframe.webview.ready` → `#active-frame`). */

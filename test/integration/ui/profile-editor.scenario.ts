@@ -4,7 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { activeWebview, openFromExplorer, screenshot } from '../../../scripts/vscode/workbench';
+import {
+  activeWebview,
+  answerFileDialog,
+  openFromExplorer,
+  runCommand,
+  screenshot,
+  waitForActiveTab,
+} from '../../../scripts/vscode/workbench';
 import { exactUnit, pprofSampleTypes, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
 import { chooseSampleType, countTopRows, readTopRows, sampleTypeValue, type UiRow } from './table-reader';
 
@@ -164,6 +171,16 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     const name = files.corrupt.split('/').pop() ?? files.corrupt;
     assert.ok(text.includes(name), `error text does not name ${name}: ${text}`);
     await screenshot(page, 'corrupt-file-error');
+  });
+
+  await step('Go Profiler: Import Profile… opens the picked file in the profile editor', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Go Profiler: Import Profile');
+    await answerFileDialog(page, abs(files.cpu));
+    await waitForActiveTab(page, files.cpu.split('/').pop() ?? files.cpu);
+    const frame = await profileFrame(page);
+    await expectTop(frame, { file: abs(files.cpu), opts: {}, exactUnit: 'ns' });
+    await screenshot(page, 'import-command');
   });
 
   return outcomes;
