@@ -41,6 +41,10 @@ export interface ProfilerSession {
   readonly ready: Promise<AgentClient>;
   /** One capture; 'program-ended' if the program exits meanwhile, 'busy' if one of that kind records. */
   capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;
+  /** Starts an open-ended CPU recording (for a Start/Stop button); 'busy' if one runs. */
+  startCpu(): Promise<void>;
+  /** Stops the recording started by startCpu() and returns it. */
+  stopCpu(): Promise<CaptureResult>;
   /** After exit: the whole-run profiles main wrote when it returned (none if it did not return). */
   wholeRunResults(): Promise<CaptureResult[]>;
   /** Ends the program and everything in its process group. */
@@ -91,6 +95,26 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   const ended = (kind: CaptureKind, exit: ProgramExit): CaptureError =>
     new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture (${describeExit(exit)})`);
 
+  /** Runs one agent request, turning failures caused by the program's exit into 'program-ended'. */
+  const guarded = async <T>(kind: CaptureKind, run: (client: AgentClient, exitSignal: AbortSignal) => Promise<T>): Promise<T> => {
+    const client = await ready;
+    if (program.hasExited()) throw ended(kind, await program.exited);
+    const onExit = new AbortController();
+    void program.exited.then(() => onExit.abort());
+    try {
+      return await run(client, onExit.signal);
+    } catch (e) {
+      if (onExit.signal.aborted || program.hasExited()) throw ended(kind, await program.exited);
+      if (e instanceof CaptureError && e.failure === 'unreachable') {
+        // The connection broke: most likely the program is ending; give it a moment to say so.
+        const exit = await Promise.race([program.exited, delay(3000)]);
+        if (exit) throw ended(kind, exit);
+      }
+      throw e;
+    }
+  };
+  let cpuStartedAt: Date | undefined;
+
   return {
     build,
     args,
@@ -98,24 +122,21 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     startedAt,
     wholeRun: options.wholeRun ?? false,
     ready,
-    async capture(request, signal) {
-      const client = await ready;
-      if (program.hasExited()) throw ended(request.kind, await program.exited);
-      const onExit = new AbortController();
-      void program.exited.then(() => onExit.abort());
-      const combined = signal ? AbortSignal.any([signal, onExit.signal]) : onExit.signal;
-      try {
-        return await client.capture(request, combined);
-      } catch (e) {
-        if (onExit.signal.aborted || program.hasExited()) throw ended(request.kind, await program.exited);
-        if (e instanceof CaptureError && e.failure === 'unreachable') {
-          // The connection broke: most likely the program is ending; give it a moment to say so.
-          const exit = await Promise.race([program.exited, delay(3000)]);
-          if (exit) throw ended(request.kind, exit);
-        }
-        throw e;
-      }
-    },
+    capture: (request, signal) =>
+      guarded(request.kind, (client, exitSignal) => client.capture(request, signal ? AbortSignal.any([signal, exitSignal]) : exitSignal)),
+    startCpu: () =>
+      guarded('cpu', async (client) => {
+        await client.startCpu();
+        cpuStartedAt = new Date();
+      }),
+    stopCpu: () =>
+      guarded('cpu', async (client) => {
+        const profile = await client.stopCpu();
+        const endedAt = new Date();
+        const began = cpuStartedAt ?? endedAt;
+        cpuStartedAt = undefined;
+        return { kind: 'cpu', profile, startedAt: began, endedAt, seconds: (endedAt.getTime() - began.getTime()) / 1000 };
+      }),
     async wholeRunResults() {
       await program.exited;
       const results: CaptureResult[] = [];

@@ -95,19 +95,34 @@ describe('launcher with the injected agent (real Go)', () => {
     });
   });
 
-  it('refuses a second CPU recording while one records', async () => {
-    const client = await session.ready;
-    await client.startCpu();
+  const busy = (what: RegExp) => (e: unknown): boolean => {
+    assert.ok(e instanceof CaptureError);
+    assert.equal(e.failure, 'busy');
+    assert.match(e.message, what);
+    return true;
+  };
+
+  it('records CPU between start and stop, and refuses a second CPU recording meanwhile', async () => {
+    await session.startCpu();
+    let stopped = false;
     try {
-      await assert.rejects(session.capture({ kind: 'cpu', seconds: 1 }), (e: unknown) => {
-        assert.ok(e instanceof CaptureError);
-        assert.equal(e.failure, 'busy');
-        assert.match(e.message, /already running/);
-        return true;
-      });
+      await assert.rejects(session.capture({ kind: 'cpu', seconds: 1 }), busy(/a CPU recording is already running/));
+      await assert.rejects(session.startCpu(), busy(/a CPU recording is already running/));
+      const result = await session.stopCpu();
+      stopped = true;
+      assert.equal(result.kind, 'cpu');
+      assert.ok(result.profile.length > 0);
+      await assert.rejects(session.stopCpu(), /no CPU recording was started/);
     } finally {
-      await client.stopCpu();
+      if (!stopped) await session.stopCpu();
     }
+  });
+
+  it('refuses a second mutex recording while one records', async () => {
+    const both = await Promise.allSettled([session.capture({ kind: 'mutex', seconds: 1 }), session.capture({ kind: 'mutex', seconds: 1 })]);
+    const refused = both.filter((r) => r.status === 'rejected');
+    assert.equal(refused.length, 1, 'exactly one of two simultaneous mutex recordings runs');
+    busy(/a mutex recording is already running/)((refused[0] as PromiseRejectedResult).reason);
   });
 
   it('answers 403 without the token or with a wrong one', async () => {
