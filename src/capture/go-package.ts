@@ -70,3 +70,26 @@ export async function resolveMainPackage(go: string, pattern: string, cwd: strin
   }
   return pkg;
 }
+
+export interface MainPackageEntry {
+  readonly importPath: string;
+  readonly dir: string;
+}
+
+/** Parses the tab-separated lines printed by listMainPackages' `go list -f`. Pure. */
+export function parseMainPackageLines(stdout: string): MainPackageEntry[] {
+  return stdout
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter((parts): parts is [string, string] => parts.length === 2 && parts[0] !== '' && parts[1] !== '')
+    .map(([importPath, dir]) => ({ importPath, dir }));
+}
+
+/** The main packages under `cwd` (`go list ./...`), for a "which program?" pick. */
+export async function listMainPackages(go: string, cwd: string): Promise<MainPackageEntry[]> {
+  const list = await runTool(go, ['list', '-e', '-f', '{{if eq .Name "main"}}{{.ImportPath}}\t{{.Dir}}{{end}}', './...'], { cwd });
+  if (list.code !== 0) {
+    throw new CaptureError('go-list-failed', `go list ./... in ${cwd} failed: ${firstLine(list.stderr) || `exit code ${list.code}`}`, list.stderr);
+  }
+  return parseMainPackageLines(list.stdout);
+}
