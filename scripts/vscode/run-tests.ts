@@ -13,7 +13,7 @@ import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-h
 import { packageVsix } from './package-vsix';
 import { extensionId, integrationIndex, requireChromium, requireCodeServer, testResultsDir, vsixPath } from './paths';
 import { killProcesses, processesTaggedWith } from './processes';
-import { createRunDirs } from './run-dir';
+import { createRunDirs, type RunDirs } from './run-dir';
 import { prepareScenarioWorkspace } from './scenario-workspace';
 import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
@@ -31,6 +31,16 @@ function installedExtensionFolder(extensionsDir: string): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** code-server leads its own process group, so Ctrl+C does not reach it: stop it ourselves. */
+function stopOnSignal(server: CodeServer, dirs: RunDirs): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping code-server`);
+      void stopCodeServer(server, dirs).finally(() => process.exit(130));
+    });
+  }
 }
 
 async function main(): Promise<number> {
@@ -59,6 +69,7 @@ async function main(): Promise<number> {
     const extensionPath = installedExtensionFolder(dirs.extensions);
     const resultsFile = join(dirs.root, 'in-host-results.json');
     server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile } });
+    stopOnSignal(server, dirs);
     console.log(`code-server ${server.url} (run folder ${dirs.root})`);
     browser = await launchBrowser(dirs);
 
