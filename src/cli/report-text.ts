@@ -43,17 +43,34 @@ function formatTime(nanos: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-/** `go tool pprof -top`: header, column headings, one row per node (at most nodeCount). */
+/** Default node fraction of pprof's text reports: nodes whose |cum| is under 0.5% are dropped. */
+export const TEXT_NODE_FRACTION = 0.005;
+
+/**
+ * `go tool pprof -top`: header, column headings and one row per node, with pprof's trimming:
+ * nodes whose |cum| is below 0.5% of the shown flat total are dropped, then at most nodeCount.
+ */
 export function formatTopText(profile: Profile, table: TopTable, nodeCount: number | undefined, options: ReportOptions = {}): string {
   const unit = table.sampleType.unit;
-  const rows = nodeCount !== undefined && nodeCount > 0 ? table.rows.slice(0, nodeCount) : table.rows;
+  let flatTotal = 0;
+  for (const r of table.rows) flatTotal += r.flat;
+  const cutoff = Math.abs(Math.trunc(flatTotal * TEXT_NODE_FRACTION));
+  const kept = table.rows.filter((r) => Math.abs(r.cum) >= cutoff);
+  const dropped = table.rows.length - kept.length;
+  const rows = nodeCount !== undefined && nodeCount > 0 ? kept.slice(0, nodeCount) : kept;
   const outputUnit = chooseOutputUnit(rows, table.total, unit);
   const value = (v: number): string => formatValue(v, unit, outputUnit);
   let shown = 0;
   for (const r of rows) shown += r.flat;
   const out = [...profileLabels(profile, table.sampleType.type, table.total, unit, outputUnit), ...activeFilters(options)];
   out.push(`Showing nodes accounting for ${value(shown)}, ${formatPercent(shown, table.total).trim()} of ${value(table.total)} total`);
-  if (rows.length < table.rows.length) out.push(`Showing top ${rows.length} nodes out of ${table.rows.length}`);
+  if (table.total !== 0) {
+    if (dropped > 0) {
+      const label = value(Math.abs(Math.trunc(table.total * TEXT_NODE_FRACTION)));
+      out.push(`Dropped ${dropped} node${dropped > 1 ? 's' : ''} (cum <= ${label})`);
+    }
+    if (rows.length > 0 && rows.length < kept.length) out.push(`Showing top ${rows.length} nodes out of ${kept.length}`);
+  }
   out.push(`${pad('flat', 10)} ${pad('flat', 5)}% ${pad('sum', 5)}% ${pad('cum', 10)} ${pad('cum', 5)}%`);
   let flatSum = 0;
   for (const r of rows) {

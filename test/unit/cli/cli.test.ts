@@ -99,14 +99,16 @@ test('diff --base / --diff-base rows equal go tool pprof -base / -diff_base', as
 
 test('text reports equal go tool pprof byte for byte (top, tree, peek, traces; -cum, filters)', async () => {
   const cases: [string[], string[]][] = [
-    [['top', fixtures.cpu], ['-top', '-nodefraction=0', '-edgefraction=0']],
+    [['top', fixtures.cpu], ['-top']],
+    [['top', large], ['-top']],
+    [['top', large, '--nodecount', '10', '--granularity', 'lines'], ['-top', '-nodecount=10', '-lines']],
     [['tree', fixtures.cpu], ['-tree']],
     [['tree', large], ['-tree']],
     [['tree', large, '--nodecount', '7'], ['-tree', '-nodecount=7']],
     [['peek', fixtures.cpu, 'main\\.p'], ['-peek=main\\.p']],
     [['peek', large, 'time\\.', '--granularity=lines'], ['-peek=time\\.', '-lines']],
-    [['top', large, '--cum'], ['-top', '-cum', '-nodefraction=0', '-edgefraction=0']],
-    [['top', fixtures.cpu, '--tagfocus', 'phase=hot', '--show', 'main'], ['-top', '-nodefraction=0', '-tagfocus=phase=hot', '-show=main']],
+    [['top', large, '--cum'], ['-top', '-cum']],
+    [['top', fixtures.cpu, '--tagfocus', 'phase=hot', '--show', 'main'], ['-top', '-tagfocus=phase=hot', '-show=main']],
     [['tree', large, '--cum'], ['-tree', '-cum']],
     [['tree', fixtures.heap, '--sample-index', 'alloc_space', '--granularity', 'lines'], ['-tree', '-sample_index=alloc_space', '-lines']],
     [['peek', fixtures.goroutine, 'gopark', '--focus', 'main', '--hide', 'runtime\\.goexit'], ['-peek=gopark', '-focus=main', '-hide=runtime\\.goexit']],
