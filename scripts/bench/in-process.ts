@@ -31,22 +31,32 @@ export async function loadEngine(): Promise<Engine> {
   };
 }
 
+/** Median wall and CPU milliseconds of a stage (CPU: the whole process, GC threads included). */
+export interface StageTiming {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
 export interface StageTimings {
-  /** Median milliseconds, or a reason the stage could not be timed. */
-  readonly decodeMs: number | string;
-  readonly topMs: number | string;
-  readonly flameMs: number | string;
+  /** A timing, or a reason the stage could not be timed. */
+  readonly decode: StageTiming | string;
+  readonly top: StageTiming | string;
+  readonly flame: StageTiming | string;
   readonly samples: number | undefined;
 }
 
-async function timeMedian(runs: number, work: () => unknown): Promise<number> {
-  const times: number[] = [];
+async function timeMedian(runs: number, work: () => unknown): Promise<StageTiming> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     await work();
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return median(times);
+  return { wallMs: median(wall), cpuMs: median(cpu) };
 }
 
 function reason(error: unknown): string {
@@ -56,19 +66,19 @@ function reason(error: unknown): string {
 export async function timeStages(engine: Engine, path: string, runs: number): Promise<StageTimings> {
   const notBuilt = 'n/a (not built)';
   const { readProfileFile, topTable, buildFlameTree } = engine;
-  if (!readProfileFile) return { decodeMs: notBuilt, topMs: notBuilt, flameMs: notBuilt, samples: undefined };
+  if (!readProfileFile) return { decode: notBuilt, top: notBuilt, flame: notBuilt, samples: undefined };
   let profile: Profile | undefined;
-  let decodeMs: number | string;
+  let decode: StageTiming | string;
   try {
-    decodeMs = await timeMedian(runs, async () => {
+    decode = await timeMedian(runs, async () => {
       profile = await readProfileFile(path);
     });
   } catch (error) {
-    return { decodeMs: reason(error), topMs: 'n/a', flameMs: 'n/a', samples: undefined };
+    return { decode: reason(error), top: 'n/a', flame: 'n/a', samples: undefined };
   }
   const decoded = profile;
-  if (!decoded) return { decodeMs, topMs: 'n/a', flameMs: 'n/a', samples: undefined };
-  const stage = async (analyse: Analyse | undefined): Promise<number | string> => {
+  if (!decoded) return { decode, top: 'n/a', flame: 'n/a', samples: undefined };
+  const stage = async (analyse: Analyse | undefined): Promise<StageTiming | string> => {
     if (!analyse) return notBuilt;
     try {
       return await timeMedian(runs, () => analyse(decoded, {}));
@@ -77,9 +87,9 @@ export async function timeStages(engine: Engine, path: string, runs: number): Pr
     }
   };
   return {
-    decodeMs,
-    topMs: await stage(topTable),
-    flameMs: await stage(buildFlameTree),
+    decode,
+    top: await stage(topTable),
+    flame: await stage(buildFlameTree),
     samples: decoded.samples.count,
   };
 }

@@ -1,9 +1,10 @@
 /**
- * Wall time and peak resident memory of a child process.
+ * Wall time, CPU time and peak resident memory of a child process.
  *
- * Peak RSS comes from GNU time (`/usr/bin/time`, the kernel's ru_maxrss) when it is
- * installed; otherwise from polling the child's VmHWM in /proc, which needs nothing but can
- * miss growth in the last few milliseconds before exit.
+ * Peak RSS and CPU time come from GNU time (`/usr/bin/time`, the kernel's rusage) when it is
+ * installed; otherwise from polling the child's VmHWM and utime/stime in /proc, which needs
+ * nothing but can miss the last few milliseconds before exit. CPU time is the steadier
+ * figure on a shared, busy machine, where wall time mostly measures the neighbours.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,17 +14,30 @@ import { join } from 'node:path';
 
 export interface ProcessMeasurement {
   readonly wallMs: number;
+  /** User + system CPU time. */
+  readonly cpuMs: number;
   readonly peakRssBytes: number;
 }
 
 const gnuTime = '/usr/bin/time';
 
-export const peakRssMethod = existsSync(gnuTime) ? 'GNU time ru_maxrss' : '/proc VmHWM polling';
+export const peakRssMethod = existsSync(gnuTime) ? 'GNU time (rusage)' : 'polling /proc (VmHWM, utime+stime)';
 
 function readVmHwmBytes(pid: number): number | undefined {
   try {
     const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m?.[1] ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat, assuming the usual 100 clock ticks per second. */
+function readCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
   }
@@ -38,9 +52,10 @@ export async function measureProcess(
   const scratch = await mkdtemp(join(tmpdir(), 'bench-measure-'));
   const timeOut = join(scratch, 'rss');
   const useGnuTime = existsSync(gnuTime);
-  const [cmd, cmdArgs] = useGnuTime ? [gnuTime, ['-f', '%M', '-o', timeOut, file, ...args]] : [file, [...args]];
+  const [cmd, cmdArgs] = useGnuTime ? [gnuTime, ['-f', '%M %U %S', '-o', timeOut, file, ...args]] : [file, [...args]];
   try {
     let polledPeak = 0;
+    let polledCpuMs = 0;
     let stderr = '';
     const start = process.hrtime.bigint();
     const child = spawn(cmd, cmdArgs, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -50,8 +65,9 @@ export async function measureProcess(
     const poll = useGnuTime
       ? undefined
       : setInterval(() => {
-          const hwm = child.pid === undefined ? undefined : readVmHwmBytes(child.pid);
-          if (hwm !== undefined) polledPeak = Math.max(polledPeak, hwm);
+          if (child.pid === undefined) return;
+          polledPeak = Math.max(polledPeak, readVmHwmBytes(child.pid) ?? 0);
+          polledCpuMs = Math.max(polledCpuMs, readCpuMs(child.pid) ?? 0);
         }, 5);
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on('error', reject);
@@ -62,9 +78,17 @@ export async function measureProcess(
     if (code !== 0) {
       throw new Error(`\`${[file, ...args].join(' ')}\` exited with status ${String(code)}: ${stderr.trim().slice(0, 500)}`);
     }
-    const peakRssBytes = useGnuTime ? Number((await readFile(timeOut, 'utf8')).trim().split('\n').pop()) * 1024 : polledPeak;
+    let peakRssBytes = polledPeak;
+    let cpuMs = polledCpuMs;
+    if (useGnuTime) {
+      // The last line is ours; GNU time puts notes such as "Command exited ..." above it.
+      const [rssKb, user, system] = ((await readFile(timeOut, 'utf8')).trim().split('\n').pop() ?? '').split(' ').map(Number);
+      peakRssBytes = (rssKb ?? NaN) * 1024;
+      cpuMs = ((user ?? NaN) + (system ?? NaN)) * 1000;
+    }
     if (!Number.isFinite(peakRssBytes) || peakRssBytes <= 0) throw new Error(`no peak RSS measured for ${file}`);
-    return { wallMs, peakRssBytes };
+    if (!Number.isFinite(cpuMs)) throw new Error(`no CPU time measured for ${file}`);
+    return { wallMs, cpuMs, peakRssBytes };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -76,7 +100,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
-/** Median wall time and median peak RSS of `runs` runs, one after another. */
+/** Medians of wall time, CPU time and peak RSS over `runs` runs, one after another. */
 export async function measureMedian(
   runs: number,
   file: string,
@@ -85,5 +109,9 @@ export async function measureMedian(
 ): Promise<ProcessMeasurement> {
   const results: ProcessMeasurement[] = [];
   for (let i = 0; i < runs; i++) results.push(await measureProcess(file, args, env));
-  return { wallMs: median(results.map((r) => r.wallMs)), peakRssBytes: median(results.map((r) => r.peakRssBytes)) };
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    peakRssBytes: median(results.map((r) => r.peakRssBytes)),
+  };
 }
