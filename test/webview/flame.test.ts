@@ -111,6 +111,42 @@ describe('flame graph in Chromium', () => {
     await assertCleanPage();
   });
 
+  test('sub-pixel frames merge into a block that says so; clicking it zooms in; Ctrl+wheel zooms', async () => {
+    await load(page, large.wire);
+    const [first] = topLevelFrames(large);
+    const mainMain = widestChildOf(large, first!.node);
+    const mainNext = widestChildOf(large, mainMain);
+    const box = await requireBox(page, mainNext);
+    const below = { x: box.x + 200, y: box.y + box.height + 9 };
+    await page.mouse.move(below.x, below.y);
+    const merged = await call(page, 'tooltip');
+    assert.match(merged.name, /^[\d,]+ frames, each narrower than a pixel$/);
+    assert.ok(merged.value > 0 && merged.value < large.tree.value[mainNext]!);
+    // Each click zooms 8x into the block until its frames are a pixel wide and get drawn.
+    let after = merged;
+    for (let clicks = 0; clicks < 6 && after.name.includes('narrower than a pixel'); clicks++) {
+      await page.mouse.click(below.x, below.y);
+      await page.mouse.move(below.x, below.y + 1);
+      after = await call(page, 'tooltip');
+    }
+    assert.doesNotMatch(after.name, /narrower than a pixel/);
+    assert.ok(after.value < merged.value, `${after.name} ${after.value} is narrower than the merged block`);
+    const child = (await call(page, 'nodesNamed', after.name)).find((n) => large.tree.parent[n] === mainNext);
+    assert.ok(child !== undefined, `${after.name} is a child of main.next`);
+    assert.equal(await call(page, 'zoomedNode'), 0, 'a merged block zooms the view, not the history');
+
+    await load(page, large.wire);
+    const right = topLevelFrames(large).find((f) => f.name === 'time.now')!;
+    assert.ok(await call(page, 'frameBox', right.node), 'time.now is drawn before zooming');
+    await page.mouse.move(50, box.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
+    await call(page, 'nextFrame');
+    assert.equal(await call(page, 'frameBox', right.node), null, 'zooming in at the left pushes time.now off screen');
+    await assertCleanPage();
+  });
+
   test('double-click and Ctrl+click open the source at the file and line pprof -lines names', async () => {
     const model = await flameModelOf(HOTSPOTS, { granularity: 'lines' });
     const pprof = pprofTop(HOTSPOTS, ['-lines']);

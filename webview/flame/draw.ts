@@ -4,7 +4,9 @@ import type { FrameRects } from './layout';
 import type { Palette } from './palette';
 import type { LabelFitter } from './labels';
 
-export type Orientation = 'icicle' | 'flame';
+import type { Orientation } from './orientation';
+
+export type { Orientation };
 
 export interface DrawState {
   readonly widthPx: number;
@@ -75,7 +77,7 @@ export function drawFrames(
       batches.set(fill, batch);
     }
     batch.push(i);
-    if (node >= 0 && rects.width[i]! > 24) labelled.push(i);
+    if (node >= 0 ? rects.width[i]! > 24 : rects.width[i]! > 120) labelled.push(i);
     if (node === state.selected && node >= 0) outlineIndex = i;
     if (node === state.hovered && node >= 0) hoverIndex = i;
   }
@@ -106,16 +108,21 @@ export function drawFrames(
   for (const i of labelled) {
     const node = rects.node[i]!;
     const [left, width] = clip(rects, i, state.widthPx);
-    const name = nodeName(model, node);
+    const name = node >= 0 ? nodeName(model, node) : mergedLabel(-node);
     const text = labels.fit(ctx, name, width - 6);
     if (text === '') continue;
     ctx.globalAlpha = rects.depth[i]! < state.zoomDepth ? 0.7 : 1;
-    ctx.fillStyle = isDimmed(model, node, state) ? palette.dimmedText : palette.frameText;
+    ctx.fillStyle = node < 0 || isDimmed(model, node, state) ? palette.dimmedText : palette.frameText;
     ctx.fillText(text, left + 3, rowTop(state, rects.depth[i]!) + barHeight / 2 + 0.5);
   }
   ctx.globalAlpha = 1;
   strokeRect(ctx, rects, state, hoverIndex, palette.frameText, 1);
   strokeRect(ctx, rects, state, outlineIndex, state.focusBorder, 2);
+}
+
+/** What a merged block of sub-pixel frames says about itself. */
+export function mergedLabel(count: number): string {
+  return count === 1 ? '1 frame narrower than a pixel' : `${count.toLocaleString('en-US')} frames, each narrower than a pixel`;
 }
 
 function isDimmed(model: FlameGraphModel, node: number, state: DrawState): boolean {

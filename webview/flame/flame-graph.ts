@@ -4,16 +4,19 @@ import { frameRef, isEmptyModel, nodeName } from './model';
 import type { TreeIndex } from './tree-index';
 import { buildTreeIndex, pathToRoot } from './tree-index';
 import { FrameRects, layoutFrames } from './layout';
-import type { DrawState, Orientation } from './draw';
-import { depthAt, drawFrames, rowTop } from './draw';
+import type { DrawState } from './draw';
+import type { Orientation } from './orientation';
+import { depthAt, drawFrames, mergedLabel, rowTop } from './draw';
 import { LabelFitter } from './labels';
 import type { Palette } from './palette';
-import { detectThemeKind, makePalette } from './palette';
+import { makePalette } from './palette';
+import { detectThemeKind } from './theme';
 import type { SearchResult } from './search';
 import { searchFlame } from './search';
 import { ZoomHistory } from './history';
 import { arrowTarget } from './keyboard';
 import { FlameTooltip } from './tooltip';
+import type { TooltipContent } from './tooltip';
 import { Breadcrumb } from './breadcrumb';
 import { FlameToolbar } from './toolbar';
 import { buildFlameSvg } from './export-svg';
@@ -511,13 +514,15 @@ class FlameGraph implements FlameGraphHandle {
 
   private onMouseMove(e: MouseEvent): void {
     if (this.drag?.moved) return;
-    const { node } = this.nodeAt(e);
-    this.setHover(node);
+    const { node, rect } = this.nodeAt(e);
+    this.setHover(node >= 0 ? node : -1);
     if (node >= 0) this.tooltip.show(this.tooltipContent(node), e.clientX, e.clientY);
+    else if (rect >= 0) this.tooltip.show(this.mergedTooltip(-node, this.rects.value[rect]!), e.clientX, e.clientY);
   }
 
   private setHover(node: number): void {
     if (node < 0) this.tooltip.hide();
+    this.canvas.style.cursor = node >= 0 ? 'pointer' : 'default';
     if (node === this.hovered) return;
     this.hovered = node;
     this.requestPaint();
@@ -552,7 +557,7 @@ class FlameGraph implements FlameGraphHandle {
     this.canvas.focus();
     const { node, rect } = this.nodeAt(e);
     if (node < 0) {
-      if (rect >= 0) this.animateTo(this.x0 + (this.rects.left[rect]! / this.widthPx) * (this.x1 - this.x0), this.x0 + ((this.rects.left[rect]! + this.rects.width[rect]!) / this.widthPx) * (this.x1 - this.x0), true);
+      if (rect >= 0) this.zoomIntoMerged(rect, e);
       return;
     }
     this.select(node);
@@ -563,6 +568,18 @@ class FlameGraph implements FlameGraphHandle {
       return;
     }
     this.zoomTo(node);
+  }
+
+  /** Zooms 8× around the pointer, staying inside the merged block, so its frames spread out. */
+  private zoomIntoMerged(rect: number, e: MouseEvent): void {
+    const perPx = (this.x1 - this.x0) / this.widthPx;
+    const px = e.clientX - this.canvas.getBoundingClientRect().left;
+    const runStart = this.x0 + this.rects.left[rect]! * perPx;
+    const runEnd = runStart + this.rects.width[rect]! * perPx;
+    const span = Math.min((this.x1 - this.x0) / 8, runEnd - runStart);
+    const at = this.x0 + px * perPx;
+    const start = Math.max(runStart, Math.min(at - (px / this.widthPx) * span, runEnd - span));
+    this.animateTo(start, start + span, true);
   }
 
   private onDoubleClick(e: MouseEvent): void {
@@ -650,14 +667,7 @@ class FlameGraph implements FlameGraphHandle {
 
   // ---- text ----
 
-  private tooltipContent(node: number): {
-    name: string;
-    location: string;
-    total: string;
-    ofParent: string;
-    self: string;
-    value: number;
-  } {
+  private tooltipContent(node: number): TooltipContent {
     const { value, self } = this.model.tree;
     const unit = this.model.unit;
     const total = this.total();
@@ -672,6 +682,18 @@ class FlameGraph implements FlameGraphHandle {
       ofParent: `Of parent: ${formatPercent(v, parentValue).trim()}`,
       self: `Self: ${formatValue(self[node]!, unit)} (${formatPercent(self[node]!, total).trim()} of all)`,
       value: v,
+    };
+  }
+
+  private mergedTooltip(count: number, value: number): TooltipContent {
+    const unit = this.model.unit;
+    return {
+      name: mergedLabel(count),
+      location: '',
+      total: `Total: ${formatValue(value, unit)} (${formatPercent(value, this.total()).trim()} of all)`,
+      ofParent: 'Click to zoom in on them',
+      self: '',
+      value,
     };
   }
 

@@ -2,4 +2,4 @@
 export { mountFlameGraph } from './flame-graph';
 export type { FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary } from './flame-graph';
 export type { FlameFrameInfo, FlameFrameRef, FlameGraphModel, FlameTreeData } from './model';
-export type { Orientation } from './draw';
+export type { Orientation } from './orientation';

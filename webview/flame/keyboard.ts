@@ -1,7 +1,7 @@
 import type { FlameGraphModel } from './model';
 import type { TreeIndex } from './tree-index';
 import { childAt, widestChild } from './tree-index';
-import type { Orientation } from './draw';
+import type { Orientation } from './orientation';
 
 /**
  * The frame an arrow key moves to from `node`: up/down go to the parent or the widest child

@@ -14,8 +14,8 @@ export interface Viewport {
 }
 
 /**
- * The frames to draw for one viewport. A rect with node -1 stands for a run of adjacent
- * siblings each narrower than a pixel, merged into one grey block without label.
+ * The frames to draw for one viewport. A rect with a negative node stands for a run of
+ * -node adjacent siblings, each narrower than a pixel, merged into one grey block.
  */
 export class FrameRects {
   count = 0;
@@ -23,14 +23,17 @@ export class FrameRects {
   depth = new Int32Array(1024);
   left = new Float64Array(1024);
   width = new Float64Array(1024);
+  /** The node's value, or the sum of the merged siblings' values. */
+  value = new Float64Array(1024);
 
   reset(): void {
     this.count = 0;
   }
 
-  push(node: number, depth: number, left: number, width: number): void {
+  push(node: number, depth: number, left: number, width: number, value: number): void {
     if (this.count === this.node.length) this.grow();
     const i = this.count++;
+    this.value[i] = value;
     this.node[i] = node;
     this.depth[i] = depth;
     this.left[i] = left;
@@ -60,6 +63,9 @@ export class FrameRects {
     left.set(this.left);
     const width = new Float64Array(size);
     width.set(this.width);
+    const value = new Float64Array(size);
+    value.set(this.value);
+    this.value = value;
     this.node = node;
     this.depth = depth;
     this.left = left;
@@ -78,7 +84,7 @@ export function layoutFrames(model: FlameGraphModel, index: TreeIndex, view: Vie
   const stack: number[] = [0];
   const rootWidth = model.tree.value[0]! * scale;
   if (rootWidth <= 0) return;
-  out.push(0, 0, (0 - view.x0) * scale, rootWidth);
+  out.push(0, 0, (0 - view.x0) * scale, rootWidth, model.tree.value[0]!);
   while (stack.length > 0) {
     const node = stack.pop()!;
     const d = index.depth[node]! + 1;
@@ -87,6 +93,8 @@ export function layoutFrames(model: FlameGraphModel, index: TreeIndex, view: Vie
     const end = start + index.childCount[node]!;
     let runLeft = 0;
     let runWidth = 0;
+    let runCount = 0;
+    let runValue = 0;
     for (let c = start; c < end; c++) {
       const child = index.children[c]!;
       const left = (index.x[child]! - view.x0) * scale;
@@ -97,15 +105,19 @@ export function layoutFrames(model: FlameGraphModel, index: TreeIndex, view: Vie
         continue;
       }
       if (width < MIN_FRAME_PX) {
-        if (runWidth === 0) runLeft = left;
+        if (runCount === 0) runLeft = left;
         runWidth += width;
+        runCount++;
+        runValue += model.tree.value[child]!;
         continue;
       }
-      if (runWidth >= MIN_FRAME_PX) out.push(-1, d, runLeft, runWidth);
+      if (runWidth >= MIN_FRAME_PX) out.push(-runCount, d, runLeft, runWidth, runValue);
       runWidth = 0;
-      out.push(child, d, left, width);
+      runCount = 0;
+      runValue = 0;
+      out.push(child, d, left, width, model.tree.value[child]!);
       if (index.childCount[child]! > 0) stack.push(child);
     }
-    if (runWidth >= MIN_FRAME_PX) out.push(-1, d, runLeft, runWidth);
+    if (runWidth >= MIN_FRAME_PX) out.push(-runCount, d, runLeft, runWidth, runValue);
   }
 }

@@ -1,5 +1,5 @@
 import { button, el } from './dom';
-import type { Orientation } from './draw';
+import type { Orientation } from './orientation';
 
 export interface ToolbarActions {
   back(): void;
