@@ -42,7 +42,8 @@ interface MutableFrame {
 export class FrameInterner {
   readonly frames: MutableFrame[] = [];
   private readonly byIdentity = new Map<string, number>();
-  private readonly cleanedFile: (string | undefined)[];
+  /** Cleaned file name per string index (many functions share a file). */
+  private readonly cleanedFile = new Map<number, string>();
   private inlinedUses = new Int32Array(64);
   private directUses = new Int32Array(64);
 
@@ -50,7 +51,6 @@ export class FrameInterner {
     private readonly profile: Profile,
     private readonly keys: GranularityKeys,
   ) {
-    this.cleanedFile = new Array<string | undefined>(profile.functions.count);
   }
 
   /** The frame of line entry `lineIndex` (an index into the location line arrays) of location `loc`. */
@@ -131,11 +131,12 @@ export class FrameInterner {
   }
 
   private fileOf(fn: number): string {
-    let file = this.cleanedFile[fn];
+    const index = this.profile.functions.filename[fn]!;
+    let file = this.cleanedFile.get(index);
     if (file === undefined) {
-      const raw = this.profile.strings[this.profile.functions.filename[fn]!] ?? '';
+      const raw = this.profile.strings[index] ?? '';
       file = raw === '' ? '' : cleanPath(raw);
-      this.cleanedFile[fn] = file;
+      this.cleanedFile.set(index, file);
     }
     return file;
   }

@@ -52,11 +52,12 @@ export function frameTotals(stacks: Stacks): { flat: Float64Array; cum: Float64A
 
 export function topTableFromStacks(stacks: Stacks): TopTable {
   const { flat, cum } = frameTotals(stacks);
-  const rows: TopRow[] = [];
-  for (let f = 0; f < stacks.frames.length; f++) {
-    if (flat[f] === 0 && cum[f] === 0) continue;
+  const frames: number[] = [];
+  for (let f = 0; f < stacks.frames.length; f++) if (flat[f] !== 0 || cum[f] !== 0) frames.push(f);
+  frames.sort(flatOrder(stacks, flat, cum));
+  const rows = frames.map((f): TopRow => {
     const frame = stacks.frames[f]!;
-    rows.push({
+    return {
       name: frame.name,
       file: frame.file,
       line: frame.line,
@@ -64,27 +65,38 @@ export function topTableFromStacks(stacks: Stacks): TopTable {
       cum: cum[f]!,
       frame: f,
       inlineLabel: frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
-    });
-  }
-  rows.sort((a, b) => compareTopRows(a, b, stacks));
+    };
+  });
   return { sampleType: stacks.sampleType, total: stacks.total, rows };
 }
 
-/** pprof's FlatNameOrder: |flat| descending, name, |cum| descending, then the node identity. */
-function compareTopRows(a: TopRow, b: TopRow, stacks: Stacks): number {
-  const fa = Math.abs(a.flat);
-  const fb = Math.abs(b.flat);
-  if (fa !== fb) return fb - fa;
-  if (a.name !== b.name) return compareBytes(a.name, b.name);
-  const ca = Math.abs(a.cum);
-  const cb = Math.abs(b.cum);
-  if (ca !== cb) return cb - ca;
-  return compareBytes(stacks.frames[a.frame]!.identity, stacks.frames[b.frame]!.identity);
+/** pprof's FlatNameOrder over frame indexes: |flat| descending, name, |cum| descending, node identity. */
+function flatOrder(stacks: Stacks, flat: Float64Array, cum: Float64Array): (a: number, b: number) => number {
+  const plain = new Uint8Array(stacks.frames.length);
+  stacks.frames.forEach((f, i) => {
+    plain[i] = SURROGATE.test(f.name) ? 0 : 1;
+  });
+  return (a, b) => {
+    const fa = Math.abs(flat[a]!);
+    const fb = Math.abs(flat[b]!);
+    if (fa !== fb) return fb - fa;
+    const na = stacks.frames[a]!.name;
+    const nb = stacks.frames[b]!.name;
+    if (na !== nb) return plain[a] && plain[b] ? (na < nb ? -1 : 1) : compareBytes(na, nb);
+    const ca = Math.abs(cum[a]!);
+    const cb = Math.abs(cum[b]!);
+    if (ca !== cb) return cb - ca;
+    return compareBytes(stacks.frames[a]!.identity, stacks.frames[b]!.identity);
+  };
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Go's string order (bytes of UTF-8), which differs from JS's UTF-16 order only past U+FFFF. */
 export function compareBytes(a: string, b: string): number {
   if (a === b) return 0;
+  // Without surrogates, UTF-16 order is code point order, which is UTF-8 byte order.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.codePointAt(i)!;
