@@ -1,8 +1,12 @@
 import type { FunctionTable } from './profile';
 import type { RangeList } from './growable';
-import { checkString } from './decode-strings';
+import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
-import { VARINT, keyAt, skipValue, varintAt, wire } from './wire';
+import * as wireFormat from './wire';
+
+// Local aliases: see decode-samples.ts (imported names are getters under CommonJS/tsx).
+const { VARINT, keyAt, skipValue, varintAt, wire } = wireFormat;
+const { checkString } = strings;
 
 const FIELD_NAMES = ['', 'id', 'name', 'system_name', 'filename', 'start_line'];
 

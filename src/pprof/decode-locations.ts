@@ -1,8 +1,14 @@
 import type { LocationTable } from './profile';
 import type { IdIndex } from './id-index';
-import { grown, type RangeList } from './growable';
+import * as growable from './growable';
+import type { RangeList } from './growable';
 import { wrongWireType } from './profile-layout';
-import { LENGTH_DELIMITED, VARINT, WireFormatError, keyAt, lengthAt, skipValue, varintAt, wire } from './wire';
+import * as wireFormat from './wire';
+import { WireFormatError } from './wire';
+
+// Local aliases: see decode-samples.ts (imported names are getters under CommonJS/tsx).
+const { LENGTH_DELIMITED, VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
+const { grown } = growable;
 
 const FIELD_NAMES = ['', 'id', 'mapping_id', 'address', 'line', 'is_folded'];
 const LINE_FIELD_NAMES = ['', 'function_id', 'line', 'column'];

@@ -1,9 +1,18 @@
 import type { SampleTable } from './profile';
 import type { IdIndex } from './id-index';
-import { grown, type RangeList } from './growable';
-import { checkString } from './decode-strings';
+import * as growable from './growable';
+import type { RangeList } from './growable';
+import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
-import { LENGTH_DELIMITED, VARINT, WireFormatError, keyAt, lengthAt, skipValue, varintAt, wire } from './wire';
+import * as wireFormat from './wire';
+import { WireFormatError } from './wire';
+
+// Local aliases of the wire readers: when these files run as CommonJS (tsx in tests and
+// benchmarks), each use of an imported name is a property getter call, which made the
+// hot loops below 2.4x slower. The esbuild bundles are unaffected either way.
+const { LENGTH_DELIMITED, VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
+const { grown } = growable;
+const { checkString } = strings;
 
 const LABEL_FIELD_NAMES = ['', 'key', 'str', 'num', 'num_unit'];
 

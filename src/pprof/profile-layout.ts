@@ -1,5 +1,9 @@
 import { RangeList } from './growable';
-import { FIXED32, FIXED64, LENGTH_DELIMITED, VARINT, WireFormatError, keyAt, lengthAt, skipValue, varintAt, wire } from './wire';
+import * as wireFormat from './wire';
+import { WireFormatError } from './wire';
+
+// Local aliases: see decode-samples.ts (imported names are getters under CommonJS/tsx).
+const { FIXED32, FIXED64, LENGTH_DELIMITED, VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
 
 /**
  * First pass over a Profile message: where each repeated sub-message lies, and the scalar
