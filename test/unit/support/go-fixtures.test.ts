@@ -1,9 +1,11 @@
 // The fixture profiles exist, are real gzipped profile.proto files, and carry the sample
 // types the Go runtime writes for each kind.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ensureGoFixtures, goFixtureKinds, listFixtureProfiles, run } from '../../support/go-fixtures';
+import { buildOnce, ensureGoFixtures, goFixtureKinds, listFixtureProfiles, run } from '../../support/go-fixtures';
 import { readSampleTypes } from '../../support/go-pprof';
 
 const expectedSampleTypes: Record<string, string[]> = {
@@ -47,6 +49,25 @@ describe('Go fixture profiles', () => {
     for (const kind of goFixtureKinds) assert.ok(names.includes(kind), kind);
     assert.ok(names.includes('large.cpu'));
     assert.equal(new Set(names).size, names.length, 'names are unique');
+  });
+
+  it('generates a cache folder once even when asked twice at the same time', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'build-once-'));
+    try {
+      const target = join(root, 'result');
+      let generated = 0;
+      const generate = async (dir: string) => {
+        generated++;
+        await new Promise((r) => setTimeout(r, 100));
+        await writeFile(join(dir, 'made'), 'yes');
+      };
+      await Promise.all([buildOnce(target, generate), buildOnce(target, generate)]);
+      assert.equal(generated, 1);
+      assert.equal(await readFile(join(target, 'made'), 'utf8'), 'yes');
+      assert.deepEqual(await readdir(root), ['result'], 'no temporary or lock folder is left behind');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('names the missing Go toolchain when `go` is not on PATH', async () => {

@@ -94,7 +94,8 @@ describe('go tool pprof oracle', () => {
     const { mutex, block } = await ensureGoFixtures();
     const top = await goPprofTop(mutex);
     assert.equal(top.sampleType.type, 'delay');
-    assert.equal(row(top, 'main.holdLock').cum, top.total);
+    // Contention on the runtime's own locks may appear too, but holdLock's dominates.
+    assert.ok(row(top, 'main.holdLock').cum >= 0.9 * top.total);
     const blocked = await goPprofTop(block);
     assert.ok(row(blocked, 'main.receiveSlowly').cum > 0);
     assert.ok(row(blocked, 'main.selectTwo').cum > 0);
