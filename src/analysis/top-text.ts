@@ -85,7 +85,8 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
   return lines.join('\n') + '\n';
 }
 
-function headerLines(h: ProfileHeader, type: string, unit: string, total: number, fmt: (v: number) => string): string[] {
+/** pprof's profile labels (File, Build ID, comments, Type, Time, Duration); shared by the text reports. */
+export function headerLines(h: ProfileHeader, type: string, unit: string, total: number, fmt: (v: number) => string): string[] {
   const out: string[] = [];
   if (h.mappingFile !== '') out.push(`File: ${baseName(h.mappingFile)}`);
   if (h.buildId !== '') out.push(`Build ID: ${h.buildId}`);
@@ -101,7 +102,7 @@ function headerLines(h: ProfileHeader, type: string, unit: string, total: number
 }
 
 /** pprof's "Active filters:" block, in its flag order, each value cut at 80 characters. */
-function activeFilterLines(o: ReportOptions | undefined): string[] {
+export function activeFilterLines(o: ReportOptions | undefined): string[] {
   if (!o) return [];
   const pairs: [string, string | undefined][] = [
     ['focus', o.focus],
