@@ -10,7 +10,8 @@ import { foldedFromStacks } from '../analysis/folded';
 import { compileGoRegexp } from '../analysis/go-regexp';
 import { chooseOutputUnit } from '../analysis/units';
 import type { CliArgs } from './args';
-import { activeFilters, formatTopText, profileLabels } from './report-text';
+import { activeFilters, profileLabels } from './report-text';
+import { formatTopText, profileHeader } from '../analysis/top-text';
 import { loadProfile } from './load';
 
 export async function runReport(args: CliArgs): Promise<string> {
@@ -38,7 +39,9 @@ function top(profile: Profile, args: CliArgs): string {
       (a, b) => Math.abs(b.cum) - Math.abs(a.cum) || compareBytes(a.name, b.name) || Math.abs(b.flat) - Math.abs(a.flat),
     );
   }
-  if (!args.json) return formatTopText(profile, table, args.nodeCount, args.report);
+  if (!args.json) {
+    return formatTopText(table, { header: profileHeader(profile), filters: args.report, nodeCount: args.nodeCount });
+  }
   const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
   return json({ sampleType: table.sampleType.type, unit: table.sampleType.unit, total: table.total, rows });
 }
