@@ -1,19 +1,26 @@
 /** Activation: wiring only. Decoding happens in a worker thread started per opened profile. */
 import * as vscode from 'vscode';
+import { registerSessionFeatures } from './session/register-session-features';
+import type { SessionRegistry } from './session/session-registry';
 import { IMPORT_PROFILE_COMMAND, importProfiles } from './views/import-profiles';
 import { registerProfileEditors } from './views/profile-editor-provider';
-import { registerSidebarViews } from './views/sidebar-views';
+
+let sessions: SessionRegistry | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Go Profiler', { log: true });
+  const features = registerSessionFeatures(context, log);
+  sessions = features.registry;
   context.subscriptions.push(
     log,
     ...registerProfileEditors(context, log),
     vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, importProfiles),
-    ...registerSidebarViews(),
+    ...features.disposables,
   );
 }
 
-export function deactivate(): void {
-  // Documents dispose their workers when VS Code closes their editors.
+/** Ends every session's whole process tree before VS Code closes. */
+export async function deactivate(): Promise<void> {
+  await sessions?.stopAll();
+  sessions = undefined;
 }

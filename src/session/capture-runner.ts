@@ -1,0 +1,153 @@
+/**
+ * Takes captures from a session the way the UI needs: one recording per kind at a time
+ * (a second one is refused clearly), timed ones with progress and Cancel, each result saved
+ * at once through the store and opened in the profile editor.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_WINDOW_SECONDS, TIMED_KINDS, type CaptureKind, type CaptureResult } from '../capture/capture-kinds';
+import { CaptureError } from '../capture/errors';
+import { saveCaptureResult } from '../capture/save-capture';
+import { decodeProfile } from '../pprof/decode-profile';
+import { inflateNode } from '../pprof/inflate-node';
+import type { SavedProfile } from '../store/profile-store';
+import { captureLabel } from './capture-menu';
+import type { SessionRegistry, SessionState } from './session-registry';
+
+export const PROFILE_EDITOR = 'goProfiler.profile';
+
+export interface CaptureDeps {
+  readonly registry: SessionRegistry;
+  readonly folder: () => string;
+  /** Called after each save (refreshes Recent Profiles). */
+  readonly onSaved: (saved: SavedProfile) => void;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export async function openProfile(path: string): Promise<void> {
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_EDITOR, { preview: false });
+}
+
+export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
+  const { session } = state;
+  const saved = await saveCaptureResult(deps.folder(), result, session.context(), session.sidecarCapture);
+  deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
+  deps.onSaved(saved);
+  if (open) await openProfile(saved.profilePath);
+  return saved;
+}
+
+function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  deps.log.error(`${state.session.label}: ${message}`);
+  if (e instanceof CaptureError && e.failure === 'bad-request' && /cancelled/.test(message)) {
+    void vscode.window.showInformationMessage(`Go Profiler: ${state.session.label}: ${message}`);
+  } else {
+    void vscode.window.showErrorMessage(`Go Profiler: ${state.session.label}: ${message}`);
+  }
+}
+
+/** A block or mutex profile with no samples usually means the rate is off (attach) or nothing waited. */
+function noteEmptyContention(state: SessionState, result: CaptureResult): void {
+  if (result.kind !== 'block' && result.kind !== 'mutex') return;
+  let count: number;
+  try {
+    count = decodeProfile(result.profile, { source: result.kind, inflate: inflateNode }).samples.count;
+  } catch {
+    return;
+  }
+  if (count > 0) return;
+  const rate = result.kind === 'block' ? 'runtime.SetBlockProfileRate' : 'runtime.SetMutexProfileFraction';
+  const why =
+    state.session.source === 'attach'
+      ? `the service probably has ${rate} off (0); it must enable it itself for ${result.kind} profiles`
+      : `nothing ${result.kind === 'block' ? 'blocked' : 'contended a mutex'} during the window`;
+  void vscode.window.showInformationMessage(`Go Profiler: the ${result.kind} profile of ${state.session.label} has no samples: ${why}.`);
+}
+
+function refuseBusy(state: SessionState, kind: CaptureKind): boolean {
+  const busy = state.busy.has(kind) || (kind === 'cpu' && state.cpuStartedAt !== undefined);
+  if (busy) {
+    void vscode.window.showWarningMessage(
+      `Go Profiler: a ${captureLabel(kind)} capture of ${state.session.label} is already recording; wait for it or stop it first.`,
+    );
+  }
+  return busy;
+}
+
+/** One capture (any kind; cpu only for a fixed window); returns the saved profile's path. */
+export async function runCapture(deps: CaptureDeps, state: SessionState, kind: CaptureKind, seconds?: number): Promise<string | undefined> {
+  if (refuseBusy(state, kind)) return undefined;
+  state.busy.add(kind);
+  deps.registry.touch();
+  try {
+    const timed = TIMED_KINDS.has(kind);
+    const window = seconds ?? vscode.workspace.getConfiguration('goProfiler').get<number>('captureSeconds') ?? DEFAULT_WINDOW_SECONDS;
+    const result = timed ? await timedCapture(state, kind, window) : await state.session.capture({ kind });
+    noteEmptyContention(state, result);
+    return (await saveAndOpen(deps, state, result)).profilePath;
+  } catch (e) {
+    report(deps, state, e);
+    return undefined;
+  } finally {
+    state.busy.delete(kind);
+    deps.registry.touch();
+  }
+}
+
+function timedCapture(state: SessionState, kind: CaptureKind, seconds: number): Promise<CaptureResult> {
+  const title = `${state.session.label}: recording ${captureLabel(kind)} for ${seconds} s`;
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const step = 100 / Math.max(1, seconds);
+      const ticker = setInterval(() => progress.report({ increment: step }), 1000);
+      try {
+        const result = await state.session.capture({ kind, seconds }, abort.signal);
+        if (abort.signal.aborted) throw new CaptureError('bad-request', `${captureLabel(kind)} capture cancelled`);
+        return result;
+      } finally {
+        clearInterval(ticker);
+      }
+    }),
+  );
+}
+
+export async function startCpu(deps: CaptureDeps, state: SessionState): Promise<boolean> {
+  const control = state.session.cpuControl;
+  if (!control) return (await runCapture(deps, state, 'cpu')) !== undefined;
+  if (refuseBusy(state, 'cpu')) return false;
+  state.busy.add('cpu');
+  try {
+    await control.start();
+    state.cpuStartedAt = new Date();
+    return true;
+  } catch (e) {
+    report(deps, state, e);
+    return false;
+  } finally {
+    state.busy.delete('cpu');
+    deps.registry.touch();
+  }
+}
+
+export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<string | undefined> {
+  const control = state.session.cpuControl;
+  const startedAt = state.cpuStartedAt;
+  if (!control || !startedAt) {
+    void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} is not recording CPU.`);
+    return undefined;
+  }
+  state.cpuStartedAt = undefined;
+  state.busy.add('cpu');
+  deps.registry.touch();
+  try {
+    return (await saveAndOpen(deps, state, await control.stop(startedAt))).profilePath;
+  } catch (e) {
+    report(deps, state, e);
+    return undefined;
+  } finally {
+    state.busy.delete('cpu');
+    deps.registry.touch();
+  }
+}

@@ -1,0 +1,29 @@
+/** What the Sessions view, the commands and the status bar know about one session. */
+import type { CaptureRequest, CaptureResult } from '../capture/capture-kinds';
+import type { ProgramContext } from '../capture/save-capture';
+import type { SidecarCapture } from '../store/sidecar';
+import type { SessionSource } from './capture-menu';
+
+export interface ProfilingSession {
+  readonly id: string;
+  readonly source: SessionSource;
+  /** Program name, or the attached URL. */
+  readonly label: string;
+  /** The program's pid for agent sessions. */
+  readonly pid: number | undefined;
+  /** Sidecar fields shared by every capture of this session. */
+  context(): ProgramContext;
+  /** How captures are described in the sidecar. */
+  readonly sidecarCapture: Omit<SidecarCapture, 'kind' | 'seconds'>;
+  /** One capture; rejects with a CaptureError whose message names the program. */
+  capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;
+  /** Real CPU start/stop (agent sessions only). */
+  readonly cpuControl?: {
+    start(): Promise<void>;
+    stop(startedAt: Date): Promise<CaptureResult>;
+  };
+  /** Ends the session (and, for agent sessions, the program's whole process tree). */
+  stop(): Promise<void>;
+  /** Settles when the session is over (program exited, or detached). */
+  readonly ended: Promise<string>;
+}

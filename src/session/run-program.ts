@@ -1,0 +1,97 @@
+/**
+ * Run with Profiler: build the target with the agent, run it in its own terminal, add a
+ * session to the Sessions view; in whole-run mode, save and open the profiles at exit.
+ */
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { CaptureError } from '../capture/errors';
+import { launchWithAgent, describeExit, type ProfilerSession } from '../capture/launcher';
+import { agentSession } from './agent-session';
+import type { BuildProblems } from './build-problems';
+import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
+import { parseEnvFile } from './env-file';
+import type { RunTarget } from './launch-config';
+import { ProgramTerminal } from './program-terminal';
+
+export interface RunDeps extends CaptureDeps {
+  readonly problems: BuildProblems;
+}
+
+export interface StartedRun {
+  readonly sessionId: string;
+  readonly pid: number;
+  /** Resolves after the program ended and whole-run profiles (if any) were saved: their paths. */
+  readonly finished: Promise<string[]>;
+}
+
+async function targetEnv(target: RunTarget): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const file of target.envFiles) Object.assign(env, parseEnvFile(await readFile(file, 'utf8'), file));
+  return { ...env, ...target.env };
+}
+
+export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
+  let launched: ProfilerSession | undefined;
+  const pty = new ProgramTerminal(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  pty.terminal.show(true);
+  pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
+  try {
+    launched = await launchWithAgent({
+      pattern: target.packageDir,
+      cwd: target.cwd,
+      args: target.args,
+      env: await targetEnv(target),
+      buildFlags: target.buildFlags,
+      go,
+      wholeRun,
+      stdio: 'pipe',
+      ownGroup: true,
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof CaptureError && e.details) pty.write(`${e.details.trimEnd()}\n`);
+    pty.error(message);
+    const found = e instanceof CaptureError && e.failure === 'build-failed' ? deps.problems.show(e.details, target.cwd) : 0;
+    const where = found > 0 ? ` (${found} problem${found === 1 ? '' : 's'} in the Problems panel)` : '';
+    void vscode.window.showErrorMessage(`Go Profiler: ${target.label}: ${message}${where}`);
+    return undefined;
+  }
+  deps.problems.clear();
+  const session = launched;
+  if (pty.isClosed) {
+    await session.dispose();
+    return undefined;
+  }
+  pty.attach(session.program);
+  pty.info(`${session.build.program} started (pid ${session.program.pid}); capture from the Go Profiler view.`);
+  const profiling = agentSession(session);
+  const state = deps.registry.add(profiling);
+  session.ready.catch((e: unknown) => {
+    if (!session.program.hasExited()) void vscode.window.showErrorMessage(`Go Profiler: ${e instanceof Error ? e.message : String(e)}`);
+  });
+
+  const finished = (async (): Promise<string[]> => {
+    const exit = await session.program.exited;
+    pty.info(`\n${session.build.program} exited (${describeExit(exit)}).`);
+    const paths: string[] = [];
+    if (wholeRun) {
+      const results = await session.wholeRunResults();
+      if (results.length === 0) {
+        void vscode.window.showWarningMessage(
+          `Go Profiler: ${session.build.program} did not return from main (${describeExit(exit)}), so whole-run mode has no profiles.`,
+        );
+      }
+      for (const result of results) {
+        const wholeState = { ...state, session: { ...profiling, sidecarCapture: { source: 'whole-run' as const } } };
+        const saved = await saveAndOpen(deps, wholeState, result, false);
+        paths.push(saved.profilePath);
+        pty.info(`saved ${result.kind}: ${saved.profilePath}`);
+      }
+      if (paths[0]) await openProfile(paths[0]);
+    }
+    await session.dispose();
+    return paths;
+  })();
+  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`));
+  return { sessionId: profiling.id, pid: session.program.pid, finished };
+}

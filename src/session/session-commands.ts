@@ -1,0 +1,111 @@
+/**
+ * The commands of running and capturing. Each accepts what the UI passes (a tree node, a
+ * CodeLens argument, an editor URI) and returns a result, so tests can drive them too.
+ */
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { isCaptureKind } from '../capture/capture-kinds';
+import { PROFILE_TEST_COMMAND, RUN_COMMAND, RUN_WHOLE_COMMAND } from '../editor/run-codelens';
+import type { SessionsNode } from '../views/sessions-tree';
+import { attachToEndpoint } from './attach-command';
+import { runCapture, startCpu, stopCpu } from './capture-runner';
+import { findGoCommand } from './go-command';
+import { profileTest, type TestSelection } from './profile-test';
+import { runWithProfiler, type RunDeps, type StartedRun } from './run-program';
+import { chooseRunTarget, packageTarget } from './run-targets';
+import type { SessionState } from './session-registry';
+import { requireTrust } from './trust';
+
+/** Argument of goProfiler.run: a package folder (CodeLens, tests) or an editor URI (menus). */
+export interface RunArgument {
+  readonly packageDir?: string;
+  readonly args?: readonly string[];
+  readonly wholeRun?: boolean;
+}
+
+/** What capture commands accept: a Sessions view node or { sessionId, kind?, seconds? }. */
+export interface CaptureArgument {
+  readonly sessionId: string;
+  readonly kind?: string;
+  readonly seconds?: number;
+}
+
+function isRunArgument(value: unknown): value is RunArgument {
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && typeof (value as RunArgument).packageDir === 'string';
+}
+
+function wholeRunDefault(): boolean {
+  return vscode.workspace.getConfiguration('goProfiler').get<boolean>('wholeRun') ?? false;
+}
+
+export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento): vscode.Disposable[] {
+  const stateOf = (arg: SessionsNode | CaptureArgument | undefined): SessionState | undefined => {
+    const state = arg ? deps.registry.get(arg.sessionId) : deps.registry.all()[0];
+    if (!state) void vscode.window.showWarningMessage('Go Profiler: that session has ended.');
+    return state;
+  };
+
+  const run = async (arg: unknown, forceWholeRun: boolean): Promise<StartedRun | undefined> => {
+    if (!(await requireTrust('Run with Profiler'))) return undefined;
+    const go = await findGoCommand('run with the profiler');
+    if (!go) return undefined;
+    let target;
+    if (isRunArgument(arg)) {
+      target = { ...packageTarget(arg.packageDir!, arg.packageDir!.split(/[\\/]/).pop() ?? 'program'), args: arg.args ?? [] };
+    } else if (arg instanceof vscode.Uri && arg.fsPath.endsWith('.go') && !arg.fsPath.endsWith('_test.go')) {
+      target = packageTarget(dirname(arg.fsPath), dirname(arg.fsPath).split(/[\\/]/).pop() ?? 'program');
+    } else {
+      target = await chooseRunTarget(go);
+    }
+    if (!target) return undefined;
+    const wholeRun = forceWholeRun || (isRunArgument(arg) && arg.wholeRun !== undefined ? arg.wholeRun : wholeRunDefault());
+    const started = await runWithProfiler(deps, target, go, wholeRun);
+    if (started) void vscode.commands.executeCommand('goProfiler.sessions.focus');
+    return started;
+  };
+
+  return [
+    vscode.commands.registerCommand(RUN_COMMAND, (arg: unknown) => run(arg, false)),
+    vscode.commands.registerCommand(RUN_WHOLE_COMMAND, (arg: unknown) => run(arg, true)),
+    vscode.commands.registerCommand(PROFILE_TEST_COMMAND, async (selection: TestSelection | undefined) => {
+      if (!selection) {
+        void vscode.window.showInformationMessage('Go Profiler: use the "Profile" CodeLens above a TestX or BenchmarkX function.');
+        return [];
+      }
+      if (!(await requireTrust(`Profiling ${selection.name}`))) return [];
+      const go = await findGoCommand(`profile ${selection.name}`);
+      return go ? profileTest(deps, selection, go) : [];
+    }),
+    vscode.commands.registerCommand('goProfiler.attach', async (url?: string) => {
+      if (!(await requireTrust('Attaching to a pprof endpoint'))) return undefined;
+      return attachToEndpoint(deps.registry, memento, typeof url === 'string' ? url : undefined);
+    }),
+    vscode.commands.registerCommand('goProfiler.session.startCpu', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? startCpu(deps, state) : false;
+    }),
+    vscode.commands.registerCommand('goProfiler.session.stopCpu', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? stopCpu(deps, state) : undefined;
+    }),
+    vscode.commands.registerCommand('goProfiler.session.capture', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      const kind = arg && 'kind' in arg ? arg.kind : undefined;
+      if (!state || kind === undefined || !isCaptureKind(kind)) return undefined;
+      return runCapture(deps, state, kind, arg && 'seconds' in arg ? arg.seconds : undefined);
+    }),
+    ...(['heap', 'heap-nogc', 'allocs', 'goroutine', 'block', 'mutex', 'threadcreate'] as const).map((kind) =>
+      vscode.commands.registerCommand(`goProfiler.session.capture.${kind}`, async (arg?: SessionsNode | CaptureArgument) => {
+        const state = stateOf(arg);
+        return state ? runCapture(deps, state, kind) : undefined;
+      }),
+    ),
+    vscode.commands.registerCommand('goProfiler.session.stop', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      if (!state) return false;
+      await state.session.stop();
+      deps.registry.remove(state.session.id);
+      return true;
+    }),
+  ];
+}

@@ -1,0 +1,86 @@
+/** The Recent Profiles view: the profiles folder, newest first, with type and program from sidecars. */
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { listProfiles, type ListedProfile } from '../store/profile-store';
+
+export const RECENT_PROFILES_VIEW = 'goProfiler.recentProfiles';
+
+export interface RecentProfileNode {
+  readonly profilePath: string;
+  readonly listed: ListedProfile;
+}
+
+/** "cpu · hotspots · 12:04:31" (local time). Pure. */
+export function recentProfileDescription(listed: ListedProfile): string {
+  const when = listed.modified.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const s = listed.sidecar;
+  return s ? [s.capture.kind, s.program, s.capture.test, when].filter(Boolean).join(' · ') : when;
+}
+
+export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfileNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RecentProfileNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private watchedFolder: string | undefined;
+  private debounce: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly folder: () => string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  refresh(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.changed.fire(undefined), 150);
+  }
+
+  private watch(folder: string): void {
+    if (this.watchedFolder === folder) return;
+    this.watcher?.dispose();
+    this.watchedFolder = folder;
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '*'));
+    this.watcher.onDidCreate(() => this.refresh());
+    this.watcher.onDidDelete(() => this.refresh());
+    this.watcher.onDidChange(() => this.refresh());
+  }
+
+  async getChildren(node?: RecentProfileNode): Promise<RecentProfileNode[]> {
+    if (node) return [];
+    const folder = this.folder();
+    this.watch(folder);
+    try {
+      return (await listProfiles(folder)).map((listed) => ({ profilePath: listed.profilePath, listed }));
+    } catch (e) {
+      this.log.error(`Recent Profiles: cannot list ${folder}: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
+  getTreeItem(node: RecentProfileNode): vscode.TreeItem {
+    const uri = vscode.Uri.file(node.profilePath);
+    const item = new vscode.TreeItem(basename(node.profilePath));
+    item.resourceUri = uri;
+    item.description = recentProfileDescription(node.listed);
+    const s = node.listed.sidecar;
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${basename(node.profilePath)}**`,
+        s ? `${s.capture.kind} of \`${s.program}\` (${s.capture.source})` : node.listed.sidecarProblem ?? 'no sidecar',
+        s?.goVersion ? `Go ${s.goVersion}` : '',
+        node.profilePath,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+    item.iconPath = new vscode.ThemeIcon('flame');
+    item.contextValue = 'goProfiler.recentProfile';
+    item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, 'goProfiler.profile', { preview: true }] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.watcher?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+/** Registers the Recent Profiles tree and its commands. */
+import * as vscode from 'vscode';
+import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
+import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
+
+export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string): vscode.Disposable[] {
+  const after =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const result = await f(...a);
+      tree.refresh();
+      return result;
+    };
+  return [
+    vscode.window.createTreeView(RECENT_PROFILES_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
+    vscode.commands.registerCommand('goProfiler.recent.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('goProfiler.recent.compare', (node?: RecentProfileNode) => compareWith(node, folder())),
+    vscode.commands.registerCommand('goProfiler.recent.reveal', revealInOs),
+    vscode.commands.registerCommand('goProfiler.recent.copyPath', copyPath),
+    vscode.commands.registerCommand('goProfiler.recent.rename', after(renameRecent)),
+    vscode.commands.registerCommand('goProfiler.recent.delete', after(deleteRecent)),
+    vscode.commands.registerCommand(
+      'goProfiler.recent.import',
+      after((uris?: readonly vscode.Uri[]) => importIntoFolder(folder(), Array.isArray(uris) ? uris : undefined)),
+    ),
+    vscode.commands.registerCommand('goProfiler.recent.openFolder', () =>
+      vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(folder())),
+    ),
+  ];
+}
