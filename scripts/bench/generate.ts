@@ -36,7 +36,7 @@ async function generate(dir: string): Promise<void> {
 /** Generates the benchmark profiles if needed and returns them, largest first by design. */
 export async function ensureBenchProfiles(): Promise<BenchProfile[]> {
   const dir = join(cacheRoot, await hashTree(sourceDir, await goVersion()));
-  await buildOnce(dir, generate, 600_000);
+  await buildOnce(dir, generate);
   const present = new Set(await readdir(dir));
   return generators.map((g) => {
     const file = `${g.name}.pb.gz`;

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -141,12 +141,13 @@ function sleep(ms: number): Promise<void> {
 /**
  * Makes `finalDir` exist, filled by `generate(tempDir)`, at most once across processes: one
  * process holds `finalDir + '.lock'` and renames its temporary folder into place; the others
- * wait for the result. A lock older than `staleMs` is taken to be left by a dead process.
+ * wait for the result. The holder touches the lock every 5 s; a lock untouched for `staleMs`
+ * is taken to be left by a dead process.
  */
 export async function buildOnce(
   finalDir: string,
   generate: (tempDir: string) => Promise<void>,
-  staleMs = 180_000,
+  staleMs = 30_000,
 ): Promise<void> {
   const lock = `${finalDir}.lock`;
   await mkdir(dirname(finalDir), { recursive: true });
@@ -162,12 +163,21 @@ export async function buildOnce(
       continue;
     }
     const temp = `${finalDir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    // Keep the lock fresh while working, so a slow generation is not taken for a dead one.
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      utimes(lock, now, now).catch(() => undefined);
+    }, 5_000);
     try {
       if (existsSync(finalDir)) return;
       await mkdir(temp, { recursive: true });
       await generate(temp);
-      await rename(temp, finalDir);
+      await rename(temp, finalDir).catch((e: NodeJS.ErrnoException) => {
+        // Someone who took over a lock they thought stale got there first: theirs is as good.
+        if (!existsSync(finalDir)) throw e;
+      });
     } finally {
+      clearInterval(heartbeat);
       await rm(temp, { recursive: true, force: true });
       await rm(lock, { recursive: true, force: true });
     }
