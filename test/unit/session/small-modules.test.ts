@@ -32,7 +32,7 @@ describe('go lookup order', () => {
   const base = { pathVariable: ['/usr/bin', '/usr/local/go/bin'].join(':'), platform: 'linux' as const };
   it('goPath setting alone when set (no silent fallback)', () => {
     assert.deepEqual(goCandidates({ ...base, goPath: '/opt/go/bin/go', goroot: '/g' }), [{ path: '/opt/go/bin/go', from: 'goProfiler.goPath' }]);
-    const missing = lookupGo({ ...base, goPath: '/nope/go' }, () => true === false);
+    const missing = lookupGo({ ...base, goPath: '/nope/go' }, () => false);
     assert.ok(!missing.found && /goProfiler.goPath is set to \/nope\/go/.test(missing.problem));
   });
   it('then go.alternateTools.go, go.goroot/bin/go, then PATH', () => {
