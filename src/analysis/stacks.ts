@@ -13,7 +13,7 @@ import { granularityKeys } from './granularity';
 import type { ReportOptions } from './options';
 import { sampleTypeAt, selectSampleType } from './sample-type';
 import { compileTagFilter, type SampleTagTest } from './tag-filter';
-import { computeTotal } from './total';
+import { computeTotal, diffBaseSamples } from './total';
 
 export type { Frame } from './frames';
 
@@ -45,6 +45,12 @@ export interface Stacks {
   readonly sampleIndexes: Int32Array;
   /** Whether identical stacks were merged. */
   readonly merged: boolean;
+  /**
+   * Only for a profile made by mergeForDiff(..., 'diff_base'): per stack, 1 when it holds base
+   * samples. Base and current samples are never merged into one stack, so each side's value of
+   * a node can be told apart (the base side is negative).
+   */
+  readonly diffBase: Uint8Array | undefined;
 }
 
 export interface StackOptions {
@@ -63,6 +69,7 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
   const interner = new FrameInterner(profile, granularityKeys(options.granularity));
   const locFrames = new LocationFrames(profile, filtered, interner);
   const out = new StackSink(merge);
+  const baseSamples = diffBaseSamples(profile);
 
   const { samples } = profile;
   const locs = samples.stackLocations;
@@ -79,7 +86,7 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
     if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) continue;
     out.begin();
     for (let i = 0; i < n; i++) locFrames.append(kept[i]!, out);
-    out.end(value, s);
+    out.end(value, s, baseSamples ? baseSamples[s]! : 0);
   }
 
   return {
@@ -94,6 +101,7 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
     total: computeTotal(profile, sampleTypeIndex),
     sampleIndexes: out.sampleIndexes.subarray(0, out.count),
     merged: merge,
+    diffBase: baseSamples ? out.groups.subarray(0, out.count) : undefined,
   };
 }
 
@@ -191,6 +199,8 @@ class StackSink {
   values = new Float64Array(1024);
   starts = new Int32Array(1025);
   sampleIndexes = new Int32Array(1024);
+  /** Per stack, a group stacks must share to merge (diff base or not). */
+  groups = new Uint8Array(1024);
   frames = new Int32Array(8192);
   inlined = new Uint8Array(8192);
   private table = new Int32Array(2048).fill(-1);
@@ -216,10 +226,11 @@ class StackSink {
     this.hash = Math.imul(this.hash ^ (frame * 2 + inlined), 0x01000193);
   }
 
-  end(value: number, sample: number): void {
+  end(value: number, sample: number, group: number): void {
     const start = this.starts[this.count]!;
+    this.hash = Math.imul(this.hash ^ (group + 0x9e37), 0x01000193);
     if (this.merge) {
-      const found = this.find(start, this.hash);
+      const found = this.find(start, this.hash, group);
       if (found >= 0) {
         this.values[found]! += value;
         this.frameCount = start;
@@ -230,19 +241,20 @@ class StackSink {
     const id = this.count++;
     this.values[id] = value;
     this.sampleIndexes[id] = sample;
+    this.groups[id] = group;
     this.hashes[id] = this.hash;
     this.starts[this.count] = this.frameCount;
     if (this.merge) this.insert(id);
   }
 
   /** The stack equal to the one being built at `start`, or -1. */
-  private find(start: number, hash: number): number {
+  private find(start: number, hash: number, group: number): number {
     const mask = this.table.length - 1;
     const len = this.frameCount - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.table[slot]!;
       if (id < 0) return -1;
-      if (this.hashes[id] !== hash) continue;
+      if (this.hashes[id] !== hash || this.groups[id] !== group) continue;
       const s = this.starts[id]!;
       if (this.starts[id + 1]! - s !== len) continue;
       let same = true;
@@ -280,6 +292,9 @@ class StackSink {
     this.starts = growInt32(this.starts, n + 1);
     this.sampleIndexes = growInt32(this.sampleIndexes, n);
     this.hashes = growInt32(this.hashes, n);
+    const groups = new Uint8Array(n);
+    groups.set(this.groups);
+    this.groups = groups;
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { mergeForDiff, type DiffMode } from '../../../src/analysis/diff';
 import { OptionError } from '../../../src/analysis/option-error';
+import { buildStacks } from '../../../src/analysis/stacks';
 import { topTable } from '../../../src/analysis/top';
 import { formatTopText, profileHeader } from '../../../src/analysis/top-text';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
@@ -92,6 +93,20 @@ describe('diff matches go tool pprof -base / -diff_base', () => {
         assertSameTop(topTable(merged, { granularity }), theirs, `hand-built -${mode} ${granularity}`);
       }
     }
+    // -diff_base keeps the two sides apart so views can show both values of a node.
+    const stacks = buildStacks(mergeForDiff(current, base, 'diff_base'), {});
+    const side = stacks.diffBase;
+    assert.ok(side, 'diff_base stacks are marked');
+    let baseSum = 0;
+    let currentSum = 0;
+    for (let i = 0; i < stacks.count; i++) {
+      if (side[i]) baseSum += stacks.values[i]!;
+      else currentSum += stacks.values[i]!;
+    }
+    assert.equal(baseSum, -(30 + 40 + 7 + 500));
+    assert.equal(currentSum, 100 + 40 + 7);
+    assert.equal(stacks.total, -baseSum);
+    assert.equal(buildStacks(mergeForDiff(current, base, 'base'), {}).diffBase, undefined);
   });
 
   it('refuses profiles of different sample types with an OptionError', async () => {

@@ -1,5 +1,8 @@
 /** buildStacks: structure on hand-built profiles, and sample-type selection against go tool pprof. */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { OptionError } from '../../../src/analysis/option-error';
 import { selectSampleType } from '../../../src/analysis/sample-type';
@@ -8,7 +11,8 @@ import { topTable } from '../../../src/analysis/top';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { ensureGoFixtures } from '../../support/go-fixtures';
 import { goPprofRaw } from '../../support/go-pprof';
-import { buildProfile } from '../../support/profile-builder';
+import { buildProfile, encodeProfile } from '../../support/profile-builder';
+import { formatTopText } from '../../../src/analysis/top-text';
 
 function stackNames(s: Stacks, i: number): string[] {
   return [...s.stackFrames.subarray(s.stackStart[i]!, s.stackStart[i + 1]!)].map((f) => s.frames[f]!.name);
@@ -66,6 +70,28 @@ describe('buildStacks', () => {
     assert.deepEqual(names('filefunctions'), ['main.inner a.go', 'main.main a.go', 'main.outer a.go', 'main.rec r.go']);
     const files = buildStacks(inlined, { granularity: 'files' });
     assert.ok(files.frames.every((f) => f.functionName === '' && (f.name === 'a.go' || f.name === 'r.go')));
+  });
+});
+
+describe('an empty profile', () => {
+  it('gives an empty table with total 0, printed as go tool pprof prints it', async () => {
+    const profile = buildProfile({ sampleTypes: [['samples', 'count'], ['cpu', 'nanoseconds']], samples: [] });
+    const table = topTable(profile, {});
+    assert.equal(table.total, 0);
+    assert.equal(table.rows.length, 0);
+    const dir = mkdtempSync(join(tmpdir(), 'empty-profile-'));
+    try {
+      const path = join(dir, 'empty.pb');
+      writeFileSync(path, encodeProfile(profile));
+      assert.equal(formatTopText(table), await goPprofRaw(path, ['-top']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without sample types is refused like pprof does', () => {
+    const profile = buildProfile({ sampleTypes: [], samples: [] });
+    assert.throws(() => buildStacks(profile, {}), /profile has no samples/);
   });
 });
 
