@@ -51,6 +51,7 @@ describe('filters match go tool pprof', () => {
         { focus: 'cpu/main\\.go' },
         { hide: '.*' },
         { noInlines: true, focus: 'burnMedium' },
+        { focus: '(?i)BURN', ignore: 'main\\.[[:lower:]]+Small' },
       ],
       'cpu',
     );
