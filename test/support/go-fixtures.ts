@@ -125,10 +125,11 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** A hash of every file under `dir` (paths and contents) and of `salt`. */
+/** A hash of the Go sources under `dir` (paths and contents of *.go, go.mod, go.sum) and of `salt`. */
 export async function hashTree(dir: string, salt: string): Promise<string> {
   const hash = createHash('sha256').update(salt);
-  for (const file of await listFiles(dir)) {
+  const goFiles = (await listFiles(dir)).filter((f) => /(\.go|\/go\.mod|\/go\.sum)$/.test(f));
+  for (const file of goFiles) {
     hash.update(relative(dir, file)).update('\0').update(await readFile(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -207,8 +208,16 @@ export function ensureGoFixtures(): Promise<GoFixtures> {
   fixturesPromise ??= (async () => {
     const dir = join(cacheRoot, await hashTree(goSourceDir, `${await goVersion()} recipe ${recipeVersion}`));
     await buildOnce(dir, generateFixtures);
-    const paths = Object.fromEntries(goFixtureKinds.map((k) => [k, join(dir, `${k}.pb.gz`)]));
-    return paths as unknown as GoFixtures;
+    const at = (kind: GoFixtureKind) => join(dir, `${kind}.pb.gz`);
+    return {
+      cpu: at('cpu'),
+      heap: at('heap'),
+      allocs: at('allocs'),
+      goroutine: at('goroutine'),
+      block: at('block'),
+      mutex: at('mutex'),
+      threadcreate: at('threadcreate'),
+    };
   })();
   return fixturesPromise;
 }
