@@ -324,6 +324,12 @@ describe('flame graph in Chromium', () => {
     const rootAfter = await requireBox(page, 0);
     assert.ok(after.y > rootAfter.y, 'icicle puts children below the root');
     await page.screenshot({ path: join(results, 'flame-large-dark.png') });
+    await call(page, 'setTheme', 'high-contrast');
+    await call(page, 'nextFrame');
+    const hcRoot = await requireBox(page, 0);
+    const [r, g, b] = await call(page, 'pixel', hcRoot.x + 1, hcRoot.y);
+    assert.ok(r > 200 && g > 200 && b > 200, `high contrast bars have a white border: ${r},${g},${b}`);
+    await page.screenshot({ path: join(results, 'flame-large-high-contrast.png') });
     await call(page, 'setTheme', 'light');
     await assertCleanPage();
   });

@@ -46,6 +46,13 @@ body.vscode-dark { --vscode-editor-background: #1f1f1f; --vscode-editor-foregrou
   --vscode-input-background: #313131; --vscode-input-border: #3c3c3c; --vscode-input-foreground: #cccccc;
   --vscode-button-secondaryBackground: #313131; --vscode-button-secondaryForeground: #cccccc; --vscode-panel-border: #2b2b2b;
   background: #1f1f1f; color: #cccccc; }
+body.vscode-high-contrast { --vscode-editor-background: #000000; --vscode-editor-foreground: #ffffff; --vscode-focusBorder: #f38518;
+  --vscode-font-family: system-ui, sans-serif; --vscode-font-size: 13px; --vscode-editorHoverWidget-background: #0c141f;
+  --vscode-editorHoverWidget-foreground: #ffffff; --vscode-editorHoverWidget-border: #6fc3df; --vscode-textLink-foreground: #21a6ff;
+  --vscode-input-background: #000000; --vscode-input-border: #6fc3df; --vscode-input-foreground: #ffffff;
+  --vscode-button-secondaryBackground: #000000; --vscode-button-secondaryForeground: #ffffff; --vscode-panel-border: #6fc3df;
+  --vscode-contrastBorder: #6fc3df;
+  background: #000000; color: #ffffff; }
 `;
 
 export async function bundlePage(entry: string): Promise<string> {

@@ -89,7 +89,8 @@ export interface FlameTestApi {
    * end of first paint (adds the structured clone).
    */
   load(wire: WireModel, options: PageOptions): Promise<{ firstPaintMs: number; firstFrameMs: number; postedToPaintMs: number }>;
-  setTheme(kind: 'light' | 'dark'): void;
+  /** Sets the body class VS Code uses: vscode-light, vscode-dark or vscode-high-contrast. */
+  setTheme(kind: 'light' | 'dark' | 'high-contrast'): void;
   frameBox(node: number): Box | null;
   canvasBox(): Box;
   tooltip(): TooltipText;

@@ -84,11 +84,19 @@ export function drawFrames(
   for (const [fill, batch] of batches) {
     ctx.fillStyle = fill;
     ctx.beginPath();
+    // High contrast outlines every bar; half-pixel insets keep the 1 px border crisp.
+    const inset = palette.kind === 'high-contrast' ? 0.5 : 0;
     for (const i of batch) {
       const [left, width] = clip(rects, i, state.widthPx);
-      ctx.rect(left, rowTop(state, rects.depth[i]!), width > 2 ? width - 1 : width, barHeight);
+      const w = width > 2 ? width - 1 : width;
+      ctx.rect(left + inset, rowTop(state, rects.depth[i]!) + inset, w - 2 * inset, barHeight - 2 * inset);
     }
     ctx.fill();
+    if (inset > 0) {
+      ctx.strokeStyle = palette.border;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
   }
   // Ancestors of the zoomed frame: full width, faded.
   ctx.globalAlpha = 0.55;

@@ -46,15 +46,15 @@ export function makePalette(kind: ThemeKind): Palette {
       if (c === undefined) {
         const hue = hashString(packageOf(name)) % 360;
         const jitter = (hashString(name) % 9) - 4;
-        c = dark ? `hsl(${hue} 48% ${34 + jitter}%)` : `hsl(${hue} 70% ${74 + jitter}%)`;
+        c = kind === 'high-contrast' ? `hsl(${hue} 60% ${22 + jitter}%)` : dark ? `hsl(${hue} 48% ${34 + jitter}%)` : `hsl(${hue} 70% ${74 + jitter}%)`;
         cache.set(name, c);
       }
       return c;
     },
-    frameText: dark ? '#f2f2f2' : '#1b1b1b',
+    frameText: kind === 'high-contrast' ? '#ffffff' : dark ? '#f2f2f2' : '#1b1b1b',
     dimmedFill: dark ? 'hsl(0 0% 24%)' : 'hsl(0 0% 88%)',
-    dimmedText: dark ? 'hsl(0 0% 62%)' : 'hsl(0 0% 42%)',
-    mergedFill: dark ? 'hsl(0 0% 32%)' : 'hsl(0 0% 80%)',
+    dimmedText: kind === 'high-contrast' ? 'hsl(0 0% 85%)' : dark ? 'hsl(0 0% 62%)' : 'hsl(0 0% 42%)',
+    mergedFill: kind === 'high-contrast' ? 'hsl(0 0% 18%)' : dark ? 'hsl(0 0% 32%)' : 'hsl(0 0% 80%)',
     border: kind === 'high-contrast' ? '#ffffff' : dark ? 'rgba(0,0,0,0.35)' : 'rgba(255,255,255,0.7)',
   };
 }

@@ -11,13 +11,13 @@ const css = `
 .gp-flame-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 4px 6px;
   border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,0.35)); }
 .gp-flame-toolbar button { font: inherit; color: var(--vscode-button-secondaryForeground, inherit);
-  background: var(--vscode-button-secondaryBackground, rgba(128,128,128,0.15)); border: 1px solid transparent;
+  background: var(--vscode-button-secondaryBackground, rgba(128,128,128,0.15)); border: 1px solid var(--vscode-contrastBorder, transparent);
   border-radius: 2px; padding: 2px 8px; cursor: pointer; }
 .gp-flame-toolbar button:hover:not(:disabled) { background: var(--vscode-button-secondaryHoverBackground, rgba(128,128,128,0.3)); }
 .gp-flame-toolbar button:disabled { opacity: 0.45; cursor: default; }
 .gp-flame-toolbar button:focus-visible, .gp-flame-toolbar input:focus-visible, .gp-flame-crumbs button:focus-visible,
 .gp-flame-canvas:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
-.gp-flame-toolbar input { font: inherit; min-width: 14em; padding: 2px 6px; color: var(--vscode-input-foreground, inherit);
+.gp-flame-toolbar input { font: inherit; min-width: 16em; padding: 2px 6px; color: var(--vscode-input-foreground, inherit);
   background: var(--vscode-input-background, transparent); border: 1px solid var(--vscode-input-border, rgba(128,128,128,0.5)); }
 .gp-flame-toolbar input.gp-invalid { border-color: var(--vscode-inputValidation-errorBorder, #be1100); }
 .gp-flame-spacer { flex: 1; }

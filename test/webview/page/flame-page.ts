@@ -96,7 +96,7 @@ const api: FlameTestApi = {
     });
   },
   setTheme(kind) {
-    document.body.classList.remove('vscode-light', 'vscode-dark');
+    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
     document.body.classList.add(`vscode-${kind}`);
   },
   frameBox(node) {
