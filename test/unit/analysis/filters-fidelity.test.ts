@@ -92,6 +92,7 @@ describe('filters match go tool pprof', () => {
         { stack: ['main.dropme c.go:7'], values: [5, 500] },
         { stack: ['main.rec d.go:1', 'main.rec d.go:2', 'main.rec d.go:2', 'main.main a.go:24'], values: [6, 600] },
         { stack: ['', 'main.main a.go:25'], values: [7, 700] },
+        { stack: ['main.inner a.go:7', 'main.main a.go:26'], values: [8, 800] },
       ],
     });
     const path = join(dir, 'inline.pb');

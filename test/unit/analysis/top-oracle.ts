@@ -11,23 +11,24 @@ export interface CompareOptions {
   readonly equalNamesUnordered?: boolean;
 }
 
-function rowText(r: { flat: number; cum: number; name: string; inline: boolean }): string {
-  return `${r.flat} ${r.cum} ${r.name}${r.inline ? ' (inline)' : ''}`;
+interface Row {
+  readonly flat: number;
+  readonly cum: number;
+  readonly name: string;
+  readonly inlineLabel: string;
+}
+
+function rowText(r: Row): string {
+  return `${r.flat} ${r.cum} ${r.name}${r.inlineLabel ? ` ${r.inlineLabel}` : ''}`;
 }
 
 /** Every row equal (flat, cum, name, inline marker), in pprof's order; totals equal. */
 export function assertSameTop(ours: TopTable, theirs: GoPprofTop, what: string, opts: CompareOptions = {}): void {
   assert.equal(ours.total, theirs.total, `${what}: total`);
-  const mine = ours.rows.map((r) => ({
-    flat: r.flat,
-    cum: r.cum,
-    name: r.inlineLabel === '(partial-inline)' ? `${r.name} (partial-inline)` : r.name,
-    inline: r.inlineLabel === '(inline)',
-  }));
-  let a = mine.map(rowText);
+  let a = ours.rows.map(rowText);
   let b = theirs.rows.map(rowText);
   if (opts.equalNamesUnordered) {
-    a = sortWithinTies(mine);
+    a = sortWithinTies(ours.rows);
     b = sortWithinTies(theirs.rows);
   }
   assert.equal(a.length, b.length, `${what}: row count`);
@@ -35,7 +36,7 @@ export function assertSameTop(ours: TopTable, theirs: GoPprofTop, what: string, 
 }
 
 /** Rows grouped in runs of equal |flat| and name, each run sorted, so only ties may move. */
-function sortWithinTies(rows: readonly { flat: number; cum: number; name: string; inline: boolean }[]): string[] {
+function sortWithinTies(rows: readonly Row[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
