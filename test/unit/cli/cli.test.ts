@@ -133,6 +133,35 @@ test('folded prints root-first stacks whose values add up to the profile total',
   assert.ok(lines.every((l) => /^\S.*;.* \d+$/.test(l)));
 });
 
+test('peek, tree, traces and folded --json carry pprof\'s numbers as raw integers', async () => {
+  const peek = await goProfiler(['peek', fixtures.cpu, 'main\\.p', '--json']);
+  assert.equal(peek.code, 0, peek.stderr);
+  const rows = (JSON.parse(peek.stdout) as { rows: { name: string; cum: number; callers: { name: string; weight: number }[] }[] }).rows;
+  const text = await goPprofRaw(fixtures.cpu, ['-peek=main\\.p', '-unit=ns']);
+  const nodeLines = text.split('\n').filter((l) => / \| main\.p/.test(l) && /%\s+\| /.test(l) && !/^\s{20}/.test(l));
+  assert.deepEqual(
+    rows.map((r) => `${r.name} ${r.cum}ns`),
+    nodeLines.map((l) => `${l.slice(l.indexOf('| ') + 2)} ${l.trim().split(/\s+/)[3]}`),
+  );
+  assert.ok(rows.length >= 2, 'main.ping and main.pong match');
+  assert.ok(rows.every((r) => r.callers.length > 0 && r.callers.every((c) => Number.isInteger(c.weight))));
+
+  const tree = await goProfiler(['tree', fixtures.cpu, '--json']);
+  const treeRows = (JSON.parse(tree.stdout) as JsonReport).rows;
+  const top = await goPprofTop(fixtures.cpu);
+  assert.deepEqual(new Set(treeRows.map((r) => r.name)), new Set(top.rows.map((r) => r.name)));
+
+  const traces = await goProfiler(['traces', fixtures.goroutine, '--json']);
+  const traceRows = (JSON.parse(traces.stdout) as { rows: { value: number; frames: { name: string }[] }[] }).rows;
+  const pprofTraces = (await goPprofRaw(fixtures.goroutine, ['-traces'])).split('-----------+').length - 2;
+  assert.equal(traceRows.length, pprofTraces);
+  assert.equal(traceRows.reduce((a, t) => a + t.value, 0), (await goPprofTop(fixtures.goroutine)).total);
+
+  const folded = await goProfiler(['folded', fixtures.cpu, '--json']);
+  const foldedRows = (JSON.parse(folded.stdout) as { rows: { stack: string[]; value: number }[] }).rows;
+  assert.equal(foldedRows.reduce((a, r) => a + r.value, 0), top.total);
+});
+
 async function assertBadInput(args: string[], mentions: RegExp): Promise<void> {
   const r = await goProfiler(args);
   assert.equal(r.code, 2, `exit code of go-profiler ${args.join(' ')}: ${r.stderr}`);
