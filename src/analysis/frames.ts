@@ -135,7 +135,7 @@ export class FrameInterner {
     let file = this.cleanedFile.get(index);
     if (file === undefined) {
       const raw = this.profile.strings[index] ?? '';
-      file = raw === '' ? '' : cleanPath(raw);
+      file = raw === '' ? '' : cleanPath(trimBuildDirectory(raw));
       this.cleanedFile.set(index, file);
     }
     return file;
@@ -145,6 +145,14 @@ export class FrameInterner {
     const m = this.profile.locations.mapping[loc]!;
     return m >= 0 ? (this.profile.mappings[m]?.filename ?? '') : '';
   }
+}
+
+/** pprof strips the build sandbox prefixes "/proc/self/cwd/./" and "/proc/self/cwd/" from file names. */
+function trimBuildDirectory(path: string): string {
+  for (const prefix of ['/proc/self/cwd/./', '/proc/self/cwd/']) {
+    if (path.startsWith(prefix)) return path.slice(prefix.length);
+  }
+  return path;
 }
 
 /** pprof's NodeInfo.PrintableName without addresses or columns (which reports here never keep). */

@@ -93,6 +93,7 @@ describe('filters match go tool pprof', () => {
         { stack: ['main.rec d.go:1', 'main.rec d.go:2', 'main.rec d.go:2', 'main.main a.go:24'], values: [6, 600] },
         { stack: ['', 'main.main a.go:25'], values: [7, 700] },
         { stack: ['main.inner a.go:7', 'main.main a.go:26'], values: [8, 800] },
+        { stack: ['main.sandboxed /proc/self/cwd/./pkg//x/../y.go:3', 'main.main a.go:27'], values: [9, 900] },
       ],
     });
     const path = join(dir, 'inline.pb');
