@@ -3,7 +3,7 @@
  *
  * For each profile: `go tool pprof -top` and `go-profiler top` as processes (median wall
  * time and median peak RSS of N runs), then decode / top / flame in-process. Not a test:
- * numbers depend on the machine. Usage: npm run bench [-- --runs N]
+ * numbers depend on the machine. Usage: npm run bench [-- --runs N] [--only NAME]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,16 +23,39 @@ interface Result {
   readonly stages: StageTimings;
 }
 
-function parseRuns(argv: readonly string[]): number {
-  const at = argv.indexOf('--runs');
-  const runs = at >= 0 ? Number(argv[at + 1]) : 3;
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${argv[at + 1]}`);
-  return runs;
+interface BenchArgs {
+  readonly runs: number;
+  /** Only profiles whose name contains this. */
+  readonly only: string | undefined;
+}
+
+function parseArgs(argv: readonly string[]): BenchArgs {
+  let runs = 3;
+  let only: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (argv[i] === '--runs' && value !== undefined) {
+      runs = Number(value);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${value}`);
+      i++;
+    } else if (argv[i] === '--only' && value !== undefined) {
+      only = value;
+      i++;
+    } else {
+      throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--only NAME]`);
+    }
+  }
+  return { runs, only };
 }
 
 function rawSize(path: string): number {
   const bytes = readFileSync(path);
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).length : bytes.length;
+}
+
+/** GNU time counts CPU in 10 ms steps, so 0 means "under 10 ms". */
+function formatCpuMs(ms: number): string {
+  return ms === 0 ? '<10 ms' : formatMs(ms);
 }
 
 function log(message: string): void {
@@ -64,13 +87,13 @@ function report(results: readonly Result[], runs: number): string {
       formatBytes(r.rawBytes),
       r.stages.samples === undefined ? 'n/a' : String(r.stages.samples),
       formatMs(r.pprof.wallMs),
-      formatMs(r.pprof.cpuMs),
+      formatCpuMs(r.pprof.cpuMs),
       formatBytes(r.pprof.peakRssBytes),
       cli ? formatMs(cli.wallMs) : String(r.cli),
-      cli ? formatMs(cli.cpuMs) : 'n/a',
+      cli ? formatCpuMs(cli.cpuMs) : 'n/a',
       cli ? formatBytes(cli.peakRssBytes) : 'n/a',
       formatRatio(cli && r.pprof.wallMs / cli.wallMs),
-      formatRatio(cli && r.pprof.cpuMs / cli.cpuMs),
+      formatRatio(cli && r.pprof.cpuMs > 0 ? r.pprof.cpuMs / cli.cpuMs : undefined),
       formatRatio(cli && r.pprof.peakRssBytes / cli.peakRssBytes),
     ];
   });
@@ -129,10 +152,13 @@ function report(results: readonly Result[], runs: number): string {
 }
 
 async function main(): Promise<void> {
-  const runs = parseRuns(process.argv.slice(2));
+  const { runs, only } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   log('generating benchmark profiles with Go (once, cached in .cache/bench) ...');
-  const profiles = [...(await ensureBenchProfiles()), ...(await committedProfiles())];
+  const profiles = [...(await ensureBenchProfiles()), ...(await committedProfiles())].filter(
+    (p) => only === undefined || p.name.includes(only),
+  );
+  if (profiles.length === 0) throw new Error(`no benchmark profile name contains "${only ?? ''}"`);
   const pprof = await pprofBinary();
   const cli = join(repoRoot, 'dist', 'cli.js');
   const results: Result[] = [];
