@@ -45,7 +45,9 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     return state;
   };
 
-  const run = async (arg: unknown, forceWholeRun: boolean): Promise<StartedRun | undefined> => {
+  const run = async (given: unknown, forceWholeRun: boolean): Promise<StartedRun | undefined> => {
+    // The line-number context menu passes { lineNumber, uri }.
+    const arg = typeof given === 'object' && given !== null && (given as { uri?: unknown }).uri instanceof vscode.Uri ? (given as { uri: vscode.Uri }).uri : given;
     if (!(await requireTrust('Run with Profiler'))) return undefined;
     const go = await findGoCommand('run with the profiler');
     if (!go) return undefined;

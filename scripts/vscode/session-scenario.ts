@@ -1,0 +1,92 @@
+// End-to-end Run with Profiler in a real VS Code, clicked like a user: open examples/hotspots/main.go,
+// click the "▶ Profile" CodeLens, Start and Stop CPU Recording in the Sessions view, and
+// screenshot the profile that opens; then Stop the session.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot } from './paths';
+import { activeWebview, openFromExplorer, screenshot } from './workbench';
+import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
+
+/** A row of the Sessions view by its label. */
+function sessionsRow(page: Page, label: string): Locator {
+  return page
+    .locator('.pane', { has: page.locator('.pane-header', { hasText: /sessions/i }) })
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
+}
+
+/** Copies the demo workspace (go.mod and the hotspots program) into the opened folder. */
+function copyExamples(workspace: string): void {
+  const to = join(workspace, 'examples');
+  mkdirSync(to, { recursive: true });
+  cpSync(join(repoRoot, 'examples', 'go.mod'), join(to, 'go.mod'));
+  cpSync(join(repoRoot, 'examples', 'hotspots'), join(to, 'hotspots'), { recursive: true });
+}
+
+export async function runSessionScenario(page: Page, workspace: string): Promise<StepOutcome[]> {
+  const outcomes: StepOutcome[] = [];
+  let failed = false;
+  const step = async (title: string, body: () => Promise<void>): Promise<void> => {
+    const started = Date.now();
+    if (failed) {
+      outcomes.push({ title, state: 'failed', error: 'skipped: an earlier step of this scenario failed' });
+      return;
+    }
+    try {
+      await body();
+      outcomes.push({ title, state: 'passed', ms: Date.now() - started });
+    } catch (e) {
+      failed = true;
+      await screenshot(page, 'session-failure').catch(() => undefined);
+      outcomes.push({ title, state: 'failed', ms: Date.now() - started, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  await step('the "▶ Profile" CodeLens above func main builds and runs hotspots in a session', async () => {
+    copyExamples(workspace);
+    await openFromExplorer(page, 'examples/hotspots/main.go');
+    const lens = page.locator('.codelens-decoration a', { hasText: '▶ Profile' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60_000 });
+    await lens.click();
+    // Building with the agent on a busy machine can take a while; the row appears once it runs.
+    await sessionsRow(page, 'Start CPU Recording').waitFor({ state: 'visible', timeout: 240_000 });
+    await screenshot(page, 'session-running');
+  });
+
+  await step('Start CPU Recording shows "Recording CPU" in the status bar', async () => {
+    await sessionsRow(page, 'Start CPU Recording').click();
+    await sessionsRow(page, 'Stop CPU Recording').waitFor({ state: 'visible', timeout: 30_000 });
+    const status = page.locator('.statusbar-item', { hasText: 'Recording CPU' }).first();
+    await status.waitFor({ state: 'visible', timeout: 10_000 });
+    // Let the burner run under the profiler for a couple of seconds.
+    await new Promise((r) => setTimeout(r, 2500));
+    await screenshot(page, 'session-recording-cpu');
+  });
+
+  await step('Stop CPU Recording saves the profile and opens it in the profile editor', async () => {
+    await sessionsRow(page, 'Stop CPU Recording').click();
+    const tab = page.locator('.tabs-container .tab.active .label-name', { hasText: /^hotspots-cpu-\d{8}T\d{6}Z/ }).first();
+    await tab.waitFor({ state: 'visible', timeout: 60_000 });
+    const frame = await activeWebview(page);
+    await frame.locator('[data-testid="profile-meta"], [data-testid="top-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 1500)); // let the flame graph paint for the screenshot
+    const file = await screenshot(page, 'session-cpu-profile');
+    assert.ok(file.endsWith('.png'));
+    await page.locator('.statusbar-item', { hasText: 'Recording CPU' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  await step('Stop Session ends hotspots and removes it from the Sessions view', async () => {
+    await runStopSession(page);
+  });
+  return outcomes;
+}
+
+async function runStopSession(page: Page): Promise<void> {
+  const stop = sessionsRow(page, 'Stop Session');
+  if (!(await stop.isVisible().catch(() => false))) await page.locator('.pane-header', { hasText: /sessions/i }).first().click();
+  await stop.click();
+  await stop.waitFor({ state: 'hidden', timeout: 20_000 });
+}
