@@ -70,6 +70,24 @@ describe('Go fixture profiles', () => {
     }
   });
 
+  it('passes a failed generation on and leaves nothing behind, so the next try starts clean', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'build-once-'));
+    try {
+      const target = join(root, 'result');
+      await assert.rejects(
+        buildOnce(target, async () => {
+          await run('go', ['build', './does-not-exist'], { cwd: root });
+        }),
+        /`go build \.\/does-not-exist` exited with status \d+ in .*build-once-/,
+      );
+      assert.deepEqual(await readdir(root), []);
+      await buildOnce(target, (dir) => writeFile(join(dir, 'made'), 'yes'));
+      assert.deepEqual(await readdir(root), ['result']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('names the missing Go toolchain when `go` is not on PATH', async () => {
     await assert.rejects(run('go', ['version'], { env: { PATH: '/nonexistent' } }), /Go toolchain \(`go`\) is not installed/);
   });
