@@ -154,10 +154,9 @@ type NodeOrder = 'flat' | 'cum' | 'entropy';
 
 export function sortNodes(g: RawGraph, nodes: readonly number[], order: NodeOrder): number[] {
   const names = g.nodes.names;
-  const score = new Float64Array(g.nodes.count);
-  for (const n of nodes) {
-    score[n] = order === 'flat' ? g.flat[n]! : order === 'cum' ? g.cum[n]! : entropyScore(g, n);
-  }
+  // pprof compares |score| as int64; the entropy score can wrap (see entropyScore).
+  const score: bigint[] = [];
+  for (const n of nodes) score[n] = abs64(order === 'entropy' ? entropyScore(g, n) : BigInt(order === 'flat' ? g.flat[n]! : g.cum[n]!));
   return [...nodes].sort((a, b) => {
     if (order === 'flat') {
       const d = Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!);
@@ -166,8 +165,9 @@ export function sortNodes(g: RawGraph, nodes: readonly number[], order: NodeOrde
       if (byName !== 0) return byName;
       return Math.abs(g.cum[b]!) - Math.abs(g.cum[a]!) || compareIdentity(g, a, b);
     }
-    const d = Math.abs(score[b]!) - Math.abs(score[a]!);
-    if (d !== 0) return d;
+    const sa = score[a]!;
+    const sb = score[b]!;
+    if (sa !== sb) return sa > sb ? -1 : 1;
     const byName = compareStrings(names[a]!, names[b]!);
     if (byName !== 0) return byName;
     return Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!) || compareIdentity(g, a, b);
@@ -179,14 +179,29 @@ function compareIdentity(g: RawGraph, a: number, b: number): number {
   return compareStrings(frames[g.nodes.frame[a]!]!.identity, frames[g.nodes.frame[b]!]!.identity);
 }
 
-/** pprof's entropy score: favours entry and leaf nodes and nodes whose edges spread weight. */
-function entropyScore(g: RawGraph, n: number): number {
+/**
+ * pprof's entropy score: favours entry and leaf nodes and nodes whose edges spread weight.
+ * Computed as Go does on amd64: with negative (diff) values the entropy can be NaN, which
+ * converts to the minimum int64, and the int64 addition of the flat value then wraps.
+ */
+function entropyScore(g: RawGraph, n: number): bigint {
   let score = 0;
   const ins = g.inEdges[n]!.filter((e) => g.edgeAlive[e]);
   const outs = g.outEdges[n]!.filter((e) => g.edgeAlive[e]);
   score += ins.length === 0 ? 1 : edgeEntropy(g, ins, 0);
   score += outs.length === 0 ? 1 : edgeEntropy(g, outs, g.flat[n]!);
-  return Math.trunc(score * g.cum[n]!) + g.flat[n]!;
+  return BigInt.asIntN(64, floatToInt64(score * g.cum[n]!) + BigInt(g.flat[n]!));
+}
+
+const INT64_MIN = -(2n ** 63n);
+
+/** Go's int64(x) on amd64: NaN and out-of-range values become the minimum int64. */
+function floatToInt64(x: number): bigint {
+  return Number.isNaN(x) || Math.abs(x) >= 2 ** 63 ? INT64_MIN : BigInt(Math.trunc(x));
+}
+
+function abs64(x: bigint): bigint {
+  return x < 0n ? BigInt.asIntN(64, -x) : x;
 }
 
 function edgeEntropy(g: RawGraph, edges: readonly number[], self: number): number {
@@ -199,8 +214,9 @@ function edgeEntropy(g: RawGraph, edges: readonly number[], self: number): numbe
   return score;
 }
 
+/** -frac·log2(frac) as Go evaluates it: NaN for frac <= 0 (0·-Inf, log of a negative). */
 function entropyTerm(frac: number): number {
-  return frac === 0 ? 0 : -frac * Math.log2(frac);
+  return -frac * Math.log2(frac);
 }
 
 function selectTopNodes(sorted: readonly number[], maxNodes: number, nodelets: ((n: number) => number) | undefined): number[] {

@@ -7,6 +7,7 @@
 import type { Profile } from '../pprof/profile';
 import type { Frame, Stacks } from './stacks';
 import { formatValue } from './units';
+import { DIFF_BASE_LABEL_KEY } from './total';
 
 export interface NodeTable {
   readonly count: number;
@@ -216,6 +217,8 @@ function tagKeysOf(profile: Profile): (sample: number) => string[] {
     const bytes: string[] = [];
     for (let i = labelStart[sample]!; i < labelStart[sample + 1]!; i++) {
       const key = strings[labelKey[i]!] ?? '';
+      // pprof removes the -diff_base marker label before building graphs.
+      if (key === DIFF_BASE_LABEL_KEY) continue;
       if (labelStr[i]! > 0) {
         labels.push(`${key}:${strings[labelStr[i]!] ?? ''}`);
       } else if (key === 'bytes') {

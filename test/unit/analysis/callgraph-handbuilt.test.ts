@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProfile, encodeProfile, type ProfileSpec } from '../../support/profile-builder';
 import { goPprofRaw } from '../../support/go-pprof';
-import { ensureGoFixtures } from '../../support/go-fixtures';
+import { ensureGoFixtures, repoRoot } from '../../support/go-fixtures';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { mergeForDiff } from '../../../src/analysis/diff';
 import { buildCallGraph, type CallGraph, type CallGraphOptions } from '../../../src/analysis/callgraph';
@@ -19,6 +19,7 @@ import { buildFolded } from '../../../src/analysis/folded';
 import { buildPeek } from '../../../src/analysis/peek';
 import type { Profile } from '../../../src/pprof/profile';
 
+const large = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
 const scratch = mkdtempSync(join(tmpdir(), 'callgraph-handbuilt-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let fileCount = 0;
@@ -46,14 +47,14 @@ function describeDot(dot: string): { nodes: string[]; edges: string[] } {
   const nodes: string[] = [];
   const edges: string[] = [];
   for (const line of dot.split('\n')) {
-    const n = /^N(\d+) \[label="((?:[^"\\]|\\.)*)" .*tooltip="((?:[^"\\]|\\.)*) \((-?\d+)\)"/.exec(line);
+    const n = /^N(\d+) \[label="((?:[^"\\]|\\.)*)" .*tooltip="((?:[^"\\]|\\.)*) \((-?\d+)(?:ns)?\)"/.exec(line);
     if (n) {
       names.set(n[1] ?? '', n[3] ?? '');
-      const flat = /\\n(-?\d+) \([^)]*\)(?:\\nof .*)?$/.exec(n[2] ?? '');
+      const flat = /\\n(-?\d+)(?:ns)? \([^)]*\)(?:\\nof .*)?$/.exec(n[2] ?? '');
       nodes.push(`${n[3]} ${flat ? flat[1] : 0} ${n[4]}`);
       continue;
     }
-    const e = /^N(\d+) -> N(\d+) \[label=" (-?\d+)(\\n \(inline\))?"/.exec(line);
+    const e = /^N(\d+) -> N(\d+) \[label=" (-?\d+)(?:ns)?(\\n \(inline\))?"/.exec(line);
     if (e) {
       edges.push(
         `${names.get(e[1] ?? '')} -> ${names.get(e[2] ?? '')} ${e[3]}${line.includes('style="dotted"') ? ' residual' : ''}${e[4] ? ' inline' : ''}`,
@@ -118,12 +119,29 @@ test('node selection with few nodes matches pprof; dropped nodes leave residual 
 
 test('the call graph of a diff (-base) keeps negative weights like pprof', async () => {
   const f = await ensureGoFixtures();
-  const current = await readProfileFile(f.heap);
-  const base = await readProfileFile(f.allocs);
-  const merged = mergeForDiff(current, base, 'base');
-  const graph = buildCallGraph(merged, { sampleIndex: 'alloc_objects', nodeCount: 20 });
-  const dot = await goPprofRaw(f.heap, ['-dot', '-sample_index=alloc_objects', '-nodecount=20', `-base=${f.allocs}`]);
+  // Two different CPU profiles: the fixture minus google/pprof's large.cpu.
+  const merged = mergeForDiff(await readProfileFile(f.cpu), await readProfileFile(large), 'base');
+  const graph = buildCallGraph(merged, { nodeCount: 20 });
+  assert.ok(graph.nodes.some((n) => n.cum < 0));
+  const dot = await goPprofRaw(f.cpu, ['-dot', '-unit=ns', '-nodecount=20', `-base=${large}`]);
   assert.deepEqual(describe(graph), describeDot(dot));
+  // Every node, positive and negative, so that entropy ordering meets mixed signs.
+  const all = buildCallGraph(merged, { focus: 'main', nodeCount: 0, nodeFraction: 0, edgeFraction: 0 });
+  assert.ok(all.nodes.some((n) => n.cum > 0) && all.nodes.some((n) => n.cum < 0));
+  const allFlags = ['-dot', '-unit=ns', '-focus=main', '-nodecount=0', '-nodefraction=0', '-edgefraction=0', `-base=${large}`];
+  const allDot = await goPprofRaw(f.cpu, allFlags);
+  assert.deepEqual(describe(all), describeDot(allDot));
+});
+
+test('the call graph of a -diff_base comparison equals pprof -dot (base marker label is no nodelet)', async () => {
+  const f = await ensureGoFixtures();
+  const merged = mergeForDiff(await readProfileFile(f.cpu), await readProfileFile(large), 'diff_base');
+  for (const n of [5, 9]) {
+    const graph = buildCallGraph(merged, { nodeCount: n });
+    assert.ok(graph.nodes.length > 0);
+    const dot = await goPprofRaw(f.cpu, ['-dot', '-unit=ns', `-nodecount=${n}`, `-diff_base=${large}`]);
+    assert.deepEqual(describe(graph), describeDot(dot));
+  }
 });
 
 test('an empty profile gives empty views, not errors', () => {
