@@ -193,3 +193,12 @@ describe('source path mapping', () => {
     assert.ok(ours >= 3, `example files in the profile: ${ours}`);
   });
 });
+
+describe('go.mod module path', () => {
+  it('plain, quoted, with comments; none', async () => {
+    const { parseModulePath } = await import('../../../src/analysis/source-paths');
+    assert.equal(parseModulePath('// x\nmodule example.com/shop // main\n\ngo 1.22\n'), 'example.com/shop');
+    assert.equal(parseModulePath('module "example.com/q"\n'), 'example.com/q');
+    assert.equal(parseModulePath('go 1.22\n'), undefined);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Jump to source: maps a profile's file name, opens the file at the line, centred, with a
+ * brief highlight. Standard-library and module-cache files open read-only.
+ */
+import * as vscode from 'vscode';
+import type { Resolution } from '../analysis/source-paths';
+import type { SourceMapping } from './source-context';
+
+const HIGHLIGHT_MS = 1500;
+let highlight: vscode.TextEditorDecorationType | undefined;
+
+/** Asks once among equally good files; undefined when the user dismisses the pick. */
+async function settle(
+  mapping: SourceMapping,
+  profileUri: vscode.Uri,
+  file: string,
+  resolution: Resolution,
+): Promise<{ path: string; readOnly: boolean } | undefined> {
+  switch (resolution.kind) {
+    case 'resolved':
+      return { path: resolution.path, readOnly: resolution.readOnly };
+    case 'unresolved':
+      void vscode.window.showWarningMessage(`Go Profiler: cannot open the source: ${resolution.reason}.`);
+      return undefined;
+    case 'ambiguous': {
+      const picked = await vscode.window.showQuickPick(
+        resolution.candidates.map((c) => ({ label: vscode.workspace.asRelativePath(c), description: c, path: c })),
+        { title: `Which file is ${file}?`, placeHolder: 'Several workspace files match; the choice is remembered for this profile' },
+      );
+      if (!picked) return undefined;
+      await mapping.remember(profileUri, file, picked.path);
+      const again = await (await mapping.resolver(profileUri)).resolve(file);
+      return again.kind === 'resolved' ? { path: again.path, readOnly: again.readOnly } : undefined;
+    }
+  }
+}
+
+/** Opens `path` at 1-based `line` (0: the top), centred and briefly highlighted. */
+export async function revealSourceLine(path: string, line: number, readOnly: boolean): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+  const editor = await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Active });
+  if (readOnly) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+  const index = Math.min(Math.max(line - 1, 0), Math.max(document.lineCount - 1, 0));
+  const range = document.lineAt(index).range;
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+  if (line > 0) {
+    highlight ??= vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    });
+    const type = highlight;
+    editor.setDecorations(type, [range]);
+    setTimeout(() => editor.setDecorations(type, []), HIGHLIGHT_MS);
+  }
+  return editor;
+}
+
+/** The jump every profile view uses. Returns the opened editor, or undefined (the user was told). */
+export async function openProfileSource(
+  mapping: SourceMapping,
+  profileUri: vscode.Uri,
+  file: string,
+  line: number,
+  functionName?: string,
+): Promise<vscode.TextEditor | undefined> {
+  const resolver = await mapping.resolver(profileUri);
+  const target = await settle(mapping, profileUri, file, await resolver.resolve(file, functionName));
+  if (!target) return undefined;
+  try {
+    return await revealSourceLine(target.path, line, target.readOnly);
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Go Profiler: cannot open ${target.path}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

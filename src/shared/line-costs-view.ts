@@ -1,0 +1,93 @@
+/**
+ * Per-line costs for editor hints, computed in the decode worker (`lineCosts` worker method).
+ * Without `files` the answer lists every source file with its totals only (cheap, for mapping
+ * and hotspot order); with `files` it adds the lines of those files.
+ */
+import { isFiniteNumber, isIndex, isRecord, isStringArray } from './guards';
+import type { SampleTypeView, ViewQuery } from './view-model';
+import { parseViewQuery } from './validate-views';
+
+export interface LineCostsParams extends ViewQuery {
+  /** Profile file names (as the profile spells them, cleaned) whose lines are wanted. */
+  readonly files?: readonly string[];
+}
+
+export interface LineCostView {
+  readonly line: number;
+  readonly flat: number;
+  readonly cum: number;
+  /** Index into the file's `functions`: the function with the most cum on this line. */
+  readonly fn: number;
+}
+
+export interface LineFunctionView {
+  readonly name: string;
+  readonly startLine: number;
+}
+
+export interface FileLinesView {
+  readonly file: string;
+  /** Largest flat and cum of any one line of the file. */
+  readonly maxFlat: number;
+  readonly maxCum: number;
+  /** Only for the requested files. */
+  readonly functions?: readonly LineFunctionView[];
+  readonly lines?: readonly LineCostView[];
+}
+
+export interface LineCostsView {
+  readonly sampleIndex: number;
+  readonly sampleType: SampleTypeView;
+  readonly total: number;
+  readonly files: readonly FileLinesView[];
+}
+
+export function parseLineCostsParams(value: unknown): LineCostsParams | undefined {
+  const query = parseViewQuery(value);
+  if (!query || !isRecord(value)) return undefined;
+  if (value.files === undefined) return query;
+  return isStringArray(value.files) ? { ...query, files: value.files } : undefined;
+}
+
+function parseLine(value: unknown): LineCostView | undefined {
+  if (!isRecord(value)) return undefined;
+  const { line, flat, cum, fn } = value;
+  return isIndex(line) && isFiniteNumber(flat) && isFiniteNumber(cum) && isIndex(fn) ? { line, flat, cum, fn } : undefined;
+}
+
+function parseFunction(value: unknown): LineFunctionView | undefined {
+  if (!isRecord(value) || typeof value.name !== 'string' || !isIndex(value.startLine)) return undefined;
+  return { name: value.name, startLine: value.startLine };
+}
+
+function parseList<T>(value: unknown, item: (v: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: T[] = [];
+  for (const v of value) {
+    const parsed = item(v);
+    if (parsed === undefined) return undefined;
+    out.push(parsed);
+  }
+  return out;
+}
+
+function parseFile(value: unknown): FileLinesView | undefined {
+  if (!isRecord(value)) return undefined;
+  const { file, maxFlat, maxCum } = value;
+  if (typeof file !== 'string' || !isFiniteNumber(maxFlat) || !isFiniteNumber(maxCum)) return undefined;
+  if ((value.lines === undefined) !== (value.functions === undefined)) return undefined;
+  if (value.lines === undefined) return { file, maxFlat, maxCum };
+  const functions = parseList(value.functions, parseFunction);
+  const lines = parseList(value.lines, parseLine);
+  if (!functions || !lines || lines.some((l) => l.fn >= functions.length)) return undefined;
+  return { file, maxFlat, maxCum, functions, lines };
+}
+
+export function parseLineCostsView(value: unknown): LineCostsView | undefined {
+  if (!isRecord(value)) return undefined;
+  const { sampleIndex, total, sampleType } = value;
+  if (!isIndex(sampleIndex) || !isFiniteNumber(total) || !isRecord(sampleType)) return undefined;
+  if (typeof sampleType.type !== 'string' || typeof sampleType.unit !== 'string') return undefined;
+  const files = parseList(value.files, parseFile);
+  return files && { sampleIndex, sampleType: { type: sampleType.type, unit: sampleType.unit }, total, files };
+}
