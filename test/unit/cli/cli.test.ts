@@ -112,6 +112,9 @@ test('text reports equal go tool pprof byte for byte (top, tree, peek, traces; -
     [['tree', large, '--cum'], ['-tree', '-cum']],
     [['tree', fixtures.heap, '--sample-index', 'alloc_space', '--granularity', 'lines'], ['-tree', '-sample_index=alloc_space', '-lines']],
     [['peek', fixtures.goroutine, 'gopark', '--focus', 'main', '--hide', 'runtime\\.goexit'], ['-peek=gopark', '-focus=main', '-hide=runtime\\.goexit']],
+    [['tree', fixtures.cpu, '--base', large], ['-tree', `-base=${large}`]],
+    [['peek', fixtures.cpu, 'main', '--diff-base', large], ['-peek=main', `-diff_base=${large}`]],
+    [['diff', fixtures.cpu, '--diff-base', large], ['-top', `-diff_base=${large}`]],
     [['traces', fixtures.heap], ['-traces']],
     [['traces', fixtures.goroutine], ['-traces']],
   ];
