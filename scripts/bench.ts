@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { committedProfiles, repoRoot } from '../test/support/go-fixtures';
 import { pprofBinary, pprofEnv } from '../test/support/go-pprof';
+import { agentBenchReport } from './bench/agent-overhead';
 import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const profile of profiles) results.push(await benchOne(profile, runs, pprof, cli));
   process.stdout.write(`${report(results, runs)}\n`);
+  log('agent: idle overhead and capture latency ...');
+  process.stdout.write(await agentBenchReport(runs));
   log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -11,12 +11,14 @@ import { bundleIntegrationTests } from './bundle-tests';
 import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
 import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-host';
 import { packageVsix } from './package-vsix';
-import { extensionId, integrationIndex, requireChromium, requireCodeServer, testResultsDir, vsixPath } from './paths';
+import { extensionId, requireChromium, requireCodeServer, testResultsDir } from './paths';
 import { killProcesses, processesTaggedWith } from './processes';
 import { createRunDirs, type RunDirs } from './run-dir';
 import { prepareScenarioWorkspace } from './scenario-workspace';
 import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
+import { goBuildCacheEnv } from './go-cache';
+import { runSessionScenario } from './session-scenario';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -47,16 +49,17 @@ async function main(): Promise<number> {
   requireCodeServer();
   requireChromium();
   const t0 = Date.now();
+  const dirs = createRunDirs();
+  // Per-run .vsix and test bundles, so engineers running the suite at once do not clash.
   let vsix = option('--vsix');
   if (!vsix) {
-    const pkg = packageVsix({ quiet: true });
+    const pkg = packageVsix({ quiet: true, out: join(dirs.root, 'go-profiler.vsix') });
     console.log(`packaged ${pkg.file} (${(pkg.bytes / 1024).toFixed(1)} KiB, ${pkg.entries.length} entries)`);
-    vsix = vsixPath;
+    vsix = pkg.file;
   }
-  await bundleIntegrationTests();
+  const testsEntry = await bundleIntegrationTests(join(dirs.root, 'integration-tests'));
   rmSync(testResultsDir, { recursive: true, force: true });
 
-  const dirs = createRunDirs();
   const outcomes: TestOutcome[] = [];
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
@@ -68,7 +71,7 @@ async function main(): Promise<number> {
     console.log(`installed ${vsix} with --install-extension (${seconds(Date.now() - tInstall)})`);
     const extensionPath = installedExtensionFolder(dirs.extensions);
     const resultsFile = join(dirs.root, 'in-host-results.json');
-    server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile } });
+    server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile, ...goBuildCacheEnv() } });
     stopOnSignal(server, dirs);
     console.log(`code-server ${server.url} (run folder ${dirs.root})`);
     browser = await launchBrowser(dirs);
@@ -81,6 +84,7 @@ async function main(): Promise<number> {
     console.log(`workbench ready with the extension's commands (${seconds(Date.now() - tRun)} into the run)`);
     await screenshot(page, 'workbench');
     for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     const tInHost = Date.now();
@@ -88,7 +92,7 @@ async function main(): Promise<number> {
       server,
       workspace: dirs.workspace,
       extensionPath,
-      testsEntry: integrationIndex,
+      testsEntry,
       resultsFile,
     });
     for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });

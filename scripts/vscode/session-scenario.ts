@@ -6,8 +6,19 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from './paths';
-import { activeWebview, openFromExplorer, screenshot } from './workbench';
+import { activeWebview, openFromExplorer } from './workbench';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
+
+/** Own folder: a concurrent `npm run test:vscode` empties test-results/vscode when it starts. */
+export const sessionShotsDir = join(repoRoot, 'test-results', 'session');
+let shots = 0;
+
+async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(sessionShotsDir, { recursive: true });
+  const file = join(sessionShotsDir, `${String(++shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
 
 /** A row of the Sessions view by its label. */
 function sessionsRow(page: Page, label: string): Locator {
