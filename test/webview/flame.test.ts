@@ -133,7 +133,8 @@ describe('flame graph in Chromium', () => {
     assert.ok(after.value < merged.value, `${after.name} ${after.value} is narrower than the merged block`);
     const child = (await call(page, 'nodesNamed', after.name)).find((n) => large.tree.parent[n] === mainNext);
     assert.ok(child !== undefined, `${after.name} is a child of main.next`);
-    assert.equal(await call(page, 'zoomedNode'), 0, 'a merged block zooms the view, not the history');
+    const zoomed = await call(page, 'zoomedNode');
+    assert.equal(zoomed, 0, `a merged block zooms the view, not the history (zoomed into ${large.tree.frames[large.tree.frame[zoomed]!]?.name})`);
 
     await load(page, large.wire);
     const right = topLevelFrames(large).find((f) => f.name === 'time.now')!;
@@ -144,6 +145,25 @@ describe('flame graph in Chromium', () => {
     await page.keyboard.up('Control');
     await call(page, 'nextFrame');
     assert.equal(await call(page, 'frameBox', right.node), null, 'zooming in at the left pushes time.now off screen');
+    await assertCleanPage();
+  });
+
+  test('the view state (zoom path, search, orientation) survives a reload', async () => {
+    await load(page, large.wire);
+    const [first] = topLevelFrames(large);
+    const mainMain = widestChildOf(large, first!.node);
+    await call(page, 'zoomTo', mainMain);
+    await call(page, 'search', 'main\\.next$');
+    await page.click('.gp-flame-toolbar button[aria-label^="Switch to flame"]');
+    const state = await call(page, 'viewState');
+    assert.deepEqual(state, { orientation: 'flame', zoomPath: [first!.name, 'main.main'], search: 'main\\.next$' });
+    await load(page, large.wire);
+    assert.equal(await call(page, 'zoomedNode'), 0);
+    await call(page, 'restoreViewState', state);
+    assert.equal(await call(page, 'zoomedNode'), mainMain);
+    assert.deepEqual(await call(page, 'breadcrumb'), ['root', first!.name, 'main.main']);
+    assert.match(await call(page, 'searchStatus'), /^\d+ matches · /);
+    assert.equal(await page.inputValue('.gp-flame-toolbar input[type=search]'), 'main\\.next$');
     await assertCleanPage();
   });
 
@@ -332,6 +352,34 @@ describe('flame graph in Chromium', () => {
     await page.screenshot({ path: join(results, 'flame-large-high-contrast.png') });
     await call(page, 'setTheme', 'light');
     await assertCleanPage();
+  });
+});
+
+describe('flame graph on a 2x display', () => {
+  test('the canvas backing store follows devicePixelRatio; hit testing stays in CSS pixels', async () => {
+    const server = await serve(await bundleFlamePage());
+    const browser = await launchBrowser({ deviceScaleFactor: 2 });
+    try {
+      const page = await browser.context.newPage();
+      const seen = watchPage(page);
+      await page.goto(server.url);
+      const model = await flameModelOf(HOTSPOTS);
+      await load(page, model.wire);
+      const r = await call(page, 'canvasResolution');
+      assert.equal(r.dpr, 2);
+      assert.equal(r.width, Math.round(r.cssWidth * 2));
+      assert.equal(r.height, Math.round(r.cssHeight * 2));
+      const [widest] = topLevelFrames(model);
+      const tip = await hover(page, widest!.node);
+      assert.equal(tip.name, widest!.name);
+      assert.equal(tip.value, pprofTop(HOTSPOTS).rows.get(widest!.name)?.cum);
+      await page.screenshot({ path: join(ensureResultsDir(), 'flame-hotspots-dpr2.png') });
+      assert.deepEqual(await call(page, 'cspViolations'), []);
+      assert.deepEqual(seen, { dialogs: [], errors: [] });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 

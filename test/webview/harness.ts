@@ -113,7 +113,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { deviceScaleFactor?: number } = {}): Promise<TestBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'gp-chromium-'));
   const configDir = join(profileDir, 'xdg-config');
   mkdirSync(configDir);
@@ -123,7 +123,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     args: CHROMIUM_ARGS,
     env: { ...process.env, XDG_CONFIG_HOME: configDir },
     viewport: { width: 1200, height: 700 },
-    deviceScaleFactor: 1,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
   return {
     context,

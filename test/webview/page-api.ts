@@ -82,6 +82,12 @@ export interface ZoomBench {
   readonly intervals: number[];
 }
 
+export interface ViewState {
+  readonly orientation: 'icicle' | 'flame';
+  readonly zoomPath: readonly string[];
+  readonly search: string;
+}
+
 export interface FlameTestApi {
   /**
    * Posts the model to the page (structured clone) and resolves after the first frame with:
@@ -106,6 +112,11 @@ export interface FlameTestApi {
   openSource(): FrameEvent[];
   selected(): FrameEvent[];
   cspViolations(): string[];
+  viewState(): ViewState;
+  restoreViewState(state: ViewState): void;
+  searchStatus(): string;
+  /** Canvas backing store size against its CSS size, and the page's devicePixelRatio. */
+  canvasResolution(): { width: number; height: number; cssWidth: number; cssHeight: number; dpr: number };
   exportPng(): Promise<PngInfo>;
   exportSvg(): Promise<SvgInfo>;
   /** Elements a profile string could have injected. */

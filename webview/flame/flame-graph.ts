@@ -50,6 +50,15 @@ export interface FlameSearchSummary {
   readonly percent: string;
 }
 
+/** What to keep across reloads (VS Code's setState): names survive a rebuilt tree, node ids do not. */
+export interface FlameViewState {
+  readonly orientation: Orientation;
+  /** Frame names from the root's child down to the zoomed frame; [] when not zoomed. */
+  readonly zoomPath: readonly string[];
+  /** The search pattern, "" for none. */
+  readonly search: string;
+}
+
 export interface FlameGraphHandle {
   update(model: FlameGraphModel): void;
   /** Highlights frames whose name matches; null or "" clears. Invalid patterns throw. */
@@ -68,6 +77,9 @@ export interface FlameGraphHandle {
   frameRect(node: number): DOMRect | undefined;
   readonly zoomedNode: number;
   readonly selectedNode: number;
+  viewState(): FlameViewState;
+  /** Re-applies a saved state as far as the current tree allows (a missing frame stops the zoom path). */
+  restoreViewState(state: FlameViewState): void;
   exportPng(): Promise<Blob>;
   exportSvg(): string;
   dispose(): void;
@@ -185,6 +197,7 @@ class FlameGraph implements FlameGraphHandle {
       this.requestPaint();
     });
     this.themeObserver.observe(this.doc.body, { attributes: true, attributeFilter: ['class'] });
+    this.watchPixelRatio();
     this.reset();
     this.resize();
   }
@@ -265,15 +278,43 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   frameRect(node: number): DOMRect | undefined {
-    this.paintNow();
+    if (node < 0) return undefined;
+    const state = this.ensureLayout();
     const i = this.rects.findNode(node);
     if (i < 0) return undefined;
-    const top = rowTop(this.drawState(), this.rects.depth[i]!);
+    const top = rowTop(state, this.rects.depth[i]!);
     const left = Math.max(this.rects.left[i]!, 0);
     const right = Math.min(this.rects.left[i]! + this.rects.width[i]!, this.widthPx);
     if (top + ROW_HEIGHT <= 0 || top >= this.heightPx || right <= left) return undefined;
     const box = this.canvas.getBoundingClientRect();
     return new DOMRect(box.left + left, box.top + top, right - left, ROW_HEIGHT - 1);
+  }
+
+  viewState(): FlameViewState {
+    return {
+      orientation: this.orientation,
+      zoomPath: pathToRoot(this.model, this.zoomNode).slice(1).map((n) => nodeName(this.model, n)),
+      search: this.searchResult?.regex.source ?? '',
+    };
+  }
+
+  restoreViewState(state: FlameViewState): void {
+    this.setOrientation(state.orientation);
+    let node = 0;
+    for (const name of state.zoomPath) {
+      const start = this.index.childStart[node]!;
+      let next = -1;
+      for (let c = start; c < start + this.index.childCount[node]! && next < 0; c++) {
+        if (nodeName(this.model, this.index.children[c]!) === name) next = this.index.children[c]!;
+      }
+      if (next < 0) break;
+      node = next;
+    }
+    this.history.reset();
+    if (node !== 0) this.history.push(node);
+    this.applyZoom(node, false);
+    this.toolbar.setSearchText(state.search);
+    this.searchFromBox(state.search);
   }
 
   get zoomedNode(): number {
@@ -417,6 +458,20 @@ class FlameGraph implements FlameGraphHandle {
     this.paintNow();
   }
 
+  /** Moving to a screen with another pixel ratio resizes nothing, so listen for the ratio itself. */
+  private watchPixelRatio(): void {
+    const view = this.doc.defaultView;
+    if (!view) return;
+    const query = view.matchMedia(`(resolution: ${view.devicePixelRatio}dppx)`);
+    const onChange = (): void => {
+      query.removeEventListener('change', onChange);
+      this.resize();
+      this.watchPixelRatio();
+    };
+    query.addEventListener('change', onChange);
+    this.disposers.push(() => query.removeEventListener('change', onChange));
+  }
+
   private requestPaint(): void {
     if (this.frameRequest !== 0) return;
     this.frameRequest = requestAnimationFrame(() => {
@@ -437,6 +492,15 @@ class FlameGraph implements FlameGraphHandle {
       if (t >= 1) this.animation = undefined;
       else this.requestPaint();
     }
+    const state = this.ensureLayout();
+    const dpr = globalThis.devicePixelRatio || 1;
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawFrames(this.ctx, this.model, this.rects, state, this.labels);
+    this.callbacks.onPaint?.(performance.now() - started);
+  }
+
+  /** Lays out the current window unless the last layout is still valid; hit tests need it too. */
+  private ensureLayout(): DrawState {
     const state = this.drawState();
     const deepestVisible = Math.max(depthAt(state, 0), depthAt(state, this.heightPx));
     const key = `${this.x0},${this.x1},${this.widthPx},${deepestVisible}`;
@@ -444,10 +508,7 @@ class FlameGraph implements FlameGraphHandle {
       layoutFrames(this.model, this.index, { x0: this.x0, x1: this.x1, widthPx: this.widthPx, maxDepth: deepestVisible }, this.rects);
       this.layoutKey = key;
     }
-    const dpr = globalThis.devicePixelRatio || 1;
-    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawFrames(this.ctx, this.model, this.rects, state, this.labels);
-    this.callbacks.onPaint?.(performance.now() - started);
+    return state;
   }
 
   /** Theme colours and font from CSS, read once per theme or size change (reading forces a style pass). */
@@ -507,7 +568,7 @@ class FlameGraph implements FlameGraphHandle {
     const box = this.canvas.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    const depth = depthAt(this.drawState(), y);
+    const depth = depthAt(this.ensureLayout(), y);
     const rect = this.rects.hit(x, depth);
     return { node: rect >= 0 ? this.rects.node[rect]! : -1, rect };
   }

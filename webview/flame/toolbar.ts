@@ -75,6 +75,10 @@ export class FlameToolbar {
     this.input.setAttribute('aria-invalid', String(!valid));
   }
 
+  setSearchText(text: string): void {
+    this.input.value = text;
+  }
+
   setStatus(text: string): void {
     this.status.textContent = text;
     if (text === '') this.setSearchNavigation(false);

@@ -139,6 +139,14 @@ const api: FlameTestApi = {
   openSource: () => openSource.slice(),
   selected: () => selected.slice(),
   cspViolations: () => cspViolations.slice(),
+  viewState: () => current().viewState(),
+  restoreViewState: (state) => current().restoreViewState(state),
+  searchStatus: () => document.querySelector('.gp-flame-status')?.textContent ?? '',
+  canvasResolution() {
+    const canvas = document.querySelector<HTMLCanvasElement>('.gp-flame-canvas')!;
+    const box = canvas.getBoundingClientRect();
+    return { width: canvas.width, height: canvas.height, cssWidth: box.width, cssHeight: box.height, dpr: devicePixelRatio };
+  },
   async exportPng() {
     const blob = await current().exportPng();
     const bitmap = await createImageBitmap(blob);
