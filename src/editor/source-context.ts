@@ -100,15 +100,18 @@ const fileSystem: SourceFileSystem = {
 /** Resolvers per profile, sharing the machine facts; choices persist in the workspace state. */
 export class SourceMapping implements vscode.Disposable {
   private env: Promise<{ goroot?: string; gomodcache?: string }> | undefined;
-  private modules: Promise<GoModule[]> | undefined;
   private readonly resolvers = new Map<string, Promise<SourceResolver>>();
+  private readonly sidecars = new Map<string, Promise<ProfileSidecar | undefined>>();
   private readonly watcher: vscode.FileSystemWatcher;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A go.mod changed: mappings are made afresh. */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly state: vscode.Memento) {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/go.mod');
     const reset = (): void => {
-      this.modules = undefined;
       this.resolvers.clear();
+      this.changed.fire();
     };
     this.watcher.onDidCreate(reset);
     this.watcher.onDidChange(reset);
@@ -135,12 +138,13 @@ export class SourceMapping implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.changed.dispose();
   }
 
   private async create(profileUri: vscode.Uri): Promise<SourceResolver> {
     this.env ??= goEnvDirs();
-    this.modules ??= workspaceModules();
-    const [env, modules, sidecar] = await Promise.all([this.env, this.modules, readSidecar(profileUri)]);
+    // Modules are listed per profile (a few go.mod reads), so a workspace that just changed counts.
+    const [env, modules, sidecar] = await Promise.all([this.env, workspaceModules(), this.sidecar(profileUri)]);
     const ctx: SourceContext = {
       modules,
       ...env,
@@ -148,5 +152,15 @@ export class SourceMapping implements vscode.Disposable {
     };
     const saved = this.state.get<Record<string, Record<string, string>>>(CHOICES_KEY)?.[profileUri.toString()] ?? {};
     return new SourceResolver(ctx, fileSystem, Object.entries(saved));
+  }
+
+  /** The sidecar of a profile, read once per resolver. */
+  sidecar(profileUri: vscode.Uri): Promise<ProfileSidecar | undefined> {
+    let s = this.sidecars.get(profileUri.toString());
+    if (!s) {
+      s = readSidecar(profileUri);
+      this.sidecars.set(profileUri.toString(), s);
+    }
+    return s;
   }
 }

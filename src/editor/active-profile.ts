@@ -1,0 +1,65 @@
+/**
+ * Which profile the editor hints follow: the active or last-focused profile editor, with the
+ * options (sample type, filters, comparison) its views were last computed with. The profile
+ * editor reports here; the hints listen.
+ */
+import * as vscode from 'vscode';
+import type { LineCostsParams, LineCostsView } from '../shared/line-costs-view';
+import type { PeekParams, PeekView, ViewQuery } from '../shared/view-model';
+
+/** What the hints need of a profile document (ProfileDocument has it). */
+export interface ProfileSource {
+  readonly uri: vscode.Uri;
+  request(method: 'lineCosts', params: LineCostsParams): Promise<LineCostsView>;
+  request(method: 'peek', params: PeekParams): Promise<PeekView>;
+}
+
+export interface ActiveProfile {
+  readonly source: ProfileSource;
+  readonly query: ViewQuery;
+}
+
+const lastQuery = new WeakMap<ProfileSource, ViewQuery>();
+const changed = new vscode.EventEmitter<ActiveProfile | undefined>();
+const revealRequested = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly functionName: string }>();
+let active: ActiveProfile | undefined;
+
+export const onDidChangeActiveProfile = changed.event;
+/** The hover's "reveal in profile" link: a profile editor may focus the function. */
+export const onDidRequestRevealFunction = revealRequested.event;
+
+export function activeProfile(): ActiveProfile | undefined {
+  return active;
+}
+
+function sameQuery(a: ViewQuery, b: ViewQuery): boolean {
+  const keys: (keyof ViewQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
+  return keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Called by the profile editor when it becomes active (no query: the last one it used) and
+ * whenever its views are asked for with new options.
+ */
+export function setActiveProfile(source: ProfileSource, query?: ViewQuery): void {
+  const q = query ?? lastQuery.get(source);
+  if (!q) return;
+  const { sampleIndex, focus, ignore, hide, show, tagFocus, diff } = q;
+  const options: ViewQuery = { sampleIndex, focus, ignore, hide, show, tagFocus, diff };
+  lastQuery.set(source, options);
+  if (active && active.source === source && sameQuery(active.query, options)) return;
+  active = { source, query: options };
+  changed.fire(active);
+}
+
+/** Called when a profile document closes. */
+export function profileClosed(source: ProfileSource): void {
+  lastQuery.delete(source);
+  if (active?.source !== source) return;
+  active = undefined;
+  changed.fire(undefined);
+}
+
+export function requestRevealFunction(uri: vscode.Uri, functionName: string): void {
+  revealRequested.fire({ uri, functionName });
+}
