@@ -3,6 +3,7 @@ import { readProfileFile } from '../../src/pprof/read-file-node';
 import { buildFlameTree } from '../../src/analysis/flame';
 import type { FlameTree } from '../../src/analysis/flame';
 import type { ReportOptions } from '../../src/analysis/options';
+import type { FlameTreeData } from '../../webview/flame/model';
 import type { WireModel } from './page-api';
 
 export interface NodeModel {
@@ -18,10 +19,12 @@ function base64(array: Int32Array | Float64Array): string {
 export async function flameModelOf(path: string, options: ReportOptions = {}): Promise<NodeModel> {
   const profile = await readProfileFile(path);
   const tree = buildFlameTree(profile, options);
+  // The component takes src/analysis/flame.ts's tree as it is: this fails to compile if they drift.
+  const data: FlameTreeData = tree;
   const unit = profile.sampleTypes[profile.defaultSampleTypeIndex]?.unit ?? 'count';
   const wire: WireModel = {
     unit,
-    frames: tree.frames.map((f) => ({ name: f.name, file: f.file, line: f.line, startLine: f.startLine })),
+    frames: data.frames.map((f) => ({ name: f.name, file: f.file, line: f.line, startLine: f.startLine })),
     parent: base64(tree.parent),
     frame: base64(tree.frame),
     value: base64(tree.value),

@@ -252,6 +252,18 @@ describe('flame graph in Chromium', () => {
     const grey = await call(page, 'pixel', otherBox.x + 3, otherBox.y + 3);
     assert.ok(spread(grey) <= 3, `non-matching ${other} is grey: ${grey}`);
     await page.screenshot({ path: join(results, 'flame-search.png') });
+    await page.click('.gp-flame-toolbar button[aria-label="Previous match (Shift+Enter)"]');
+    const last = await call(page, 'selectedNode');
+    assert.notEqual(last, match, 'previous from the first match wraps to the last');
+    assert.match(large.tree.frames[large.tree.frame[last]!]!.name, new RegExp(pattern));
+
+    // A selection made in another view: the widest frame of that name, made visible.
+    const picked = 'math/rand.(*lockedSource).Int63';
+    assert.equal(await call(page, 'selectByName', picked), true);
+    const chosen = await call(page, 'selectedNode');
+    assert.equal(chosen, (await call(page, 'nodesNamed', picked))[0]);
+    assert.ok(await call(page, 'frameBox', chosen), 'the selected frame is drawn');
+    assert.equal(await call(page, 'selectByName', 'no.such.function'), false);
     await page.fill('.gp-flame-toolbar input[type=search]', '');
     assert.equal(await page.textContent('.gp-flame-status'), '');
     await assertCleanPage();

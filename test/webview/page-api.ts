@@ -107,6 +107,7 @@ export interface FlameTestApi {
   zoomedNode(): number;
   selectedNode(): number;
   nodesNamed(name: string): number[];
+  selectByName(name: string): boolean;
   zoomTo(node: number): void;
   search(pattern: string): SearchSummary | null;
   openSource(): FrameEvent[];

@@ -71,6 +71,11 @@ export interface FlameGraphHandle {
   back(): void;
   forward(): void;
   select(node: number): void;
+  /**
+   * Selects the widest frame with this name (a selection made in another view) and zooms to
+   * it when it is too narrow to see. Returns false when no frame has the name.
+   */
+  selectByName(name: string): boolean;
   /** Nodes whose frame has exactly this name, widest first. */
   nodesNamed(name: string): number[];
   /** Where a node is drawn, in client coordinates, or undefined when it is not drawn. */
@@ -269,6 +274,14 @@ class FlameGraph implements FlameGraphHandle {
     this.selected = node;
     if (node >= 0) this.announcer.textContent = this.describe(node);
     this.requestPaint();
+  }
+
+  selectByName(name: string): boolean {
+    const node = this.nodesNamed(name)[0];
+    if (node === undefined) return false;
+    this.select(node);
+    this.keepVisible(node);
+    return true;
   }
 
   nodesNamed(name: string): number[] {

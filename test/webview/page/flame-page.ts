@@ -134,6 +134,7 @@ const api: FlameTestApi = {
   zoomedNode: () => current().zoomedNode,
   selectedNode: () => current().selectedNode,
   nodesNamed: (name) => current().nodesNamed(name),
+  selectByName: (name) => current().selectByName(name),
   zoomTo: (node) => current().zoomTo(node),
   search: (pattern) => current().search(pattern) ?? null,
   openSource: () => openSource.slice(),
