@@ -4,6 +4,7 @@ import { registerSessionFeatures } from './session/register-session-features';
 import type { SessionRegistry } from './session/session-registry';
 import { IMPORT_PROFILE_COMMAND, importProfiles } from './views/import-profiles';
 import { registerProfileEditors } from './views/profile-editor-provider';
+import { registerEditorFeatures } from './editor/register-editor-features';
 
 let sessions: SessionRegistry | undefined;
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerProfileEditors(context, log),
     vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, importProfiles),
     ...features.disposables,
+    ...registerEditorFeatures(context),
   );
 }
 
