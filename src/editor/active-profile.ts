@@ -4,22 +4,25 @@
  * editor reports here; the hints listen.
  */
 import * as vscode from 'vscode';
-import type { LineCostsParams, LineCostsView } from '../shared/line-costs-view';
-import type { PeekParams, PeekView, ViewQuery } from '../shared/view-model';
+import { parseHintQuery, type HintQuery, type LineCostsParams, type LineCostsView } from '../shared/line-costs-view';
 
 /** What the hints need of a profile document (ProfileDocument has it). */
 export interface ProfileSource {
   readonly uri: vscode.Uri;
   request(method: 'lineCosts', params: LineCostsParams): Promise<LineCostsView>;
-  request(method: 'peek', params: PeekParams): Promise<PeekView>;
 }
+
+/** The profile's callers/callees of one function (the worker's `peek`), checked by the caller. */
+export type PeekFunction = (query: HintQuery, name: string) => Promise<unknown>;
 
 export interface ActiveProfile {
   readonly source: ProfileSource;
-  readonly query: ViewQuery;
+  readonly query: HintQuery;
+  readonly peek?: PeekFunction;
 }
 
-const lastQuery = new WeakMap<ProfileSource, ViewQuery>();
+const lastQuery = new WeakMap<ProfileSource, HintQuery>();
+const peeks = new WeakMap<ProfileSource, PeekFunction>();
 const changed = new vscode.EventEmitter<ActiveProfile | undefined>();
 const revealRequested = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly functionName: string }>();
 let active: ActiveProfile | undefined;
@@ -32,8 +35,8 @@ export function activeProfile(): ActiveProfile | undefined {
   return active;
 }
 
-function sameQuery(a: ViewQuery, b: ViewQuery): boolean {
-  const keys: (keyof ViewQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
+function sameQuery(a: HintQuery, b: HintQuery): boolean {
+  const keys: (keyof HintQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
   return keys.every((k) => a[k] === b[k]);
 }
 
@@ -41,14 +44,14 @@ function sameQuery(a: ViewQuery, b: ViewQuery): boolean {
  * Called by the profile editor when it becomes active (no query: the last one it used) and
  * whenever its views are asked for with new options.
  */
-export function setActiveProfile(source: ProfileSource, query?: ViewQuery): void {
-  const q = query ?? lastQuery.get(source);
-  if (!q) return;
-  const { sampleIndex, focus, ignore, hide, show, tagFocus, diff } = q;
-  const options: ViewQuery = { sampleIndex, focus, ignore, hide, show, tagFocus, diff };
+export function setActiveProfile(source: ProfileSource, query?: unknown, peek?: PeekFunction): void {
+  if (peek) peeks.set(source, peek);
+  const options = (query === undefined ? undefined : parseHintQuery(query)) ?? lastQuery.get(source);
+  if (!options) return;
   lastQuery.set(source, options);
   if (active && active.source === source && sameQuery(active.query, options)) return;
-  active = { source, query: options };
+  const p = peeks.get(source);
+  active = { source, query: options, ...(p ? { peek: p } : {}) };
   changed.fire(active);
 }
 

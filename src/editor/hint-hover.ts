@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { hoverNumbers } from '../analysis/source-hints';
-import type { PeekRowView, PeekView } from '../shared/view-model';
-import type { HintsController } from './hints-controller';
+import { isRecord } from '../shared/guards';
+import type { FileHints, HintsController } from './hints-controller';
 
 export const REVEAL_FUNCTION_COMMAND = 'goProfiler.revealFunction';
 const TOP_EDGES = 3;
@@ -15,7 +15,22 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
-function edgeLines(title: string, rows: readonly PeekRowView[]): string[] {
+interface EdgeRow {
+  readonly name: string;
+  readonly valueText: string;
+  readonly percent: string;
+}
+
+function parseRows(value: unknown): EdgeRow[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((r: unknown) =>
+    isRecord(r) && typeof r.name === 'string' && typeof r.valueText === 'string' && typeof r.percent === 'string'
+      ? [{ name: r.name, valueText: r.valueText, percent: r.percent }]
+      : [],
+  );
+}
+
+function edgeLines(title: string, rows: readonly EdgeRow[]): string[] {
   if (rows.length === 0) return [];
   const top = rows.slice(0, TOP_EDGES).map((r) => `- \`${r.name}\` ${escape(r.valueText)} (${escape(r.percent.trim())})`);
   const more = rows.length > TOP_EDGES ? [`- … ${rows.length - TOP_EDGES} more`] : [];
@@ -51,9 +66,13 @@ export class HintHoverProvider implements vscode.HoverProvider {
     return new vscode.Hover(md, document.lineAt(position.line).range);
   }
 
-  private async peek(file: NonNullable<ReturnType<HintsController['hintsFor']>>, name: string): Promise<PeekView | undefined> {
+  /** Callers and callees from the profile editor's worker, when it offers them. */
+  private async peek(file: FileHints, name: string): Promise<{ callers: EdgeRow[]; callees: EdgeRow[] } | undefined> {
+    const { peek, query } = file.index.active;
+    if (!peek) return undefined;
     try {
-      return await file.index.active.source.request('peek', { ...file.index.active.query, name });
+      const view = await peek(query, name);
+      return isRecord(view) ? { callers: parseRows(view.callers), callees: parseRows(view.callees) } : undefined;
     } catch {
       return undefined;
     }

@@ -4,10 +4,40 @@
  * and hotspot order); with `files` it adds the lines of those files.
  */
 import { isFiniteNumber, isIndex, isRecord, isStringArray } from './guards';
-import type { SampleTypeView, ViewQuery } from './view-model';
-import { parseViewQuery } from './validate-views';
+import type { SampleTypeView } from './view-model';
 
-export interface LineCostsParams extends ViewQuery {
+/** The profile editor's options the hints follow (a subset of its view query). */
+export interface HintQuery {
+  readonly sampleIndex: number;
+  readonly focus?: string;
+  readonly ignore?: string;
+  readonly hide?: string;
+  readonly show?: string;
+  readonly tagFocus?: string;
+  /** Compare with the editor's base profile: lines show the change. */
+  readonly diff?: boolean;
+}
+
+const FILTERS = ['focus', 'ignore', 'hide', 'show', 'tagFocus'] as const;
+
+/** Only the HintQuery fields of `value` (a view query may carry more). */
+export function parseHintQuery(value: unknown): HintQuery | undefined {
+  if (!isRecord(value) || !isIndex(value.sampleIndex)) return undefined;
+  const query: { -readonly [K in keyof HintQuery]: HintQuery[K] } = { sampleIndex: value.sampleIndex };
+  for (const key of FILTERS) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return undefined;
+    query[key] = v;
+  }
+  if (value.diff !== undefined) {
+    if (typeof value.diff !== 'boolean') return undefined;
+    query.diff = value.diff;
+  }
+  return query;
+}
+
+export interface LineCostsParams extends HintQuery {
   /** Profile file names (as the profile spells them, cleaned) whose lines are wanted. */
   readonly files?: readonly string[];
 }
@@ -43,7 +73,7 @@ export interface LineCostsView {
 }
 
 export function parseLineCostsParams(value: unknown): LineCostsParams | undefined {
-  const query = parseViewQuery(value);
+  const query = parseHintQuery(value);
   if (!query || !isRecord(value)) return undefined;
   if (value.files === undefined) return query;
   return isStringArray(value.files) ? { ...query, files: value.files } : undefined;
