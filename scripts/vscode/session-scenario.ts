@@ -6,7 +6,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from './paths';
-import { activeWebview, openFromExplorer } from './workbench';
+import { activeWebview, openFromExplorer, runCommand, waitForWorkbench } from './workbench';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
 
 /** Own folder: a concurrent `npm run test:vscode` empties test-results/vscode when it starts. */
@@ -82,7 +82,8 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
     const tab = page.locator('.tabs-container .tab.active .label-name', { hasText: /^hotspots-cpu-\d{8}T\d{6}Z/ }).first();
     await tab.waitFor({ state: 'visible', timeout: 60_000 });
     const frame = await activeWebview(page);
-    await frame.locator('[data-testid="profile-meta"], [data-testid="top-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    // The summary sits in a collapsed <details>; once it is in the DOM the profile has decoded.
+    await frame.locator('[data-testid="profile-meta"]').first().waitFor({ state: 'attached', timeout: 60_000 });
     await new Promise((r) => setTimeout(r, 1500)); // let the flame graph paint for the screenshot
     const file = await screenshot(page, 'session-cpu-profile');
     assert.ok(file.endsWith('.png'));
@@ -90,9 +91,48 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
   });
 
   await step('Stop Session ends hotspots and removes it from the Sessions view', async () => {
+    const pid = await sessionPid(page);
     await runStopSession(page);
+    assert.equal(isAlive(pid), false, `hotspots (pid ${pid}) still runs after Stop Session`);
+  });
+
+  await step('Run with Profiler from the palette offers the workspace main packages; reloading the window ends the session', async () => {
+    await runCommand(page, 'Go Profiler: Run with Profiler');
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'example.com/hotspots/hotspots' }).first();
+    await pick.waitFor({ state: 'visible', timeout: 60_000 });
+    await pick.click();
+    await sessionsRow(page, 'Start CPU Recording').waitFor({ state: 'visible', timeout: 240_000 });
+    const pid = await sessionPid(page);
+    assert.equal(isAlive(pid), true);
+    // Reloading restarts the extension host: deactivate must end the program's process tree.
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    const deadline = Date.now() + 20_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(isAlive(pid), false, `hotspots (pid ${pid}) outlived its extension host`);
   });
   return outcomes;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid the session row shows ("pid 1234 · …"). */
+async function sessionPid(page: Page): Promise<number> {
+  const description = await page
+    .locator('.pane', { has: page.locator('.pane-header', { hasText: /sessions/i }) })
+    .locator('.monaco-list-row .label-description', { hasText: /pid \d+/ })
+    .first()
+    .textContent({ timeout: 10_000 });
+  const pid = Number(/pid (\d+)/.exec(description ?? '')?.[1]);
+  assert.ok(Number.isInteger(pid) && pid > 0, `no pid in the session row: "${description}"`);
+  return pid;
 }
 
 async function runStopSession(page: Page): Promise<void> {

@@ -37,9 +37,17 @@ async function workspaceTargets(go: string): Promise<TargetItem[]> {
       const target = runTargetFromConfig(config, ctx);
       items.push({ label: `$(debug-alt) ${config.name}`, description: 'launch.json', detail: target.packageDir, target });
     }
-    const list = await runTool(go, ['list', '-e', '-f', GO_LIST_MAIN_TEMPLATE, './...'], { cwd: root });
+  }
+  // Every module in the workspace (a folder's go.mod need not be at its root).
+  const modules = await vscode.workspace.findFiles('**/go.mod', '{**/node_modules/**,**/vendor/**,**/testdata/**}', 50);
+  const seen = new Set<string>();
+  for (const mod of modules.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
+    const list = await runTool(go, ['list', '-e', '-f', GO_LIST_MAIN_TEMPLATE, './...'], { cwd: dirname(mod.fsPath) });
     for (const pkg of parseMainPackages(list.stdout)) {
-      items.push({ label: `$(package) ${pkg.importPath}`, description: 'main package', detail: pkg.dir, target: packageTarget(pkg.dir, pkg.importPath.split('/').pop() ?? pkg.importPath) });
+      if (seen.has(pkg.dir)) continue;
+      seen.add(pkg.dir);
+      const target = packageTarget(pkg.dir, pkg.importPath.split('/').pop() ?? pkg.importPath);
+      items.push({ label: `$(package) ${pkg.importPath}`, description: 'main package', detail: pkg.dir, target });
     }
   }
   return items;

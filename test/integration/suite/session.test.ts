@@ -106,6 +106,33 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     }
   });
 
+  it('the program dying during a Block capture fails that capture only; the heap taken before is kept', async () => {
+    const run = await vscode.commands.executeCommand<StartedRun | undefined>('goProfiler.run', { packageDir: burnerDir, wholeRun: false });
+    assert.ok(run);
+    const target = { sessionId: run.sessionId };
+    const heap = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'heap' });
+    assert.ok(heap);
+    const block = vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'block', seconds: 30 });
+    await sleep(1000);
+    process.kill(run.pid, 'SIGKILL');
+    assert.equal(await block, undefined);
+    await run.finished;
+    assert.ok(existsSync(heap) && existsSync(heap.replace(/\.pb\.gz$/, '.json')));
+    assert.equal(await vscode.commands.executeCommand('goProfiler.session.capture', { ...target, kind: 'heap' }), undefined, 'the ended session still takes captures');
+  });
+
+  it('Recent Profiles: Import copies a profile into the folder with an import sidecar; Rename moves it with its sidecar', async () => {
+    const imported = await vscode.commands.executeCommand<string[]>('goProfiler.recent.import', [vscode.Uri.file(join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz'))]);
+    assert.equal(imported.length, 1);
+    const [path] = imported as [string];
+    assert.ok(path.startsWith(profilesDir));
+    assert.equal(sidecarOf(path).capture.source, 'import');
+    const renamed = await vscode.commands.executeCommand<string | undefined>('goProfiler.recent.rename', { profilePath: path }, 'before-the-fix');
+    assert.equal(renamed, join(profilesDir, 'before-the-fix.pb.gz'));
+    assert.equal(existsSync(path), false);
+    assert.equal(sidecarOf(renamed).program, 'large.cpu');
+  });
+
   describe('attach to a service serving net/http/pprof', () => {
     let served: RunningProgram | undefined;
     after(async () => {
@@ -135,7 +162,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     });
   });
 
-  it('the Profile CodeLens above TestSpin profiles the test: four profiles saved, CPU hot spot spinPrimes', async () => {
+  it('the Profile CodeLenses above TestSpin and BenchmarkSpin each save four profiles with spinPrimes the CPU hot spot', async () => {
     const uri = vscode.Uri.file(join(burnerDir, 'burner_test.go'));
     await vscode.workspace.openTextDocument(uri);
     const lenses = await eventually('CodeLenses', async () => {
@@ -149,6 +176,12 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     assert.deepEqual(paths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
     // In a test binary package main's functions carry the import path.
     assert.equal(await topFlat(paths[0]!), 'example.com/gosession/burner.spinPrimes');
+
+    const bench = lenses.find((l) => (l.command?.arguments?.[0] as { name?: string } | undefined)?.name === 'BenchmarkSpin');
+    assert.ok(bench?.command);
+    const benchPaths = await vscode.commands.executeCommand<string[]>(bench.command.command, ...(bench.command.arguments ?? []));
+    assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+    assert.equal(await topFlat(benchPaths[0]!), 'example.com/gosession/burner.spinPrimes');
 
     const mainLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(join(burnerDir, 'main.go')));
     assert.ok(mainLenses.some((l) => l.command?.title === '▶ Profile' && l.command.command === 'goProfiler.run'));
