@@ -1,6 +1,7 @@
 /**
  * The profile editor's webview: waits for the host's init, then shows the metadata, the
- * sample-type selector and the active view; or the decoder's error.
+ * shared toolbar and the views (tabs); or the decoder's error. Every view is computed from
+ * one query (sample type, granularity, filters, comparison); selection and search are shared.
  */
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
@@ -8,24 +9,42 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import type { HostToWebview } from '../src/shared/protocol';
 import { assertNever } from '../src/shared/rpc';
-import type { ProfileSummary } from '../src/shared/view-model';
+import type { ProfileSummary, ViewQuery } from '../src/shared/view-model';
+import { compileGoRegexp } from '../src/analysis/go-regexp';
 import { clear, element } from './dom';
+import { FilterHistory, viewQuery } from './filters';
 import { Host } from './host';
 import { renderMeta } from './meta';
+import { SharedToolbar } from './toolbar/shared-toolbar';
+import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
-import type { ProfileViewModule } from './views/view-module';
+import { treeViewModule } from './views/tree-view';
+import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
-/** Every view, in tab order. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [topViewModule];
+/** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule];
+
+interface OpenView {
+  readonly module: ProfileViewModule;
+  readonly panel: HTMLElement;
+  readonly content: HTMLElement;
+  readonly instance: ViewInstance;
+}
 
 export class App {
   private readonly host = new Host((message) => this.receive(message));
   private summary: ProfileSummary | undefined;
+  private modulePath: string | undefined;
   private sampleIndex = 0;
+  private history = new FilterHistory();
+  private baseSource: string | undefined;
+  private search: RegExp | undefined;
+  private selection: string | undefined;
   private activeView: ProfileViewModule = views[0]!;
   private generation = 0;
-  private readonly metaSlot = element('div', { className: 'meta-slot' });
-  private readonly panels = new Map<string, HTMLElement>();
+  private toolbar: SharedToolbar | undefined;
+  private readonly metaSlot = element('details', { className: 'meta-slot' });
+  private readonly open = new Map<string, OpenView>();
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -41,10 +60,19 @@ export class App {
         this.showLoading(message.fileName);
         break;
       case 'loaded':
+        this.modulePath = message.modulePath;
         this.showProfile(message.summary);
         break;
       case 'failed':
         this.showError(message.message);
+        break;
+      case 'baseLoaded':
+        this.baseSource = message.source;
+        this.toolbar?.setBase(message.source);
+        this.refresh();
+        break;
+      case 'baseFailed':
+        this.toolbar?.showError(message.message);
         break;
       case 'response':
         this.host.rpc.handleResponse(message);
@@ -57,10 +85,7 @@ export class App {
   private showLoading(fileName: string): void {
     clear(this.root);
     this.root.append(
-      element('div', { className: 'loading' }, [
-        element('vscode-progress-ring'),
-        element('span', { text: `Decoding ${fileName}…` }),
-      ]),
+      element('div', { className: 'loading' }, [element('vscode-progress-ring'), element('span', { text: `Decoding ${fileName}…` })]),
     );
   }
 
@@ -74,23 +99,49 @@ export class App {
     );
   }
 
+  private get query(): ViewQuery {
+    return viewQuery(this.sampleIndex, this.history.current, this.baseSource !== undefined);
+  }
+
   private showProfile(summary: ProfileSummary): void {
     this.summary = summary;
     const saved = this.host.state;
     const count = summary.sampleTypes.length;
     this.sampleIndex = saved.sampleIndex !== undefined && saved.sampleIndex < count ? saved.sampleIndex : summary.defaultSampleTypeIndex;
     this.activeView = views.find((v) => v.id === saved.view) ?? this.activeView;
+    for (const v of this.open.values()) v.instance.dispose();
+    this.open.clear();
 
     clear(this.root);
-    this.panels.clear();
-    const tabs = element('vscode-tabs', { attrs: { panel: '' } });
-    tabs.append(this.sampleTypeSelect(summary));
-    views.forEach((view) => {
-      tabs.append(element('vscode-tab-header', { text: view.title, attrs: { slot: 'header', 'data-view': view.id } }));
-      const panel = element('vscode-tab-panel', { attrs: { 'data-view': view.id } });
-      this.panels.set(view.id, panel);
-      tabs.append(panel);
+    this.toolbar = new SharedToolbar(summary, this.sampleIndex, this.history.current, this.modulePath, {
+      sampleIndex: (index) => {
+        this.sampleIndex = index;
+        this.host.saveState({ sampleIndex: index });
+        this.renderMeta(undefined);
+        this.refresh();
+      },
+      filters: (next) => this.changeFilters(() => this.history.push(next)),
+      undo: () => this.changeFilters(() => (this.history.undo(), true)),
+      redo: () => this.changeFilters(() => (this.history.redo(), true)),
+      search: (text) => this.setSearch(text),
+      compare: () => this.host.post({ kind: 'compareWith' }),
+      stopComparing: () => {
+        this.baseSource = undefined;
+        this.toolbar?.setBase(undefined);
+        this.refresh();
+      },
     });
+    this.toolbar.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
+    if (this.baseSource !== undefined) this.toolbar.setBase(this.baseSource);
+
+    const tabs = element('vscode-tabs', { attrs: { panel: '' } });
+    for (const module of views) {
+      tabs.append(element('vscode-tab-header', { text: module.title, attrs: { slot: 'header', 'data-view': module.id, 'data-testid': `tab-${module.id}` } }));
+      const content = element('div', { className: `view-content view-${module.id}` });
+      const panel = element('vscode-tab-panel', { attrs: { 'data-view': module.id } }, [content]);
+      tabs.append(panel);
+      this.open.set(module.id, { module, panel, content, instance: module.create(content, this.context(summary)) });
+    }
     tabs.selectedIndex = views.indexOf(this.activeView);
     tabs.addEventListener('vsc-tabs-select', () => {
       const next = views[tabs.selectedIndex];
@@ -100,50 +151,81 @@ export class App {
         void this.renderView();
       }
     });
-    this.root.append(this.metaSlot, tabs);
+    this.metaSlot.open = false;
+    this.root.append(this.metaSlot, this.toolbar.element, tabs);
     this.renderMeta(undefined);
     void this.renderView();
   }
 
-  private sampleTypeSelect(summary: ProfileSummary): HTMLElement {
-    const select = element('select', { attrs: { 'data-testid': 'sample-type-select', 'aria-label': 'Sample type' } });
-    summary.sampleTypes.forEach((t, i) => select.append(element('option', { text: `${t.type} (${t.unit})`, attrs: { value: String(i) } })));
-    select.value = String(this.sampleIndex);
-    select.addEventListener('change', () => {
-      this.sampleIndex = Number(select.value);
-      this.host.saveState({ sampleIndex: this.sampleIndex });
-      this.renderMeta(undefined);
-      void this.renderView();
-    });
-    return element('label', { className: 'sample-type', attrs: { slot: 'addons' } }, [element('span', { text: 'Sample type' }), select]);
+  private context(summary: ProfileSummary): ViewContext {
+    return {
+      summary,
+      rpc: this.host.rpc,
+      showTotal: (text) => this.renderMeta(text),
+      select: (name) => this.select(name),
+      openSource: (file, line) => this.host.post({ kind: 'openSource', file, line }),
+      saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
+      searchStatus: (text) => this.toolbar?.setSearchStatus(text),
+    };
+  }
+
+  private changeFilters(change: () => boolean): void {
+    if (!change()) return;
+    this.toolbar?.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
+    this.refresh();
+  }
+
+  private setSearch(text: string): void {
+    try {
+      this.search = text === '' ? undefined : compileGoRegexp('search', text);
+    } catch {
+      return;
+    }
+    this.openView()?.instance.setSearch(this.search);
+  }
+
+  private select(name: string): void {
+    this.selection = name;
+    this.openView()?.instance.setSelection(name);
+  }
+
+  private openView(): OpenView | undefined {
+    return this.open.get(this.activeView.id);
+  }
+
+  private refresh(): void {
+    void this.renderView();
   }
 
   private renderMeta(totalText: string | undefined): void {
     if (!this.summary) return;
+    const type = this.summary.sampleTypes[this.sampleIndex];
+    const headline = [this.summary.source, type ? `${type.type} (${type.unit})` : '', totalText ? `total ${totalText}` : ''].filter(Boolean).join(' · ');
     clear(this.metaSlot);
-    this.metaSlot.append(renderMeta(this.summary, this.sampleIndex, totalText));
+    this.metaSlot.append(element('summary', { text: headline }), renderMeta(this.summary, this.sampleIndex, totalText));
   }
 
   private async renderView(): Promise<void> {
-    const summary = this.summary;
-    const panel = this.panels.get(this.activeView.id);
-    if (!summary || !panel) return;
+    const view = this.openView();
+    if (!this.summary || !view) return;
     const generation = ++this.generation;
     const isCurrent = (): boolean => generation === this.generation;
-    panel.classList.add('busy');
+    view.panel.classList.add('busy');
     try {
-      await this.activeView.render(panel, this.sampleIndex, {
-        summary,
-        rpc: this.host.rpc,
-        isCurrent,
-        showTotal: (text) => this.renderMeta(text),
-      });
+      this.toolbar?.showError('');
+      await view.instance.show(this.query, isCurrent);
+      if (!isCurrent()) return;
+      view.instance.setSearch(this.search);
+      view.instance.setSelection(this.selection);
     } catch (error) {
       if (!isCurrent()) return;
-      clear(panel);
-      panel.append(element('p', { className: 'error-message', text: error instanceof Error ? error.message : String(error), attrs: { 'data-testid': 'profile-error' } }));
+      const message = error instanceof Error ? error.message : String(error);
+      this.toolbar?.showError(message);
+      view.content.replaceChildren(element('p', { className: 'error-message', text: message, attrs: { 'data-testid': 'profile-error' } }));
+      view.instance.dispose();
+      this.open.set(view.module.id, { ...view, instance: view.module.create(view.content, this.context(this.summary)) });
     } finally {
-      if (isCurrent()) panel.classList.remove('busy');
+      if (isCurrent()) view.panel.classList.remove('busy');
     }
   }
 }

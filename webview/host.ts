@@ -25,6 +25,10 @@ export class Host {
     this.api.postMessage({ kind: 'ready' });
   }
 
+  post(message: WebviewToHost): void {
+    this.api.postMessage(message);
+  }
+
   get state(): WebviewState {
     const saved = this.api.getState();
     if (!isRecord(saved)) return {};

@@ -15,7 +15,28 @@ export interface ReadyMessage {
   readonly kind: 'ready';
 }
 
-export type WebviewToHost = ReadyMessage | WebviewRequest;
+/** Ctrl/Cmd+click, double-click or Enter on a frame or row: open its source line. */
+export interface OpenSourceMessage {
+  readonly kind: 'openSource';
+  readonly file: string;
+  /** 1-based; 0 when unknown (the file opens at its top). */
+  readonly line: number;
+}
+
+/** "Capture image": the host asks where to save and writes the file. */
+export interface SaveImageMessage {
+  readonly kind: 'saveImage';
+  readonly format: 'png' | 'svg';
+  /** Base64 for PNG, the SVG text for SVG. */
+  readonly data: string;
+}
+
+/** "Compare with…": the host picks a base profile and has the worker load it. */
+export interface CompareWithMessage {
+  readonly kind: 'compareWith';
+}
+
+export type WebviewToHost = ReadyMessage | WebviewRequest | OpenSourceMessage | SaveImageMessage | CompareWithMessage;
 
 export interface InitMessage {
   readonly kind: 'init';
@@ -26,6 +47,19 @@ export interface InitMessage {
 export interface LoadedMessage {
   readonly kind: 'loaded';
   readonly summary: ProfileSummary;
+  /** Module path of the go.mod nearest to the profile in its workspace, for "only my module". */
+  readonly modulePath?: string;
+}
+
+/** A base profile for comparison was loaded; views asked with `diff: true` now compare. */
+export interface BaseLoadedMessage {
+  readonly kind: 'baseLoaded';
+  readonly source: string;
+}
+
+export interface BaseFailedMessage {
+  readonly kind: 'baseFailed';
+  readonly message: string;
 }
 
 export interface FailedMessage {
@@ -34,7 +68,13 @@ export interface FailedMessage {
   readonly message: string;
 }
 
-export type HostToWebview = InitMessage | LoadedMessage | FailedMessage | WebviewResponse;
+export type HostToWebview =
+  | InitMessage
+  | LoadedMessage
+  | FailedMessage
+  | BaseLoadedMessage
+  | BaseFailedMessage
+  | WebviewResponse;
 
 /** What the webview keeps with setState/getState across hide/show and reloads. */
 export interface WebviewState {

@@ -5,8 +5,10 @@
 import { isFiniteNumber, isIndex, isRecord, isStringArray, type UnknownRecord } from './guards';
 import type { WebviewRequest, WebviewToHost } from './protocol';
 import { assertNever } from './rpc';
+import { parsePeekParams, parsePeekView, parseStackTreeView, parseTopRowDiff, parseTreeParams, parseViewQuery } from './validate-views';
 import {
   viewMethodNames,
+  type LabelKeyView,
   type ProfileSummary,
   type SampleTypeView,
   type TopParams,
@@ -15,8 +17,9 @@ import {
   type ViewMethods,
 } from './view-model';
 import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
+import { parseLineCostsParams, parseLineCostsView } from './line-costs-view';
 
-const workerMethodNames: { readonly [K in keyof WorkerMethods]: true } = { ...viewMethodNames, open: true };
+const workerMethodNames: { readonly [K in keyof WorkerMethods]: true } = { ...viewMethodNames, lineCosts: true, open: true, openBase: true };
 
 function isViewMethod(name: unknown): name is keyof ViewMethods {
   return typeof name === 'string' && Object.hasOwn(viewMethodNames, name);
@@ -27,21 +30,37 @@ function isWorkerMethod(name: unknown): name is keyof WorkerMethods {
 }
 
 export function parseTopParams(value: unknown): TopParams | undefined {
-  if (!isRecord(value) || !isIndex(value.sampleIndex)) return undefined;
-  return { sampleIndex: value.sampleIndex };
+  return parseViewQuery(value);
+}
+
+/** A request for a view method (from the webview, or forwarded to the worker). */
+function parseViewMethodRequest(id: number, method: keyof ViewMethods, params: unknown): WebviewRequest | undefined {
+  switch (method) {
+    case 'top': {
+      const p = parseTopParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    case 'flame': {
+      const p = parseViewQuery(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    case 'tree': {
+      const p = parseTreeParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    case 'peek': {
+      const p = parsePeekParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    default:
+      return assertNever(method, 'view method');
+  }
 }
 
 function parseViewRequest(value: UnknownRecord): WebviewRequest | undefined {
   const { id, method } = value;
   if (!isIndex(id) || !isViewMethod(method)) return undefined;
-  switch (method) {
-    case 'top': {
-      const params = parseTopParams(value.params);
-      return params && { kind: 'request', id, method, params };
-    }
-    default:
-      return assertNever(method, 'view method');
-  }
+  return parseViewMethodRequest(id, method, value.params);
 }
 
 export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
@@ -51,6 +70,14 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
       return { kind: 'ready' };
     case 'request':
       return parseViewRequest(value);
+    case 'openSource':
+      return typeof value.file === 'string' && isIndex(value.line) ? { kind: 'openSource', file: value.file, line: value.line } : undefined;
+    case 'saveImage':
+      return (value.format === 'png' || value.format === 'svg') && typeof value.data === 'string'
+        ? { kind: 'saveImage', format: value.format, data: value.data }
+        : undefined;
+    case 'compareWith':
+      return { kind: 'compareWith' };
     default:
       return undefined;
   }
@@ -68,14 +95,20 @@ export function parseHostToWorker(value: unknown): HostToWorker | undefined {
   const { id, method } = value;
   if (!isIndex(id) || !isWorkerMethod(method)) return undefined;
   switch (method) {
-    case 'open': {
+    case 'lineCosts': {
+      const params = parseLineCostsParams(value.params);
+      return params && { kind: 'request', id, method, params };
+    }
+    case 'open':
+    case 'openBase': {
       const params = parseOpenParams(value.params);
       return params && { kind: 'request', id, method, params };
     }
-    case 'top': {
-      const params = parseTopParams(value.params);
-      return params && { kind: 'request', id, method, params };
-    }
+    case 'top':
+    case 'flame':
+    case 'tree':
+    case 'peek':
+      return parseViewMethodRequest(id, method, value.params);
     default:
       return assertNever(method, 'worker method');
   }
@@ -102,6 +135,11 @@ export function parseSummary(value: unknown): ProfileSummary | undefined {
   const v = value;
   const sampleTypes = parseSampleTypes(v.sampleTypes);
   const periodType = v.periodType === undefined ? undefined : parseSampleType(v.periodType);
+  const labels: LabelKeyView[] = [];
+  for (const item of Array.isArray(v.labels) ? v.labels : []) {
+    if (!isRecord(item) || typeof item.key !== 'string' || !isStringArray(item.values)) return undefined;
+    labels.push({ key: item.key, values: item.values });
+  }
   if (
     typeof v.source !== 'string' ||
     !sampleTypes ||
@@ -113,7 +151,8 @@ export function parseSummary(value: unknown): ProfileSummary | undefined {
     !isFiniteNumber(v.durationNanos) ||
     typeof v.durationText !== 'string' ||
     !isIndex(v.sampleCount) ||
-    !isStringArray(v.comments)
+    !isStringArray(v.comments) ||
+    !Array.isArray(v.labels)
   ) {
     return undefined;
   }
@@ -129,6 +168,7 @@ export function parseSummary(value: unknown): ProfileSummary | undefined {
     durationText: v.durationText,
     sampleCount: v.sampleCount,
     comments: v.comments,
+    labels,
   };
 }
 
@@ -149,7 +189,12 @@ function parseTopRow(value: unknown): TopRow | undefined {
   ) {
     return undefined;
   }
-  return { name, file, line, flat, cum, flatText, flatPercent, sumPercent, cumText, cumPercent };
+  const startLine = value.startLine;
+  if (startLine !== undefined && !isIndex(startLine)) return undefined;
+  const row = { name, file, line, ...(startLine !== undefined ? { startLine } : {}), flat, cum, flatText, flatPercent, sumPercent, cumText, cumPercent };
+  if (value.diff === undefined) return row;
+  const diff = parseTopRowDiff(value.diff);
+  return diff && { ...row, diff };
 }
 
 export function parseTopView(value: unknown): TopView | undefined {
@@ -168,7 +213,10 @@ export function parseTopView(value: unknown): TopView | undefined {
     if (!row) return undefined;
     rows.push(row);
   }
-  return { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows };
+  const baseSource = value.baseSource;
+  if (baseSource !== undefined && typeof baseSource !== 'string') return undefined;
+  const view = { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows };
+  return baseSource === undefined ? view : { ...view, baseSource };
 }
 
 export function parseWorkerToHost(value: unknown): WorkerToHost | undefined {
@@ -180,12 +228,31 @@ export function parseWorkerToHost(value: unknown): WorkerToHost | undefined {
   const method = value.method;
   if (value.ok !== true || !isWorkerMethod(method)) return undefined;
   switch (method) {
+    case 'lineCosts': {
+      const result = parseLineCostsView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
     case 'open': {
       const result = parseSummary(value.result);
       return result && { kind: 'response', id, ok: true, method, result };
     }
+    case 'openBase': {
+      const result = value.result;
+      return isRecord(result) && typeof result.source === 'string'
+        ? { kind: 'response', id, ok: true, method, result: { source: result.source } }
+        : undefined;
+    }
     case 'top': {
       const result = parseTopView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
+    case 'flame':
+    case 'tree': {
+      const result = parseStackTreeView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
+    case 'peek': {
+      const result = parsePeekView(value.result);
       return result && { kind: 'response', id, ok: true, method, result };
     }
     default:

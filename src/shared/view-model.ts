@@ -25,18 +25,44 @@ export interface ProfileSummary {
   readonly durationText: string;
   readonly sampleCount: number;
   readonly comments: readonly string[];
+  /** The profile's string label keys and their distinct values (for the tag filter). */
+  readonly labels: readonly LabelKeyView[];
 }
 
-export interface TopParams {
+export interface LabelKeyView {
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+export type GranularityView = 'functions' | 'filefunctions' | 'lines' | 'files';
+export const granularities: readonly GranularityView[] = ['functions', 'filefunctions', 'lines', 'files'];
+
+/**
+ * The report options every view is computed with (pprof's flags). Absent fields take pprof's
+ * defaults; the webview leaves them out rather than sending empty strings.
+ */
+export interface ViewQuery {
   /** Index into `ProfileSummary.sampleTypes`. */
   readonly sampleIndex: number;
+  readonly granularity?: GranularityView;
+  readonly focus?: string;
+  readonly ignore?: string;
+  readonly hide?: string;
+  readonly show?: string;
+  readonly tagFocus?: string;
+  /** Compare with the base profile loaded by "Compare with…" (ignored when there is none). */
+  readonly diff?: boolean;
 }
+
+export type TopParams = ViewQuery;
 
 export interface TopRow {
   readonly name: string;
   readonly file: string;
   /** 0 when the granularity has no line. */
   readonly line: number;
+  /** First line of the function (0 when unknown), where "open source" goes when `line` is 0. */
+  readonly startLine?: number;
   readonly flat: number;
   readonly cum: number;
   readonly flatText: string;
@@ -44,6 +70,17 @@ export interface TopRow {
   readonly sumPercent: string;
   readonly cumText: string;
   readonly cumPercent: string;
+  /** With a base profile: the row's flat in the base and in the current profile (delta = flat). */
+  readonly diff?: TopRowDiff;
+}
+
+export interface TopRowDiff {
+  readonly base: number;
+  readonly current: number;
+  readonly baseText: string;
+  readonly currentText: string;
+  /** flat (current - base) as a share of the base total, like `go tool pprof -diff_base`. */
+  readonly deltaPercent: string;
 }
 
 export interface TopView {
@@ -57,6 +94,65 @@ export interface TopView {
   readonly shownPercent: string;
   /** Rows left out to keep the message small (the least significant ones). */
   readonly omittedRows: number;
+  /** Name of the base profile when the rows are a comparison. */
+  readonly baseSource?: string;
+}
+
+export interface FrameView {
+  readonly name: string;
+  readonly file: string;
+  /** 0 unless the granularity has lines. */
+  readonly line: number;
+  readonly startLine: number;
+}
+
+/**
+ * A merged stack tree (flame graph, call trees) in typed arrays: node 0 is the root, the
+ * children of n are firstChild[n] .. firstChild[n] + childCount[n] - 1.
+ */
+export interface StackTreeView {
+  readonly sampleIndex: number;
+  readonly unit: string;
+  readonly total: number;
+  readonly totalText: string;
+  readonly frames: readonly FrameView[];
+  /** Frame index per node, -1 for the root. */
+  readonly frame: Int32Array;
+  readonly parent: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly childCount: Int32Array;
+  readonly value: Float64Array;
+  readonly self: Float64Array;
+  /** With a base profile: the node's value in the base (same path), 0 when absent. */
+  readonly base?: Float64Array;
+  readonly baseTotal?: number;
+  readonly baseSource?: string;
+}
+
+export type TreeDirection = 'top-down' | 'bottom-up';
+
+export interface TreeParams extends ViewQuery {
+  readonly direction: TreeDirection;
+}
+
+export interface PeekParams extends ViewQuery {
+  /** Exact printable name of the function. */
+  readonly name: string;
+}
+
+export interface PeekRowView {
+  readonly name: string;
+  readonly value: number;
+  readonly valueText: string;
+  readonly percent: string;
+}
+
+export interface PeekView {
+  readonly name: string;
+  readonly flatText: string;
+  readonly cumText: string;
+  readonly callers: readonly PeekRowView[];
+  readonly callees: readonly PeekRowView[];
 }
 
 /**
@@ -65,7 +161,10 @@ export interface TopView {
  */
 export interface ViewMethods {
   readonly top: { readonly params: TopParams; readonly result: TopView };
+  readonly flame: { readonly params: ViewQuery; readonly result: StackTreeView };
+  readonly tree: { readonly params: TreeParams; readonly result: StackTreeView };
+  readonly peek: { readonly params: PeekParams; readonly result: PeekView };
 }
 
 /** One entry per method, so the validator knows them all (the type makes it complete). */
-export const viewMethodNames: { readonly [K in keyof ViewMethods]: true } = { top: true };
+export const viewMethodNames: { readonly [K in keyof ViewMethods]: true } = { top: true, flame: true, tree: true, peek: true };

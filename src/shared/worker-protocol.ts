@@ -4,6 +4,7 @@
  */
 import type { RequestOf, ResponseOf } from './rpc';
 import type { ProfileSummary, ViewMethods } from './view-model';
+import type { LineCostsParams, LineCostsView } from './line-costs-view';
 
 export interface OpenParams {
   /** The raw file, gzipped or not; its buffer is transferred to the worker. */
@@ -14,9 +15,17 @@ export interface OpenParams {
   readonly maxInflatedBytes: number;
 }
 
+export interface BaseInfo {
+  readonly source: string;
+}
+
 export interface WorkerMethods extends ViewMethods {
   /** Decodes and keeps the profile; later requests read it. */
   readonly open: { readonly params: OpenParams; readonly result: ProfileSummary };
+  /** Per-line costs for the editor hints (files with totals; lines of `files`). */
+  readonly lineCosts: { readonly params: LineCostsParams; readonly result: LineCostsView };
+  /** Decodes a second profile to compare with (`ViewQuery.diff`); returns its name. */
+  readonly openBase: { readonly params: OpenParams; readonly result: BaseInfo };
 }
 
 export type HostToWorker = RequestOf<WorkerMethods>;

@@ -34,6 +34,17 @@ export class ProfileDocument implements vscode.CustomDocument {
     return this.worker.request(method, params);
   }
 
+  /** Decodes `uri` in this document's worker as the base of comparisons; returns its name. */
+  async openBase(uri: vscode.Uri): Promise<string> {
+    await this.loaded;
+    const source = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    const bytes = ownedBytes(await vscode.workspace.fs.readFile(uri));
+    const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Decoding ${source}` }, () =>
+      this.worker.request('openBase', { bytes, source, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES }),
+    );
+    return info.source;
+  }
+
   dispose(): void {
     this.closed = true;
     void this.worker.terminate();

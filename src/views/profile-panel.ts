@@ -9,6 +9,32 @@ import { assertNever } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { ProfileDocument } from './profile-document';
 import { renderWebviewHtml } from './webview-html';
+import { nearestModulePath, openSourceLine, saveImage } from './panel-actions';
+
+/** An open profile editor, as the "Compare with…" command finds it. */
+export interface ProfilePanelHandle {
+  readonly panel: vscode.WebviewPanel;
+  /** Loads `base` as the comparison base (asks for a file when undefined). */
+  compareWith(base: vscode.Uri | undefined): Promise<void>;
+}
+
+const openPanels: ProfilePanelHandle[] = [];
+
+/** The active profile editor, else the one used last. */
+export function currentProfilePanel(): ProfilePanelHandle | undefined {
+  return openPanels.find((p) => p.panel.active) ?? openPanels[openPanels.length - 1];
+}
+
+async function pickBase(document: ProfileDocument): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    defaultUri: vscode.Uri.joinPath(document.uri, '..'),
+    filters: { 'Go profiles': ['gz', 'pprof', 'prof', 'pb'], 'All files': ['*'] },
+    openLabel: 'Compare with',
+    title: `Compare ${document.fileName} with…`,
+  });
+  return picked?.[0];
+}
 
 export function attachProfilePanel(
   panel: vscode.WebviewPanel,
@@ -28,9 +54,29 @@ export function attachProfilePanel(
   });
 
   let disposed = false;
+  let baseSource: string | undefined;
   const post = (message: HostToWebview): void => {
     if (!disposed) void webview.postMessage(message);
   };
+  const handle: ProfilePanelHandle = {
+    panel,
+    async compareWith(base) {
+      const uri = base ?? (await pickBase(document));
+      if (!uri) return;
+      try {
+        baseSource = await document.openBase(uri);
+        post({ kind: 'baseLoaded', source: baseSource });
+      } catch (error) {
+        post({ kind: 'baseFailed', message: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  };
+  openPanels.push(handle);
+  panel.onDidChangeViewState(() => {
+    if (!panel.active) return;
+    openPanels.splice(openPanels.indexOf(handle), 1);
+    openPanels.push(handle);
+  });
 
   const subscription = webview.onDidReceiveMessage((raw: unknown) => {
     const message = parseWebviewToHost(raw);
@@ -41,12 +87,24 @@ export function attachProfilePanel(
     switch (message.kind) {
       case 'ready':
         post({ kind: 'init', fileName: document.fileName });
-        void document.loaded.then((outcome) =>
-          post(outcome.ok ? { kind: 'loaded', summary: outcome.summary } : { kind: 'failed', message: outcome.message }),
+        void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
+          post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
         );
+        if (baseSource) void document.loaded.then(() => post({ kind: 'baseLoaded', source: baseSource ?? '' }));
         break;
       case 'request':
         void answer(document, message).then(post);
+        break;
+      case 'openSource':
+        void openSourceLine(message.file, message.line).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
+        break;
+      case 'saveImage':
+        void saveImage(message.format, message.data, document.uri).catch((e: unknown) =>
+          vscode.window.showErrorMessage(`Go Profiler: could not save the image: ${e instanceof Error ? e.message : String(e)}`),
+        );
+        break;
+      case 'compareWith':
+        void handle.compareWith(undefined);
         break;
       default:
         assertNever(message, 'webview message');
@@ -55,6 +113,7 @@ export function attachProfilePanel(
 
   panel.onDidDispose(() => {
     disposed = true;
+    openPanels.splice(openPanels.indexOf(handle), 1);
     subscription.dispose();
   });
 }
@@ -65,8 +124,14 @@ async function answer(document: ProfileDocument, request: WebviewRequest): Promi
     switch (request.method) {
       case 'top':
         return { kind: 'response', id, ok: true, method: 'top', result: await document.request('top', request.params) };
+      case 'flame':
+        return { kind: 'response', id, ok: true, method: 'flame', result: await document.request('flame', request.params) };
+      case 'tree':
+        return { kind: 'response', id, ok: true, method: 'tree', result: await document.request('tree', request.params) };
+      case 'peek':
+        return { kind: 'response', id, ok: true, method: 'peek', result: await document.request('peek', request.params) };
       default:
-        return assertNever(request.method, 'view method');
+        return assertNever(request, 'view request');
     }
   } catch (error) {
     return { kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -5,42 +5,125 @@
 import { decodeProfile, ProfileError, type Profile } from '../pprof';
 import { inflateNode } from '../pprof/inflate-node';
 import { selectSampleType } from '../analysis/sample-type';
+import { OptionError } from '../analysis/option-error';
+import { topTable } from '../analysis/top';
+import { mergeForDiff } from '../analysis/diff';
 import { assertNever } from '../shared/rpc';
-import type { TopView } from '../shared/view-model';
-import type { HostToWorker, WorkerToHost } from '../shared/worker-protocol';
-import { buildSummary, buildTopView } from './view-builders';
+import { lineCostsForQuery } from '../analysis/line-table';
+import type { PeekParams, PeekView, StackTreeView, TopView, TreeParams, ViewQuery } from '../shared/view-model';
+import type { HostToWorker, OpenParams, WorkerToHost } from '../shared/worker-protocol';
+import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
+import { baseValuesByPath, buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { queryKey, toReportOptions } from './report-options';
+
+/** Results kept per document (switching views or undoing a filter is instant). */
+const CACHE_SIZE = 12;
+
+interface Base {
+  readonly profile: Profile;
+  readonly source: string;
+  merged?: Profile;
+}
 
 export class WorkerHandlers {
   private profile: Profile | undefined;
+  private base: Base | undefined;
   private source = 'profile';
-  /** Top tables already computed, by sample type: switching back is instant. */
-  private readonly topCache = new Map<number, TopView>();
+  private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
 
   answer(request: HostToWorker): WorkerToHost {
     const { id } = request;
     try {
       switch (request.method) {
         case 'open': {
-          const { bytes, source, maxInflatedBytes } = request.params;
-          this.source = source;
+          this.source = request.params.source;
           this.profile = undefined;
-          this.topCache.clear();
-          this.profile = decodeProfile(bytes, { source, inflate: inflateNode, maxInflatedBytes });
-          return { kind: 'response', id, ok: true, method: 'open', result: buildSummary(this.profile, source) };
+          this.base = undefined;
+          this.cache.clear();
+          this.profile = this.decode(request.params);
+          return { kind: 'response', id, ok: true, method: 'open', result: buildSummary(this.profile, this.source) };
         }
-        case 'top': {
-          const profile = this.opened();
-          const sampleIndex = selectSampleType(profile, request.params.sampleIndex);
-          const result = this.topCache.get(sampleIndex) ?? buildTopView(profile, sampleIndex);
-          this.topCache.set(sampleIndex, result);
-          return { kind: 'response', id, ok: true, method: 'top', result };
+        case 'openBase': {
+          const current = this.opened();
+          const profile = this.decode(request.params);
+          mergeForDiff(current, profile, 'base'); // refuses incompatible sample types now, with pprof's message
+          this.base = { profile, source: request.params.source };
+          this.cache.clear();
+          return { kind: 'response', id, ok: true, method: 'openBase', result: { source: request.params.source } };
         }
+        case 'top':
+          return { kind: 'response', id, ok: true, method: 'top', result: this.cached('top', request.params, () => this.top(request.params)) };
+        case 'flame':
+          return { kind: 'response', id, ok: true, method: 'flame', result: this.cached('flame', request.params, () => this.tree({ ...request.params, direction: 'top-down' })) };
+        case 'tree':
+          return { kind: 'response', id, ok: true, method: 'tree', result: this.cached('tree', request.params, () => this.tree(request.params)) };
+        case 'peek':
+          return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
+        case 'lineCosts':
+          return { kind: 'response', id, ok: true, method: 'lineCosts', result: lineCostsForQuery(this.opened(), request.params, this.diffBase(request.params)?.profile) };
         default:
           return assertNever(request, 'request');
       }
     } catch (error) {
       return { kind: 'response', id, ok: false, error: this.describe(error) };
     }
+  }
+
+  private decode(params: OpenParams): Profile {
+    const { bytes, source, maxInflatedBytes } = params;
+    return decodeProfile(bytes, { source, inflate: inflateNode, maxInflatedBytes });
+  }
+
+  private cached<T extends TopView | StackTreeView | PeekView>(method: string, query: ViewQuery, build: () => T): T {
+    const key = queryKey(method, { ...query, diff: query.diff === true && this.base !== undefined });
+    const hit = this.cache.get(key) as T | undefined;
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const result = build();
+    this.cache.set(key, result);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return result;
+  }
+
+  private diffBase(query: ViewQuery): Base | undefined {
+    return query.diff === true ? this.base : undefined;
+  }
+
+  private top(query: ViewQuery): TopView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, query.sampleIndex);
+    const options = toReportOptions(query, sampleIndex);
+    const base = this.diffBase(query);
+    if (!base) return buildTopView(profile, sampleIndex, MAX_TOP_ROWS, options);
+    base.merged ??= mergeForDiff(profile, base.profile, 'base');
+    return buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
+      table: topTable(base.profile, options),
+      current: topTable(profile, options),
+      source: base.source,
+    });
+  }
+
+  private tree(params: TreeParams): StackTreeView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, params.sampleIndex);
+    const options = toReportOptions(params, sampleIndex);
+    const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
+    const trie = stackTrie(profile, options, params.direction);
+    const view = stackTreeView(trie, sampleIndex, unit);
+    const base = this.diffBase(params);
+    if (!base) return view;
+    const baseTrie = stackTrie(base.profile, options, params.direction);
+    return { ...view, base: baseValuesByPath(trie, baseTrie), baseTotal: baseTrie.total, baseSource: base.source };
+  }
+
+  private peek(params: PeekParams): PeekView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, params.sampleIndex);
+    const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
+    return buildPeekView(profile, toReportOptions(params, sampleIndex), params.name, unit);
   }
 
   private opened(): Profile {
@@ -50,6 +133,7 @@ export class WorkerHandlers {
 
   private describe(error: unknown): string {
     if (error instanceof ProfileError) return error.message;
+    if (error instanceof OptionError) return error.message;
     const detail = error instanceof Error ? error.message : String(error);
     return `${this.source}: internal error: ${detail}`;
   }

@@ -19,7 +19,7 @@ import type { ProfileEditorTestApi } from './page/profile-editor-api';
 /** The page's globals, typed for callbacks that run in the page (this file has no DOM lib). */
 interface PageGlobals {
   readonly profileEditorTest: ProfileEditorTestApi;
-  readonly sessionStorage: { clear(): void };
+  readonly sessionStorage: { clear(): void; setItem(key: string, value: string): void };
   readonly document: { querySelector(selector: string): { textContent: string | null } | null };
 }
 
@@ -34,7 +34,7 @@ function hostFor(bytes: Uint8Array, source: string): { summary: ProfileSummary; 
     summary: opened.result,
     answer(request) {
       const response = handlers.answer(request);
-      if (response.ok && response.method === 'open') throw new Error('unexpected open response');
+      if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts')) throw new Error('unexpected open response');
       return response;
     },
   };
@@ -51,6 +51,11 @@ async function waitForPosted(page: Page, count: number): Promise<WebviewToHost> 
 
 async function deliver(page: Page, message: HostToWebview): Promise<void> {
   await page.evaluate((m) => (globalThis as unknown as PageGlobals).profileEditorTest.deliver(m), message);
+}
+
+/** These tests look at the Top tab; the editor opens on the flame graph unless state says otherwise. */
+async function preferTopTab(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.setItem('profile-editor-test-state', '{"view":"top"}'));
 }
 
 async function firstRowCells(page: Page): Promise<string[]> {
@@ -81,6 +86,7 @@ describe('profile editor webview in Chromium', () => {
   test('ready → init → loaded → top request; the table and metadata show pprof’s numbers', async () => {
     await page.goto(server.url);
     assert.deepEqual(await waitForPosted(page, 1), { kind: 'ready' });
+    await preferTopTab(page);
     const host = hostFor(readFileSync(LARGE), 'large.cpu.pb.gz');
     await deliver(page, { kind: 'init', fileName: 'large.cpu.pb.gz' });
     await deliver(page, { kind: 'loaded', summary: host.summary });
@@ -107,7 +113,7 @@ describe('profile editor webview in Chromium', () => {
     assert.deepEqual(request.params, { sampleIndex: 0 });
     await deliver(page, host.answer(request));
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="top-row"] td')?.textContent === '20517');
-    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).profileEditorTest.state()), { sampleIndex: 0 });
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).profileEditorTest.state()), { view: 'top', sampleIndex: 0 });
 
     await page.reload();
     await waitForPosted(page, 1);
@@ -124,6 +130,7 @@ describe('profile editor webview in Chromium', () => {
     writeHostileProfile(file);
     const host = hostFor(readFileSync(file), '<img src=x onerror=alert(9)>.pb.gz');
     await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.clear());
+    await preferTopTab(page);
     await page.reload();
     await waitForPosted(page, 1);
     await deliver(page, { kind: 'init', fileName: host.summary.source });

@@ -1,51 +1,190 @@
-/** The top table: flat, flat%, sum%, cum, cum%, name, as `go tool pprof -top` prints it. */
-import type { TopRow, TopView } from '../../src/shared/view-model';
+/**
+ * The "Top" tab: flat, flat%, sum%, cum, cum%, name as `go tool pprof -top` prints them, every
+ * row (virtualised), sortable by any column, with a filter box. With a base profile: base,
+ * current, delta and delta% columns.
+ */
+import type { TopRow, TopView, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
-import type { ProfileViewModule } from './view-module';
+import { emptyState, isFiltered } from './empty-state';
+import { compareRows, nextSort, type SortState, type TopColumn } from './top-sort';
+import { queryKey, sourceLine, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
+import { VirtualRows } from './virtual-rows';
 
-const columns = [
-  { col: 'flat', label: 'flat', cell: (r: TopRow) => r.flatText },
-  { col: 'flat%', label: 'flat%', cell: (r: TopRow) => r.flatPercent },
-  { col: 'sum%', label: 'sum%', cell: (r: TopRow) => r.sumPercent },
-  { col: 'cum', label: 'cum', cell: (r: TopRow) => r.cumText },
-  { col: 'cum%', label: 'cum%', cell: (r: TopRow) => r.cumPercent },
-  { col: 'name', label: 'name', cell: (r: TopRow) => r.name },
-] as const;
+interface Column {
+  readonly col: TopColumn;
+  readonly label: string;
+  cell(row: TopRow): string;
+}
+
+const plainColumns: readonly Column[] = [
+  { col: 'flat', label: 'flat', cell: (r) => r.flatText },
+  { col: 'flat%', label: 'flat%', cell: (r) => r.flatPercent },
+  { col: 'sum%', label: 'sum%', cell: (r) => r.sumPercent },
+  { col: 'cum', label: 'cum', cell: (r) => r.cumText },
+  { col: 'cum%', label: 'cum%', cell: (r) => r.cumPercent },
+  { col: 'name', label: 'name', cell: (r) => r.name },
+];
+
+const diffColumns: readonly Column[] = [
+  { col: 'base', label: 'base', cell: (r) => r.diff?.baseText ?? '' },
+  { col: 'current', label: 'current', cell: (r) => r.diff?.currentText ?? '' },
+  { col: 'flat', label: 'delta', cell: (r) => r.flatText },
+  { col: 'delta%', label: 'delta%', cell: (r) => r.diff?.deltaPercent ?? '' },
+  { col: 'cum', label: 'cum delta', cell: (r) => r.cumText },
+  { col: 'name', label: 'name', cell: (r) => r.name },
+];
+
+/** The function name a row stands for, without pprof's "(inline)" mark. */
+export function rowFunction(row: TopRow): string {
+  return row.name.replace(/ \((partial-)?inline\)$/, '');
+}
+
+class TopViewInstance implements ViewInstance {
+  private view: TopView | undefined;
+  private shownKey = '';
+  private order: number[] = [];
+  private sort: SortState = { col: 'default', descending: true };
+  private filterText = '';
+  private search: RegExp | undefined;
+  private selection: string | undefined;
+  private table: VirtualRows | undefined;
+  private headCells = new Map<TopColumn, HTMLTableCellElement>();
+  private readonly caption = element('div', { className: 'top-caption', attrs: { 'data-testid': 'top-caption' } });
+  private readonly filterInput = element('input', {
+    className: 'tb-filter',
+    attrs: { type: 'search', placeholder: 'Filter rows (regex)', 'aria-label': 'Filter rows by name', 'data-testid': 'top-filter' },
+  });
+  private readonly body = element('div', { className: 'top-body' });
+
+  constructor(
+    container: HTMLElement,
+    private readonly context: ViewContext,
+  ) {
+    this.filterInput.addEventListener('input', () => {
+      this.filterText = this.filterInput.value;
+      this.rebuildOrder();
+    });
+    container.append(element('div', { className: 'view-toolbar' }, [this.filterInput, this.caption]), this.body);
+  }
+
+  async show(query: ViewQuery, isCurrent: () => boolean): Promise<void> {
+    const key = queryKey(query);
+    if (key === this.shownKey) return;
+    const view = await this.context.rpc.request('top', query);
+    if (!isCurrent()) return;
+    this.shownKey = key;
+    this.view = view;
+    this.context.showTotal(view.totalText);
+    clear(this.body);
+    this.table = undefined;
+    if (view.rows.length === 0) {
+      this.caption.textContent = '';
+      this.body.append(emptyState(this.context.summary, query.sampleIndex, isFiltered(query)));
+      return;
+    }
+    const columns = view.baseSource !== undefined ? diffColumns : plainColumns;
+    this.table = new VirtualRows({
+      className: 'top-table',
+      testId: 'top-table',
+      head: this.head(columns),
+      renderRow: (i) => this.renderRow(columns, i),
+    });
+    this.body.append(this.table.element);
+    this.rebuildOrder();
+  }
+
+  private head(columns: readonly Column[]): HTMLTableSectionElement {
+    this.headCells.clear();
+    const cells = columns.map((c) => {
+      const th = element('th', { attrs: { 'data-col': c.col, scope: 'col', 'aria-sort': 'none', tabindex: '0' } }, [
+        element('span', { text: c.label }),
+        element('span', { className: 'sort-mark', attrs: { 'aria-hidden': 'true' } }),
+      ]);
+      const activate = (): void => {
+        this.sort = nextSort(this.sort, c.col);
+        this.rebuildOrder();
+      };
+      th.addEventListener('click', activate);
+      th.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          activate();
+        }
+      });
+      this.headCells.set(c.col, th);
+      return th;
+    });
+    return element('thead', {}, [element('tr', {}, cells)]);
+  }
+
+  private rebuildOrder(): void {
+    const view = this.view;
+    if (!view || !this.table) return;
+    let filter: RegExp | undefined;
+    try {
+      filter = this.filterText ? new RegExp(this.filterText) : undefined;
+      this.filterInput.classList.remove('invalid');
+    } catch {
+      this.filterInput.classList.add('invalid');
+    }
+    const order: number[] = [];
+    view.rows.forEach((row, i) => {
+      if (!filter || filter.test(row.name)) order.push(i);
+    });
+    if (this.sort.col !== 'default') order.sort((a, b) => compareRows(view.rows[a]!, view.rows[b]!, a, b, this.sort));
+    this.order = order;
+    for (const [col, th] of this.headCells) {
+      const active = col === this.sort.col;
+      th.setAttribute('aria-sort', active ? (this.sort.descending ? 'descending' : 'ascending') : 'none');
+      th.lastElementChild!.textContent = active ? (this.sort.descending ? ' ▼' : ' ▲') : '';
+    }
+    const shown = order.length === view.rows.length ? `${view.rows.length} rows` : `${order.length} of ${view.rows.length} rows`;
+    const base = view.baseSource !== undefined ? ` · delta vs ${view.baseSource}` : '';
+    this.caption.textContent = `${shown} · ${view.shownText}, ${view.shownPercent} of ${view.totalText} total${base}`;
+    this.table.setCount(order.length);
+  }
+
+  private renderRow(columns: readonly Column[], index: number): HTMLTableRowElement {
+    const row = this.view!.rows[this.order[index]!]!;
+    const fn = rowFunction(row);
+    const tr = element('tr', {
+      attrs: { 'data-testid': 'top-row', 'data-flat': String(row.flat), 'data-cum': String(row.cum), 'aria-selected': String(fn === this.selection) },
+    });
+    for (const c of columns) tr.append(element('td', { text: c.cell(row), attrs: { 'data-col': c.col } }));
+    if (row.diff) tr.classList.add(row.flat > 0 ? 'grew' : row.flat < 0 ? 'shrank' : 'same');
+    if (this.search?.test(row.name)) tr.classList.add('match');
+    if (row.file) tr.title = `${row.file}:${sourceLine(row.line, row.startLine)}`;
+    const open = (): void => this.context.openSource(row.file, sourceLine(row.line, row.startLine));
+    tr.addEventListener('click', (e) => (e.ctrlKey || e.metaKey ? open() : this.context.select(fn)));
+    tr.addEventListener('dblclick', open);
+    return tr;
+  }
+
+  setSearch(pattern: RegExp | undefined): void {
+    this.search = pattern;
+    if (!this.view) return;
+    this.table?.refresh();
+    if (pattern) {
+      const matches = this.view.rows.filter((r) => pattern.test(r.name)).length;
+      this.context.searchStatus(`${matches} ${matches === 1 ? 'row matches' : 'rows match'}`);
+    } else this.context.searchStatus('');
+  }
+
+  setSelection(name: string | undefined): void {
+    this.selection = name;
+    if (!this.view || !this.table) return;
+    const at = this.order.findIndex((i) => rowFunction(this.view!.rows[i]!) === name);
+    if (at >= 0) this.table.scrollToRow(at);
+    this.table.refresh();
+  }
+
+  dispose(): void {
+    this.body.replaceChildren();
+  }
+}
 
 export const topViewModule: ProfileViewModule = {
   id: 'top',
   title: 'Top',
-  async render(container, sampleIndex, context) {
-    const view = await context.rpc.request('top', { sampleIndex });
-    if (!context.isCurrent()) return;
-    context.showTotal(view.totalText);
-    clear(container);
-    container.append(view.rows.length === 0 ? emptyState(view) : topTable(view));
-  },
+  create: (container, context) => new TopViewInstance(container, context),
 };
-
-function emptyState(view: TopView): HTMLElement {
-  const kind = `${view.sampleType.type}/${view.sampleType.unit}`;
-  return element('div', { className: 'empty-state', attrs: { 'data-testid': 'empty-state' } }, [
-    element('p', { className: 'empty-title', text: 'Nothing to show' }),
-    element('p', { text: `This profile has no samples with a value for ${kind}. Try another sample type, or capture the profile for longer.` }),
-  ]);
-}
-
-function topTable(view: TopView): HTMLElement {
-  const summary = `Showing ${view.rows.length} rows accounting for ${view.shownText}, ${view.shownPercent} of ${view.totalText} total`;
-  const caption = element('caption', { text: view.omittedRows > 0 ? `${summary} (${view.omittedRows} smaller rows not shown)` : summary });
-  const head = element('thead', {}, [
-    element('tr', {}, columns.map((c) => element('th', { text: c.label, attrs: { 'data-col': c.col, scope: 'col' } }))),
-  ]);
-  const body = element('tbody');
-  const rows = document.createDocumentFragment();
-  for (const row of view.rows) {
-    const tr = element('tr', { attrs: { 'data-testid': 'top-row', 'data-flat': String(row.flat), 'data-cum': String(row.cum) } });
-    for (const c of columns) tr.append(element('td', { text: c.cell(row), attrs: { 'data-col': c.col } }));
-    if (row.file) tr.title = row.line > 0 ? `${row.file}:${row.line}` : row.file;
-    rows.append(tr);
-  }
-  body.append(rows);
-  return element('table', { className: 'top-table', attrs: { 'data-testid': 'top-table' } }, [caption, head, body]);
-}

@@ -1,19 +1,42 @@
-/** A view in the profile editor's tab strip (top table now; flame, graph, tree later). */
+/** A view in the profile editor's tab strip: flame graph, top, tree. */
 import type { RpcClient } from '../../src/shared/rpc';
-import type { ProfileSummary, ViewMethods } from '../../src/shared/view-model';
+import type { ProfileSummary, ViewMethods, ViewQuery } from '../../src/shared/view-model';
 
 export interface ViewContext {
   readonly summary: ProfileSummary;
   readonly rpc: RpcClient<ViewMethods>;
-  /** False once a newer render has started; a view drops results that arrive late. */
-  isCurrent(): boolean;
   /** Reports the formatted total of the selected sample type, for the metadata header. */
   showTotal(text: string): void;
+  /** Selects a function (by printable name) in every view. */
+  select(name: string): void;
+  openSource(file: string, line: number): void;
+  saveImage(format: 'png' | 'svg', data: string): void;
+  /** What the shared search matched in this view (e.g. "3 matches · 12.5% of total"). */
+  searchStatus(text: string): void;
+}
+
+export interface ViewInstance {
+  /** Shows the data for `query`, asking the host only when it changed since the last call. */
+  show(query: ViewQuery, isCurrent: () => boolean): Promise<void>;
+  /** The shared search; undefined clears it. */
+  setSearch(pattern: RegExp | undefined): void;
+  /** The shared selection (a printable function name); undefined clears it. */
+  setSelection(name: string | undefined): void;
+  dispose(): void;
 }
 
 export interface ProfileViewModule {
   readonly id: string;
   readonly title: string;
-  /** Fills `container` for sample type `sampleIndex`, replacing what was there. */
-  render(container: HTMLElement, sampleIndex: number, context: ViewContext): Promise<void>;
+  create(container: HTMLElement, context: ViewContext): ViewInstance;
+}
+
+/** Same query as last time (the views cache what they showed). */
+export function queryKey(query: ViewQuery): string {
+  return JSON.stringify(query);
+}
+
+/** Opens a frame's source: its line, else its function's first line. */
+export function sourceLine(line: number, startLine: number | undefined): number {
+  return line > 0 ? line : (startLine ?? 0);
 }

@@ -18,6 +18,7 @@ const summary: ProfileSummary = {
   durationText: '240.36s',
   sampleCount: 20430,
   comments: [],
+  labels: [{ key: 'phase', values: ['<b>x</b>', 'init'] }],
 };
 
 const top: TopView = {

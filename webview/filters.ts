@@ -1,0 +1,71 @@
+/** The filter part of the view query, its undo/redo history, and turning it into a ViewQuery. */
+import type { GranularityView, ViewQuery } from '../src/shared/view-model';
+
+export interface Filters {
+  readonly granularity: GranularityView;
+  readonly focus: string;
+  readonly ignore: string;
+  readonly hide: string;
+  readonly show: string;
+  readonly tagFocus: string;
+}
+
+export const FILTER_FIELDS = ['focus', 'ignore', 'hide', 'show'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+export const NO_FILTERS: Filters = { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '' };
+
+/** The query for the views: fields at their defaults are left out (pprof's defaults apply). */
+export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean): ViewQuery {
+  const query: { -readonly [K in keyof ViewQuery]: ViewQuery[K] } = { sampleIndex };
+  if (filters.granularity !== 'functions') query.granularity = filters.granularity;
+  for (const field of FILTER_FIELDS) if (filters[field] !== '') query[field] = filters[field];
+  if (filters.tagFocus !== '') query.tagFocus = filters.tagFocus;
+  if (diff) query.diff = true;
+  return query;
+}
+
+export function sameFilters(a: Filters, b: Filters): boolean {
+  return (Object.keys(a) as (keyof Filters)[]).every((k) => a[k] === b[k]);
+}
+
+/** A linear undo/redo history of filter states. */
+export class FilterHistory {
+  private readonly states: Filters[] = [NO_FILTERS];
+  private index = 0;
+
+  get current(): Filters {
+    return this.states[this.index]!;
+  }
+
+  get canUndo(): boolean {
+    return this.index > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.index < this.states.length - 1;
+  }
+
+  push(next: Filters): boolean {
+    if (sameFilters(next, this.current)) return false;
+    this.states.length = this.index + 1;
+    this.states.push(next);
+    this.index++;
+    return true;
+  }
+
+  undo(): Filters {
+    if (this.canUndo) this.index--;
+    return this.current;
+  }
+
+  redo(): Filters {
+    if (this.canRedo) this.index++;
+    return this.current;
+  }
+}
+
+/** Go-syntax-safe literal for a regular expression. */
+export function escapeRegexp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
