@@ -1,12 +1,12 @@
 import { formatPercent, formatValue } from '../../src/analysis/units';
-import type { FlameFrameRef, FlameGraphModel } from './model';
+import type { FlameGraphModel } from './model';
 import { frameRef, isEmptyModel, nodeName } from './model';
 import type { TreeIndex } from './tree-index';
 import { buildTreeIndex, pathToRoot } from './tree-index';
 import { FrameRects, layoutFrames } from './layout';
 import type { DrawState } from './draw';
 import type { Orientation } from './orientation';
-import { depthAt, drawFrames, mergedLabel, rowTop } from './draw';
+import { depthAt, drawFrames, rowTop } from './draw';
 import { LabelFitter } from './labels';
 import type { Palette } from './palette';
 import { makePalette } from './palette';
@@ -17,81 +17,17 @@ import { ZoomHistory } from './history';
 import { arrowTarget } from './keyboard';
 import { FlameTooltip } from './tooltip';
 import type { TooltipContent } from './tooltip';
+import { describeFrame, frameTooltip, mergedTooltip } from './tooltip-text';
 import { Breadcrumb } from './breadcrumb';
 import { FlameToolbar } from './toolbar';
-import { buildFlameSvg } from './export-svg';
+import type { ExportLayout } from './image-export';
+import { layoutForExport, renderPng, renderSvg } from './image-export';
 import { adoptFlameStyles } from './styles';
-import { el } from './dom';
-
-export interface FlameGraphCallbacks {
-  /** Ctrl/Cmd+click, double-click or Enter on a frame. */
-  onOpenSource(frame: FlameFrameRef): void;
-  /** A click or keyboard move selected a frame. */
-  onSelect(frame: FlameFrameRef): void;
-  /** The "Capture image" buttons; without this callback they are not shown. */
-  onCaptureImage?(format: 'png' | 'svg'): void;
-  /** Called after every paint with its duration (layout + draw) in milliseconds. */
-  onPaint?(ms: number): void;
-}
-
-export interface FlameGraphOptions {
-  /** Show the component's own search box (off when the host toolbar has a shared one). */
-  readonly searchBox?: boolean;
-  readonly orientation?: Orientation;
-  /** Zoom transitions in ms; 0 jumps at once. */
-  readonly animationMs?: number;
-}
-
-export interface FlameSearchSummary {
-  readonly matches: number;
-  readonly matchedValue: number;
-  readonly total: number;
-  /** e.g. "0.40%". */
-  readonly percent: string;
-}
-
-/** What to keep across reloads (VS Code's setState): names survive a rebuilt tree, node ids do not. */
-export interface FlameViewState {
-  readonly orientation: Orientation;
-  /** Frame names from the root's child down to the zoomed frame; [] when not zoomed. */
-  readonly zoomPath: readonly string[];
-  /** The search pattern, "" for none. */
-  readonly search: string;
-}
-
-export interface FlameGraphHandle {
-  update(model: FlameGraphModel): void;
-  /** Highlights frames whose name matches; null or "" clears. Invalid patterns throw. */
-  search(regex: RegExp | string | null): FlameSearchSummary | undefined;
-  searchNext(): void;
-  searchPrevious(): void;
-  setOrientation(orientation: Orientation): void;
-  /** Zooms so the node's subtree fills the width. */
-  zoomTo(node: number): void;
-  back(): void;
-  forward(): void;
-  select(node: number): void;
-  /**
-   * Selects the widest frame with this name (a selection made in another view) and zooms to
-   * it when it is too narrow to see. Returns false when no frame has the name.
-   */
-  selectByName(name: string): boolean;
-  /** Nodes whose frame has exactly this name, widest first. */
-  nodesNamed(name: string): number[];
-  /** Where a node is drawn, in client coordinates, or undefined when it is not drawn. */
-  frameRect(node: number): DOMRect | undefined;
-  readonly zoomedNode: number;
-  readonly selectedNode: number;
-  viewState(): FlameViewState;
-  /** Re-applies a saved state as far as the current tree allows (a missing frame stops the zoom path). */
-  restoreViewState(state: FlameViewState): void;
-  exportPng(): Promise<Blob>;
-  exportSvg(): string;
-  dispose(): void;
-}
+import { ViewWindow } from './view-window';
+import { buildScaffold } from './scaffold';
+import type { FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState } from './api';
 
 const ROW_HEIGHT = 18;
-const EXPORT_MAX_HEIGHT = 16000;
 
 class FlameGraph implements FlameGraphHandle {
   private model: FlameGraphModel;
@@ -113,11 +49,9 @@ class FlameGraph implements FlameGraphHandle {
   private readonly history = new ZoomHistory();
   private palette: Palette;
   private orientation: Orientation;
-  private readonly animationMs: number;
   private widthPx = 0;
   private heightPx = 0;
-  private x0 = 0;
-  private x1 = 1;
+  private readonly window: ViewWindow;
   private zoomNode = 0;
   private selected = -1;
   private hovered = -1;
@@ -126,7 +60,6 @@ class FlameGraph implements FlameGraphHandle {
   private layoutKey = '';
   private themeStyle: { background: string; focusBorder: string; font: string } | undefined;
   private frameRequest = 0;
-  private animation: { from: [number, number]; to: [number, number]; start: number } | undefined;
   private drag: { startX: number; x0: number; x1: number; moved: boolean } | undefined;
   private suppressClick = false;
   private readonly resizeObserver: ResizeObserver;
@@ -144,11 +77,9 @@ class FlameGraph implements FlameGraphHandle {
     this.model = model;
     this.index = buildTreeIndex(model);
     this.orientation = options.orientation ?? 'icicle';
-    this.animationMs = options.animationMs ?? 160;
+    this.window = new ViewWindow(options.animationMs ?? 160);
     this.palette = makePalette(detectThemeKind(this.doc.body));
 
-    this.root = el(this.doc, 'div', 'gp-flame');
-    this.main = el(this.doc, 'div', 'gp-flame-main');
     this.toolbar = new FlameToolbar(this.doc, {
       back: () => this.back(),
       forward: () => this.forward(),
@@ -160,23 +91,15 @@ class FlameGraph implements FlameGraphHandle {
       searchBox: options.searchBox ?? true,
     });
     this.crumbs = new Breadcrumb(this.doc, (node) => this.zoomTo(node));
-    this.scroller = el(this.doc, 'div', 'gp-flame-scroll');
-    this.canvas = el(this.doc, 'canvas', 'gp-flame-canvas');
-    this.canvas.tabIndex = 0;
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Flame graph. Arrow keys move between frames, Enter opens the source, Space zooms, Escape goes back.');
-    this.sizer = el(this.doc, 'div', 'gp-flame-sizer');
-    this.scroller.append(this.canvas, this.sizer);
-    this.announcer = el(this.doc, 'div', 'gp-sr-only');
-    this.announcer.setAttribute('aria-live', 'polite');
-    this.main.append(this.toolbar.element, this.crumbs.element, this.scroller, this.announcer);
-    this.empty = el(this.doc, 'div', 'gp-flame-empty');
-    this.empty.append(
-      el(this.doc, 'div', 'gp-title', 'No samples to show'),
-      el(this.doc, 'div', 'gp-detail', 'This profile has no samples for the selected sample type. Try another sample type, or capture for longer while the program is busy.'),
-    );
     this.tooltip = new FlameTooltip(this.doc);
-    this.root.append(this.main, this.empty, this.tooltip.element);
+    const parts = buildScaffold(this.doc, [this.toolbar.element, this.crumbs.element], this.tooltip.element);
+    this.root = parts.root;
+    this.main = parts.main;
+    this.empty = parts.empty;
+    this.scroller = parts.scroller;
+    this.canvas = parts.canvas;
+    this.sizer = parts.sizer;
+    this.announcer = parts.announcer;
     container.append(this.root);
 
     const ctx = this.canvas.getContext('2d', { alpha: false });
@@ -339,25 +262,11 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   exportPng(): Promise<Blob> {
-    const { rects, state } = this.exportLayout();
-    const dpr = Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1));
-    const canvas = this.doc.createElement('canvas');
-    canvas.width = Math.round(state.widthPx * dpr);
-    canvas.height = Math.round(state.heightPx * dpr);
-    const ctx = canvas.getContext('2d', { alpha: false });
-    if (!ctx) return Promise.reject(new Error('2D canvas is not available'));
-    ctx.scale(dpr, dpr);
-    drawFrames(ctx, this.model, rects, state, this.labels);
-    return new Promise((resolve, reject) => {
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
-    });
+    return renderPng(this.doc, this.model, this.exportLayout(), this.labels);
   }
 
   exportSvg(): string {
-    const { rects, state } = this.exportLayout();
-    this.labels.setFont(this.ctx, state.font);
-    this.ctx.font = state.font;
-    return buildFlameSvg(this.doc, this.model, rects, state, this.labels, this.ctx, (n) => this.describe(n));
+    return renderSvg(this.doc, this.model, this.exportLayout(), this.labels, this.ctx);
   }
 
   dispose(): void {
@@ -375,9 +284,7 @@ class FlameGraph implements FlameGraphHandle {
     this.zoomNode = 0;
     this.selected = -1;
     this.hovered = -1;
-    this.animation = undefined;
-    this.x0 = 0;
-    this.x1 = this.total() > 0 ? this.total() : 1;
+    this.window.reset(this.total());
     const empty = isEmptyModel(this.model);
     this.main.hidden = empty;
     this.empty.hidden = !empty;
@@ -395,13 +302,7 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   private animateTo(x0: number, x1: number, animate: boolean): void {
-    if (!animate || this.animationMs <= 0) {
-      this.animation = undefined;
-      this.x0 = x0;
-      this.x1 = x1;
-    } else {
-      this.animation = { from: [this.x0, this.x1], to: [x0, x1], start: performance.now() };
-    }
+    this.window.moveTo(x0, x1, animate, performance.now());
     this.requestPaint();
   }
 
@@ -496,15 +397,7 @@ class FlameGraph implements FlameGraphHandle {
   private paintNow(): void {
     if (isEmptyModel(this.model) || this.widthPx <= 1) return;
     const started = performance.now();
-    if (this.animation) {
-      const t = Math.min(1, (started - this.animation.start) / this.animationMs);
-      const ease = 1 - (1 - t) * (1 - t) * (1 - t);
-      const { from, to } = this.animation;
-      this.x0 = from[0] + (to[0] - from[0]) * ease;
-      this.x1 = from[1] + (to[1] - from[1]) * ease;
-      if (t >= 1) this.animation = undefined;
-      else this.requestPaint();
-    }
+    if (this.window.step(started)) this.requestPaint();
     const state = this.ensureLayout();
     const dpr = globalThis.devicePixelRatio || 1;
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -516,9 +409,10 @@ class FlameGraph implements FlameGraphHandle {
   private ensureLayout(): DrawState {
     const state = this.drawState();
     const deepestVisible = Math.max(depthAt(state, 0), depthAt(state, this.heightPx));
-    const key = `${this.x0},${this.x1},${this.widthPx},${deepestVisible}`;
+    const { x0, x1 } = this.window;
+    const key = `${x0},${x1},${this.widthPx},${deepestVisible}`;
     if (key !== this.layoutKey) {
-      layoutFrames(this.model, this.index, { x0: this.x0, x1: this.x1, widthPx: this.widthPx, maxDepth: deepestVisible }, this.rects);
+      layoutFrames(this.model, this.index, { x0, x1, widthPx: this.widthPx, maxDepth: deepestVisible }, this.rects);
       this.layoutKey = key;
     }
     return state;
@@ -557,22 +451,8 @@ class FlameGraph implements FlameGraphHandle {
     };
   }
 
-  /** The whole graph at the current zoom, every row, for the image exports. */
-  private exportLayout(): { rects: FrameRects; state: DrawState } {
-    const rects = new FrameRects();
-    layoutFrames(this.model, this.index, { x0: this.x0, x1: this.x1, widthPx: this.widthPx, maxDepth: this.index.maxDepth }, rects);
-    let rows = 0;
-    for (let i = 0; i < rects.count; i++) rows = Math.max(rows, rects.depth[i]! + 1);
-    rows = Math.min(rows, Math.floor(EXPORT_MAX_HEIGHT / ROW_HEIGHT));
-    const state: DrawState = {
-      ...this.drawState(),
-      heightPx: Math.max(rows, 1) * ROW_HEIGHT,
-      totalRows: Math.max(rows, 1),
-      scrollTop: 0,
-      hovered: -1,
-      selected: -1,
-    };
-    return { rects, state };
+  private exportLayout(): ExportLayout {
+    return layoutForExport(this.model, this.index, this.window.x0, this.window.x1, this.drawState());
   }
 
   // ---- input ----
@@ -591,7 +471,7 @@ class FlameGraph implements FlameGraphHandle {
     const { node, rect } = this.nodeAt(e);
     this.setHover(node >= 0 ? node : -1);
     if (node >= 0) this.tooltip.show(this.tooltipContent(node), e.clientX, e.clientY);
-    else if (rect >= 0) this.tooltip.show(this.mergedTooltip(-node, this.rects.value[rect]!), e.clientX, e.clientY);
+    else if (rect >= 0) this.tooltip.show(mergedTooltip(this.model, -node, this.rects.value[rect]!), e.clientX, e.clientY);
   }
 
   private setHover(node: number): void {
@@ -604,7 +484,7 @@ class FlameGraph implements FlameGraphHandle {
 
   private onMouseDown(e: MouseEvent): void {
     if (e.button !== 0) return;
-    this.drag = { startX: e.clientX, x0: this.x0, x1: this.x1, moved: false };
+    this.drag = { startX: e.clientX, x0: this.window.x0, x1: this.window.x1, moved: false };
   }
 
   private onDrag(e: MouseEvent): void {
@@ -644,16 +524,14 @@ class FlameGraph implements FlameGraphHandle {
     this.zoomTo(node);
   }
 
-  /** Zooms 8× around the pointer, staying inside the merged block, so its frames spread out. */
   private zoomIntoMerged(rect: number, e: MouseEvent): void {
-    const perPx = (this.x1 - this.x0) / this.widthPx;
+    const { x0, x1 } = this.window;
+    const perPx = (x1 - x0) / this.widthPx;
     const px = e.clientX - this.canvas.getBoundingClientRect().left;
-    const runStart = this.x0 + this.rects.left[rect]! * perPx;
+    const runStart = x0 + this.rects.left[rect]! * perPx;
     const runEnd = runStart + this.rects.width[rect]! * perPx;
-    const span = Math.min((this.x1 - this.x0) / 8, runEnd - runStart);
-    const at = this.x0 + px * perPx;
-    const start = Math.max(runStart, Math.min(at - (px / this.widthPx) * span, runEnd - span));
-    this.animateTo(start, start + span, true);
+    const [start, end] = this.window.zoomIntoRun(runStart, runEnd, x0 + px * perPx, px / this.widthPx);
+    this.animateTo(start, end, true);
   }
 
   private onDoubleClick(e: MouseEvent): void {
@@ -661,33 +539,24 @@ class FlameGraph implements FlameGraphHandle {
     if (node >= 0) this.callbacks.onOpenSource(frameRef(this.model, node));
   }
 
+  /** Ctrl/Cmd+wheel (and pinch) zooms around the pointer; Shift+wheel or a sideways swipe pans. */
   private onWheel(e: WheelEvent): void {
-    const span = this.x1 - this.x0;
+    const { x0, x1 } = this.window;
+    const span = x1 - x0;
     if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
       const box = this.canvas.getBoundingClientRect();
-      const at = this.x0 + ((e.clientX - box.left) / this.widthPx) * span;
-      const factor = Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300)));
-      this.setRange(at - (at - this.x0) * factor, at + (this.x1 - at) * factor);
+      const at = x0 + ((e.clientX - box.left) / this.widthPx) * span;
+      this.window.zoomAround(at, Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), this.total());
+      this.requestPaint();
     } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
       e.preventDefault();
-      const dx = (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx);
-      this.setRange(this.x0 + dx, this.x1 + dx);
+      this.setRange(x0 + (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx), x1 + (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx));
     }
   }
 
-  /** Sets the window directly (wheel zoom, drag), kept inside the root and at least 1 px of value. */
   private setRange(x0: number, x1: number): void {
-    const total = this.total();
-    let span = Math.min(Math.max(x1 - x0, total / 1e9), total);
-    let start = Math.max(0, Math.min(x0, total - span));
-    if (!(span > 0)) {
-      span = 1;
-      start = 0;
-    }
-    this.animation = undefined;
-    this.x0 = start;
-    this.x1 = start + span;
+    this.window.setClamped(x0, x1, this.total());
     this.requestPaint();
   }
 
@@ -730,8 +599,9 @@ class FlameGraph implements FlameGraphHandle {
   private keepVisible(node: number): void {
     const x = this.index.x[node]!;
     const v = this.model.tree.value[node]!;
-    const widthPx = (v / (this.x1 - this.x0)) * this.widthPx;
-    const inside = x >= this.x0 - 1e-9 && x + v <= this.x1 + 1e-9;
+    const { x0, x1 } = this.window;
+    const widthPx = (v / (x1 - x0)) * this.widthPx;
+    const inside = x >= x0 - 1e-9 && x + v <= x1 + 1e-9;
     if (!inside || widthPx < 1) {
       const parent = node > 0 ? this.model.tree.parent[node]! : 0;
       this.zoomTo(widthPx < 1 || parent < 0 ? node : parent);
@@ -742,38 +612,11 @@ class FlameGraph implements FlameGraphHandle {
   // ---- text ----
 
   private tooltipContent(node: number): TooltipContent {
-    const { value, self } = this.model.tree;
-    const unit = this.model.unit;
-    const total = this.total();
-    const v = value[node]!;
-    const parent = node > 0 ? this.model.tree.parent[node]! : -1;
-    const parentValue = parent >= 0 ? value[parent]! : v;
-    const ref = frameRef(this.model, node);
-    return {
-      name: ref.name,
-      location: ref.file === '' ? '' : ref.line > 0 ? `${ref.file}:${ref.line}` : ref.file,
-      total: `Total: ${formatValue(v, unit)} (${formatPercent(v, total).trim()} of all)`,
-      ofParent: `Of parent: ${formatPercent(v, parentValue).trim()}`,
-      self: `Self: ${formatValue(self[node]!, unit)} (${formatPercent(self[node]!, total).trim()} of all)`,
-      value: v,
-    };
-  }
-
-  private mergedTooltip(count: number, value: number): TooltipContent {
-    const unit = this.model.unit;
-    return {
-      name: mergedLabel(count),
-      location: '',
-      total: `Total: ${formatValue(value, unit)} (${formatPercent(value, this.total()).trim()} of all)`,
-      ofParent: 'Click to zoom in on them',
-      self: '',
-      value,
-    };
+    return frameTooltip(this.model, node);
   }
 
   private describe(node: number): string {
-    const v = this.model.tree.value[node]!;
-    return `${nodeName(this.model, node)}: ${formatValue(v, this.model.unit)} (${formatPercent(v, this.total()).trim()})`;
+    return describeFrame(this.model, node);
   }
 
   private listen<K extends keyof HTMLElementEventMap>(
