@@ -5,6 +5,7 @@ import type { SessionRegistry } from './session/session-registry';
 import { IMPORT_PROFILE_COMMAND, importProfiles } from './views/import-profiles';
 import { registerProfileEditors } from './views/profile-editor-provider';
 import { registerEditorFeatures } from './editor/register-editor-features';
+import { registerProfileViewCommands } from './views/profile-commands';
 
 let sessions: SessionRegistry | undefined;
 
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...features.disposables,
     ...registerEditorFeatures(context),
   );
+  registerProfileViewCommands(context);
 }
 
 /** Ends every session's whole process tree before VS Code closes. */
