@@ -7,7 +7,7 @@ import { launchBrowser } from './browser';
 import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
 import { goBuildCacheEnv } from './go-cache';
 import { packageVsix } from './package-vsix';
-import { requireChromium, requireCodeServer, vsixPath } from './paths';
+import { requireChromium, requireCodeServer } from './paths';
 import { killProcesses, processesTaggedWith } from './processes';
 import { createRunDirs } from './run-dir';
 import { runSessionScenario } from './session-scenario';
@@ -16,13 +16,13 @@ import { waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 async function main(): Promise<number> {
   requireCodeServer();
   requireChromium();
-  packageVsix({ quiet: true });
+  const vsix = packageVsix({ quiet: true }).file;
   const dirs = createRunDirs();
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   const results: { title: string; state: string; error?: string }[] = [];
   try {
-    installVsix(dirs, vsixPath);
+    installVsix(dirs, vsix);
     server = await startCodeServer(dirs, { workspace: dirs.workspace, env: goBuildCacheEnv() });
     browser = await launchBrowser(dirs);
     const page = await browser.newPage();
