@@ -5,12 +5,13 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { integrationOutDir, repoRoot } from './paths';
 
-export async function bundleIntegrationTests(): Promise<void> {
+/** `outDir` defaults to out/test/integration; the code-server harness uses one per run. */
+export async function bundleIntegrationTests(outDir = integrationOutDir): Promise<string> {
   const srcDir = join(repoRoot, 'test', 'integration');
   const suites = readdirSync(join(srcDir, 'suite'))
     .filter((n) => n.endsWith('.test.ts'))
     .map((n) => join(srcDir, 'suite', n));
-  rmSync(integrationOutDir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   const common: esbuild.BuildOptions = {
     bundle: true,
     platform: 'node',
@@ -19,9 +20,12 @@ export async function bundleIntegrationTests(): Promise<void> {
     external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'error',
+    // The suites find the fixtures through this, wherever the bundle is written.
+    define: { GO_PROFILER_REPO_ROOT: JSON.stringify(repoRoot) },
   };
-  await esbuild.build({ ...common, entryPoints: [join(srcDir, 'index.ts')], outfile: join(integrationOutDir, 'index.js') });
-  await esbuild.build({ ...common, entryPoints: suites, outdir: join(integrationOutDir, 'suite') });
+  await esbuild.build({ ...common, entryPoints: [join(srcDir, 'index.ts')], outfile: join(outDir, 'index.js') });
+  await esbuild.build({ ...common, entryPoints: suites, outdir: join(outDir, 'suite') });
+  return join(outDir, 'index.js');
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {

@@ -15,17 +15,18 @@ function runOrThrow(what: string, args: string[]): string {
 /** Paths inside a .vsix that must never ship. */
 const forbidden = [/^extension\/src\//, /^extension\/test\//, /^extension\/node_modules\//, /\.map$/, /\.ts$/, /^extension\/\.cache\//];
 
-export function packageVsix(opts: { quiet?: boolean } = {}): { file: string; bytes: number; entries: string[] } {
+export function packageVsix(opts: { quiet?: boolean; out?: string } = {}): { file: string; bytes: number; entries: string[] } {
+  const file = opts.out ?? vsixPath;
   runOrThrow('production build', [join(repoRoot, 'scripts', 'build.mjs'), '--production']);
-  mkdirSync(join(vsixPath, '..'), { recursive: true });
+  mkdirSync(join(file, '..'), { recursive: true });
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   // No repository URL exists for this project yet; say so rather than invent one.
-  const out = runOrThrow('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsixPath]);
+  const out = runOrThrow('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', file]);
   if (!opts.quiet) process.stdout.write(out);
-  const entries = zipEntries(vsixPath);
+  const entries = zipEntries(file);
   const bad = entries.filter((e) => forbidden.some((re) => re.test(e)));
   if (bad.length > 0) throw new Error(`the .vsix contains files it must not ship:\n  ${bad.join('\n  ')}`);
-  return { file: vsixPath, bytes: statSync(vsixPath).size, entries };
+  return { file, bytes: statSync(file).size, entries };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {

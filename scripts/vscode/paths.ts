@@ -10,7 +10,6 @@ export const codeServerEntry = join(codeServerDir, 'out', 'node', 'entry.js');
 export const vsixPath = join(cacheDir, 'go-profiler.vsix');
 export const testResultsDir = join(repoRoot, 'test-results', 'vscode');
 export const integrationOutDir = join(repoRoot, 'out', 'test', 'integration');
-export const integrationIndex = join(integrationOutDir, 'index.js');
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export const extensionId = 'go-profiler.go-profiler';

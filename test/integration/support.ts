@@ -1,11 +1,12 @@
 // Shared bits of the in-host suites: the extension's identity and the repository's fixtures.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 export const extensionId = 'go-profiler.go-profiler';
 export const profileViewType = 'goProfiler.profile';
 
-/** The suites run from out/test/integration/suite/, four levels below the repository. */
-export const repoRoot = resolve(__dirname, '..', '..', '..', '..');
+/** Set by the bundler (scripts/vscode/bundle-tests.ts): the bundles may live outside the repository. */
+declare const GO_PROFILER_REPO_ROOT: string;
+export const repoRoot: string = GO_PROFILER_REPO_ROOT;
 export const largeCpuProfile = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
 
 /** Polls `probe` until it returns a value other than undefined; a hang guard, not a time assertion. */
