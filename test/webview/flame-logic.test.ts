@@ -12,6 +12,7 @@ import { makePalette, packageOf } from '../../webview/flame/palette';
 import { ZoomHistory } from '../../webview/flame/history';
 import { arrowTarget } from '../../webview/flame/keyboard';
 import { LabelFitter, shortName } from '../../webview/flame/labels';
+import { ViewWindow } from '../../webview/flame/view-window';
 
 /** root 100 -> a 60 (-> b 30, c 20), d 40 (-> a 25 -> b 25). Frames: a b c d. */
 function sample(): FlameGraphModel {
@@ -132,4 +133,24 @@ test('labels drop the package path first, then the tail', () => {
   assert.equal(fitter.fit(measure, 'github.com/a/b.(*T).M', 60), 'b.(*T).M');
   assert.equal(fitter.fit(measure, 'github.com/a/b.(*T).M', 40), 'b.(*…');
   assert.equal(fitter.fit(measure, 'github.com/a/b.(*T).M', 10), '');
+});
+
+test('view window: clamped to the root, zooms around a point, animates to its target', () => {
+  const w = new ViewWindow(100);
+  w.reset(1000);
+  assert.deepEqual([w.x0, w.x1], [0, 1000]);
+  w.setClamped(-50, 150, 1000);
+  assert.deepEqual([w.x0, w.x1], [0, 200], 'kept inside the root, width kept');
+  w.setClamped(900, 2000, 1000);
+  assert.deepEqual([w.x0, w.x1], [0, 1000], 'never wider than the root');
+  w.setClamped(100, 300, 1000);
+  w.zoomAround(200, 0.5, 1000);
+  assert.deepEqual([w.x0, w.x1], [150, 250], 'the point under the pointer stays put');
+  w.moveTo(0, 1000, true, 0);
+  assert.equal(w.step(50), true);
+  assert.ok(w.x0 < 150 && w.x0 > 0, 'half way there');
+  assert.equal(w.step(100), false);
+  assert.deepEqual([w.x0, w.x1], [0, 1000]);
+  assert.deepEqual(w.zoomIntoRun(100, 900, 500, 0.5), [437.5, 562.5], '8x narrower, centred on the click');
+  assert.deepEqual(w.zoomIntoRun(100, 120, 110, 0.5), [100, 120], 'never wider than the run');
 });
