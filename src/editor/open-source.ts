@@ -36,9 +36,14 @@ async function settle(
 }
 
 /** Opens `path` at 1-based `line` (0: the top), centred and briefly highlighted. */
-export async function revealSourceLine(path: string, line: number, readOnly: boolean): Promise<vscode.TextEditor> {
+export async function revealSourceLine(
+  path: string,
+  line: number,
+  readOnly: boolean,
+  viewColumn: vscode.ViewColumn = vscode.ViewColumn.Active,
+): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
-  const editor = await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Active });
+  const editor = await vscode.window.showTextDocument(document, { preview: true, viewColumn });
   if (readOnly) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
   const index = Math.min(Math.max(line - 1, 0), Math.max(document.lineCount - 1, 0));
   const range = document.lineAt(index).range;
@@ -56,7 +61,7 @@ export async function revealSourceLine(path: string, line: number, readOnly: boo
   return editor;
 }
 
-/** The jump every profile view uses. Returns the opened editor, or undefined (the user was told). */
+/** The jump every profile view uses: beside the profile. Returns the editor, or undefined (the user was told). */
 export async function openProfileSource(
   mapping: SourceMapping,
   profileUri: vscode.Uri,
@@ -68,7 +73,7 @@ export async function openProfileSource(
   const target = await settle(mapping, profileUri, file, await resolver.resolve(file, functionName));
   if (!target) return undefined;
   try {
-    return await revealSourceLine(target.path, line, target.readOnly);
+    return await revealSourceLine(target.path, line, target.readOnly, vscode.ViewColumn.Beside);
   } catch (error) {
     void vscode.window.showWarningMessage(`Go Profiler: cannot open ${target.path}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

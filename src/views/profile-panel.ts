@@ -9,7 +9,9 @@ import { assertNever } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { ProfileDocument } from './profile-document';
 import { renderWebviewHtml } from './webview-html';
-import { nearestModulePath, openSourceLine, saveImage } from './panel-actions';
+import { nearestModulePath, saveImage } from './panel-actions';
+import { profileClosed, setActiveProfile } from '../editor/active-profile';
+import { jumpToSource } from '../editor/register-editor-features';
 
 /** An open profile editor, as the "Compare with…" command finds it. */
 export interface ProfilePanelHandle {
@@ -74,6 +76,7 @@ export function attachProfilePanel(
   openPanels.push(handle);
   panel.onDidChangeViewState(() => {
     if (!panel.active) return;
+    setActiveProfile(document);
     openPanels.splice(openPanels.indexOf(handle), 1);
     openPanels.push(handle);
   });
@@ -93,10 +96,11 @@ export function attachProfilePanel(
         if (baseSource) void document.loaded.then(() => post({ kind: 'baseLoaded', source: baseSource ?? '' }));
         break;
       case 'request':
+        setActiveProfile(document, message.params, (query, name) => document.request('peek', { ...query, name }));
         void answer(document, message).then(post);
         break;
       case 'openSource':
-        void openSourceLine(message.file, message.line).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
+        void jumpToSource(document.uri, message.file, message.line).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
         break;
       case 'saveImage':
         void saveImage(message.format, message.data, document.uri).catch((e: unknown) =>
@@ -114,6 +118,7 @@ export function attachProfilePanel(
   panel.onDidDispose(() => {
     disposed = true;
     openPanels.splice(openPanels.indexOf(handle), 1);
+    profileClosed(document);
     subscription.dispose();
   });
 }
