@@ -183,7 +183,9 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
     assert.equal(await topFlat(benchPaths[0]!), 'example.com/gosession/burner.spinPrimes');
 
-    const mainLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(join(burnerDir, 'main.go')));
+    const mainUri = vscode.Uri.file(join(burnerDir, 'main.go'));
+    await vscode.workspace.openTextDocument(mainUri);
+    const mainLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mainUri);
     assert.ok(mainLenses.some((l) => l.command?.title === '▶ Profile' && l.command.command === 'goProfiler.run'));
   });
 });
