@@ -3,9 +3,14 @@
  * built with and without it, runs interleaved, median ns/op by wall and by CPU time), and how
  * long a capture takes from the request to a decoded profile.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENV_ADDRESS_FILE, ENV_TOKEN } from '../../src/capture/agent-protocol';
+import { buildWithAgent, type AgentBuild } from '../../src/capture/build';
+import { findGo } from '../../src/capture/find-go';
 import { launchWithAgent } from '../../src/capture/launcher';
 import { runTool } from '../../src/capture/process';
 import { saveCaptureResult, sessionContext } from '../../src/capture/save-capture';
@@ -13,7 +18,7 @@ import { readProfileFile } from '../../src/pprof/read-file-node';
 import { repoRoot } from '../../test/support/go-fixtures';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'go-session');
-const ROUNDS = '20';
+const ROUNDS = '50';
 
 interface PerOp {
   readonly wallNs: number;
@@ -38,17 +43,15 @@ async function plainRun(binary: string): Promise<PerOp> {
   return parsePerOp(r.stdout);
 }
 
-async function agentRun(): Promise<PerOp> {
-  const session = await launchWithAgent({ pattern: '.', cwd: join(fixture, 'spinbench'), args: ['-n', ROUNDS], stdio: 'pipe' });
-  try {
-    let out = '';
-    session.program.child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    await session.ready; // the agent is listening: idle, not merely compiled in
-    await session.program.exited;
-    return parsePerOp(out);
-  } finally {
-    await session.dispose();
-  }
+/** One run of the agent build with the agent's environment, so the agent starts and listens. */
+async function agentRun(build: AgentBuild, n: number): Promise<PerOp> {
+  const addressFile = join(build.workDir, `address-${n}.json`);
+  const env = { ...process.env, [ENV_TOKEN]: randomBytes(16).toString('hex'), [ENV_ADDRESS_FILE]: addressFile };
+  // The same spawn path as the plain run, so only the binary differs.
+  const run = await runTool(build.binary, ['-n', ROUNDS], { env });
+  if (run.code !== 0) throw new Error(`spinbench with the agent failed: ${run.stderr}`);
+  if (!existsSync(addressFile)) throw new Error('the agent never wrote its address: it did not listen during the run');
+  return parsePerOp(run.stdout);
 }
 
 async function overhead(runs: number): Promise<string[]> {
@@ -57,17 +60,29 @@ async function overhead(runs: number): Promise<string[]> {
     const binary = join(dir, 'spinbench');
     const built = await runTool('go', ['build', '-o', binary, '.'], { cwd: join(fixture, 'spinbench') });
     if (built.code !== 0) throw new Error(`go build spinbench: ${built.stderr}`);
+    // Both binaries are built before timing: a go command's background work must not overlap a run.
+    const build = await buildWithAgent({ go: findGo(), pattern: '.', cwd: join(fixture, 'spinbench') });
     const plain: PerOp[] = [];
     const agent: PerOp[] = [];
-    for (let i = 0; i < runs; i++) {
-      plain.push(await plainRun(binary));
-      agent.push(await agentRun());
+    try {
+      // Alternate which goes first, so load that drifts during a pair does not favour one side.
+      for (let i = 0; i < runs; i++) {
+        if (i % 2 === 0) {
+          plain.push(await plainRun(binary));
+          agent.push(await agentRun(build, i));
+        } else {
+          agent.push(await agentRun(build, i));
+          plain.push(await plainRun(binary));
+        }
+      }
+    } finally {
+      await build.cleanup();
     }
     const pct = (a: number, b: number): string => `${(((a - b) / b) * 100).toFixed(2)} %`;
     const [pw, aw] = [median(plain.map((p) => p.wallNs)), median(agent.map((p) => p.wallNs))];
     const [pc, ac] = [median(plain.map((p) => p.cpuNs)), median(agent.map((p) => p.cpuNs))];
     return [
-      `Idle agent overhead (spinbench: ${ROUNDS} rounds of countPrimes(100000), ${runs} interleaved runs each, medians):`,
+      `Idle agent overhead (spinbench: ${ROUNDS} rounds of countPrimes(100000), ${runs} alternating runs each, medians):`,
       `  without agent: ${(pw / 1e6).toFixed(2)} ms/op wall, ${(pc / 1e6).toFixed(2)} ms/op CPU`,
       `  with agent:    ${(aw / 1e6).toFixed(2)} ms/op wall, ${(ac / 1e6).toFixed(2)} ms/op CPU`,
       `  overhead: ${pct(aw, pw)} by wall time, ${pct(ac, pc)} by CPU time (target ≤ 1 %; on a shared machine wall time is noisy)`,
