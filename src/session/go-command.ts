@@ -15,7 +15,7 @@ function isExecutableFile(path: string): boolean {
 }
 
 /** The go command's path, or undefined after telling the user what is missing. */
-export async function findGoCommand(forWhat: string): Promise<string | undefined> {
+export function findGoCommand(forWhat: string): string | undefined {
   const ours = vscode.workspace.getConfiguration('goProfiler');
   const goExt = vscode.workspace.getConfiguration('go');
   const alternateTools = goExt.get<Record<string, unknown>>('alternateTools') ?? {};
@@ -32,7 +32,9 @@ export async function findGoCommand(forWhat: string): Promise<string | undefined
   );
   if (lookup.found) return lookup.found.path;
   const open = 'Open Settings';
-  const choice = await vscode.window.showErrorMessage(`Go Profiler: cannot ${forWhat}: ${lookup.problem}. Install Go or set ${GO_PATH_SETTING}.`, open);
-  if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', GO_PATH_SETTING);
+  // Not awaited: the command ends now; the button works for as long as the message shows.
+  void vscode.window.showErrorMessage(`Go Profiler: cannot ${forWhat}: ${lookup.problem}. Install Go or set ${GO_PATH_SETTING}.`, open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', GO_PATH_SETTING);
+  });
   return undefined;
 }

@@ -48,8 +48,8 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
   const run = async (given: unknown, forceWholeRun: boolean): Promise<StartedRun | undefined> => {
     // The line-number context menu passes { lineNumber, uri }.
     const arg = typeof given === 'object' && given !== null && (given as { uri?: unknown }).uri instanceof vscode.Uri ? (given as { uri: vscode.Uri }).uri : given;
-    if (!(await requireTrust('Run with Profiler'))) return undefined;
-    const go = await findGoCommand('run with the profiler');
+    if (!requireTrust('Run with Profiler')) return undefined;
+    const go = findGoCommand('run with the profiler');
     if (!go) return undefined;
     let target;
     if (isRunArgument(arg)) {
@@ -74,12 +74,12 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
         void vscode.window.showInformationMessage('Go Profiler: use the "Profile" CodeLens above a TestX or BenchmarkX function.');
         return [];
       }
-      if (!(await requireTrust(`Profiling ${selection.name}`))) return [];
-      const go = await findGoCommand(`profile ${selection.name}`);
+      if (!requireTrust(`Profiling ${selection.name}`)) return [];
+      const go = findGoCommand(`profile ${selection.name}`);
       return go ? profileTest(deps, selection, go) : [];
     }),
     vscode.commands.registerCommand('goProfiler.attach', async (url?: string) => {
-      if (!(await requireTrust('Attaching to a pprof endpoint'))) return undefined;
+      if (!requireTrust('Attaching to a pprof endpoint')) return undefined;
       return attachToEndpoint(deps.registry, memento, typeof url === 'string' ? url : undefined);
     }),
     vscode.commands.registerCommand('goProfiler.session.startCpu', async (arg?: SessionsNode | CaptureArgument) => {

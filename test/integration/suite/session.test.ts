@@ -89,6 +89,16 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     assert.ok(paths.every((p) => sidecarOf(p).capture.source === 'whole-run' && existsSync(p)));
   });
 
+  it('a goProfiler.goPath that is not an executable refuses to run (the message offers Open Settings)', async () => {
+    const config = vscode.workspace.getConfiguration('goProfiler');
+    await config.update('goPath', '/nonexistent/bin/go', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('goProfiler.run', { packageDir: burnerDir }), undefined);
+    } finally {
+      await config.update('goPath', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a build error lands in the Problems panel and starts no session', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'go-profiler-broken-'));
     try {
