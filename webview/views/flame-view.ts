@@ -21,6 +21,8 @@ class FlameView implements ViewInstance {
   private shownKey = '';
   private search: RegExp | undefined;
   private selection: string | undefined;
+  /** When the last flame tree arrived; its first paint is reported as data-first-paint-ms. */
+  private dataAt = 0;
   private readonly host = element('div', { className: 'flame-host', attrs: { 'data-testid': 'flame-view' } });
 
   constructor(
@@ -37,6 +39,7 @@ class FlameView implements ViewInstance {
     if (!isCurrent()) return;
     this.shownKey = key;
     this.context.showTotal(view.totalText);
+    this.dataAt = performance.now();
     this.render(view, query);
   }
 
@@ -58,6 +61,11 @@ class FlameView implements ViewInstance {
         onSelect: (frame) => this.context.select(frame.name),
         onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
         onCaptureImage: (format) => void this.capture(format),
+        onPaint: () => {
+          if (this.dataAt === 0) return;
+          this.host.dataset.firstPaintMs = (performance.now() - this.dataAt).toFixed(1);
+          this.dataAt = 0;
+        },
       }, { searchBox: false });
     }
     this.applySearch();

@@ -1,0 +1,138 @@
+/**
+ * Node side of the editor test page: plays the extension host with the real worker handlers
+ * (decode, views, comparison) and answers what the webview posts, as the host would.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import type { ProfileSummary } from '../../src/shared/view-model';
+import { WorkerHandlers } from '../../src/views/worker-handlers';
+import { bundlePage, repoRoot } from './harness';
+import { encodeWire } from './page/editor-wire';
+import type { EditorPageApi } from './page/editor-api';
+import { join } from 'node:path';
+
+export function bundleEditorPage(): Promise<string> {
+  return bundlePage(join(repoRoot, 'test/webview/page/editor-page.ts'));
+}
+
+export class EditorHost {
+  readonly handlers = new WorkerHandlers();
+  readonly summary: ProfileSummary;
+  readonly source: string;
+  /** Every message the webview posted, in order. */
+  readonly posted: WebviewToHost[] = [];
+  /** The file the next "Compare with…" loads. */
+  baseFile: string | undefined;
+
+  constructor(
+    file: string,
+    readonly modulePath?: string,
+    source = basename(file),
+  ) {
+    this.source = source;
+    const opened = this.handlers.answer({ kind: 'request', id: 0, method: 'open', params: { bytes: readFileSync(file), source, maxInflatedBytes: 1 << 30 } });
+    if (!opened.ok || opened.method !== 'open') throw new Error(`could not open ${file}: ${opened.ok ? opened.method : opened.error}`);
+    this.summary = opened.result;
+  }
+
+  answer(message: WebviewToHost): HostToWebview[] {
+    this.posted.push(message);
+    switch (message.kind) {
+      case 'ready':
+        return [
+          { kind: 'init', fileName: this.source },
+          { kind: 'loaded', summary: this.summary, ...(this.modulePath ? { modulePath: this.modulePath } : {}) },
+        ];
+      case 'request': {
+        const response = this.handlers.answer(message);
+        if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts')) return [];
+        return [response];
+      }
+      case 'compareWith': {
+        if (!this.baseFile) return [];
+        const bytes = readFileSync(this.baseFile);
+        const r = this.handlers.answer({ kind: 'request', id: 0, method: 'openBase', params: { bytes, source: basename(this.baseFile), maxInflatedBytes: 1 << 30 } });
+        return [r.ok && r.method === 'openBase' ? { kind: 'baseLoaded', source: r.result.source } : { kind: 'baseFailed', message: r.ok ? '?' : r.error }];
+      }
+      case 'openSource':
+      case 'saveImage':
+        return [];
+    }
+  }
+
+  requests(method?: string): Extract<WebviewToHost, { kind: 'request' }>[] {
+    return this.posted.filter((m): m is Extract<WebviewToHost, { kind: 'request' }> => m.kind === 'request' && (!method || m.method === method));
+  }
+
+  last<K extends WebviewToHost['kind']>(kind: K): Extract<WebviewToHost, { kind: K }> | undefined {
+    return this.posted.filter((m): m is Extract<WebviewToHost, { kind: K }> => m.kind === kind).at(-1);
+  }
+}
+
+interface PageGlobals {
+  readonly editorTest: EditorPageApi;
+  readonly sessionStorage: { setItem(key: string, value: string): void; clear(): void };
+}
+
+/** One page whose host can be swapped between profiles. */
+export class EditorSession {
+  host: EditorHost | undefined;
+
+  private constructor(readonly page: Page) {}
+
+  static async create(page: Page): Promise<EditorSession> {
+    const session = new EditorSession(page);
+    // The extension links media/webview.css; the test shell has no link, so adopt it as a
+    // constructed stylesheet (allowed by the CSP, like the flame component's own styles).
+    const css = readFileSync(join(repoRoot, 'media/webview.css'), 'utf8');
+    await page.addInitScript((text) => {
+      const g = globalThis as unknown as {
+        CSSStyleSheet: new () => { replaceSync(t: string): void };
+        document: { adoptedStyleSheets: unknown[]; addEventListener(e: string, f: () => void): void };
+      };
+      g.document.addEventListener('DOMContentLoaded', () => {
+        const sheet = new g.CSSStyleSheet();
+        sheet.replaceSync(text);
+        g.document.adoptedStyleSheets = [...g.document.adoptedStyleSheets, sheet];
+      });
+    }, css);
+    await page.exposeFunction('editorHost', (message: WebviewToHost) => (session.host ? session.host.answer(message).map(encodeWire) : []));
+    return session;
+  }
+
+  /** Loads the editor for `host`, starting on `view`, and waits for its first data. */
+  async open(url: string, host: EditorHost, view = 'flame'): Promise<void> {
+    this.host = undefined;
+    await this.page.goto(url);
+    await this.page.evaluate((v) => {
+      const g = globalThis as unknown as PageGlobals;
+      g.sessionStorage.clear();
+      g.sessionStorage.setItem('editor-test-state', JSON.stringify({ view: v }));
+    }, view);
+    this.host = host;
+    await this.page.reload();
+    await this.idle();
+  }
+
+  /** Waits until every request was answered and the page had a frame to render. */
+  async idle(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const g = globalThis as unknown as PageGlobals;
+      return g.editorTest.posted.length > 0 && g.editorTest.pending === 0;
+    });
+    await this.page.evaluate(() => {
+      const raf = (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame;
+      return new Promise<void>((done) => raf(() => raf(done)));
+    });
+  }
+
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).editorTest.cspViolations);
+  }
+
+  setTheme(kind: 'light' | 'dark' | 'high-contrast'): Promise<void> {
+    return this.page.evaluate((k) => (globalThis as unknown as PageGlobals).editorTest.setTheme(k), kind);
+  }
+}
