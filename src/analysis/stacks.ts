@@ -14,6 +14,7 @@ import type { ReportOptions } from './options';
 import { sampleTypeAt, selectSampleType } from './sample-type';
 import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { computeTotal, diffBaseSamples } from './total';
+import { uniqueStacksOf } from '../pprof/stack-interner';
 
 export type { Frame } from './frames';
 
@@ -61,48 +62,175 @@ export interface StackOptions {
 }
 
 export function buildStacks(profile: Profile, options: ReportOptions, stackOptions: StackOptions = {}): Stacks {
-  const sampleTypeIndex = selectSampleType(profile, options.sampleIndex);
-  const sampleType = sampleTypeAt(profile, sampleTypeIndex);
   const merge = stackOptions.mergeStacks ?? true;
-  const filtered = filterLocations(profile, options);
-  const tagTest = combinedTagTest(profile, options);
-  const interner = new FrameInterner(profile, granularityKeys(options.granularity));
-  const locFrames = new LocationFrames(profile, filtered, interner);
-  const out = new StackSink(merge);
   const baseSamples = diffBaseSamples(profile);
-
-  const { samples } = profile;
-  const locs = samples.stackLocations;
-  let kept = new Int32Array(64);
-  for (let s = 0; s < samples.count; s++) {
-    const value = samples.values[s * samples.valueCount + sampleTypeIndex]!;
-    if (value === 0 && !stackOptions.keepZeroValues) continue;
-    if (tagTest && !tagTest(s)) continue;
-    const end = samples.stackStart[s + 1]!;
-    let start = samples.stackStart[s]!;
-    if (filtered.pruneActive) start = prunedStart(locs, start, end, filtered.flags);
-    if (end - start > kept.length) kept = new Int32Array(Math.max(end - start, kept.length * 2));
-    const n = keptLocations(locs, start, end, filtered, kept);
-    if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) continue;
-    out.begin();
-    for (let i = 0; i < n; i++) locFrames.append(kept[i]!, out);
-    out.end(value, s, baseSamples ? baseSamples[s]! : 0);
-  }
-
+  const walk = new StackWalk(profile, options);
+  const out = new StackSink(merge);
+  if (merge && !baseSamples) walk.uniqueStacks(stackOptions.keepZeroValues ?? false, out);
+  else walk.eachSample(stackOptions.keepZeroValues ?? false, baseSamples, out);
   return {
-    sampleTypeIndex,
-    sampleType,
-    frames: locFrames.finish(),
+    sampleTypeIndex: walk.sampleTypeIndex,
+    sampleType: walk.sampleType,
+    frames: walk.finish(),
     count: out.count,
     values: out.values.subarray(0, out.count),
     stackStart: out.starts.subarray(0, out.count + 1),
     stackFrames: out.frames.subarray(0, out.frameCount),
     stackInlined: out.inlined.subarray(0, out.frameCount),
-    total: computeTotal(profile, sampleTypeIndex),
+    total: computeTotal(profile, walk.sampleTypeIndex),
     sampleIndexes: out.sampleIndexes.subarray(0, out.count),
     merged: merge,
     diffBase: baseSamples ? out.groups.subarray(0, out.count) : undefined,
   };
+}
+
+/** Flat and cum per frame, straight from the samples (what the top table needs, without building Stacks). */
+export interface FrameTotals {
+  readonly sampleTypeIndex: number;
+  readonly sampleType: ValueType;
+  readonly frames: readonly Frame[];
+  readonly flat: Float64Array;
+  readonly cum: Float64Array;
+  /** As Stacks.total. */
+  readonly total: number;
+}
+
+/**
+ * The same flat and cum as frameTotals(buildStacks(profile, options)) (cum once per stack
+ * however often a frame recurs), computed once per unique location stack.
+ */
+export function buildFrameTotals(profile: Profile, options: ReportOptions): FrameTotals {
+  const baseSamples = diffBaseSamples(profile);
+  const walk = new StackWalk(profile, options);
+  const out = new TotalsSink();
+  if (!baseSamples) walk.uniqueStacks(false, out);
+  else walk.eachSample(false, baseSamples, out);
+  const frames = walk.finish();
+  return {
+    sampleTypeIndex: walk.sampleTypeIndex,
+    sampleType: walk.sampleType,
+    frames,
+    flat: out.flat.slice(0, frames.length),
+    cum: out.cum.slice(0, frames.length),
+    total: computeTotal(profile, walk.sampleTypeIndex),
+  };
+}
+
+/** Receives each kept stack as frames (leaf first) with its value. */
+interface StackVisitor {
+  add(frames: Int32Array, inlined: Uint8Array, length: number, value: number, sample: number, group: number): void;
+}
+
+/** The samples of a profile after pprof's filters, turned into frame stacks for a visitor. */
+class StackWalk {
+  readonly sampleTypeIndex: number;
+  readonly sampleType: ValueType;
+  private readonly filtered: FilteredLocations;
+  private readonly tagTest: SampleTagTest | undefined;
+  private readonly locFrames: LocationFrames;
+  private kept = new Int32Array(64);
+
+  constructor(private readonly profile: Profile, options: ReportOptions) {
+    this.sampleTypeIndex = selectSampleType(profile, options.sampleIndex);
+    this.sampleType = sampleTypeAt(profile, this.sampleTypeIndex);
+    this.filtered = filterLocations(profile, options);
+    this.tagTest = combinedTagTest(profile, options);
+    const interner = new FrameInterner(profile, granularityKeys(options.granularity));
+    this.locFrames = new LocationFrames(profile, this.filtered, interner);
+  }
+
+  finish(): Frame[] {
+    return this.locFrames.finish();
+  }
+
+  /** Every kept sample in order, each a stack of its own. */
+  eachSample(keepZeroValues: boolean, baseSamples: Uint8Array | undefined, out: StackVisitor): void {
+    const { samples } = this.profile;
+    const { tagTest } = this;
+    const { stackStart, stackLocations } = samples;
+    for (let s = 0; s < samples.count; s++) {
+      const value = samples.values[s * samples.valueCount + this.sampleTypeIndex]!;
+      if (value === 0 && !keepZeroValues) continue;
+      if (tagTest && !tagTest(s)) continue;
+      this.visit(stackLocations, stackStart[s]!, stackStart[s + 1]!, value, s, baseSamples ? baseSamples[s]! : 0, out);
+    }
+  }
+
+  /**
+   * One stack per unique location stack that has kept samples, in the order of its first kept
+   * sample (which is the order eachSample would first meet it), with the summed value. Values
+   * are integers, so summing per unique stack first gives the same sums.
+   */
+  uniqueStacks(keepZeroValues: boolean, out: StackVisitor): void {
+    const { samples } = this.profile;
+    const { tagTest } = this;
+    const unique = uniqueStacksOf(samples);
+    const { ofSample, start, locations } = unique;
+    const sum = new Float64Array(unique.count);
+    const first = new Int32Array(unique.count).fill(-1);
+    const { values, valueCount, count } = samples;
+    for (let s = 0, v = this.sampleTypeIndex; s < count; s++, v += valueCount) {
+      const value = values[v]!;
+      if (value === 0 && !keepZeroValues) continue;
+      if (tagTest && !tagTest(s)) continue;
+      const u = ofSample[s]!;
+      if (first[u]! < 0) first[u] = s;
+      sum[u]! += value;
+    }
+    for (let s = 0; s < count; s++) {
+      const u = ofSample[s]!;
+      if (first[u] !== s) continue;
+      this.visit(locations, start[u]!, start[u + 1]!, sum[u]!, s, 0, out);
+    }
+  }
+
+  private visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
+    const { filtered } = this;
+    if (filtered.pruneActive) start = prunedStart(locs, start, end, filtered.flags);
+    if (end - start > this.kept.length) this.kept = new Int32Array(Math.max(end - start, this.kept.length * 2));
+    const kept = this.kept;
+    const n = keptLocations(locs, start, end, filtered, kept);
+    if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) return;
+    const length = this.locFrames.expand(kept, n);
+    out.add(this.locFrames.stackFrames, this.locFrames.stackInlined, length, value, sample, group);
+  }
+}
+
+/** Accumulates flat and cum per frame. */
+class TotalsSink implements StackVisitor {
+  flat = new Float64Array(256);
+  cum = new Float64Array(256);
+  private seenIn = new Int32Array(256).fill(-1);
+  private stack = 0;
+
+  add(frames: Int32Array, _inlined: Uint8Array, length: number, value: number): void {
+    if (length === 0) return;
+    const id = this.stack++;
+    for (let i = 0; i < length; i++) if (frames[i]! >= this.flat.length) this.grow(frames[i]! + 1);
+    const { flat, cum, seenIn } = this;
+    flat[frames[0]!]! += value;
+    for (let i = 0; i < length; i++) {
+      const f = frames[i]!;
+      if (seenIn[f] !== id) {
+        seenIn[f] = id;
+        cum[f]! += value;
+      }
+    }
+  }
+
+  private grow(needed: number): void {
+    let n = this.flat.length * 2;
+    while (n < needed) n *= 2;
+    const flat = new Float64Array(n);
+    flat.set(this.flat);
+    const cum = new Float64Array(n);
+    cum.set(this.cum);
+    const seenIn = new Int32Array(n).fill(-1);
+    seenIn.set(this.seenIn);
+    this.flat = flat;
+    this.cum = cum;
+    this.seenIn = seenIn;
+  }
 }
 
 /**
@@ -156,11 +284,38 @@ class LocationFrames {
     this.start = new Int32Array(profile.locations.count * 2).fill(-1);
   }
 
-  append(loc: number, sink: StackSink): void {
-    let lo = this.start[loc * 2]!;
-    if (lo < 0) lo = this.resolve(loc);
-    const hi = this.start[loc * 2 + 1]!;
-    for (let i = lo; i < hi; i++) sink.push(this.frames[i]!, this.inlined[i]!);
+  /** The frames of one stack (leaf first), filled by expand. */
+  stackFrames = new Int32Array(256);
+  stackInlined = new Uint8Array(256);
+
+  /** Writes the frames of locations `locs[0 .. n - 1]` into stackFrames/stackInlined; returns how many. */
+  expand(locs: Int32Array, n: number): number {
+    let length = 0;
+    const start = this.start;
+    for (let k = 0; k < n; k++) {
+      const loc = locs[k]!;
+      let lo = start[loc * 2]!;
+      if (lo < 0) lo = this.resolve(loc);
+      const hi = start[loc * 2 + 1]!;
+      if (length + hi - lo > this.stackFrames.length) this.growStack(length + hi - lo);
+      const frames = this.stackFrames;
+      const inlined = this.stackInlined;
+      for (let i = lo; i < hi; i++) {
+        frames[length] = this.frames[i]!;
+        inlined[length++] = this.inlined[i]!;
+      }
+    }
+    return length;
+  }
+
+  private growStack(needed: number): void {
+    const n = Math.max(needed, this.stackFrames.length * 2);
+    const frames = new Int32Array(n);
+    frames.set(this.stackFrames);
+    const inlined = new Uint8Array(n);
+    inlined.set(this.stackInlined);
+    this.stackFrames = frames;
+    this.stackInlined = inlined;
   }
 
   finish(): Frame[] {
@@ -193,7 +348,7 @@ class LocationFrames {
 }
 
 /** Collects stacks into growable typed arrays, merging identical ones through a hash table. */
-class StackSink {
+class StackSink implements StackVisitor {
   count = 0;
   frameCount = 0;
   values = new Float64Array(1024);
@@ -209,26 +364,33 @@ class StackSink {
 
   constructor(private readonly merge: boolean) {}
 
-  begin(): void {
-    this.starts[this.count] = this.frameCount;
-    this.hash = 0x811c9dc5;
-  }
-
-  push(frame: number, inlined: number): void {
-    if (this.frameCount === this.frames.length) {
-      this.frames = growInt32(this.frames, this.frames.length * 2);
-      const more = new Uint8Array(this.frames.length);
+  add(stackFrames: Int32Array, stackInlined: Uint8Array, length: number, value: number, sample: number, group: number): void {
+    const start = this.frameCount;
+    this.starts[this.count] = start;
+    if (start + length > this.frames.length) {
+      const n = Math.max(this.frames.length * 2, start + length);
+      this.frames = growInt32(this.frames, n);
+      const more = new Uint8Array(n);
       more.set(this.inlined);
       this.inlined = more;
     }
-    this.frames[this.frameCount] = frame;
-    this.inlined[this.frameCount++] = inlined;
-    this.hash = Math.imul(this.hash ^ (frame * 2 + inlined), 0x01000193);
+    const frames = this.frames;
+    const inlined = this.inlined;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < length; i++) {
+      const frame = stackFrames[i]!;
+      const inl = stackInlined[i]!;
+      frames[start + i] = frame;
+      inlined[start + i] = inl;
+      hash = Math.imul(hash ^ (frame * 2 + inl), 0x01000193);
+    }
+    this.frameCount = start + length;
+    this.hash = Math.imul(hash ^ (group + 0x9e37), 0x01000193);
+    this.end(value, sample, group);
   }
 
-  end(value: number, sample: number, group: number): void {
+  private end(value: number, sample: number, group: number): void {
     const start = this.starts[this.count]!;
-    this.hash = Math.imul(this.hash ^ (group + 0x9e37), 0x01000193);
     if (this.merge) {
       const found = this.find(start, this.hash, group);
       if (found >= 0) {

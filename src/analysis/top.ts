@@ -1,6 +1,6 @@
 import type { Profile, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
-import { buildStacks, type Stacks } from './stacks';
+import { buildFrameTotals, type Frame, type Stacks } from './stacks';
 
 export interface TopRow {
   /** pprof's printable name, as in the last column of `go tool pprof -top`. */
@@ -23,7 +23,8 @@ export interface TopTable {
 }
 
 export function topTable(profile: Profile, options: ReportOptions): TopTable {
-  return topTableFromStacks(buildStacks(profile, options));
+  const totals = buildFrameTotals(profile, options);
+  return topTableFromTotals(totals.frames, totals.flat, totals.cum, totals.sampleType, totals.total);
 }
 
 /** Flat and cum of every frame: flat to the leaf, cum once per stack however often a frame recurs. */
@@ -52,11 +53,21 @@ export function frameTotals(stacks: Stacks): { flat: Float64Array; cum: Float64A
 
 export function topTableFromStacks(stacks: Stacks): TopTable {
   const { flat, cum } = frameTotals(stacks);
+  return topTableFromTotals(stacks.frames, flat, cum, stacks.sampleType, stacks.total);
+}
+
+function topTableFromTotals(
+  table: readonly Frame[],
+  flat: Float64Array,
+  cum: Float64Array,
+  sampleType: ValueType,
+  total: number,
+): TopTable {
   const frames: number[] = [];
-  for (let f = 0; f < stacks.frames.length; f++) if (flat[f] !== 0 || cum[f] !== 0) frames.push(f);
-  frames.sort(flatOrder(stacks, flat, cum));
+  for (let f = 0; f < table.length; f++) if (flat[f] !== 0 || cum[f] !== 0) frames.push(f);
+  frames.sort(flatOrder(table, flat, cum));
   const rows = frames.map((f): TopRow => {
-    const frame = stacks.frames[f]!;
+    const frame = table[f]!;
     return {
       name: frame.name,
       file: frame.file,
@@ -67,26 +78,26 @@ export function topTableFromStacks(stacks: Stacks): TopTable {
       inlineLabel: frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
     };
   });
-  return { sampleType: stacks.sampleType, total: stacks.total, rows };
+  return { sampleType, total, rows };
 }
 
 /** pprof's FlatNameOrder over frame indexes: |flat| descending, name, |cum| descending, node identity. */
-function flatOrder(stacks: Stacks, flat: Float64Array, cum: Float64Array): (a: number, b: number) => number {
-  const plain = new Uint8Array(stacks.frames.length);
-  stacks.frames.forEach((f, i) => {
+function flatOrder(table: readonly Frame[], flat: Float64Array, cum: Float64Array): (a: number, b: number) => number {
+  const plain = new Uint8Array(table.length);
+  table.forEach((f, i) => {
     plain[i] = SURROGATE.test(f.name) ? 0 : 1;
   });
   return (a, b) => {
     const fa = Math.abs(flat[a]!);
     const fb = Math.abs(flat[b]!);
     if (fa !== fb) return fb - fa;
-    const na = stacks.frames[a]!.name;
-    const nb = stacks.frames[b]!.name;
+    const na = table[a]!.name;
+    const nb = table[b]!.name;
     if (na !== nb) return plain[a] && plain[b] ? (na < nb ? -1 : 1) : compareBytes(na, nb);
     const ca = Math.abs(cum[a]!);
     const cb = Math.abs(cum[b]!);
     if (ca !== cb) return cb - ca;
-    return compareBytes(stacks.frames[a]!.identity, stacks.frames[b]!.identity);
+    return compareBytes(table[a]!.identity, table[b]!.identity);
   };
 }
 

@@ -1,7 +1,7 @@
 /** Runs one report command on a profile and returns what to print. */
 import type { Profile } from '../pprof/profile';
 import { buildStacks, type Stacks } from '../analysis/stacks';
-import { compareBytes, topTableFromStacks } from '../analysis/top';
+import { compareBytes, topTable } from '../analysis/top';
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
@@ -32,7 +32,7 @@ export async function runReport(args: CliArgs): Promise<string> {
 }
 
 function top(profile: Profile, args: CliArgs): string {
-  const table = topTableFromStacks(buildStacks(profile, args.report));
+  const table = topTable(profile, args.report);
   // pprof -cum: |cum| descending, then name, then |flat| descending.
   if (args.cum) {
     table.rows.sort(

@@ -1,6 +1,7 @@
-import type { SampleTable } from './profile';
+import type { SampleTable, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import * as growable from './growable';
+import { BATCH_SIZE, StackKeyTable } from './stack-interner';
 import type { RangeList } from './growable';
 import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
@@ -10,7 +11,7 @@ import { WireFormatError } from './wire';
 // Local aliases of the wire readers: when these files run as CommonJS (tsx in tests and
 // benchmarks), each use of an imported name is a property getter call, which made the
 // hot loops below 2.4x slower. The esbuild bundles are unaffected either way.
-const { LENGTH_DELIMITED, VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
+const { VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
 const { grown } = growable;
 const { checkString } = strings;
 
@@ -18,8 +19,13 @@ const LABEL_FIELD_NAMES = ['', 'key', 'str', 'num', 'num_unit'];
 
 /**
  * Decodes every sample into flat typed arrays. This is the hot path on big profiles
- * (millions of samples), so positions and output cursors stay in locals and one-byte
- * varints are read inline.
+ * (millions of samples), so positions and output cursors stay in locals and short varints
+ * are read inline (the general readers are the fallback for anything unusual, and the
+ * source of every error).
+ *
+ * Each sample's stack is interned while it is decoded: samples only keep the index of
+ * their unique location stack, and the per-sample layout (`stackStart`/`stackLocations`)
+ * is built on first use.
  */
 export function decodeSamples(
   buf: Uint8Array,
@@ -40,160 +46,323 @@ export function decodeSamples(
     );
   }
   const values = new Float64Array(count * valueCount);
-  const stackStart = new Int32Array(count + 1);
-  countEntries(buf, ranges);
-  let stack = new Int32Array(entryCounts.locations);
-  let stackLength = 0;
+  const stacks = new SampleStacks(buf, count, locationIndex);
   const labelStart = new Int32Array(count + 1);
-  const labels = new LabelColumns(entryCounts.labels);
-  const table = locationIndex.table;
-  const tableLength = table.length;
+  const labels = new LabelColumns(Math.min(count, 4096));
   const starts = ranges.starts;
   const ends = ranges.ends;
 
   for (let s = 0; s < count; s++) {
-    stackStart[s] = stackLength;
     labelStart[s] = labels.length;
     const end = ends[s]!;
     const valueBase = s * valueCount;
     let valuesSeen = 0;
+    /** Location fields seen; with exactly one (packed), its bytes are the stack's key. */
+    let locationFields = 0;
+    let keyStart = 0;
+    let keyEnd = 0;
     let pos = starts[s]!;
     while (pos < end) {
       const keyPos = pos;
-      const key = keyAt(buf, pos, end);
-      pos = wire.next;
-      const field = key >>> 3;
-      const wireType = key & 7;
-      if (field === 1) {
-        // location_id: packed (usual) or one varint per field.
-        let fieldEnd: number;
-        if (wireType === LENGTH_DELIMITED) {
-          const length = lengthAt(buf, pos, end);
-          pos = wire.next;
-          fieldEnd = pos + length;
-        } else if (wireType === VARINT) {
-          fieldEnd = -1;
-        } else {
-          throw wrongWireType('Sample', 'location_id', wireType, keyPos);
-        }
-        const limit = fieldEnd < 0 ? end : fieldEnd;
-        let more = fieldEnd < 0 || pos < fieldEnd;
-        while (more) {
-          let id = buf[pos]!;
-          let next = 0;
-          if (id < 0x80 && pos < limit) pos++;
-          else if (pos + 1 < limit && (next = buf[pos + 1]!) < 0x80) {
-            id = (id & 0x7f) | (next << 7);
-            pos += 2;
-          } else {
-            id = varintAt(buf, pos, limit, false);
-            pos = wire.next;
-          }
-          const dense = id < tableLength ? table[id]! : locationIndex.get(id);
-          if (dense < 0) {
-            throw new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
-          }
-          if (stackLength === stack.length) stack = grown(stack, stackLength + 1);
-          stack[stackLength++] = dense;
-          more = pos < fieldEnd;
-        }
-      } else if (field === 2) {
-        // value: packed (usual) or one varint per field.
-        let fieldEnd: number;
-        if (wireType === LENGTH_DELIMITED) {
-          const length = lengthAt(buf, pos, end);
-          pos = wire.next;
-          fieldEnd = pos + length;
-        } else if (wireType === VARINT) {
-          fieldEnd = -1;
-        } else {
-          throw wrongWireType('Sample', 'value', wireType, keyPos);
-        }
-        const limit = fieldEnd < 0 ? end : fieldEnd;
-        let more = fieldEnd < 0 || pos < fieldEnd;
-        while (more) {
-          let value = buf[pos]!;
-          let next = 0;
-          if (value < 0x80 && pos < limit) pos++;
-          else if (pos + 1 < limit && (next = buf[pos + 1]!) < 0x80) {
-            value = (value & 0x7f) | (next << 7);
-            pos += 2;
-          } else {
-            value = varintAt(buf, pos, limit, true);
-            pos = wire.next;
-          }
-          if (valuesSeen === valueCount) {
-            throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
-          }
-          values[valueBase + valuesSeen++] = value;
-          more = pos < fieldEnd;
-        }
-      } else if (field === 3) {
-        if (wireType !== LENGTH_DELIMITED) throw wrongWireType('Sample', 'label', wireType, keyPos);
-        const length = lengthAt(buf, pos, end);
+      let key = buf[pos]!;
+      if (key >= 8 && key < 0x80) pos++;
+      else {
+        key = keyAt(buf, pos, end);
         pos = wire.next;
-        labels.decode(buf, pos, pos + length, stringCount, s);
+      }
+      if (key === 10 || key === 18) {
+        // location_id (1) or value (2), packed: the usual encoding.
+        let length = buf[pos]!;
+        if (length < 0x80 && pos < end && length < end - pos) pos++;
+        else {
+          length = lengthAt(buf, pos, end);
+          pos = wire.next;
+        }
+        const fieldEnd = pos + length;
+        if (key === 10) {
+          if (locationFields++ === 0) {
+            keyStart = pos;
+            keyEnd = fieldEnd;
+          }
+          pos = fieldEnd;
+        } else {
+          while (pos < fieldEnd) {
+            let value = buf[pos]!;
+            let next = 0;
+            if (value < 0x80) pos++;
+            else if (pos + 1 < fieldEnd && (next = buf[pos + 1]!) < 0x80) {
+              value = (value & 0x7f) | (next << 7);
+              pos += 2;
+            } else if (pos + 2 < fieldEnd && next >= 0x80 && buf[pos + 2]! < 0x80) {
+              value = (value & 0x7f) | ((next & 0x7f) << 7) | (buf[pos + 2]! << 14);
+              pos += 3;
+            } else {
+              value = varintAt(buf, pos, fieldEnd, true);
+              pos = wire.next;
+            }
+            if (valuesSeen === valueCount) {
+              throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
+            }
+            values[valueBase + valuesSeen++] = value;
+          }
+        }
+      } else if (key === 8) {
+        // location_id, one varint per field: the key is rebuilt below.
+        varintAt(buf, pos, end, false);
+        pos = wire.next;
+        locationFields += 2;
+      } else if (key === 16) {
+        // value, one varint per field.
+        const value = varintAt(buf, pos, end, true);
+        pos = wire.next;
+        if (valuesSeen === valueCount) {
+          throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
+        }
+        values[valueBase + valuesSeen++] = value;
+      } else if (key === 26) {
+        let length = buf[pos]!;
+        if (length < 0x80 && pos < end && length < end - pos) pos++;
+        else {
+          length = lengthAt(buf, pos, end);
+          pos = wire.next;
+        }
+        labels.decode(buf, pos, pos + length, stringCount, s, count);
         pos += length;
       } else {
+        const field = key >>> 3;
+        const wireType = key & 7;
+        if (field === 1) throw wrongWireType('Sample', 'location_id', wireType, keyPos);
+        if (field === 2) throw wrongWireType('Sample', 'value', wireType, keyPos);
+        if (field === 3) throw wrongWireType('Sample', 'label', wireType, keyPos);
         pos = skipValue(buf, pos, end, wireType);
       }
     }
     if (valuesSeen !== valueCount) {
       throw new WireFormatError(`sample #${s} has ${valuesSeen} values but the profile has ${valueCount} sample types`);
     }
+    if (locationFields <= 1) stacks.push(s, keyStart, keyEnd);
+    else stacks.pushSplit(s, starts[s]!, end);
   }
-  stackStart[count] = stackLength;
   labelStart[count] = labels.length;
-  return {
-    count,
-    valueCount,
-    values,
-    stackStart,
-    stackLocations: stackLength === stack.length ? stack : stack.slice(0, stackLength),
-    labelStart,
-    labelKey: labels.trimmed(labels.key),
-    labelStr: labels.trimmed(labels.str),
-    labelNum: labels.trimmed(labels.num),
-    labelNumUnit: labels.trimmed(labels.numUnit),
-  };
+  return new DecodedSamples(count, valueCount, values, labelStart, labels, stacks.finish());
 }
 
-/** Result of countEntries. */
-const entryCounts = { locations: 0, labels: 0 };
-
 /**
- * Counts the location ids and labels of all samples (a packed varint run holds as many
- * varints as it has bytes below 0x80), so the arrays can be allocated once at their exact
- * size. Malformed samples only make the counts approximate; the decode reports them.
+ * Assigns each sample its unique stack, in batches: the keys of BATCH_SIZE samples are hashed,
+ * their table entries touched together, then looked up (see StackKeyTable).
  */
-function countEntries(buf: Uint8Array, ranges: RangeList): void {
-  let locations = 0;
-  let labels = 0;
-  for (let s = 0; s < ranges.count; s++) {
-    const end = ranges.ends[s]!;
-    let pos = ranges.starts[s]!;
-    while (pos < end) {
-      const key = keyAt(buf, pos, end);
-      pos = wire.next;
-      const wireType = key & 7;
-      if (wireType !== LENGTH_DELIMITED) {
-        if (key === 8) locations++;
-        pos = skipValue(buf, pos, end, wireType);
-        continue;
-      }
-      const length = lengthAt(buf, pos, end);
-      pos = wire.next;
-      const fieldEnd = pos + length;
-      if (key === 10) {
-        for (let p = pos; p < fieldEnd; p++) if (buf[p]! < 0x80) locations++;
-      } else if (key === 26) {
-        labels++;
-      }
-      pos = fieldEnd;
+class SampleStacks {
+  private readonly keys = new StackKeyTable();
+  private readonly ofSample: Int32Array;
+  /** Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1]. */
+  private uniqueStart = new Int32Array(1025);
+  private uniqueLocations = new Int32Array(8192);
+  private stack = new Int32Array(256);
+  private scratch: Uint8Array = new Uint8Array(256);
+  private readonly batchSample = new Int32Array(BATCH_SIZE);
+  private readonly batchStart = new Int32Array(BATCH_SIZE);
+  private readonly batchEnd = new Int32Array(BATCH_SIZE);
+  private batched = 0;
+
+  constructor(
+    private readonly buf: Uint8Array,
+    count: number,
+    private readonly locationIndex: IdIndex,
+  ) {
+    this.ofSample = new Int32Array(count);
+  }
+
+  /** Sample `s` whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]`. */
+  push(s: number, keyStart: number, keyEnd: number): void {
+    const i = this.batched++;
+    this.batchSample[i] = s;
+    this.batchStart[i] = keyStart;
+    this.batchEnd[i] = keyEnd;
+    this.keys.prepare(i, this.buf, keyStart, keyEnd);
+    if (i + 1 === BATCH_SIZE) this.flush();
+  }
+
+  /** Sample `s` (at `buf[start .. end - 1]`) whose location ids are split over several fields. */
+  pushSplit(s: number, start: number, end: number): void {
+    this.flush();
+    this.scratch = canonicalIds(this.buf, start, end, this.scratch);
+    this.ofSample[s] = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
+  }
+
+  finish(): UniqueStacks {
+    this.flush();
+    const count = this.keys.count;
+    return {
+      count,
+      ofSample: this.ofSample,
+      start: this.uniqueStart.slice(0, count + 1),
+      locations: this.uniqueLocations.slice(0, this.uniqueStart[count]!),
+    };
+  }
+
+  private flush(): void {
+    const n = this.batched;
+    if (n === 0) return;
+    this.batched = 0;
+    const { keys, buf, batchSample, batchStart, batchEnd, ofSample } = this;
+    if (keys.touch(n) === -1) return; // never: the sum of stack indexes + 1 is not negative
+    for (let i = 0; i < n; i++) {
+      const lo = batchStart[i]!;
+      const hi = batchEnd[i]!;
+      const found = keys.find(i, buf, lo, hi);
+      ofSample[batchSample[i]!] = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
     }
   }
-  entryCounts.locations = locations;
-  entryCounts.labels = labels;
+
+  /** The unique stack of sample `s` with key `src[lo .. hi - 1]`, prepared in slot `slot`, whose find gave `found`. */
+  private resolve(s: number, src: Uint8Array, lo: number, hi: number, found: number, slot: number): number {
+    if (found >= 0) return found;
+    // A new key: decode its ids into dense location indexes.
+    const { locationIndex } = this;
+    const table = locationIndex.table;
+    let stack = this.stack;
+    let length = 0;
+    let canonical = true;
+    let p = lo;
+    while (p < hi) {
+      let id = src[p]!;
+      if (id < 0x80) p++;
+      else {
+        id = varintAt(src, p, hi, false);
+        if (src[wire.next - 1] === 0) canonical = false;
+        p = wire.next;
+      }
+      const dense = id < table.length ? table[id]! : locationIndex.get(id);
+      if (dense < 0) {
+        throw new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
+      }
+      if (length === stack.length) this.stack = stack = grown(stack, length + 1);
+      stack[length++] = dense;
+    }
+    if (!canonical) {
+      // Longer varints than needed: key the stack by its shortest encoding instead.
+      const key = new Uint8Array(length * 10);
+      let n = 0;
+      for (let q = lo; q < hi; ) {
+        let id = varintAt(src, q, hi, false);
+        q = wire.next;
+        while (id >= 0x80) {
+          key[n++] = (id % 0x80) | 0x80;
+          id = Math.floor(id / 0x80);
+        }
+        key[n++] = id;
+      }
+      const again = this.keys.lookup(key, 0, n);
+      if (again >= 0) return again;
+      return this.added(key, 0, n, BATCH_SIZE, length);
+    }
+    return this.added(src, lo, hi, slot, length);
+  }
+
+  private added(src: Uint8Array, lo: number, hi: number, slot: number, length: number): number {
+    const u = this.keys.add(slot, src, lo, hi);
+    if (u + 2 > this.uniqueStart.length) this.uniqueStart = grown(this.uniqueStart, u + 2);
+    const at = this.uniqueStart[u]!;
+    if (at + length > this.uniqueLocations.length) this.uniqueLocations = grown(this.uniqueLocations, at + length);
+    const locations = this.uniqueLocations;
+    const stack = this.stack;
+    for (let i = 0; i < length; i++) locations[at + i] = stack[i]!;
+    this.uniqueStart[u + 1] = at + length;
+    return u;
+  }
+}
+
+/** Length of the key written by the last canonicalIds call. */
+let canonicalLength = 0;
+
+/**
+ * Writes the location ids of the sample at [start, end) as one packed run of shortest-form
+ * varints into `out` (grown as needed, and returned); its length goes to canonicalLength.
+ * The sample was read once already, so its fields are well formed.
+ */
+function canonicalIds(buf: Uint8Array, start: number, end: number, out: Uint8Array): Uint8Array {
+  let n = 0;
+  let pos = start;
+  while (pos < end) {
+    const key = keyAt(buf, pos, end);
+    pos = wire.next;
+    if (key !== 10 && key !== 8) {
+      pos = skipValue(buf, pos, end, key & 7);
+      continue;
+    }
+    let fieldEnd = -1;
+    if (key === 10) {
+      fieldEnd = pos + lengthAt(buf, pos, end);
+      pos = wire.next;
+    }
+    let more = fieldEnd < 0 || pos < fieldEnd;
+    while (more) {
+      let id = varintAt(buf, pos, fieldEnd < 0 ? end : fieldEnd, false);
+      pos = wire.next;
+      if (n + 10 > out.length) out = grown(out, n + 10);
+      while (id >= 0x80) {
+        out[n++] = (id % 0x80) | 0x80;
+        id = Math.floor(id / 0x80);
+      }
+      out[n++] = id;
+      more = pos < fieldEnd;
+    }
+  }
+  canonicalLength = n;
+  return out;
+}
+
+/** A SampleTable whose per-sample stack layout is expanded from the unique stacks on first use. */
+class DecodedSamples implements SampleTable {
+  readonly labelKey: Int32Array;
+  readonly labelStr: Int32Array;
+  readonly labelNum: Float64Array;
+  readonly labelNumUnit: Int32Array;
+  private expandedStart: Int32Array | undefined;
+  private expandedLocations: Int32Array | undefined;
+
+  constructor(
+    readonly count: number,
+    readonly valueCount: number,
+    readonly values: Float64Array,
+    readonly labelStart: Int32Array,
+    labels: LabelColumns,
+    readonly uniqueStacks: UniqueStacks,
+  ) {
+    this.labelKey = labels.trimmed(labels.key);
+    this.labelStr = labels.trimmed(labels.str);
+    this.labelNum = labels.trimmed(labels.num);
+    this.labelNumUnit = labels.trimmed(labels.numUnit);
+  }
+
+  get stackStart(): Int32Array {
+    if (this.expandedStart === undefined) this.expand();
+    return this.expandedStart!;
+  }
+
+  get stackLocations(): Int32Array {
+    if (this.expandedLocations === undefined) this.expand();
+    return this.expandedLocations!;
+  }
+
+  private expand(): void {
+    const { ofSample, start, locations } = this.uniqueStacks;
+    const stackStart = new Int32Array(this.count + 1);
+    let length = 0;
+    for (let s = 0; s < this.count; s++) {
+      stackStart[s] = length;
+      const u = ofSample[s]!;
+      length += start[u + 1]! - start[u]!;
+    }
+    stackStart[this.count] = length;
+    const stackLocations = new Int32Array(length);
+    for (let s = 0; s < this.count; s++) {
+      const u = ofSample[s]!;
+      stackLocations.set(locations.subarray(start[u]!, start[u + 1]!), stackStart[s]!);
+    }
+    this.expandedStart = stackStart;
+    this.expandedLocations = stackLocations;
+  }
 }
 
 /** Columns of sample labels, allocated for the expected count and grown if it was short. */
@@ -211,24 +380,51 @@ class LabelColumns {
     this.numUnit = new Int32Array(expected);
   }
 
+  /** The first `length` entries: a view when little would be wasted, else a copy. */
   trimmed<T extends Int32Array | Float64Array>(column: T): T {
-    return (column.length === this.length ? column : column.slice(0, this.length)) as T;
+    if (column.length === this.length) return column;
+    return (column.length - this.length <= column.length / 8 ? column.subarray(0, this.length) : column.slice(0, this.length)) as T;
   }
 
   /** Decodes one Label message at [start, end) and appends it. */
-  decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number): void {
+  decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number, sampleCount: number): void {
     const i = this.length;
     if (i === this.key.length) {
-      this.key = grown(this.key, i + 1);
-      this.str = grown(this.str, i + 1);
-      this.num = grown(this.num, i + 1);
-      this.numUnit = grown(this.numUnit, i + 1);
+      // Room for as many labels per sample as so far, for every sample.
+      const needed = Math.max(i + 1, Math.ceil(((i + 1) / (sample + 1)) * sampleCount * 1.05));
+      this.key = grown(this.key, needed);
+      this.str = grown(this.str, needed);
+      this.num = grown(this.num, needed);
+      this.numUnit = grown(this.numUnit, needed);
     }
     let key = 0;
     let str = 0;
     let num = 0;
     let numUnit = 0;
     let pos = start;
+    // Fast path: one-byte keys of the four varint fields and varints of up to three bytes.
+    while (pos < end) {
+      const fieldKey = buf[pos]!;
+      if ((fieldKey & 7) !== 0 || fieldKey < 8 || fieldKey > 32 || pos + 1 >= end) break;
+      let value = buf[pos + 1]!;
+      let p = pos + 2;
+      if (value >= 0x80) {
+        if (p >= end) break;
+        const b1 = buf[p++]!;
+        value = (value & 0x7f) | ((b1 & 0x7f) << 7);
+        if (b1 >= 0x80) {
+          if (p >= end) break;
+          const b2 = buf[p++]!;
+          if (b2 >= 0x80) break;
+          value |= b2 << 14;
+        }
+      }
+      pos = p;
+      if (fieldKey === 8) key = value;
+      else if (fieldKey === 16) str = value;
+      else if (fieldKey === 24) num = value;
+      else numUnit = value;
+    }
     while (pos < end) {
       const keyPos = pos;
       const fieldKey = keyAt(buf, pos, end);
@@ -247,10 +443,10 @@ class LabelColumns {
       else if (field === 3) num = value;
       else numUnit = value;
     }
-    this.key[i] = checkString(key, stringCount, 'sample', sample, 'label key');
-    this.str[i] = checkString(str, stringCount, 'sample', sample, 'label str');
+    this.key[i] = key >= 0 && key < stringCount ? key : checkString(key, stringCount, 'sample', sample, 'label key');
+    this.str[i] = str >= 0 && str < stringCount ? str : checkString(str, stringCount, 'sample', sample, 'label str');
     this.num[i] = num;
-    this.numUnit[i] = checkString(numUnit, stringCount, 'sample', sample, 'label num_unit');
+    this.numUnit[i] = numUnit >= 0 && numUnit < stringCount ? numUnit : checkString(numUnit, stringCount, 'sample', sample, 'label num_unit');
     this.length = i + 1;
   }
 }

@@ -80,6 +80,25 @@ export interface SampleTable {
   readonly labelStr: Int32Array;
   readonly labelNum: Float64Array;
   readonly labelNumUnit: Int32Array;
+  /**
+   * The samples grouped by identical location stack, when known (decodeProfile always sets
+   * it; hand-built tables may leave it out). Reports that merge stacks work per unique stack
+   * instead of per sample: a heap profile of a million samples has a few hundred thousand.
+   */
+  readonly uniqueStacks?: UniqueStacks;
+}
+
+/**
+ * Distinct location stacks: unique stack k holds the dense location indexes
+ * `locations[start[k] .. start[k + 1] - 1]`, leaf first. Unique stacks are numbered in the
+ * order of their first sample.
+ */
+export interface UniqueStacks {
+  readonly count: number;
+  /** Per sample, the index of its unique stack. */
+  readonly ofSample: Int32Array;
+  readonly start: Int32Array;
+  readonly locations: Int32Array;
 }
 
 export interface Profile {

@@ -1,0 +1,255 @@
+/**
+ * Interning of location stacks: equal sequences of dense location indexes share one index.
+ * Used while decoding (so later stages work once per unique stack, not once per sample) and
+ * for sample tables built by hand.
+ */
+import type { SampleTable, UniqueStacks } from './profile';
+import { grown } from './growable';
+
+/** FNV-1a step for one stack entry; callers fold every entry of a stack, starting from FNV_OFFSET. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** Interns location stacks in an open-addressing hash table of typed arrays. */
+export class StackInterner {
+  private count = 0;
+  private start = new Int32Array(1025);
+  private locations = new Int32Array(8192);
+  private hashes = new Int32Array(1024);
+  /** Open addressing, two slots per entry: [hash, stack index + 1] (0: empty), so a probe reads one cache line. */
+  private table = new Int32Array(4096);
+
+  /** The index of the stack `stack[0 .. length - 1]` (whose FNV hash is `hash`), added if new. */
+  intern(stack: Int32Array, length: number, hash: number): number {
+    let h = Math.imul(hash ^ length, 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const table = this.table;
+    const mask = table.length - 2;
+    let slot = (h << 1) & mask;
+    for (;;) {
+      const entry = table[slot + 1]!;
+      if (entry === 0) break;
+      if (table[slot] === h) {
+        const id = entry - 1;
+        const lo = this.start[id]!;
+        if (this.start[id + 1]! - lo === length) {
+          const locations = this.locations;
+          let i = 0;
+          while (i < length && locations[lo + i] === stack[i]) i++;
+          if (i === length) return id;
+        }
+      }
+      slot = (slot + 2) & mask;
+    }
+    const id = this.count;
+    if (id + 2 > this.hashes.length) this.growStacks();
+    const lo = this.start[id]!;
+    if (lo + length > this.locations.length) this.locations = grown(this.locations, lo + length);
+    this.locations.set(stack.subarray(0, length), lo);
+    this.start[id + 1] = lo + length;
+    this.hashes[id] = h;
+    this.count = id + 1;
+    if (this.count * 4 > table.length) this.rehash();
+    else {
+      table[slot] = h;
+      table[slot + 1] = id + 1;
+    }
+    return id;
+  }
+
+  finish(ofSample: Int32Array): UniqueStacks {
+    const length = this.start[this.count]!;
+    return {
+      count: this.count,
+      ofSample,
+      start: this.start.slice(0, this.count + 1),
+      locations: this.locations.slice(0, length),
+    };
+  }
+
+  private growStacks(): void {
+    this.hashes = grown(this.hashes, this.hashes.length + 1);
+    this.start = grown(this.start, this.hashes.length + 1);
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 2;
+    for (let id = 0; id < this.count; id++) {
+      const h = this.hashes[id]!;
+      let slot = (h << 1) & mask;
+      while (table[slot + 1] !== 0) slot = (slot + 2) & mask;
+      table[slot] = h;
+      table[slot + 1] = id + 1;
+    }
+    this.table = table;
+  }
+}
+
+/** The unique stacks of `samples`: the ones decodeProfile recorded, else computed from the per-sample stacks. */
+export function uniqueStacksOf(samples: SampleTable): UniqueStacks {
+  if (samples.uniqueStacks !== undefined) return samples.uniqueStacks;
+  const { count, stackStart, stackLocations } = samples;
+  const interner = new StackInterner();
+  const ofSample = new Int32Array(count);
+  for (let s = 0; s < count; s++) {
+    const lo = stackStart[s]!;
+    const hi = stackStart[s + 1]!;
+    let hash = FNV_OFFSET;
+    for (let i = lo; i < hi; i++) hash = Math.imul(hash ^ stackLocations[i]!, 0x01000193);
+    ofSample[s] = interner.intern(stackLocations.subarray(lo, hi), hi - lo, hash);
+  }
+  return interner.finish(ofSample);
+}
+
+/** Ints per entry of StackKeyTable: hash, stack index + 1 (0: empty), key length, then the first key bytes. */
+const STRIDE = 8;
+const INLINE_BYTES = (STRIDE - 3) * 4;
+/** Keys prepared at once before their probes (see touch). */
+export const BATCH_SIZE = 32;
+
+/**
+ * Unique stacks keyed by the bytes of their packed location ids, as they lie in the file.
+ * Samples with the same stack nearly always repeat the same bytes, so a sample that is not
+ * the first of its stack costs one hash of its bytes and one probe: the first 20 key bytes
+ * are kept in the table entry itself, so the probe touches a single cache line. Only new
+ * keys are decoded into location indexes (by the caller).
+ *
+ * Keys must be canonical (every varint in its shortest form) for equal stacks to share an
+ * index; the caller re-encodes anything else.
+ */
+export class StackKeyTable {
+  count = 0;
+  private entries = new Int32Array(1024 * STRIDE);
+  private keyStart = new Int32Array(1025);
+  private keyBytes = new Uint8Array(16384);
+  /** After a failed lookup: the slot to add the key at. */
+  private freeSlot = 0;
+  /** Hash and first key words of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
+  private readonly hashes = new Int32Array(BATCH_SIZE + 1);
+  private readonly words = new Int32Array((BATCH_SIZE + 1) * (STRIDE - 3));
+
+  /** Hashes key `src[lo .. hi - 1]` into prepared slot `i`. */
+  prepare(i: number, src: Uint8Array, lo: number, hi: number): void {
+    const words = this.words;
+    const w0 = i * (STRIDE - 3);
+    const wEnd = w0 + (STRIDE - 3);
+    let w = w0;
+    let h = 0x811c9dc5 ^ (hi - lo);
+    let word = 0;
+    let shift = 0;
+    for (let p = lo; p < hi; p++) {
+      word |= src[p]! << shift;
+      shift += 8;
+      if (shift === 32) {
+        h = Math.imul(h ^ word, 0x01000193);
+        if (w < wEnd) words[w++] = word;
+        word = 0;
+        shift = 0;
+      }
+    }
+    if (shift !== 0) {
+      h = Math.imul(h ^ word, 0x01000193);
+      if (w < wEnd) words[w++] = word;
+    }
+    while (w < wEnd) words[w++] = 0;
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    this.hashes[i] = h;
+  }
+
+  /**
+   * Reads the first table entry of prepared slots 0 .. n - 1. The reads are independent, so
+   * the processor overlaps their cache misses; the probes that follow then find them cached.
+   */
+  touch(n: number): number {
+    const entries = this.entries;
+    const hashes = this.hashes;
+    const mask = entries.length / STRIDE - 1;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += entries[(hashes[i]! & mask) * STRIDE + 1]!;
+    return sum;
+  }
+
+  /** The stack index of the key prepared in slot `i` (it is `src[lo .. hi - 1]`), or -1 (then `add` may follow). */
+  find(i: number, src: Uint8Array, lo: number, hi: number): number {
+    const entries = this.entries;
+    const words = this.words;
+    const w = i * (STRIDE - 3);
+    const h = this.hashes[i]!;
+    const length = hi - lo;
+    const mask = entries.length / STRIDE - 1;
+    let slot = h & mask;
+    for (;;) {
+      const e = slot * STRIDE;
+      const id = entries[e + 1]! - 1;
+      if (id < 0) break;
+      if (
+        entries[e] === h &&
+        entries[e + 2] === length &&
+        entries[e + 3] === words[w] &&
+        entries[e + 4] === words[w + 1] &&
+        entries[e + 5] === words[w + 2] &&
+        entries[e + 6] === words[w + 3] &&
+        entries[e + 7] === words[w + 4] &&
+        (length <= INLINE_BYTES || this.sameTail(id, src, lo, hi))
+      ) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.freeSlot = slot;
+    return -1;
+  }
+
+  /** find() for one key, outside of a batch. */
+  lookup(src: Uint8Array, lo: number, hi: number): number {
+    this.prepare(BATCH_SIZE, src, lo, hi);
+    return this.find(BATCH_SIZE, src, lo, hi);
+  }
+
+  /** Adds the key of the last failed find (prepared in slot `i`); returns its stack index. */
+  add(i: number, src: Uint8Array, lo: number, hi: number): number {
+    const id = this.count;
+    const length = hi - lo;
+    if (id + 2 > this.keyStart.length) this.keyStart = grown(this.keyStart, id + 2);
+    const at = this.keyStart[id]!;
+    if (at + length > this.keyBytes.length) this.keyBytes = grown(this.keyBytes, at + length);
+    this.keyBytes.set(src.subarray(lo, hi), at);
+    this.keyStart[id + 1] = at + length;
+    const e = this.freeSlot * STRIDE;
+    const entries = this.entries;
+    entries[e] = this.hashes[i]!;
+    entries[e + 1] = id + 1;
+    entries[e + 2] = length;
+    const w = i * (STRIDE - 3);
+    for (let k = 0; k < STRIDE - 3; k++) entries[e + 3 + k] = this.words[w + k]!;
+    this.count = id + 1;
+    // Linear probing stays short up to 3/4 full; the table is the decoder's largest random-access structure.
+    if (this.count * 4 > (entries.length / STRIDE) * 3) this.rehash();
+    return id;
+  }
+
+  private sameTail(id: number, src: Uint8Array, lo: number, hi: number): boolean {
+    const keyBytes = this.keyBytes;
+    const at = this.keyStart[id]! - lo;
+    for (let p = lo + INLINE_BYTES; p < hi; p++) if (keyBytes[at + p] !== src[p]) return false;
+    return true;
+  }
+
+  private rehash(): void {
+    const old = this.entries;
+    const entries = new Int32Array(old.length * 2);
+    const mask = entries.length / STRIDE - 1;
+    for (let e = 0; e < old.length; e += STRIDE) {
+      if (old[e + 1] === 0) continue;
+      let slot = old[e]! & mask;
+      while (entries[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
+      const to = slot * STRIDE;
+      for (let k = 0; k < STRIDE; k++) entries[to + k] = old[e + k]!;
+    }
+    this.entries = entries;
+  }
+}
