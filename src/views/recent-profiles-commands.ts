@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { listProfiles, saveProfile } from '../store/profile-store';
 import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
 import { invalidStem, renameProfile } from '../store/rename-profile';
+import { COMPARE_WITH_COMMAND } from './profile-commands';
 import type { RecentProfileNode } from './recent-profiles-tree';
 
 const PROFILE_EDITOR = 'goProfiler.profile';
@@ -31,11 +32,16 @@ export async function compareWith(node: RecentProfileNode | undefined, folder: s
     { title: `Compare ${basename(current)} with…`, placeHolder: 'Pick the base profile' },
   );
   if (!pick) return;
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(current), PROFILE_EDITOR, { viewColumn: vscode.ViewColumn.One, preview: false });
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(pick.path), PROFILE_EDITOR, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  void vscode.window.showInformationMessage(
-    `Go Profiler: ${basename(current)} and its base ${pick.label} are open side by side; the diff view (pprof -diff_base) comes with the profile views' next release.`,
-  );
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(current), PROFILE_EDITOR, { preview: false });
+  try {
+    // The profile editor's own Compare with… (diff against the base) acts on the active profile.
+    await vscode.commands.executeCommand(COMPARE_WITH_COMMAND, vscode.Uri.file(pick.path));
+  } catch (e) {
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(pick.path), PROFILE_EDITOR, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    void vscode.window.showWarningMessage(
+      `Go Profiler: could not compare (${e instanceof Error ? e.message : String(e)}); ${basename(current)} and ${pick.label} are open side by side.`,
+    );
+  }
 }
 
 export async function revealInOs(node: RecentProfileNode | undefined): Promise<void> {
