@@ -125,6 +125,8 @@ export interface StackTreeView {
   readonly self: Float64Array;
   /** With a base profile: the node's value in the base (same path), 0 when absent. */
   readonly base?: Float64Array;
+  /** With a base profile: the node's self value in the base (same path), 0 when absent. */
+  readonly baseSelf?: Float64Array;
   readonly baseTotal?: number;
   readonly baseSource?: string;
 }

@@ -29,17 +29,20 @@ export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string
 }
 
 /**
- * The value of each node of `current` in `base`: the base node reached by the same path of
- * names, 0 when the base has no such path. Children in both tries are sorted by name bytes.
+ * The value (cum) and self of each node of `current` in `base`: the base node reached by the
+ * same path of names, 0 when the base has no such path. Children in both tries are sorted by
+ * name bytes, so one merge walk pairs them.
  */
-export function baseValuesByPath(current: StackTrie, base: StackTrie): Float64Array {
+export function baseValuesByPath(current: StackTrie, base: StackTrie): { value: Float64Array; self: Float64Array } {
   const out = new Float64Array(current.count);
-  if (current.count === 0 || base.count === 0) return out;
+  const self = new Float64Array(current.count);
+  if (current.count === 0 || base.count === 0) return { value: out, self };
   const name = (t: StackTrie, n: number): string => t.frames[t.frame[n]!]?.name ?? '';
   const stack: [number, number][] = [[0, 0]];
   while (stack.length > 0) {
     const [c, b] = stack.pop()!;
     out[c] = base.value[b]!;
+    self[c] = base.self[b]!;
     let i = current.firstChild[c]!;
     const iEnd = i + current.childCount[c]!;
     let j = base.firstChild[b]!;
@@ -51,7 +54,7 @@ export function baseValuesByPath(current: StackTrie, base: StackTrie): Float64Ar
       else j++;
     }
   }
-  return out;
+  return { value: out, self };
 }
 
 function escapeRegexp(text: string): string {

@@ -98,7 +98,7 @@ export function buildTopView(
               current: currentFlat.get(row.name) ?? 0,
               baseText: format(baseFlat.get(row.name) ?? 0),
               currentText: format(currentFlat.get(row.name) ?? 0),
-              deltaPercent: formatPercent(row.flat, base.table.total).trim(),
+              deltaPercent: `${row.flat < 0 ? '-' : ''}${formatPercent(row.flat, base.table.total).trim()}`,
             },
           }
         : {}),

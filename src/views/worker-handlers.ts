@@ -116,7 +116,8 @@ export class WorkerHandlers {
     const base = this.diffBase(params);
     if (!base) return view;
     const baseTrie = stackTrie(base.profile, options, params.direction);
-    return { ...view, base: baseValuesByPath(trie, baseTrie), baseTotal: baseTrie.total, baseSource: base.source };
+    const byPath = baseValuesByPath(trie, baseTrie);
+    return { ...view, base: byPath.value, baseSelf: byPath.self, baseTotal: baseTrie.total, baseSource: base.source };
   }
 
   private peek(params: PeekParams): PeekView {

@@ -33,6 +33,7 @@ interface Drawn {
 
 export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks: DiffFlameCallbacks): DiffFlameHandle {
   const base = view.base ?? new Float64Array(view.value.length);
+  const baseSelf = view.baseSelf ?? new Float64Array(view.value.length);
   const baseTotal = view.baseTotal ?? 0;
   const n = view.value.length;
   const depth = new Int32Array(n);
@@ -48,13 +49,14 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
   }
   const name = (v: number): string => (v === 0 ? 'root' : (view.frames[view.frame[v]!]?.name ?? ''));
 
-  let normalise = true;
+  // Off by default: colours then say what pprof -base says (absolute change).
+  let normalise = false;
   let pattern: RegExp | undefined;
   let selected: string | undefined;
   let drawn: Drawn[] = [];
 
   const normaliseBox = element('input', { attrs: { type: 'checkbox', 'data-testid': 'diff-normalise' } });
-  normaliseBox.checked = true;
+  normaliseBox.checked = false;
   const legend = element('span', { className: 'diff-legend', text: `Red grew, green shrank since ${view.baseSource ?? 'the base'}; width is the current profile.` });
   const canvas = element('canvas', { className: 'diff-canvas', attrs: { 'data-testid': 'diff-flame', tabindex: '0', role: 'img', 'aria-label': 'Diff flame graph' } });
   const scroller = element('div', { className: 'diff-scroll' }, [canvas]);
@@ -119,12 +121,11 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
     for (let v = 1; v < n; v++) {
       const entry = delta.get(name(v)) ?? { current: 0, base: 0, node: v };
       entry.current += view.self[v]!;
-      const childBase = sumChildren(base, v);
-      entry.base += (normalise && baseTotal !== 0 ? view.total / baseTotal : 1) * (base[v]! - childBase);
+      entry.base += (normalise && baseTotal !== 0 ? view.total / baseTotal : 1) * baseSelf[v]!;
       if (view.value[v]! > view.value[entry.node]!) entry.node = v;
       delta.set(name(v), entry);
     }
-    const rows = [...delta].sort((a, b) => Math.abs(b[1].current - b[1].base) - Math.abs(a[1].current - a[1].base)).slice(0, CHANGES_LISTED);
+    const rows = [...delta].filter(([, d]) => d.current !== d.base).sort((a, b) => Math.abs(b[1].current - b[1].base) - Math.abs(a[1].current - a[1].base)).slice(0, CHANGES_LISTED);
     changes.replaceChildren(
       ...rows.map(([fn, d]) => {
         const grew = d.current > d.base;
@@ -136,18 +137,12 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
           attrs: {
             'data-name': fn,
             'data-change': grew ? 'grew' : 'shrank',
-            ...(box ? { 'data-x': String(Math.round(box.x + Math.min(box.w / 2, 20))), 'data-y': String(box.y + ROW / 2) } : {}),
+            // A point in the bar clear of its label (for tests and tooling).
+            ...(box ? { 'data-x': String(Math.round(box.x + Math.max(box.w - 4, box.w / 2))), 'data-y': String(box.y + ROW / 2) } : {}),
           },
         });
       }),
     );
-  }
-
-  function sumChildren(values: Float64Array, v: number): number {
-    let s = 0;
-    const first = view.firstChild[v]!;
-    for (let c = first; c < first + view.childCount[v]!; c++) s += values[c]!;
-    return s;
   }
 
   function hit(event: MouseEvent): number {
