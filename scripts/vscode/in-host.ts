@@ -36,21 +36,30 @@ export function payloadUrl(o: Pick<InHostOptions, 'server' | 'workspace' | 'exte
   return `${o.server.url}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+function after<T>(ms: number, value: T): { promise: Promise<T>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<T>((r) => (timer = setTimeout(() => r(value), ms)));
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/** Runs the suites in a new window; every wait is bounded, so a stuck host ends as a failure. */
 export async function runInHostSuites(context: BrowserContext, o: InHostOptions): Promise<TestOutcome[]> {
+  const limitMs = o.limitMs ?? 600_000;
+  const gaveUp = after(limitMs, 'timeout' as const);
   const page = await context.newPage();
   try {
     let reportExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((r) => (reportExit = r));
-    await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
-    await page.goto(payloadUrl(o));
-    const limitMs = o.limitMs ?? 180_000;
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), limitMs)));
-    const code = await Promise.race([exited, gaveUp]);
-    clearTimeout(timer);
+    const started = (async () => {
+      await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
+      await page.goto(payloadUrl(o), { timeout: 60_000 });
+      return exited;
+    })();
+    const code = await Promise.race([started, gaveUp.promise]);
+    // The runner writes its file after every test, so a timeout still shows how far it got.
     const outcomes = existsSync(o.resultsFile) ? (JSON.parse(readFileSync(o.resultsFile, 'utf8')) as TestOutcome[]) : [];
     if (code === 'timeout') {
-      outcomes.push({ title: 'in-host suite', state: 'failed', error: `did not finish within ${limitMs} ms` });
+      outcomes.push({ title: 'in-host suite', state: 'failed', error: `did not finish within ${limitMs / 1000} s` });
     } else if (code !== 0 && !outcomes.some((t) => t.state === 'failed')) {
       outcomes.push({ title: 'in-host suite', state: 'failed', error: `extension host exited with code ${code}` });
     } else if (outcomes.length === 0) {
@@ -58,6 +67,9 @@ export async function runInHostSuites(context: BrowserContext, o: InHostOptions)
     }
     return outcomes;
   } finally {
-    await page.close().catch(() => undefined);
+    gaveUp.cancel();
+    const closing = after(10_000, undefined);
+    await Promise.race([page.close().catch(() => undefined), closing.promise]);
+    closing.cancel();
   }
 }

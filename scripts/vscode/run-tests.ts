@@ -45,6 +45,21 @@ function stopOnSignal(server: CodeServer, dirs: RunDirs): void {
   }
 }
 
+/** A hang guard for the whole run: report what finished, stop everything, fail. */
+function armWatchdog(outcomes: readonly TestOutcome[], server: CodeServer, dirs: RunDirs): void {
+  const minutes = Number(process.env['GO_PROFILER_TEST_VSCODE_LIMIT_MIN'] ?? 30);
+  const timer = setTimeout(() => {
+    console.error(`\nthe VS Code suite did not finish within ${minutes} min; stopping it (logs: ${dirs.root})`);
+    for (const o of outcomes) console.log(`${o.state === 'passed' ? '  ✓' : '  ✗'} ${o.title}`);
+    void stopCodeServer(server, dirs).finally(() => {
+      const failed = outcomes.filter((o) => o.state === 'failed').length + 1;
+      console.log(`${outcomes.length + 1 - failed} passed, ${failed} failed`);
+      process.exit(1);
+    });
+  }, minutes * 60_000);
+  timer.unref();
+}
+
 async function main(): Promise<number> {
   requireCodeServer();
   requireChromium();
@@ -73,6 +88,7 @@ async function main(): Promise<number> {
     const resultsFile = join(dirs.root, 'in-host-results.json');
     server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile, ...goBuildCacheEnv() } });
     stopOnSignal(server, dirs);
+    armWatchdog(outcomes, server, dirs);
     console.log(`code-server ${server.url} (run folder ${dirs.root})`);
     browser = await launchBrowser(dirs);
 
@@ -87,6 +103,7 @@ async function main(): Promise<number> {
     for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
+    console.log('running the in-host mocha suites');
     const tInHost = Date.now();
     const inHost = await runInHostSuites(browser, {
       server,

@@ -22,15 +22,19 @@ export async function run(): Promise<void> {
     if (name.endsWith('.test.js')) mocha.addFile(join(suiteDir, name));
   }
   const outcomes: TestOutcome[] = [];
+  const resultsFile = process.env[resultsFileVariable];
+  // Written after every test, so a harness that gives up still sees how far the suite got.
+  const record = (o: TestOutcome): void => {
+    outcomes.push(o);
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(outcomes, null, 2));
+  };
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolveRun) => {
     const runner = mocha.run((n) => resolveRun(n));
-    runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
+    runner.on('pass', (t) => record({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
     runner.on('fail', (t, err: unknown) =>
-      outcomes.push({ title: t.fullTitle(), state: 'failed', ms: t.duration, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+      record({ title: t.fullTitle(), state: 'failed', ms: t.duration, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
     );
   });
-  const resultsFile = process.env[resultsFileVariable];
-  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(outcomes, null, 2));
   if (failures > 0) throw new Error(`${failures} in-host test(s) failed`);
 }

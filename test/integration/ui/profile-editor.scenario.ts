@@ -113,13 +113,21 @@ async function expectTop(frame: FrameLocator, ref: Reference, limitMs = 30_000):
   return rows;
 }
 
+/** The visible profile editor's frame, once it shows a profile (or an error). */
 async function profileFrame(page: Page): Promise<FrameLocator> {
   const frame = await activeWebview(page);
   await frame
-    .locator('[data-testid="top-row"], [data-testid="profile-error"]')
+    .locator('[data-testid="profile-meta"], [data-testid="top-row"], [data-testid="profile-error"]')
     .first()
-    .waitFor({ state: 'visible', timeout: 60_000 });
+    .waitFor({ state: 'attached', timeout: 60_000 });
   return frame;
+}
+
+/** Clicks the "Top" tab when the editor has tabs (it may open on another view), then waits for rows. */
+async function showTopTable(frame: FrameLocator): Promise<void> {
+  const tab = frame.locator('[data-testid="tab-top"]');
+  if ((await tab.count()) > 0) await tab.click();
+  await frame.locator('[data-testid="top-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 export async function runProfileEditorScenario(page: Page, workspace: string, files: ScenarioFiles): Promise<StepOutcome[]> {
@@ -141,8 +149,10 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     const frame = await profileFrame(page);
     const errorShown = await frame.locator('[data-testid="profile-error"]').isVisible();
     assert.equal(errorShown, false, 'the editor shows an error for a valid CPU profile');
+    await showTopTable(frame);
     await expectTop(frame, { file: abs(files.cpu), opts: {}, exactUnit: 'ns' });
-    const meta = await frame.locator('[data-testid="profile-meta"]').innerText();
+    // textContent: the metadata may sit in a collapsed <details>.
+    const meta = (await frame.locator('[data-testid="profile-meta"]').textContent()) ?? '';
     assert.match(meta, /cpu|nanoseconds/i, `profile metadata does not name the CPU sample type: ${meta}`);
     await screenshot(page, 'cpu-top-table');
   });
@@ -150,6 +160,7 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
   await step('a heap profile shows its default sample type, then another one when selected', async () => {
     await openFromExplorer(page, files.heap);
     const frame = await profileFrame(page);
+    await showTopTable(frame);
     const { types, defaultIndex } = pprofSampleTypes(abs(files.heap));
     assert.ok(types.length > 1, `the heap profile has only the sample types ${types.join(', ')}`);
     await expectTop(frame, { file: abs(files.heap), opts: {}, exactUnit: exactUnit(types[defaultIndex]!) });
@@ -179,6 +190,7 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     await answerFileDialog(page, abs(files.cpu));
     await waitForActiveTab(page, files.cpu.split('/').pop() ?? files.cpu);
     const frame = await profileFrame(page);
+    await showTopTable(frame);
     await expectTop(frame, { file: abs(files.cpu), opts: {}, exactUnit: 'ns' });
     await screenshot(page, 'import-command');
   });

@@ -37,7 +37,16 @@ export async function readTopRows(frame: FrameLocator, limit: number): Promise<U
   });
 }
 
+/**
+ * How many rows the table holds (before any row filter). A virtualised table renders only the
+ * visible ones; its caption ("N rows · …" or "k of N rows · …") gives N. Else the rendered rows count.
+ */
 export async function countTopRows(frame: FrameLocator): Promise<number> {
+  const caption = frame.locator('[data-testid="top-caption"]');
+  if ((await caption.count()) > 0) {
+    const m = /(\d+) rows/.exec((await caption.first().textContent()) ?? '');
+    if (m) return Number(m[1]);
+  }
   return frame.locator('[data-testid="top-table"] [data-testid="top-row"]').count();
 }
 
