@@ -81,6 +81,25 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     await run.finished;
   });
 
+  it('examples/hotspots: Mutex (2 s window) shows the contended lock in contend, Goroutines lists the leaked waitForJob workers', async () => {
+    const run = await vscode.commands.executeCommand<StartedRun | undefined>('goProfiler.run', { packageDir: join(repoRoot, 'examples', 'hotspots'), args: ['-duration', '2m'] });
+    assert.ok(run);
+    try {
+      const target = { sessionId: run.sessionId };
+      const mutex = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'mutex', seconds: 2 });
+      const goroutine = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'goroutine' });
+      assert.ok(mutex && goroutine);
+      const mutexRows = topTable(await readProfileFile(mutex), {}).rows;
+      assert.ok(mutexRows.some((r) => r.name.startsWith('main.contend') && r.cum > 0), `mutex rows: ${mutexRows.map((r) => r.name).join(', ')}`);
+      const goroutineRows = topTable(await readProfileFile(goroutine), {}).rows;
+      assert.ok(goroutineRows.some((r) => r.name === 'main.waitForJob' && r.flat + r.cum > 0));
+      assert.match(readFileSync(goroutine.replace(/\.pb\.gz$/, '.txt'), 'utf8'), /main\.waitForJob/);
+    } finally {
+      await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId: run.sessionId });
+    }
+    assert.equal(isAlive(run.pid), false);
+  });
+
   it('whole-run mode saves CPU, heap and allocs when a 300 ms program returns from main', async () => {
     const run = await vscode.commands.executeCommand<StartedRun | undefined>('goProfiler.run', { packageDir: burnerDir, args: ['-duration', '300ms'], wholeRun: true });
     assert.ok(run);
