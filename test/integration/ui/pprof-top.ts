@@ -28,6 +28,7 @@ export function pprofTop(file: string, opts: TopOptions = {}): TopRow[] {
   const out = execFileSync('go', args, {
     encoding: 'utf8',
     env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', PPROF_TMPDIR: process.env['TMPDIR'] ?? '/tmp' },
+    maxBuffer: 1 << 28, // every row of a large profile
   });
   const lines = out.split('\n');
   const header = lines.findIndex((l) => /^\s*flat\s+flat%\s+sum%\s+cum\s+cum%/.test(l));
