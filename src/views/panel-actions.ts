@@ -2,10 +2,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-const highlight = vscode.window.createTextEditorDecorationType({
-  backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
-  isWholeLine: true,
-});
+let highlight: vscode.TextEditorDecorationType | undefined;
+
+/** The brief highlight of an opened line (made on first use, not at activation). */
+function lineHighlight(): vscode.TextEditorDecorationType {
+  highlight ??= vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    isWholeLine: true,
+  });
+  return highlight;
+}
 
 /** Candidate files for a profile path: itself when absolute, else under each workspace folder. */
 function candidates(file: string): vscode.Uri[] {
@@ -41,8 +47,9 @@ export async function openSourceLine(file: string, line: number): Promise<void> 
   editor.selection = new vscode.Selection(range.start, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
   if (line > 0) {
-    editor.setDecorations(highlight, [range]);
-    setTimeout(() => editor.setDecorations(highlight, []), 1500);
+    const decoration = lineHighlight();
+    editor.setDecorations(decoration, [range]);
+    setTimeout(() => editor.setDecorations(decoration, []), 1500);
   }
 }
 

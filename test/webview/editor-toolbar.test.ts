@@ -111,6 +111,35 @@ describe('profile editor toolbar and shared state in Chromium', () => {
     await page.fill('[data-testid="search-input"]', '');
   });
 
+  test('keyboard: arrows move the selection in top and tree, Right expands, Enter opens the source', async () => {
+    const host = session.host!;
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
+    await page.focus('.view-top .vscroll');
+    // The selection is main.burnHottest (row 1); Down moves to row 2.
+    await page.keyboard.press('ArrowDown');
+    const second = await page.$eval('[data-testid="top-row"]:nth-child(2) td[data-col="name"]', (td) => td.textContent);
+    assert.equal(await page.getAttribute('[data-testid="top-row"]:nth-child(2)', 'aria-selected'), 'true');
+    host.posted.length = 0;
+    await page.keyboard.press('Enter');
+    await session.idle();
+    const open = host.last('openSource');
+    assert.ok(open && open.file.endsWith('.go') && open.line > 0, JSON.stringify(open));
+
+    await page.click('[data-testid="tab-tree"]');
+    await session.idle();
+    await page.click('[data-testid="collapse-all"]');
+    await page.click('[data-testid="tree-row"]:first-child td[data-col="flat"]');
+    await page.focus('.view-tree .vscroll');
+    const before = await page.$$eval('[data-testid="tree-row"]', (trs) => trs.length);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('[data-testid="tree-row"]:first-child', 'aria-expanded'), 'true');
+    assert.ok((await page.$$eval('[data-testid="tree-row"]', (trs) => trs.length)) > before);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getAttribute('[data-testid="tree-row"]:nth-child(2)', 'aria-selected'), 'true');
+    assert.ok(second);
+  });
+
   test('Capture image posts a PNG and an SVG of the flame graph for the host to save', async () => {
     const host = session.host!;
     await page.click('[data-testid="tab-flame"]');

@@ -88,6 +88,7 @@ class TopViewInstance implements ViewInstance {
       testId: 'top-table',
       head: this.head(columns),
       renderRow: (i) => this.renderRow(columns, i),
+      onKey: (e) => this.onKey(e),
     });
     this.body.append(this.table.element);
     this.rebuildOrder();
@@ -158,6 +159,22 @@ class TopViewInstance implements ViewInstance {
     tr.addEventListener('click', (e) => (e.ctrlKey || e.metaKey ? open() : this.context.select(fn)));
     tr.addEventListener('dblclick', open);
     return tr;
+  }
+
+  /** Up/Down move the selection, Enter opens the selected row's source. */
+  private onKey(event: KeyboardEvent): void {
+    const view = this.view;
+    if (!view || this.order.length === 0) return;
+    const at = this.order.findIndex((i) => rowFunction(view.rows[i]!) === this.selection);
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step !== 0) {
+      event.preventDefault();
+      const next = view.rows[this.order[Math.max(0, Math.min(this.order.length - 1, at + step))]!]!;
+      this.context.select(rowFunction(next));
+    } else if (event.key === 'Enter' && at >= 0) {
+      const row = view.rows[this.order[at]!]!;
+      this.context.openSource(row.file, sourceLine(row.line, row.startLine));
+    }
   }
 
   setSearch(pattern: RegExp | undefined): void {

@@ -74,7 +74,7 @@ class TreeViewInstance implements ViewInstance {
     if (first !== undefined) tree.expanded.add(first);
     tree.rebuild();
     const head = element('thead', {}, [element('tr', {}, COLUMNS.map((c) => element('th', { text: c, attrs: { 'data-col': c, scope: 'col' } })))]);
-    this.table = new VirtualRows({ className: 'top-table tree-table', testId: 'tree-table', head, renderRow: (i) => this.renderRow(i) });
+    this.table = new VirtualRows({ className: 'top-table tree-table', testId: 'tree-table', head, renderRow: (i) => this.renderRow(i), onKey: (e) => this.onKey(e) });
     this.body.append(this.table.element);
     this.table.setCount(tree.rows.length);
     if (this.selection !== undefined) void this.loadPeek(this.selection);
@@ -135,6 +135,40 @@ class TreeViewInstance implements ViewInstance {
     });
     tr.addEventListener('dblclick', openSource);
     return tr;
+  }
+
+  /** Up/Down move, Right expands, Left collapses (or goes to the parent), Enter opens source. */
+  private onKey(event: KeyboardEvent): void {
+    const tree = this.tree;
+    if (!tree || !this.table || tree.rows.length === 0) return;
+    let at = tree.rows.indexOf(this.selectedNode);
+    const node = at >= 0 ? this.selectedNode : -1;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        at = Math.max(0, Math.min(tree.rows.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)));
+        break;
+      case 'ArrowRight':
+        if (node >= 0 && !tree.expanded.has(node)) this.toggle(node);
+        break;
+      case 'ArrowLeft':
+        if (node >= 0 && tree.expanded.has(node)) this.toggle(node);
+        else if (node >= 0 && tree.view.parent[node]! > 0) at = tree.rows.indexOf(tree.view.parent[node]!);
+        break;
+      case 'Enter': {
+        const frame = node >= 0 ? tree.view.frames[tree.view.frame[node]!] : undefined;
+        if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine));
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    const next = tree.rows[at];
+    if (next === undefined || next === this.selectedNode) return;
+    this.selectedNode = next;
+    this.context.select(tree.name(next));
+    this.table.scrollToRow(at);
   }
 
   private toggle(node: number): void {

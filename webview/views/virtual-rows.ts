@@ -14,6 +14,8 @@ export interface VirtualRowsOptions {
   readonly caption?: HTMLElement;
   /** Fills a fresh <tr> for row `index`. */
   renderRow(index: number): HTMLTableRowElement;
+  /** Keys pressed while the table has focus (arrows, Enter...). */
+  onKey?(event: KeyboardEvent): void;
 }
 
 export class VirtualRows {
@@ -38,7 +40,9 @@ export class VirtualRows {
       this.body,
       this.padBottom,
     ]);
-    this.element = element('div', { className: 'vscroll' }, [this.table]);
+    this.element = element('div', { className: 'vscroll', attrs: { tabindex: '0', role: 'grid' } }, [this.table]);
+    const onKey = options.onKey;
+    if (onKey) this.element.addEventListener('keydown', (e) => onKey(e));
     this.element.addEventListener('scroll', () => {
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.render());
