@@ -10,11 +10,12 @@ export interface RecentProfileNode {
   readonly listed: ListedProfile;
 }
 
-/** "cpu · hotspots · 12:04:31" (local time). Pure. */
-export function recentProfileDescription(listed: ListedProfile): string {
+/** Label and description of a row: "cpu · hotspots" and "TestX · Nov 22, 12:04:31"; the file name without a sidecar. */
+export function recentProfileLabels(listed: ListedProfile): { label: string; description: string } {
   const when = listed.modified.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const s = listed.sidecar;
-  return s ? [s.capture.kind, s.program, s.capture.test, when].filter(Boolean).join(' · ') : when;
+  if (!s) return { label: basename(listed.profilePath), description: when };
+  return { label: `${s.capture.kind} · ${s.program}`, description: [s.capture.test, when].filter(Boolean).join(' · ') };
 }
 
 export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfileNode>, vscode.Disposable {
@@ -58,9 +59,9 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfile
 
   getTreeItem(node: RecentProfileNode): vscode.TreeItem {
     const uri = vscode.Uri.file(node.profilePath);
-    const item = new vscode.TreeItem(basename(node.profilePath));
-    item.resourceUri = uri;
-    item.description = recentProfileDescription(node.listed);
+    const { label, description } = recentProfileLabels(node.listed);
+    const item = new vscode.TreeItem(label);
+    item.description = description;
     const s = node.listed.sidecar;
     item.tooltip = new vscode.MarkdownString(
       [
