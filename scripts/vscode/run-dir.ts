@@ -1,7 +1,8 @@
 // A fresh set of folders for one harness run, so nothing leaks between runs or into $HOME.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths';
+import { processesTaggedWith } from './processes';
 
 export interface RunDirs {
   id: string;
@@ -52,4 +53,28 @@ export function writeUserSettings(userData: string): void {
   const userDir = join(userData, 'User');
   mkdirSync(userDir, { recursive: true });
   writeFileSync(join(userDir, 'settings.json'), JSON.stringify(quietSettings, null, 2));
+}
+
+/**
+ * Deletes folders of earlier harness runs (kept when a run failed, for their logs) once they are
+ * older than `olderThanMs` and no process of theirs is alive. Only ever touches `base`'s children.
+ */
+export function pruneOldRuns(base = join(cacheDir, 'vscode-run'), olderThanMs = 6 * 3600_000): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\d+-\d+$/.test(name)) continue;
+    const dir = join(base, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < olderThanMs) continue;
+      if (processesTaggedWith(name).length > 0) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run pruned it meanwhile
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-h
 import { packageVsix } from './package-vsix';
 import { extensionId, requireChromium, requireCodeServer, testResultsDir } from './paths';
 import { killProcesses, processesTaggedWith } from './processes';
-import { createRunDirs, type RunDirs } from './run-dir';
+import { createRunDirs, pruneOldRuns, type RunDirs } from './run-dir';
 import { prepareScenarioWorkspace } from './scenario-workspace';
 import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
@@ -64,6 +64,7 @@ async function main(): Promise<number> {
   requireCodeServer();
   requireChromium();
   const t0 = Date.now();
+  pruneOldRuns();
   const dirs = createRunDirs();
   // Per-run .vsix and test bundles, so engineers running the suite at once do not clash.
   let vsix = option('--vsix');
