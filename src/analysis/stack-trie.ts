@@ -78,80 +78,139 @@ export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): 
   }
   seqStart[stacks.count] = stackFrames.length;
 
-  const order: number[] = [];
-  for (let s = 0; s < stacks.count; s++) if (values[s] !== 0) order.push(s);
-  order.sort((a, b) => compareSequences(seq, seqStart, a, b));
+  const full = buildBreadthFirst(seq, seqStart, values, stacks.count, representative);
+  const minValue = Math.abs(full.value[0]!) * (options.minFraction ?? 0);
+  return minValue > 0 ? pruned(full, stacks.frames, minValue) : { ...full, frames: stacks.frames, droppedNodes: 0 };
+}
 
-  // Pre-order construction with sibling links; children come in name order.
-  const pre = new GrowableTrie();
-  const root = pre.add(-1, -1, 0);
-  const path: number[] = [];
-  const pathRank: number[] = [];
-  for (const s of order) {
-    const start = seqStart[s]!;
-    const length = seqStart[s + 1]! - start;
-    let common = 0;
-    while (common < length && common < pathRank.length && pathRank[common] === seq[start + common]) common++;
-    path.length = common;
-    pathRank.length = common;
-    for (let d = common; d < length; d++) {
-      const r = seq[start + d]!;
-      path.push(pre.add(d === 0 ? root : path[d - 1]!, r, d + 1));
-      pathRank.push(r);
+type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
+
+/**
+ * The trie of the sequences, built breadth first like an MSD radix sort: each node owns the
+ * run of stacks through it (in `perm`), which it splits by their next rank into its children,
+ * created in rank order. Work is proportional to the total length of the stacks, with no
+ * comparison sort of whole stacks and no hash lookups.
+ */
+function buildBreadthFirst(
+  seq: Int32Array,
+  seqStart: Int32Array,
+  values: Float64Array,
+  stackCount: number,
+  representative: Int32Array,
+): TrieArrays {
+  let perm = new Int32Array(stackCount);
+  let m = 0;
+  let total = 0;
+  for (let s = 0; s < stackCount; s++) {
+    if (values[s] === 0) continue;
+    perm[m++] = s;
+    total += values[s]!;
+  }
+  perm = perm.subarray(0, m);
+  const scratch = new Int32Array(m);
+  const ranks = representative.length;
+  const counts = new Int32Array(ranks);
+  const sums = new Float64Array(ranks);
+  const cursor = new Int32Array(ranks);
+  const distinct = new Int32Array(ranks);
+  const t = new BreadthFirstTrie(Math.max(16, m));
+  t.add(-1, -1, 0, total, 0, m);
+  for (let n = 0; n < t.count; n++) {
+    const lo = t.lo[n]!;
+    const hi = t.hi[n]!;
+    const d = t.depth[n]!;
+    let self = 0;
+    let ending = 0;
+    let nk = 0;
+    for (let i = lo; i < hi; i++) {
+      const s = perm[i]!;
+      const at = seqStart[s]! + d;
+      if (at === seqStart[s + 1]!) {
+        self += values[s]!;
+        ending++;
+        continue;
+      }
+      const k = seq[at]!;
+      if (counts[k] === 0) distinct[nk++] = k;
+      counts[k]!++;
+      sums[k]! += values[s]!;
     }
-    const w = values[s]!;
-    pre.value[root]! += w;
-    for (const n of path) pre.value[n]! += w;
-    pre.self[length === 0 ? root : path[length - 1]!]! += w;
+    t.self[n] = self;
+    t.firstChild[n] = t.count;
+    t.childCount[n] = nk;
+    if (nk === 0) continue;
+    const keys = distinct.subarray(0, nk);
+    if (nk > 1) keys.sort();
+    let pos = lo + ending;
+    for (let j = 0; j < nk; j++) {
+      const k = keys[j]!;
+      cursor[k] = pos;
+      t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
+      pos += counts[k]!;
+      counts[k] = 0;
+      sums[k] = 0;
+    }
+    let e = lo;
+    for (let i = lo; i < hi; i++) {
+      const s = perm[i]!;
+      const at = seqStart[s]! + d;
+      if (at === seqStart[s + 1]!) scratch[e++] = s;
+      else scratch[cursor[seq[at]!]!++] = s;
+    }
+    perm.set(scratch.subarray(lo, hi), lo);
   }
-  return layOutBreadthFirst(pre, stacks.frames, representative, options.minFraction ?? 0);
+  const count = t.count;
+  return {
+    count,
+    frame: t.frame.slice(0, count),
+    parent: t.parent.slice(0, count),
+    depth: t.depth.slice(0, count),
+    value: t.value.slice(0, count),
+    self: t.self.slice(0, count),
+    firstChild: t.firstChild.slice(0, count),
+    childCount: t.childCount.slice(0, count),
+    total,
+  };
 }
 
-function compareSequences(seq: Int32Array, seqStart: Int32Array, a: number, b: number): number {
-  const aStart = seqStart[a]!;
-  const bStart = seqStart[b]!;
-  const aLength = seqStart[a + 1]! - aStart;
-  const bLength = seqStart[b + 1]! - bStart;
-  const n = Math.min(aLength, bLength);
-  for (let i = 0; i < n; i++) {
-    const d = seq[aStart + i]! - seq[bStart + i]!;
-    if (d !== 0) return d;
-  }
-  return aLength - bLength;
-}
-
-/** The trie in creation (pre-)order, with first-child / next-sibling links. */
-class GrowableTrie {
+/** Node arrays in breadth-first order, growing by doubling; lo/hi: each node's run of stacks. */
+class BreadthFirstTrie {
   count = 0;
-  rank: Int32Array = new Int32Array(1024);
-  parent: Int32Array = new Int32Array(1024);
-  depth: Int32Array = new Int32Array(1024);
-  value: Float64Array = new Float64Array(1024);
-  self: Float64Array = new Float64Array(1024);
-  firstChild: Int32Array = new Int32Array(1024);
-  lastChild: Int32Array = new Int32Array(1024);
-  nextSibling: Int32Array = new Int32Array(1024);
+  frame: Int32Array;
+  parent: Int32Array;
+  depth: Int32Array;
+  value: Float64Array;
+  self: Float64Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  lo: Int32Array;
+  hi: Int32Array;
 
-  add(parent: number, rank: number, depth: number): number {
-    if (this.count === this.rank.length) this.grow();
+  constructor(capacity: number) {
+    this.frame = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.self = new Float64Array(capacity);
+    this.firstChild = new Int32Array(capacity);
+    this.childCount = new Int32Array(capacity);
+    this.lo = new Int32Array(capacity);
+    this.hi = new Int32Array(capacity);
+  }
+
+  add(parent: number, frame: number, depth: number, value: number, lo: number, hi: number): void {
+    if (this.count === this.frame.length) this.grow();
     const n = this.count++;
-    this.rank[n] = rank;
+    this.frame[n] = frame;
     this.parent[n] = parent;
     this.depth[n] = depth;
-    this.firstChild[n] = -1;
-    this.lastChild[n] = -1;
-    this.nextSibling[n] = -1;
-    if (parent >= 0) {
-      const last = this.lastChild[parent]!;
-      if (last < 0) this.firstChild[parent] = n;
-      else this.nextSibling[last] = n;
-      this.lastChild[parent] = n;
-    }
-    return n;
+    this.value[n] = value;
+    this.lo[n] = lo;
+    this.hi[n] = hi;
   }
 
   private grow(): void {
-    const size = this.rank.length * 2;
+    const size = this.frame.length * 2;
     const i32 = (a: Int32Array): Int32Array => {
       const b = new Int32Array(size);
       b.set(a);
@@ -162,26 +221,21 @@ class GrowableTrie {
       b.set(a);
       return b;
     };
-    this.rank = i32(this.rank);
+    this.frame = i32(this.frame);
     this.parent = i32(this.parent);
     this.depth = i32(this.depth);
     this.value = f64(this.value);
     this.self = f64(this.self);
     this.firstChild = i32(this.firstChild);
-    this.lastChild = i32(this.lastChild);
-    this.nextSibling = i32(this.nextSibling);
+    this.childCount = i32(this.childCount);
+    this.lo = i32(this.lo);
+    this.hi = i32(this.hi);
   }
 }
 
-function layOutBreadthFirst(
-  pre: GrowableTrie,
-  frames: readonly Frame[],
-  representative: Int32Array,
-  minFraction: number,
-): StackTrie {
-  const total = pre.value[0]!;
-  const minValue = Math.abs(total) * minFraction;
-  const capacity = pre.count;
+/** The trie without the nodes (and their subtrees) whose |value| is below minValue; same layout rules. */
+function pruned(full: TrieArrays, frames: readonly Frame[], minValue: number): StackTrie {
+  const capacity = full.count;
   const frame = new Int32Array(capacity);
   const parent = new Int32Array(capacity);
   const depth = new Int32Array(capacity);
@@ -189,26 +243,28 @@ function layOutBreadthFirst(
   const self = new Float64Array(capacity);
   const firstChild = new Int32Array(capacity);
   const childCount = new Int32Array(capacity);
-  const source = new Int32Array(capacity); // new id -> pre-order id
+  const source = new Int32Array(capacity); // new id -> full id
 
   let count = 1;
   source[0] = 0;
   frame[0] = -1;
   parent[0] = -1;
-  value[0] = total;
-  self[0] = pre.self[0]!;
+  value[0] = full.value[0]!;
+  self[0] = full.self[0]!;
   for (let n = 0; n < count; n++) {
     const from = source[n]!;
     firstChild[n] = count;
-    for (let c = pre.firstChild[from]!; c >= 0; c = pre.nextSibling[c]!) {
-      const v = pre.value[c]!;
-      if (minValue > 0 && Math.abs(v) < minValue) continue;
+    const first = full.firstChild[from]!;
+    const last = first + full.childCount[from]!;
+    for (let c = first; c < last; c++) {
+      const v = full.value[c]!;
+      if (Math.abs(v) < minValue) continue;
       source[count] = c;
-      frame[count] = representative[pre.rank[c]!]!;
+      frame[count] = full.frame[c]!;
       parent[count] = n;
-      depth[count] = pre.depth[c]!;
+      depth[count] = full.depth[c]!;
       value[count] = v;
-      self[count] = pre.self[c]!;
+      self[count] = full.self[c]!;
       count++;
     }
     childCount[n] = count - firstChild[n]!;
@@ -223,7 +279,7 @@ function layOutBreadthFirst(
     self: self.slice(0, count),
     firstChild: firstChild.slice(0, count),
     childCount: childCount.slice(0, count),
-    total,
+    total: full.value[0]!,
     droppedNodes: capacity - count,
   };
 }

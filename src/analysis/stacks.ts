@@ -166,21 +166,45 @@ class StackWalk {
     const { tagTest } = this;
     const unique = uniqueStacksOf(samples);
     const { ofSample, start, locations } = unique;
-    const sum = new Float64Array(unique.count);
-    const first = new Int32Array(unique.count).fill(-1);
+    // Per unique stack: [summed value, first kept sample] side by side, one cache line per update.
+    const acc = new Float64Array(unique.count * 2).fill(-1);
+    for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
     const { values, valueCount, count } = samples;
     for (let s = 0, v = this.sampleTypeIndex; s < count; s++, v += valueCount) {
       const value = values[v]!;
       if (value === 0 && !keepZeroValues) continue;
       if (tagTest && !tagTest(s)) continue;
-      const u = ofSample[s]!;
-      if (first[u]! < 0) first[u] = s;
-      sum[u]! += value;
+      const a = ofSample[s]! * 2;
+      if (acc[a + 1]! < 0) acc[a + 1] = s;
+      acc[a]! += value;
+    }
+    // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
+    let ordered = true;
+    for (let u = 0, last = -1; u < unique.count; u++) {
+      const first = acc[u * 2 + 1]!;
+      if (first < 0) continue;
+      if (first < last) {
+        ordered = false;
+        break;
+      }
+      last = first;
+    }
+    if (ordered) {
+      for (let u = 0; u < unique.count; u++) {
+        const first = acc[u * 2 + 1]!;
+        if (first >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, first, 0, out);
+      }
+      return;
+    }
+    // Otherwise index the unique stacks by first kept sample (a scatter of one write per stack) and scan in sample order.
+    const byFirst = new Int32Array(count);
+    for (let u = 0; u < unique.count; u++) {
+      const first = acc[u * 2 + 1]!;
+      if (first >= 0) byFirst[first] = u + 1;
     }
     for (let s = 0; s < count; s++) {
-      const u = ofSample[s]!;
-      if (first[u] !== s) continue;
-      this.visit(locations, start[u]!, start[u + 1]!, sum[u]!, s, 0, out);
+      const u = byFirst[s]! - 1;
+      if (u >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, s, 0, out);
     }
   }
 

@@ -152,7 +152,7 @@ export function decodeSamples(
  * their table entries touched together, then looked up (see StackKeyTable).
  */
 class SampleStacks {
-  private readonly keys = new StackKeyTable();
+  private readonly keys: StackKeyTable;
   private readonly ofSample: Int32Array;
   /** Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1]. */
   private uniqueStart = new Int32Array(1025);
@@ -170,6 +170,8 @@ class SampleStacks {
     private readonly locationIndex: IdIndex,
   ) {
     this.ofSample = new Int32Array(count);
+    // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
+    this.keys = new StackKeyTable(count / 4);
   }
 
   /** Sample `s` whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]`. */

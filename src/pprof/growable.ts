@@ -13,9 +13,15 @@ export function grown<T extends NumericArray>(array: T, needed: number): T {
 
 /** A list of [start, end) byte ranges, e.g. every `sample` field of a profile. */
 export class RangeList {
-  starts = new Uint32Array(16);
-  ends = new Uint32Array(16);
+  starts: Uint32Array;
+  ends: Uint32Array;
   count = 0;
+
+  /** `capacity`: the expected count; pages of a typed array that are never written cost no memory. */
+  constructor(capacity = 16) {
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+  }
 
   push(start: number, end: number): void {
     if (this.count === this.starts.length) {

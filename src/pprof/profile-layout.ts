@@ -47,7 +47,8 @@ const FIELD_NAMES = [
 export function scanProfile(buf: Uint8Array): ProfileLayout {
   const layout: ProfileLayout = {
     sampleTypes: new RangeList(),
-    samples: new RangeList(),
+    // A sample takes at least a few bytes; room for a typical count avoids copying while growing.
+    samples: new RangeList(Math.max(16, Math.min(buf.length >>> 4, 1 << 24))),
     mappings: new RangeList(),
     locations: new RangeList(),
     functions: new RangeList(),

@@ -121,7 +121,7 @@ export const BATCH_SIZE = 32;
  */
 export class StackKeyTable {
   count = 0;
-  private entries = new Int32Array(1024 * STRIDE);
+  private entries: Int32Array;
   private keyStart = new Int32Array(1025);
   private keyBytes = new Uint8Array(16384);
   /** After a failed lookup: the slot to add the key at. */
@@ -129,6 +129,16 @@ export class StackKeyTable {
   /** Hash and first key words of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
   private readonly hashes = new Int32Array(BATCH_SIZE + 1);
   private readonly words = new Int32Array((BATCH_SIZE + 1) * (STRIDE - 3));
+
+  /**
+   * `expectedKeys`: a guess of the number of keys, to start with a table that needs no
+   * rehashing (each rehash scatters the whole table); slots never written cost no memory.
+   */
+  constructor(expectedKeys: number) {
+    let slots = 1024;
+    while (slots * 3 < expectedKeys * 4 && slots < 1 << 22) slots *= 2;
+    this.entries = new Int32Array(slots * STRIDE);
+  }
 
   /** Hashes key `src[lo .. hi - 1]` into prepared slot `i`. */
   prepare(i: number, src: Uint8Array, lo: number, hi: number): void {
