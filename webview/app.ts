@@ -109,6 +109,7 @@ export class App {
     const count = summary.sampleTypes.length;
     this.sampleIndex = saved.sampleIndex !== undefined && saved.sampleIndex < count ? saved.sampleIndex : summary.defaultSampleTypeIndex;
     this.activeView = views.find((v) => v.id === saved.view) ?? this.activeView;
+    if (saved.filters && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(saved.filters);
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
 
@@ -171,6 +172,7 @@ export class App {
 
   private changeFilters(change: () => boolean): void {
     if (!change()) return;
+    this.host.saveState({ filters: this.history.current });
     this.toolbar?.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
     this.refresh();
   }

@@ -31,8 +31,12 @@ export function sameFilters(a: Filters, b: Filters): boolean {
 
 /** A linear undo/redo history of filter states. */
 export class FilterHistory {
-  private readonly states: Filters[] = [NO_FILTERS];
+  private readonly states: Filters[];
   private index = 0;
+
+  constructor(initial: Filters = NO_FILTERS) {
+    this.states = [initial];
+  }
 
   get current(): Filters {
     return this.states[this.index]!;

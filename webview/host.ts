@@ -1,5 +1,6 @@
 /** The webview's end of the channel to the extension host: typed posts, requests and state. */
-import type { HostToWebview, WebviewState, WebviewToHost } from '../src/shared/protocol';
+import type { HostToWebview, SavedFilters, WebviewState, WebviewToHost } from '../src/shared/protocol';
+import { granularities } from '../src/shared/view-model';
 import { isRecord } from '../src/shared/guards';
 import { RpcClient } from '../src/shared/rpc';
 import type { ViewMethods } from '../src/shared/view-model';
@@ -33,13 +34,25 @@ export class Host {
     const saved = this.api.getState();
     if (!isRecord(saved)) return {};
     const { sampleIndex, view } = saved;
+    const filters = parseSavedFilters(saved.filters);
     return {
       sampleIndex: typeof sampleIndex === 'number' ? sampleIndex : undefined,
       view: typeof view === 'string' ? view : undefined,
+      ...(filters ? { filters } : {}),
     };
   }
 
   saveState(patch: WebviewState): void {
     this.api.setState({ ...this.state, ...patch });
   }
+}
+
+function parseSavedFilters(value: unknown): SavedFilters | undefined {
+  if (!isRecord(value)) return undefined;
+  const { granularity, focus, ignore, hide, show, tagFocus } = value;
+  const g = granularities.find((x) => x === granularity);
+  if (!g) return undefined;
+  if (typeof focus !== 'string' || typeof ignore !== 'string' || typeof hide !== 'string') return undefined;
+  if (typeof show !== 'string' || typeof tagFocus !== 'string') return undefined;
+  return { granularity: g, focus, ignore, hide, show, tagFocus };
 }

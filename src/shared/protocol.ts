@@ -6,7 +6,7 @@
  * is requested with `request` messages typed by `ViewMethods`.
  */
 import type { RequestOf, ResponseOf } from './rpc';
-import type { ProfileSummary, ViewMethods } from './view-model';
+import type { GranularityView, ProfileSummary, ViewMethods } from './view-model';
 
 export type WebviewRequest = RequestOf<ViewMethods>;
 export type WebviewResponse = ResponseOf<ViewMethods>;
@@ -80,4 +80,15 @@ export type HostToWebview =
 export interface WebviewState {
   readonly sampleIndex?: number;
   readonly view?: string;
+  readonly filters?: SavedFilters;
+}
+
+/** The toolbar's filters, restored when the webview reloads. */
+export interface SavedFilters {
+  readonly granularity: GranularityView;
+  readonly focus: string;
+  readonly ignore: string;
+  readonly hide: string;
+  readonly show: string;
+  readonly tagFocus: string;
 }

@@ -156,6 +156,21 @@ describe('profile editor toolbar and shared state in Chromium', () => {
     assert.match(svg?.data ?? '', /<svg[\s\S]*main\.burnHottest/);
   });
 
+  test('filters survive a reload of the webview (setState/getState)', async () => {
+    const host = session.host!;
+    await page.fill('[data-testid="filter-hide"]', '^runtime\\.');
+    await page.press('[data-testid="filter-hide"]', 'Enter');
+    await session.idle();
+    host.posted.length = 0;
+    await page.reload();
+    await session.idle();
+    assert.equal(await page.inputValue('[data-testid="filter-hide"]'), '^runtime\\.');
+    const first = host.requests()[0];
+    assert.equal(first?.params.hide, '^runtime\\.');
+    // The restored filters are where the undo history starts.
+    assert.equal(await page.isDisabled('[data-testid="filters-undo"]'), true);
+  });
+
   test('nothing was blocked by the CSP and no script error or dialog happened', async () => {
     assert.deepEqual(await session.cspViolations(), []);
     assert.deepEqual(seen.errors, []);
