@@ -1,6 +1,6 @@
 /**
  * The decoration types of the line hints and how a file's hint lines become decorations.
- * Classes: notable (grey), hot (red, fire in the gutter and in the hint), each also dimmed for
+ * Classes: notable (grey), hot (red, bold, fire icon in the gutter), each also dimmed for
  * stale source; in a comparison, growth is red and shrinkage green.
  */
 import * as vscode from 'vscode';
@@ -66,8 +66,8 @@ export class HintDecorations implements vscode.Disposable {
       if (hint.line < 1 || hint.line > doc.lineCount) continue;
       const end = doc.lineAt(hint.line - 1).range.end;
       const cls = hintClass(hint);
-      const text = cls === 'hot' || cls === 'grown' ? hint.text.replace(/^\s*/, '  🔥 ') : hint.text;
-      byType.get(`${cls}:${stale}`)!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
+      // The fire is the gutter icon (our SVG): an emoji in the text shows as a box without an emoji font.
+      byType.get(`${cls}:${stale}`)!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: hint.text } } });
     }
     for (const [key, type] of this.types) editor.setDecorations(type, byType.get(key) ?? []);
   }
