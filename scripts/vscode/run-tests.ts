@@ -19,6 +19,7 @@ import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './wo
 import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
 import { goBuildCacheEnv } from './go-cache';
 import { runSessionScenario } from './session-scenario';
+import { runEditorHintsScenario } from '../../test/integration/ui/editor-hints.scenario';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
     await screenshot(page, 'workbench');
     for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    for (const o of await runEditorHintsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');
