@@ -107,7 +107,17 @@ function buildBreadthFirst(
     total += values[s]!;
   }
   perm = perm.subarray(0, m);
+  /** Parallel to perm: the stack's value (so a node reads its run sequentially). */
+  const pv = new Float64Array(m);
+  for (let i = 0; i < m; i++) pv[i] = values[perm[i]!]!;
   const scratch = new Int32Array(m);
+  const scratchValues = new Float64Array(m);
+  // The rank of each stack at the current depth (-1 once it has ended), refreshed per level from the
+  // stacks still alive: reading seq at a random stack for every node would miss the cache each time.
+  const column = new Int32Array(stackCount);
+  const alive = perm.slice();
+  let aliveCount = m;
+  let level = -1;
   const ranks = representative.length;
   const counts = new Int32Array(ranks);
   const sums = new Float64Array(ranks);
@@ -119,21 +129,34 @@ function buildBreadthFirst(
     const lo = t.lo[n]!;
     const hi = t.hi[n]!;
     const d = t.depth[n]!;
+    if (d !== level) {
+      level = d;
+      let w = 0;
+      for (let j = 0; j < aliveCount; j++) {
+        const s = alive[j]!;
+        const at = seqStart[s]! + d;
+        if (at < seqStart[s + 1]!) {
+          column[s] = seq[at]!;
+          alive[w++] = s;
+        } else {
+          column[s] = -1;
+        }
+      }
+      aliveCount = w;
+    }
     let self = 0;
     let ending = 0;
     let nk = 0;
     for (let i = lo; i < hi; i++) {
-      const s = perm[i]!;
-      const at = seqStart[s]! + d;
-      if (at === seqStart[s + 1]!) {
-        self += values[s]!;
+      const k = column[perm[i]!]!;
+      if (k < 0) {
+        self += pv[i]!;
         ending++;
         continue;
       }
-      const k = seq[at]!;
       if (counts[k] === 0) distinct[nk++] = k;
       counts[k]!++;
-      sums[k]! += values[s]!;
+      sums[k]! += pv[i]!;
     }
     t.self[n] = self;
     t.firstChild[n] = t.count;
@@ -153,11 +176,15 @@ function buildBreadthFirst(
     let e = lo;
     for (let i = lo; i < hi; i++) {
       const s = perm[i]!;
-      const at = seqStart[s]! + d;
-      if (at === seqStart[s + 1]!) scratch[e++] = s;
-      else scratch[cursor[seq[at]!]!++] = s;
+      const k = column[s]!;
+      const to = k < 0 ? e++ : cursor[k]!++;
+      scratch[to] = s;
+      scratchValues[to] = pv[i]!;
     }
-    perm.set(scratch.subarray(lo, hi), lo);
+    for (let i = lo; i < hi; i++) {
+      perm[i] = scratch[i]!;
+      pv[i] = scratchValues[i]!;
+    }
   }
   const count = t.count;
   return {

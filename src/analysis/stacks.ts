@@ -65,7 +65,8 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
   const merge = stackOptions.mergeStacks ?? true;
   const baseSamples = diffBaseSamples(profile);
   const walk = new StackWalk(profile, options);
-  const out = new StackSink(merge);
+  const unique = profile.samples.uniqueStacks;
+  const out = new StackSink(merge, merge ? unique?.count : profile.samples.count, unique?.locations.length);
   if (merge && !baseSamples) walk.uniqueStacks(stackOptions.keepZeroValues ?? false, out);
   else walk.eachSample(stackOptions.keepZeroValues ?? false, baseSamples, out);
   return {
@@ -375,18 +376,36 @@ class LocationFrames {
 class StackSink implements StackVisitor {
   count = 0;
   frameCount = 0;
-  values = new Float64Array(1024);
-  starts = new Int32Array(1025);
-  sampleIndexes = new Int32Array(1024);
+  values: Float64Array;
+  starts: Int32Array;
+  sampleIndexes: Int32Array;
   /** Per stack, a group stacks must share to merge (diff base or not). */
-  groups = new Uint8Array(1024);
-  frames = new Int32Array(8192);
-  inlined = new Uint8Array(8192);
-  private table = new Int32Array(2048).fill(-1);
-  private hashes = new Int32Array(1024);
+  groups: Uint8Array;
+  frames: Int32Array;
+  inlined: Uint8Array;
+  /** Open addressing, two ints per slot: [hash, stack + 1] (0: empty), so a probe reads one cache line. */
+  private table: Int32Array;
+  private hashes: Int32Array;
   private hash = 0;
 
-  constructor(private readonly merge: boolean) {}
+  /** `expected`: about how many stacks will come (room for them from the start avoids regrowing). */
+  constructor(
+    private readonly merge: boolean,
+    expected = 1024,
+    expectedFrames = expected * 8,
+  ) {
+    const n = Math.max(1024, expected);
+    this.values = new Float64Array(n);
+    this.starts = new Int32Array(n + 1);
+    this.sampleIndexes = new Int32Array(n);
+    this.groups = new Uint8Array(n);
+    this.hashes = new Int32Array(n);
+    this.frames = new Int32Array(Math.max(8192, expectedFrames));
+    this.inlined = new Uint8Array(this.frames.length);
+    let slots = 2048;
+    while (slots < n * 2) slots *= 2;
+    this.table = new Int32Array(merge ? slots * 2 : 2);
+  }
 
   add(stackFrames: Int32Array, stackInlined: Uint8Array, length: number, value: number, sample: number, group: number): void {
     const start = this.frameCount;
@@ -435,17 +454,20 @@ class StackSink implements StackVisitor {
 
   /** The stack equal to the one being built at `start`, or -1. */
   private find(start: number, hash: number, group: number): number {
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = table.length - 2;
     const len = this.frameCount - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]!;
+    const frames = this.frames;
+    const inlined = this.inlined;
+    for (let slot = (mix(hash) << 1) & mask; ; slot = (slot + 2) & mask) {
+      const id = table[slot + 1]! - 1;
       if (id < 0) return -1;
-      if (this.hashes[id] !== hash || this.groups[id] !== group) continue;
+      if (table[slot] !== hash || this.groups[id] !== group) continue;
       const s = this.starts[id]!;
       if (this.starts[id + 1]! - s !== len) continue;
       let same = true;
       for (let i = 0; i < len; i++) {
-        if (this.frames[s + i] !== this.frames[start + i] || this.inlined[s + i] !== this.inlined[start + i]) {
+        if (frames[s + i] !== frames[start + i] || inlined[s + i] !== inlined[start + i]) {
           same = false;
           break;
         }
@@ -455,8 +477,8 @@ class StackSink implements StackVisitor {
   }
 
   private insert(id: number): void {
-    if ((this.count + 1) * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2).fill(-1);
+    if ((this.count + 1) * 4 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
       for (let i = 0; i < this.count; i++) this.place(i);
     } else {
       this.place(id);
@@ -464,10 +486,13 @@ class StackSink implements StackVisitor {
   }
 
   private place(id: number): void {
-    const mask = this.table.length - 1;
-    let slot = this.hashes[id]! & mask;
-    while (this.table[slot]! >= 0) slot = (slot + 1) & mask;
-    this.table[slot] = id;
+    const table = this.table;
+    const mask = table.length - 2;
+    const hash = this.hashes[id]!;
+    let slot = (mix(hash) << 1) & mask;
+    while (table[slot + 1] !== 0) slot = (slot + 2) & mask;
+    table[slot] = hash;
+    table[slot + 1] = id + 1;
   }
 
   private growStacks(): void {
@@ -482,6 +507,13 @@ class StackSink implements StackVisitor {
     groups.set(this.groups);
     this.groups = groups;
   }
+}
+
+/** Spreads a FNV hash over its low bits, which pick the slot. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 15);
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
