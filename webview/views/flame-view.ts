@@ -96,8 +96,9 @@ class FlameView implements ViewInstance {
   setSelection(name: string | undefined): void {
     this.selection = name;
     if (this.handle) {
-      const node = name === undefined ? -1 : (this.handle.nodesNamed(name)[0] ?? -1);
-      if (node !== this.handle.selectedNode) this.handle.select(node);
+      const named = name === undefined ? [] : this.handle.nodesNamed(name);
+      // Keep the frame the user clicked when it already has this name; else the widest one.
+      if (!named.includes(this.handle.selectedNode)) this.handle.select(named[0] ?? -1);
     }
     this.diff?.select(name);
   }
