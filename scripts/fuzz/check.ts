@@ -1,0 +1,90 @@
+/**
+ * Runs one fuzz input through the decoder and, when it decodes, through the analysis
+ * (buildStacks + topTable). Allowed endings: a Profile, a ProfileError naming the source, an
+ * analysis OptionError. Anything else (TypeError, RangeError, a broken invariant) is a crash.
+ */
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { buildStacks } from '../../src/analysis/stacks';
+import { topTable } from '../../src/analysis/top';
+import { OptionError } from '../../src/analysis/option-error';
+import { decodeProfile, ProfileError, type Profile } from '../../src/pprof/index';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { inflatePako } from '../../src/pprof/inflate-pako';
+import type { InflaterName } from './generate';
+
+export const FUZZ_SOURCE = 'fuzz-input';
+
+/** Cap on inflated size during fuzzing (a mutated small gzip cannot come near it). */
+export const FUZZ_MAX_INFLATED = 512 * 1024 * 1024;
+
+export interface Outcome {
+  readonly kind: 'profile' | 'error' | 'crash';
+  readonly ms: number;
+  /** V8 heap in use right after the input was handled, while its profile was still alive (when measured). */
+  readonly heapBytes?: number;
+  /** For a crash: the exception or broken invariant. */
+  readonly detail?: string;
+}
+
+class InvariantError extends Error {}
+
+function expect(condition: boolean, what: string): void {
+  if (!condition) throw new InvariantError(what);
+}
+
+/** Every dense index in the decoded profile is in range. */
+function checkInvariants(p: Profile): void {
+  const { samples, locations, functions, strings } = p;
+  expect(strings[0] === '', 'strings[0] is ""');
+  expect(samples.values.length === samples.count * samples.valueCount, 'values length');
+  expect(samples.stackStart.length === samples.count + 1, 'stackStart length');
+  for (const l of samples.stackLocations) expect(l >= 0 && l < locations.count, `stack location ${l} of ${locations.count}`);
+  expect(locations.lineStart.length === locations.count + 1, 'lineStart length');
+  for (const f of locations.lineFunction) expect(f >= -1 && f < functions.count, `line function ${f} of ${functions.count}`);
+  for (const m of locations.mapping) expect(m >= -1 && m < p.mappings.length, `location mapping ${m}`);
+  for (const table of [functions.name, functions.systemName, functions.filename, samples.labelKey, samples.labelStr, samples.labelNumUnit]) {
+    for (const s of table) expect(s >= 0 && s < strings.length, `string index ${s} of ${strings.length}`);
+  }
+  expect(p.defaultSampleTypeIndex >= 0 && p.defaultSampleTypeIndex < Math.max(1, p.sampleTypes.length), 'default sample type');
+}
+
+function analyse(p: Profile): void {
+  try {
+    buildStacks(p, {});
+    topTable(p, { granularity: 'lines' });
+  } catch (error) {
+    if (error instanceof OptionError || error instanceof ProfileError) return;
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
+
+export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHeap: boolean): Outcome {
+  const start = performance.now();
+  const done = (kind: Outcome['kind'], detail?: string): Outcome => ({
+    kind,
+    ms: performance.now() - start,
+    ...(measureHeap ? { heapBytes: getHeapStatistics().used_heap_size } : {}),
+    ...(detail === undefined ? {} : { detail }),
+  });
+  let profile: Profile;
+  try {
+    profile = decodeProfile(bytes, { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED });
+  } catch (error) {
+    if (error instanceof ProfileError && error.source === FUZZ_SOURCE && error.message.startsWith(`${FUZZ_SOURCE}: `)) return done('error');
+    return done('crash', `decode: ${describe(error)}`);
+  }
+  try {
+    checkInvariants(profile);
+    analyse(profile);
+  } catch (error) {
+    return done('crash', `${error instanceof InvariantError ? 'invariant' : 'analysis'}: ${describe(error)}`);
+  }
+  const outcome = done('profile');
+  // Keep the profile alive until the heap was measured.
+  return profile.samples.count >= 0 ? outcome : outcome;
+}
