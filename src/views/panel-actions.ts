@@ -1,6 +1,7 @@
 /** What the profile editor asks the host to do: open a source line, save an image, find go.mod. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseModulePath } from './go-mod';
 
 let highlight: vscode.TextEditorDecorationType | undefined;
 
@@ -84,8 +85,7 @@ export async function nearestModulePath(uri: vscode.Uri): Promise<string | undef
 
 async function readModulePath(goMod: vscode.Uri): Promise<string | undefined> {
   try {
-    const text = Buffer.from(await vscode.workspace.fs.readFile(goMod)).toString('utf8');
-    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+    return parseModulePath(Buffer.from(await vscode.workspace.fs.readFile(goMod)).toString('utf8'));
   } catch {
     return undefined;
   }
