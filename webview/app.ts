@@ -19,10 +19,11 @@ import { SharedToolbar } from './toolbar/shared-toolbar';
 import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
 import { treeViewModule } from './views/tree-view';
+import { callGraphViewModule } from './views/callgraph-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, callGraphViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -128,6 +129,7 @@ export class App {
       compare: () => this.host.post({ kind: 'compareWith' }),
       stopComparing: () => {
         this.baseSource = undefined;
+        this.host.post({ kind: 'stopComparing' });
         this.toolbar?.setBase(undefined);
         this.refresh();
       },

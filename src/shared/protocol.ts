@@ -36,7 +36,18 @@ export interface CompareWithMessage {
   readonly kind: 'compareWith';
 }
 
-export type WebviewToHost = ReadyMessage | WebviewRequest | OpenSourceMessage | SaveImageMessage | CompareWithMessage;
+/** "Stop comparing": the host forgets the base, so a reloaded webview shows the profile alone. */
+export interface StopComparingMessage {
+  readonly kind: 'stopComparing';
+}
+
+export type WebviewToHost =
+  | ReadyMessage
+  | WebviewRequest
+  | OpenSourceMessage
+  | SaveImageMessage
+  | CompareWithMessage
+  | StopComparingMessage;
 
 export interface InitMessage {
   readonly kind: 'init';

@@ -18,6 +18,7 @@ import {
 } from './view-model';
 import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
 import { parseLineCostsParams, parseLineCostsView } from './line-costs-view';
+import { parseCallGraphParams, parseCallGraphView } from './callgraph-view';
 
 const workerMethodNames: { readonly [K in keyof WorkerMethods]: true } = { ...viewMethodNames, lineCosts: true, open: true, openBase: true };
 
@@ -52,6 +53,10 @@ function parseViewMethodRequest(id: number, method: keyof ViewMethods, params: u
       const p = parsePeekParams(params);
       return p && { kind: 'request', id, method, params: p };
     }
+    case 'callgraph': {
+      const p = parseCallGraphParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
     default:
       return assertNever(method, 'view method');
   }
@@ -78,6 +83,8 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
         : undefined;
     case 'compareWith':
       return { kind: 'compareWith' };
+    case 'stopComparing':
+      return { kind: 'stopComparing' };
     default:
       return undefined;
   }
@@ -108,6 +115,7 @@ export function parseHostToWorker(value: unknown): HostToWorker | undefined {
     case 'flame':
     case 'tree':
     case 'peek':
+    case 'callgraph':
       return parseViewMethodRequest(id, method, value.params);
     default:
       return assertNever(method, 'worker method');
@@ -253,6 +261,10 @@ export function parseWorkerToHost(value: unknown): WorkerToHost | undefined {
     }
     case 'peek': {
       const result = parsePeekView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
+    case 'callgraph': {
+      const result = parseCallGraphView(value.result);
       return result && { kind: 'response', id, ok: true, method, result };
     }
     default:

@@ -110,6 +110,9 @@ export function attachProfilePanel(
       case 'compareWith':
         void handle.compareWith(undefined);
         break;
+      case 'stopComparing':
+        baseSource = undefined;
+        break;
       default:
         assertNever(message, 'webview message');
     }
@@ -135,6 +138,8 @@ async function answer(document: ProfileDocument, request: WebviewRequest): Promi
         return { kind: 'response', id, ok: true, method: 'tree', result: await document.request('tree', request.params) };
       case 'peek':
         return { kind: 'response', id, ok: true, method: 'peek', result: await document.request('peek', request.params) };
+      case 'callgraph':
+        return { kind: 'response', id, ok: true, method: 'callgraph', result: await document.request('callgraph', request.params) };
       default:
         return assertNever(request, 'view request');
     }

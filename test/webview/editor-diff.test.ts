@@ -189,9 +189,18 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
     const first = await page.$eval('[data-testid="top-row"] td[data-col="name"]', (td) => td.textContent);
     assert.equal(first, diffTop.rows[0]?.name);
     await shot(page, 'diff-top-light');
+    await session.setTheme('dark');
+    await shot(page, 'diff-top-dark');
+    await page.click('[data-testid="tab-flame"]');
+    await session.idle();
+    await shot(page, 'diff-flame-dark');
+    await session.setTheme('light');
 
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
     await page.click('[data-testid="stop-comparing"]');
     await session.idle();
+    assert.ok(host.last('stopComparing'));
     assert.deepEqual(host.requests('top').at(-1)?.params, { sampleIndex: allocSpace });
   });
 

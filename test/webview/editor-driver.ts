@@ -58,6 +58,7 @@ export class EditorHost {
       }
       case 'openSource':
       case 'saveImage':
+      case 'stopComparing':
         return [];
     }
   }

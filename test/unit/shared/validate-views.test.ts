@@ -24,6 +24,7 @@ test('webview messages: openSource, saveImage, compareWith and the new view requ
   assert.deepEqual(parseWebviewToHost({ kind: 'saveImage', format: 'svg', data: '<svg/>' }), { kind: 'saveImage', format: 'svg', data: '<svg/>' });
   assert.equal(parseWebviewToHost({ kind: 'saveImage', format: 'gif', data: '' }), undefined);
   assert.deepEqual(parseWebviewToHost({ kind: 'compareWith', extra: 1 }), { kind: 'compareWith' });
+  assert.deepEqual(parseWebviewToHost({ kind: 'stopComparing' }), { kind: 'stopComparing' });
   assert.deepEqual(parseWebviewToHost({ kind: 'request', id: 4, method: 'tree', params: { sampleIndex: 0, direction: 'bottom-up' } }), {
     kind: 'request',
     id: 4,
