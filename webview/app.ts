@@ -19,11 +19,10 @@ import { SharedToolbar } from './toolbar/shared-toolbar';
 import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
 import { treeViewModule } from './views/tree-view';
-import { callGraphViewModule } from './views/callgraph-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, callGraphViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;

@@ -18,7 +18,6 @@ import {
 } from './view-model';
 import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
 import { parseLineCostsParams, parseLineCostsView } from './line-costs-view';
-import { parseCallGraphParams, parseCallGraphView } from './callgraph-view';
 
 const workerMethodNames: { readonly [K in keyof WorkerMethods]: true } = { ...viewMethodNames, lineCosts: true, open: true, openBase: true };
 
@@ -51,10 +50,6 @@ function parseViewMethodRequest(id: number, method: keyof ViewMethods, params: u
     }
     case 'peek': {
       const p = parsePeekParams(params);
-      return p && { kind: 'request', id, method, params: p };
-    }
-    case 'callgraph': {
-      const p = parseCallGraphParams(params);
       return p && { kind: 'request', id, method, params: p };
     }
     default:
@@ -115,7 +110,6 @@ export function parseHostToWorker(value: unknown): HostToWorker | undefined {
     case 'flame':
     case 'tree':
     case 'peek':
-    case 'callgraph':
       return parseViewMethodRequest(id, method, value.params);
     default:
       return assertNever(method, 'worker method');
@@ -261,10 +255,6 @@ export function parseWorkerToHost(value: unknown): WorkerToHost | undefined {
     }
     case 'peek': {
       const result = parsePeekView(value.result);
-      return result && { kind: 'response', id, ok: true, method, result };
-    }
-    case 'callgraph': {
-      const result = parseCallGraphView(value.result);
       return result && { kind: 'response', id, ok: true, method, result };
     }
     default:
