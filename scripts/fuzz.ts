@@ -21,7 +21,7 @@ const MB = 1024 * 1024;
 interface Slot {
   readonly state: SharedState;
   /** Counts of earlier incarnations of this slot's worker (restarted after a hang or death). */
-  readonly earlier: { tried: number; decoded: number; profileErrors: number; crashes: number; maxMs: number; maxHeapBytes: number };
+  readonly earlier: { tried: number; decoded: number; profileErrors: number; crashes: number; maxMs: number; maxAnalysisMs: number; maxHeapBytes: number };
   worker: Worker | undefined;
   finished: boolean;
 }
@@ -35,6 +35,7 @@ async function main(args: FuzzArgs): Promise<number> {
   const end = args.from + args.count;
   console.log(`fuzz: seed ${args.seed}, inputs ${args.from}..${end - 1}, ${args.workers} worker(s), ${corpus.length} real profiles (${corpus.map((c) => c.name).join(', ')}), at most ${args.seconds} s`);
   let slowest = { ms: 0, input: '' };
+  let slowestAnalysis = { ms: 0, input: '' };
   let giantLine = '';
   let maxRss = 0;
   const pending: Promise<unknown>[] = [];
@@ -52,8 +53,9 @@ async function main(args: FuzzArgs): Promise<number> {
     slot.worker = worker;
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'crash') saveCrash(m.report);
-      else if (m.type === 'slowest' && m.ms > slowest.ms) slowest = { ms: m.ms, input: m.input };
-      else if (m.type === 'giant') giantLine = `generated input of 10,000,000 tiny samples: ${m.kind} in ${m.ms.toFixed(0)} ms, heap ${(m.heapBytes / MB).toFixed(0)} MB`;
+      else if (m.type === 'slowest' && m.what === 'decode' && m.ms > slowest.ms) slowest = { ms: m.ms, input: m.input };
+      else if (m.type === 'slowest' && m.what === 'analysis' && m.ms > slowestAnalysis.ms) slowestAnalysis = { ms: m.ms, input: m.input };
+      else if (m.type === 'giant') giantLine = `generated input of 10,000,000 tiny samples: ${m.kind}, decoded in ${m.ms.toFixed(0)} ms, analysed in ${m.analysisMs.toFixed(0)} ms, heap ${(m.heapBytes / MB).toFixed(0)} MB`;
       else if (m.type === 'done') slot.finished = true;
     });
     worker.on('error', (error) => died(slot, w, `worker died: ${error.stack ?? error.message}`));
@@ -74,8 +76,9 @@ async function main(args: FuzzArgs): Promise<number> {
     e.profileErrors += s.get('profileErrors');
     e.crashes += s.get('crashes') + 1;
     e.maxMs = Math.max(e.maxMs, s.get('maxMs'));
+    e.maxAnalysisMs = Math.max(e.maxAnalysisMs, s.get('maxAnalysisMs'));
     e.maxHeapBytes = Math.max(e.maxHeapBytes, s.get('maxHeapBytes'));
-    for (const k of ['tried', 'decoded', 'profileErrors', 'crashes', 'maxMs', 'maxHeapBytes', 'startedAt'] as const) s.set(k, 0);
+    for (const k of ['tried', 'decoded', 'profileErrors', 'crashes', 'maxMs', 'maxAnalysisMs', 'maxHeapBytes', 'startedAt'] as const) s.set(k, 0);
     const bytes = regenerate(index);
     if (bytes) saveCrash({ index, description: `input ${index}`, inflater: 'node', detail: why, bytes });
     if (index + args.workers < end && Date.now() < deadline) start(slot, w, index === GIANT_INDEX ? args.from + w : index + args.workers, false);
@@ -83,19 +86,20 @@ async function main(args: FuzzArgs): Promise<number> {
   };
 
   for (let w = 0; w < args.workers; w++) {
-    const slot: Slot = { state: new SharedState(), earlier: { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxHeapBytes: 0 }, worker: undefined, finished: false };
+    const slot: Slot = { state: new SharedState(), earlier: { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxAnalysisMs: 0, maxHeapBytes: 0 }, worker: undefined, finished: false };
     slots.push(slot);
     start(slot, w, args.from + w, args.giant && w === 0);
   }
 
   const totals = () => {
-    const t = { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxHeapBytes: 0 };
+    const t = { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxAnalysisMs: 0, maxHeapBytes: 0 };
     for (const { state, earlier } of slots) {
       t.tried += earlier.tried + state.get('tried');
       t.decoded += earlier.decoded + state.get('decoded');
       t.profileErrors += earlier.profileErrors + state.get('profileErrors');
       t.crashes += earlier.crashes + state.get('crashes');
       t.maxMs = Math.max(t.maxMs, earlier.maxMs, state.get('maxMs'));
+      t.maxAnalysisMs = Math.max(t.maxAnalysisMs, earlier.maxAnalysisMs, state.get('maxAnalysisMs'));
       t.maxHeapBytes = Math.max(t.maxHeapBytes, earlier.maxHeapBytes, state.get('maxHeapBytes'));
     }
     return t;
@@ -113,19 +117,20 @@ async function main(args: FuzzArgs): Promise<number> {
       lastReport = Date.now();
       const t = totals();
       const secs = (Date.now() - started) / 1000;
-      console.log(`  ${t.tried} tried (${(t.tried / secs).toFixed(0)}/s), ${t.decoded} decoded, ${t.profileErrors} ProfileErrors, ${t.crashes} crashes, max ${t.maxMs.toFixed(1)} ms, heap ${(t.maxHeapBytes / MB).toFixed(0)} MB, rss ${(maxRss / MB).toFixed(0)} MB, ${secs.toFixed(0)} s`);
+      console.log(`  ${t.tried} tried (${(t.tried / secs).toFixed(0)}/s), ${t.decoded} decoded, ${t.profileErrors} ProfileErrors, ${t.crashes} crashes, max decode ${t.maxMs.toFixed(1)} ms, max analysis ${t.maxAnalysisMs.toFixed(1)} ms, heap ${(t.maxHeapBytes / MB).toFixed(0)} MB, rss ${(maxRss / MB).toFixed(0)} MB, ${secs.toFixed(0)} s`);
     }
   }
   await Promise.all(pending);
   const t = totals();
   const secs = (Date.now() - started) / 1000;
   if (giantLine) console.log(giantLine);
-  console.log(`slowest input: ${slowest.ms.toFixed(1)} ms, ${slowest.input}`);
+  console.log(`slowest decode: ${slowest.ms.toFixed(1)} ms, ${slowest.input}`);
+  console.log(`slowest analysis (buildStacks + topTable): ${slowestAnalysis.ms.toFixed(1)} ms, ${slowestAnalysis.input}`);
   for (const f of crashFiles) console.log(`crasher saved: ${f}`);
   const slow = t.maxMs > args.boundMs;
   console.log(
     `fuzz summary: seed ${args.seed}, inputs tried ${t.tried}, decoded ${t.decoded}, ProfileErrors ${t.profileErrors}, crashes ${t.crashes}, ` +
-      `max ms per input ${t.maxMs.toFixed(1)} (bound ${args.boundMs}), max heap MB ${(t.maxHeapBytes / MB).toFixed(0)}, max RSS MB ${(maxRss / MB).toFixed(0)}, ${secs.toFixed(0)} s`,
+      `max ms per input ${t.maxMs.toFixed(1)} (decode; bound ${args.boundMs}), max analysis ms ${t.maxAnalysisMs.toFixed(1)}, max heap MB ${(t.maxHeapBytes / MB).toFixed(0)}, max RSS MB ${(maxRss / MB).toFixed(0)}, ${secs.toFixed(0)} s`,
   );
   return t.crashes > 0 || slow ? 1 : 0;
 }

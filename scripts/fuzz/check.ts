@@ -20,7 +20,10 @@ export const FUZZ_MAX_INFLATED = 512 * 1024 * 1024;
 
 export interface Outcome {
   readonly kind: 'profile' | 'error' | 'crash';
+  /** Time to the decoder's answer (a Profile or a ProfileError): the figure the per-input bound is about. */
   readonly ms: number;
+  /** Time of buildStacks + topTable on the decoded profile (0 when it did not decode). */
+  readonly analysisMs: number;
   /** V8 heap in use right after the input was handled, while its profile was still alive (when measured). */
   readonly heapBytes?: number;
   /** For a crash: the exception or broken invariant. */
@@ -65,12 +68,18 @@ function describe(error: unknown): string {
 
 export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHeap: boolean): Outcome {
   const start = performance.now();
-  const done = (kind: Outcome['kind'], detail?: string): Outcome => ({
-    kind,
-    ms: performance.now() - start,
-    ...(measureHeap ? { heapBytes: getHeapStatistics().used_heap_size } : {}),
-    ...(detail === undefined ? {} : { detail }),
-  });
+  let decodeMs = 0;
+  const done = (kind: Outcome['kind'], detail?: string): Outcome => {
+    const now = performance.now();
+    const decoded = decodeMs > 0;
+    return {
+      kind,
+      ms: decoded ? decodeMs : now - start,
+      analysisMs: decoded ? now - start - decodeMs : 0,
+      ...(measureHeap ? { heapBytes: getHeapStatistics().used_heap_size } : {}),
+      ...(detail === undefined ? {} : { detail }),
+    };
+  };
   let profile: Profile;
   try {
     profile = decodeProfile(bytes, { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED });
@@ -78,6 +87,7 @@ export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHea
     if (error instanceof ProfileError && error.source === FUZZ_SOURCE && error.message.startsWith(`${FUZZ_SOURCE}: `)) return done('error');
     return done('crash', `decode: ${describe(error)}`);
   }
+  decodeMs = Math.max(Number.MIN_VALUE, performance.now() - start);
   try {
     checkInvariants(profile);
     analyse(profile);

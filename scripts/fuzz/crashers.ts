@@ -28,7 +28,7 @@ export async function writeCrasher(seed: number, report: CrashReport, dir = cras
     description: report.description,
     inflater: report.inflater,
     failure: report.detail.split('\n').slice(0, 8).join('\n'),
-    replay: `npm run fuzz -- --seed ${seed} --from ${report.index} --count 1`,
+    replay: `npm run fuzz -- --seed ${seed} --from ${report.index} --count 1 --no-giant`,
   };
   await writeFile(join(dir, `${name}.bin`), report.bytes);
   await writeFile(join(dir, `${name}.json`), JSON.stringify(note, null, 2) + '\n');

@@ -21,13 +21,17 @@ export interface Tally {
   decoded: number;
   profileErrors: number;
   crashes: number;
+  /** Slowest decode (to a Profile or a ProfileError). */
   maxMs: number;
   maxMsInput: string;
+  /** Slowest buildStacks + topTable on a decoded profile. */
+  maxAnalysisMs: number;
+  maxAnalysisInput: string;
   maxHeapBytes: number;
 }
 
 export function emptyTally(): Tally {
-  return { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxMsInput: '', maxHeapBytes: 0 };
+  return { tried: 0, decoded: 0, profileErrors: 0, crashes: 0, maxMs: 0, maxMsInput: '', maxAnalysisMs: 0, maxAnalysisInput: '', maxHeapBytes: 0 };
 }
 
 export function addOutcome(tally: Tally, input: FuzzInput, outcome: Outcome): void {
@@ -38,6 +42,10 @@ export function addOutcome(tally: Tally, input: FuzzInput, outcome: Outcome): vo
   if (outcome.ms > tally.maxMs) {
     tally.maxMs = outcome.ms;
     tally.maxMsInput = `#${input.index} ${input.description}`;
+  }
+  if (outcome.analysisMs > tally.maxAnalysisMs) {
+    tally.maxAnalysisMs = outcome.analysisMs;
+    tally.maxAnalysisInput = `#${input.index} ${input.description}`;
   }
   if (outcome.heapBytes !== undefined) tally.maxHeapBytes = Math.max(tally.maxHeapBytes, outcome.heapBytes);
 }

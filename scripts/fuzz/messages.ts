@@ -11,6 +11,6 @@ export interface CrashReport {
 
 export type WorkerMessage =
   | { readonly type: 'crash'; readonly report: CrashReport }
-  | { readonly type: 'slowest'; readonly ms: number; readonly input: string }
-  | { readonly type: 'giant'; readonly ms: number; readonly kind: string; readonly heapBytes: number }
+  | { readonly type: 'slowest'; readonly what: 'decode' | 'analysis'; readonly ms: number; readonly input: string }
+  | { readonly type: 'giant'; readonly ms: number; readonly analysisMs: number; readonly kind: string; readonly heapBytes: number }
   | { readonly type: 'done' };

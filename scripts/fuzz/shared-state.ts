@@ -4,7 +4,7 @@
  */
 import type { Tally } from './harness';
 
-const SLOTS = ['current', 'startedAt', 'tried', 'decoded', 'profileErrors', 'crashes', 'maxMs', 'maxHeapBytes'] as const;
+const SLOTS = ['current', 'startedAt', 'tried', 'decoded', 'profileErrors', 'crashes', 'maxMs', 'maxAnalysisMs', 'maxHeapBytes'] as const;
 type Slot = (typeof SLOTS)[number];
 
 export class SharedState {
@@ -33,6 +33,7 @@ export class SharedState {
     this.set('profileErrors', t.profileErrors);
     this.set('crashes', t.crashes);
     this.set('maxMs', t.maxMs);
+    this.set('maxAnalysisMs', t.maxAnalysisMs);
     this.set('maxHeapBytes', t.maxHeapBytes);
   }
 }

@@ -21,6 +21,7 @@ function main(init: WorkerInit): void {
   const state = new SharedState(init.state);
   const tally = emptyTally();
   let maxMs = 0;
+  let maxAnalysisMs = 0;
   const crash = (input: FuzzInput, detail: string): void => {
     const report: CrashReport = { index: input.index, description: input.description, inflater: input.inflater, detail, bytes: input.bytes };
     post({ type: 'crash', report });
@@ -28,7 +29,11 @@ function main(init: WorkerInit): void {
   const noteMax = (): void => {
     if (tally.maxMs > maxMs) {
       maxMs = tally.maxMs;
-      post({ type: 'slowest', ms: tally.maxMs, input: tally.maxMsInput });
+      post({ type: 'slowest', what: 'decode', ms: tally.maxMs, input: tally.maxMsInput });
+    }
+    if (tally.maxAnalysisMs > maxAnalysisMs) {
+      maxAnalysisMs = tally.maxAnalysisMs;
+      post({ type: 'slowest', what: 'analysis', ms: tally.maxAnalysisMs, input: tally.maxAnalysisInput });
     }
   };
   if (init.giant) {
@@ -39,8 +44,10 @@ function main(init: WorkerInit): void {
     // Its time is reported on its own line: the per-input bound is checked on the mutated inputs.
     tally.maxMs = 0;
     tally.maxMsInput = '';
+    tally.maxAnalysisMs = 0;
+    tally.maxAnalysisInput = '';
     if (outcome.kind === 'crash') crash(input, outcome.detail ?? '');
-    post({ type: 'giant', ms: outcome.ms, kind: outcome.kind, heapBytes: outcome.heapBytes ?? 0 });
+    post({ type: 'giant', ms: outcome.ms, analysisMs: outcome.analysisMs, kind: outcome.kind, heapBytes: outcome.heapBytes ?? 0 });
     state.publish(tally);
     noteMax();
   }
