@@ -153,6 +153,24 @@ describe('Editor hints from the active profile (real VS Code, real pprof)', func
     assert.equal(shown.stale, undefined, 'the copy matches the profiled source');
   });
 
+  it('the hover of pprof’s hottest line gives flat and cum with pprof’s shares, the sample type and the callers', async () => {
+    const source = vscode.Uri.file(join(examples, 'hotspots', 'cpu.go'));
+    const { lines, total } = await pprofLines(cpuProfile, examples, 'hotspots/cpu.go', ['-unit=ns']);
+    const [line, cost] = [...lines].sort((a, b) => b[1].flat - a[1].flat)[0]!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', source, new vscode.Position(line - 1, 2));
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n')
+      .replace(/\\/g, '');
+    assert.match(text, /cpu/);
+    assert.ok(text.includes(`| flat |`) && text.includes(percent(cost.flat, total)), `flat share ${percent(cost.flat, total)} in:\n${text}`);
+    assert.ok(text.includes(percent(cost.cum, total)), `cum share ${percent(cost.cum, total)} in:\n${text}`);
+    assert.match(text, /example\.com\/hotspots\/hotspots\.isPrime/);
+    assert.match(text, /Callers[\s\S]*hotspots\.countPrimes/);
+    assert.match(text, /command:goProfiler\.revealFunction/);
+  });
+
   it('Go to Next Hotspot opens the line with the most flat cost pprof reports in the example', async () => {
     const files = ['cpu.go', 'main.go', 'alloc.go', 'mutex.go', 'leak.go'];
     let best = { file: '', line: 0, flat: -1 };

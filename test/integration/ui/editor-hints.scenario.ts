@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { activeWebview, openFromExplorer, screenshot, waitForActiveTab } from '../../../scripts/vscode/workbench';
+import { activeWebview, openFromExplorer, runCommand, screenshot, waitForActiveTab } from '../../../scripts/vscode/workbench';
 import { repoRoot } from '../../../scripts/vscode/paths';
 import { chooseSampleType } from './table-reader';
 import type { StepOutcome } from './profile-editor.scenario';
@@ -156,6 +156,8 @@ async function focusTab(page: Page, name: string): Promise<void> {
 export async function runEditorHintsScenario(page: Page, workspace: string): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
   prepare(workspace);
+  // The files appeared after the workbench loaded: have the explorer list them now.
+  await runCommand(page, 'File: Refresh Explorer').catch(() => undefined);
   await step(outcomes, page, 'editor-hints-alloc-default', 'hint text and fire icons on the lines pprof -list reports as hottest (heap profile from another path)', async () => {
     await openFromExplorer(page, PROFILE);
     await profileFrame(page);
