@@ -170,6 +170,21 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
     );
     assert.ok(r! > g! + 60 && r! > b! + 60, `main.grow is drawn rgb(${r}, ${g}, ${b}) at ${x},${y}, not red`);
 
+    // A click zooms into main.grow (it fills the width); a double-click opens its source.
+    const canvasBox = await page.$eval('[data-testid="diff-flame"]', (c) => {
+      const rect = c.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width };
+    });
+    await page.mouse.click(canvasBox.x + x, canvasBox.y + y);
+    assert.equal(await page.isEnabled('[data-testid="diff-reset-zoom"]'), true);
+    assert.ok(Number(await grow.getAttribute('data-x')) > canvasBox.width - 10);
+    host.posted.length = 0;
+    await page.mouse.dblclick(canvasBox.x + 40, canvasBox.y + y);
+    await session.idle();
+    assert.equal(host.last('openSource')?.line, (await pprofFunctionSource(currentPath, 'main.grow')).line);
+    await page.click('[data-testid="diff-reset-zoom"]');
+    assert.equal(Number(await grow.getAttribute('data-x')), x);
+
     await page.click('[data-testid="tab-top"]');
     await session.idle();
     assert.deepEqual(host.requests('top').at(-1)?.params, { sampleIndex: allocSpace, diff: true });

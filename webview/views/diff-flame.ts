@@ -54,15 +54,23 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
   let pattern: RegExp | undefined;
   let selected: string | undefined;
   let drawn: Drawn[] = [];
+  /** The node whose subtree fills the width (0: everything). */
+  let zoom = 0;
 
   const normaliseBox = element('input', { attrs: { type: 'checkbox', 'data-testid': 'diff-normalise' } });
+  const resetZoom = element('button', { className: 'tb-button', text: 'Reset zoom', attrs: { type: 'button', 'data-testid': 'diff-reset-zoom' } });
+  resetZoom.disabled = true;
   normaliseBox.checked = false;
   const legend = element('span', { className: 'diff-legend', text: `Red grew, green shrank since ${view.baseSource ?? 'the base'}; width is the current profile.` });
   const canvas = element('canvas', { className: 'diff-canvas', attrs: { 'data-testid': 'diff-flame', tabindex: '0', role: 'img', 'aria-label': 'Diff flame graph' } });
   const scroller = element('div', { className: 'diff-scroll' }, [canvas]);
   const changes = element('ol', { className: 'diff-changes', attrs: { 'data-testid': 'diff-changes', 'aria-label': 'Biggest changes' } });
   const root = element('div', { className: 'diff-flame' }, [
-    element('div', { className: 'diff-toolbar' }, [element('label', { className: 'tb-check' }, [normaliseBox, element('span', { text: 'Normalise to the same total' })]), legend]),
+    element('div', { className: 'diff-toolbar' }, [
+      element('label', { className: 'tb-check' }, [normaliseBox, element('span', { text: 'Normalise to the same total' })]),
+      resetZoom,
+      legend,
+    ]),
     scroller,
     element('div', { className: 'diff-changes-title', text: 'Biggest changes (self)' }),
     changes,
@@ -90,12 +98,17 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
     ctx.fillRect(0, 0, width, height);
     ctx.font = `12px ${style.getPropertyValue('--vscode-font-family') || 'sans-serif'}`;
     ctx.textBaseline = 'middle';
-    const scale = view.total !== 0 ? width / view.total : 0;
+    const span = view.value[zoom]!;
+    const scale = span !== 0 ? width / span : 0;
+    const origin = x[zoom]!;
     drawn = [];
     for (let v = 0; v < n; v++) {
-      const w = view.value[v]! * scale;
+      // Outside the zoomed range (or under half a pixel): not drawn; ancestors are clipped.
+      const rawLeft = (x[v]! - origin) * scale;
+      const rawRight = rawLeft + view.value[v]! * scale;
+      const left = Math.max(rawLeft, 0);
+      const w = Math.min(rawRight, width) - left;
       if (w < 0.5) continue;
-      const left = x[v]! * scale;
       const top = depth[v]! * ROW;
       drawn.push({ node: v, x: left, y: top, w });
       ctx.fillStyle = diffFill(changeRatio(view.value[v]!, baseOf(v)), dark);
@@ -157,12 +170,23 @@ export function mountDiffFlame(host: HTMLElement, view: StackTreeView, callbacks
     const f = view.frames[view.frame[v]!];
     if (f) callbacks.onOpenSource(f.file, sourceLine(f.line, f.startLine));
   };
+  const zoomTo = (v: number): void => {
+    zoom = v;
+    resetZoom.disabled = v === 0;
+    paint();
+  };
   canvas.addEventListener('click', (e) => {
     const v = hit(e);
-    if (v <= 0) return;
-    if (e.ctrlKey || e.metaKey) open(v);
-    else callbacks.onSelect(name(v));
+    if (v < 0) return;
+    if (e.ctrlKey || e.metaKey) return open(v);
+    // Like the flame graph: a click zooms into the frame and selects it.
+    zoomTo(v);
+    if (v > 0) callbacks.onSelect(name(v));
   });
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') zoomTo(0);
+  });
+  resetZoom.addEventListener('click', () => zoomTo(0));
   canvas.addEventListener('dblclick', (e) => {
     const v = hit(e);
     if (v > 0) open(v);
