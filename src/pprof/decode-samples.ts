@@ -1,7 +1,8 @@
 import type { SampleTable, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import * as growable from './growable';
-import { BATCH_SIZE, StackKeyTable } from './stack-interner';
+import * as stackInterner from './stack-interner';
+import type { StackKeyTable as KeyTable } from './stack-interner';
 import type { RangeList } from './growable';
 import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
@@ -14,6 +15,7 @@ import { WireFormatError } from './wire';
 const { VARINT, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
 const { grown } = growable;
 const { checkString } = strings;
+const { BATCH_SIZE, StackKeyTable } = stackInterner;
 
 const LABEL_FIELD_NAMES = ['', 'key', 'str', 'num', 'num_unit'];
 
@@ -152,7 +154,7 @@ export function decodeSamples(
  * their table entries touched together, then looked up (see StackKeyTable).
  */
 class SampleStacks {
-  private readonly keys: StackKeyTable;
+  private readonly keys: KeyTable;
   private readonly ofSample: Int32Array;
   /** Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1]. */
   private uniqueStart = new Int32Array(1025);
@@ -360,7 +362,7 @@ class DecodedSamples implements SampleTable {
     const stackLocations = new Int32Array(length);
     for (let s = 0; s < this.count; s++) {
       const u = ofSample[s]!;
-      stackLocations.set(locations.subarray(start[u]!, start[u + 1]!), stackStart[s]!);
+      for (let i = start[u]!, o = stackStart[s]!; i < start[u + 1]!; i++) stackLocations[o++] = locations[i]!;
     }
     this.expandedStart = stackStart;
     this.expandedLocations = stackLocations;

@@ -19,7 +19,7 @@ export class StackInterner {
   private table = new Int32Array(4096);
 
   /** The index of the stack `stack[0 .. length - 1]` (whose FNV hash is `hash`), added if new. */
-  intern(stack: Int32Array, length: number, hash: number): number {
+  intern(stack: Int32Array, offset: number, length: number, hash: number): number {
     let h = Math.imul(hash ^ length, 0x01000193);
     h ^= h >>> 15;
     h = Math.imul(h, 0x85ebca6b);
@@ -36,7 +36,7 @@ export class StackInterner {
         if (this.start[id + 1]! - lo === length) {
           const locations = this.locations;
           let i = 0;
-          while (i < length && locations[lo + i] === stack[i]) i++;
+          while (i < length && locations[lo + i] === stack[offset + i]) i++;
           if (i === length) return id;
         }
       }
@@ -46,7 +46,8 @@ export class StackInterner {
     if (id + 2 > this.hashes.length) this.growStacks();
     const lo = this.start[id]!;
     if (lo + length > this.locations.length) this.locations = grown(this.locations, lo + length);
-    this.locations.set(stack.subarray(0, length), lo);
+    const locations = this.locations;
+    for (let i = 0; i < length; i++) locations[lo + i] = stack[offset + i]!;
     this.start[id + 1] = lo + length;
     this.hashes[id] = h;
     this.count = id + 1;
@@ -98,7 +99,7 @@ export function uniqueStacksOf(samples: SampleTable): UniqueStacks {
     const hi = stackStart[s + 1]!;
     let hash = FNV_OFFSET;
     for (let i = lo; i < hi; i++) hash = Math.imul(hash ^ stackLocations[i]!, 0x01000193);
-    ofSample[s] = interner.intern(stackLocations.subarray(lo, hi), hi - lo, hash);
+    ofSample[s] = interner.intern(stackLocations, lo, hi - lo, hash);
   }
   return interner.finish(ofSample);
 }
@@ -227,7 +228,8 @@ export class StackKeyTable {
     if (id + 2 > this.keyStart.length) this.keyStart = grown(this.keyStart, id + 2);
     const at = this.keyStart[id]!;
     if (at + length > this.keyBytes.length) this.keyBytes = grown(this.keyBytes, at + length);
-    this.keyBytes.set(src.subarray(lo, hi), at);
+    const keyBytes = this.keyBytes;
+    for (let p = lo; p < hi; p++) keyBytes[at + p - lo] = src[p]!;
     this.keyStart[id + 1] = at + length;
     const e = this.freeSlot * STRIDE;
     const entries = this.entries;
