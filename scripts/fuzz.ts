@@ -10,7 +10,7 @@ import { giantInput, GIANT_INDEX } from './fuzz/big';
 import { parseFuzzArgs, type FuzzArgs } from './fuzz/args';
 import { loadCorpus } from './fuzz/corpus';
 import { writeCrasher } from './fuzz/crashers';
-import { inputAt, type CorpusEntry, type MutationClass } from './fuzz/generate';
+import { inputAt, type CorpusEntry, type FuzzInput, type MutationClass } from './fuzz/generate';
 import type { CrashReport, WorkerMessage } from './fuzz/messages';
 import { SharedState } from './fuzz/shared-state';
 import type { WorkerInit } from './fuzz/worker';
@@ -44,7 +44,7 @@ async function main(args: FuzzArgs): Promise<number> {
     console.log(`CRASH #${report.index} ${report.description}\n  ${report.detail.split('\n').slice(0, 4).join('\n  ')}`);
     pending.push(writeCrasher(args.seed, report).then((f) => crashFiles.push(f)));
   };
-  const regenerate = (index: number): CrashReport['bytes'] | undefined => (index === GIANT_INDEX ? giantInput().bytes : inputAt(corpus, args.seed, index, CLASSES).bytes);
+  const regenerate = (index: number): FuzzInput => (index === GIANT_INDEX ? giantInput() : inputAt(corpus, args.seed, index, CLASSES));
   const slots: Slot[] = [];
 
   const start = (slot: Slot, w: number, first: number, giant: boolean): void => {
@@ -79,8 +79,8 @@ async function main(args: FuzzArgs): Promise<number> {
     e.maxAnalysisMs = Math.max(e.maxAnalysisMs, s.get('maxAnalysisMs'));
     e.maxHeapBytes = Math.max(e.maxHeapBytes, s.get('maxHeapBytes'));
     for (const k of ['tried', 'decoded', 'profileErrors', 'crashes', 'maxMs', 'maxAnalysisMs', 'maxHeapBytes', 'startedAt'] as const) s.set(k, 0);
-    const bytes = regenerate(index);
-    if (bytes) saveCrash({ index, description: `input ${index}`, inflater: 'node', detail: why, bytes });
+    const input = regenerate(index);
+    saveCrash({ index, description: input.description, inflater: input.inflater, detail: why, bytes: input.bytes });
     if (index + args.workers < end && Date.now() < deadline) start(slot, w, index === GIANT_INDEX ? args.from + w : index + args.workers, false);
     else slot.finished = true;
   };

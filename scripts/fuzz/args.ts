@@ -6,7 +6,10 @@ export interface FuzzArgs {
   readonly from: number;
   readonly workers: number;
   readonly giant: boolean;
-  /** An input still running after this long is a hang: its worker is ended and the input saved. */
+  /**
+   * An input still running after this long (wall clock) is a hang: its worker is ended and the
+   * input saved. Generous, because a niced run on a busy machine can be starved for seconds.
+   */
   readonly hangMs: number;
   /** Per-input time bound the summary checks. */
   readonly boundMs: number;
@@ -46,5 +49,5 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzArgs {
     else if (flag === '--no-giant') giant = false;
     else throw new Error(`unknown argument ${flag}\n${usage}`);
   }
-  return { count, seconds, seed, from, workers, giant, hangMs: 10_000, boundMs: 1000, workerHeapMb: 2048 };
+  return { count, seconds, seed, from, workers, giant, hangMs: 60_000, boundMs: 1000, workerHeapMb: 2048 };
 }
