@@ -19,7 +19,11 @@ const node = [
   { in: 'src/views/decode-worker.ts', out: 'dist/decode-worker.js' },
 ].filter((e) => existsSync(e.in));
 
-const browser = [{ in: 'webview/main.ts', out: 'dist/webview.js' }].filter((e) => existsSync(e.in));
+const browser = [
+  { in: 'webview/main.ts', out: 'dist/webview.js' },
+  // Graphviz (WebAssembly inside), loaded only when the Call Graph tab opens.
+  { in: 'webview/callgraph/layout-entry.ts', out: 'dist/callgraph-layout.js' },
+].filter((e) => existsSync(e.in));
 
 const contexts = [];
 for (const e of node) {

@@ -19,10 +19,12 @@ import { SharedToolbar } from './toolbar/shared-toolbar';
 import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
 import { treeViewModule } from './views/tree-view';
+import { callGraphViewModule } from './views/callgraph-view';
+import { goroutinesViewModule } from './views/goroutines-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, callGraphViewModule, goroutinesViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -108,7 +110,7 @@ export class App {
     const saved = this.host.state;
     const count = summary.sampleTypes.length;
     this.sampleIndex = saved.sampleIndex !== undefined && saved.sampleIndex < count ? saved.sampleIndex : summary.defaultSampleTypeIndex;
-    this.activeView = views.find((v) => v.id === saved.view) ?? this.activeView;
+    this.activeView = views.find((v) => v.id === saved.view && (v.appliesTo?.(summary) ?? true)) ?? this.activeView;
     if (saved.filters && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(saved.filters);
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
@@ -138,7 +140,9 @@ export class App {
 
     const tabs = element('vscode-tabs', { attrs: { panel: '' } });
     for (const module of views) {
-      tabs.append(element('vscode-tab-header', { text: module.title, attrs: { slot: 'header', 'data-view': module.id, 'data-testid': `tab-${module.id}` } }));
+      const header = element('vscode-tab-header', { text: module.title, attrs: { slot: 'header', 'data-view': module.id, 'data-testid': `tab-${module.id}` } });
+      header.hidden = module.appliesTo ? !module.appliesTo(summary) : false;
+      tabs.append(header);
       const content = element('div', { className: `view-content view-${module.id}` });
       const panel = element('vscode-tab-panel', { attrs: { 'data-view': module.id } }, [content]);
       tabs.append(panel);

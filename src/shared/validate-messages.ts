@@ -18,6 +18,8 @@ import {
 } from './view-model';
 import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
 import { parseLineCostsParams, parseLineCostsView } from './line-costs-view';
+import { parseCallGraphParams, parseCallGraphView } from './callgraph-view';
+import { parseGoroutinesView } from './goroutines-view';
 
 const workerMethodNames: { readonly [K in keyof WorkerMethods]: true } = { ...viewMethodNames, lineCosts: true, open: true, openBase: true };
 
@@ -50,6 +52,14 @@ function parseViewMethodRequest(id: number, method: keyof ViewMethods, params: u
     }
     case 'peek': {
       const p = parsePeekParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    case 'callgraph': {
+      const p = parseCallGraphParams(params);
+      return p && { kind: 'request', id, method, params: p };
+    }
+    case 'goroutines': {
+      const p = parseViewQuery(params);
       return p && { kind: 'request', id, method, params: p };
     }
     default:
@@ -87,9 +97,10 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
 
 function parseOpenParams(value: unknown): OpenParams | undefined {
   if (!isRecord(value)) return undefined;
-  const { bytes, source, maxInflatedBytes } = value;
+  const { bytes, source, maxInflatedBytes, goroutineDump } = value;
   if (!(bytes instanceof Uint8Array) || typeof source !== 'string' || !isIndex(maxInflatedBytes)) return undefined;
-  return { bytes, source, maxInflatedBytes };
+  if (goroutineDump !== undefined && typeof goroutineDump !== 'string') return undefined;
+  return { bytes, source, maxInflatedBytes, ...(goroutineDump !== undefined ? { goroutineDump } : {}) };
 }
 
 export function parseHostToWorker(value: unknown): HostToWorker | undefined {
@@ -110,6 +121,8 @@ export function parseHostToWorker(value: unknown): HostToWorker | undefined {
     case 'flame':
     case 'tree':
     case 'peek':
+    case 'callgraph':
+    case 'goroutines':
       return parseViewMethodRequest(id, method, value.params);
     default:
       return assertNever(method, 'worker method');
@@ -255,6 +268,14 @@ export function parseWorkerToHost(value: unknown): WorkerToHost | undefined {
     }
     case 'peek': {
       const result = parsePeekView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
+    case 'callgraph': {
+      const result = parseCallGraphView(value.result);
+      return result && { kind: 'response', id, ok: true, method, result };
+    }
+    case 'goroutines': {
+      const result = parseGoroutinesView(value.result);
       return result && { kind: 'response', id, ok: true, method, result };
     }
     default:

@@ -1,3 +1,6 @@
+import type { CallGraphParams, CallGraphView } from './callgraph-view';
+import type { GoroutinesView } from './goroutines-view';
+
 /**
  * What the views show, computed in the decode worker and sent to the webview as plain data.
  * Numbers are raw (for sorting and tests); `...Text` fields are already formatted like pprof.
@@ -166,7 +169,9 @@ export interface ViewMethods {
   readonly flame: { readonly params: ViewQuery; readonly result: StackTreeView };
   readonly tree: { readonly params: TreeParams; readonly result: StackTreeView };
   readonly peek: { readonly params: PeekParams; readonly result: PeekView };
+  readonly callgraph: { readonly params: CallGraphParams; readonly result: CallGraphView };
+  readonly goroutines: { readonly params: ViewQuery; readonly result: GoroutinesView };
 }
 
 /** One entry per method, so the validator knows them all (the type makes it complete). */
-export const viewMethodNames: { readonly [K in keyof ViewMethods]: true } = { top: true, flame: true, tree: true, peek: true };
+export const viewMethodNames: { readonly [K in keyof ViewMethods]: true } = { top: true, flame: true, tree: true, peek: true, callgraph: true, goroutines: true };

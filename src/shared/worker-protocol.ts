@@ -13,6 +13,8 @@ export interface OpenParams {
   readonly source: string;
   /** Refuse files that inflate beyond this many bytes. */
   readonly maxInflatedBytes: number;
+  /** The `debug=2` goroutine dump saved beside a goroutine capture (`<stem>.txt`), if any. */
+  readonly goroutineDump?: string;
 }
 
 export interface BaseInfo {

@@ -8,6 +8,7 @@ import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
 import type { ProfileSummary } from '../shared/view-model';
 import type { WorkerMethods } from '../shared/worker-protocol';
 import { ownedBytes, ProfileWorker } from './profile-worker';
+import { readGoroutineDump } from './goroutines-dump-file';
 
 export type LoadOutcome = { readonly ok: true; readonly summary: ProfileSummary } | { readonly ok: false; readonly message: string };
 
@@ -62,8 +63,9 @@ export class ProfileDocument implements vscode.CustomDocument {
         token.onCancellationRequested(() => this.dispose());
         progress.report({ message: 'reading' });
         const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
+        const goroutineDump = await readGoroutineDump(this.uri);
         progress.report({ message: 'decoding' });
-        return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES });
+        return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES, ...(goroutineDump !== undefined ? { goroutineDump } : {}) });
       });
       return { ok: true, summary };
     } catch (error) {

@@ -138,6 +138,10 @@ async function answer(document: ProfileDocument, request: WebviewRequest): Promi
         return { kind: 'response', id, ok: true, method: 'tree', result: await document.request('tree', request.params) };
       case 'peek':
         return { kind: 'response', id, ok: true, method: 'peek', result: await document.request('peek', request.params) };
+      case 'callgraph':
+        return { kind: 'response', id, ok: true, method: 'callgraph', result: await document.request('callgraph', request.params) };
+      case 'goroutines':
+        return { kind: 'response', id, ok: true, method: 'goroutines', result: await document.request('goroutines', request.params) };
       default:
         return assertNever(request, 'view request');
     }

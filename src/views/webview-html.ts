@@ -15,7 +15,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `img-src ${cspSource} data:`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    // 'wasm-unsafe-eval' lets the call graph compile Graphviz's WebAssembly (no JS eval).
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
   ].join('; ');
 }
 

@@ -15,6 +15,8 @@ import type { HostToWorker, OpenParams, WorkerToHost } from '../shared/worker-pr
 import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
 import { baseValuesByPath, buildPeekView, stackTreeView, stackTrie } from './tree-builders';
 import { queryKey, toReportOptions } from './report-options';
+import { buildCallGraphView } from './callgraph-builder';
+import { buildGoroutinesView } from './goroutines-builder';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -29,6 +31,7 @@ export class WorkerHandlers {
   private profile: Profile | undefined;
   private base: Base | undefined;
   private source = 'profile';
+  private goroutineDump: string | undefined;
   private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
 
   answer(request: HostToWorker): WorkerToHost {
@@ -37,6 +40,7 @@ export class WorkerHandlers {
       switch (request.method) {
         case 'open': {
           this.source = request.params.source;
+          this.goroutineDump = request.params.goroutineDump;
           this.profile = undefined;
           this.base = undefined;
           this.cache.clear();
@@ -59,6 +63,10 @@ export class WorkerHandlers {
           return { kind: 'response', id, ok: true, method: 'tree', result: this.cached('tree', request.params, () => this.tree(request.params)) };
         case 'peek':
           return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
+        case 'goroutines':
+          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params) };
+        case 'callgraph':
+          return { kind: 'response', id, ok: true, method: 'callgraph', result: buildCallGraphView(this.opened(), request.params) };
         case 'lineCosts':
           return { kind: 'response', id, ok: true, method: 'lineCosts', result: lineCostsForQuery(this.opened(), request.params, this.diffBase(request.params)?.profile) };
         default:

@@ -75,13 +75,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves `/` (the page shell with the CSP), `/page.js` and `/theme.css`. */
-export async function serve(script: string, theme: 'light' | 'dark' = 'light'): Promise<TestServer> {
+/** Serves `/` (the page shell with the CSP), `/page.js`, `/theme.css` and `extra` scripts by path. */
+export async function serve(script: string, theme: 'light' | 'dark' = 'light', extra: Readonly<Record<string, string>> = {}): Promise<TestServer> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    } else if (path !== undefined && Object.hasOwn(extra, path)) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(extra[path]);
     } else if (path === '/theme.css') {
       res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(THEME_CSS);
     } else if (path === '/favicon.ico') {

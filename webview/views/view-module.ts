@@ -28,6 +28,8 @@ export interface ViewInstance {
 export interface ProfileViewModule {
   readonly id: string;
   readonly title: string;
+  /** Whether the tab is shown for this profile (default: always). */
+  readonly appliesTo?: (summary: ProfileSummary) => boolean;
   create(container: HTMLElement, context: ViewContext): ViewInstance;
 }
 

@@ -1,0 +1,215 @@
+/**
+ * The Call Graph tab in real Chromium under the extension's CSP (Graphviz WebAssembly loaded
+ * from its own nonce'd bundle), checked against `go tool pprof -dot` run here.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { goPprofRaw } from '../support/go-pprof';
+import { bundlePage, ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
+import type { TestBrowser, TestServer } from './harness';
+import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { HOSTILE, writeHostileProfile } from './xss-profile';
+
+const LARGE = join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz');
+const HOTSPOTS = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');
+
+interface DotNode {
+  readonly name: string;
+  /** The label's value lines, e.g. ["8.81s (3.67%)", "of 217.07s (90.34%)"]. */
+  readonly values: string[];
+}
+
+interface Dot {
+  readonly nodes: Map<string, DotNode>;
+  /** "from -> to" by name, for edges pprof draws dotted (through dropped nodes). */
+  readonly dotted: string[];
+  readonly edges: number;
+}
+
+function unquote(s: string): string {
+  return s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+}
+
+/** Nodes and edges of `go tool pprof -dot` output (names from the tooltips). */
+function parseDot(text: string): Dot {
+  const ids = new Map<string, string>();
+  const nodes = new Map<string, DotNode>();
+  const dotted: string[] = [];
+  let edges = 0;
+  for (const line of text.split('\n')) {
+    const n = /^(N\d+) \[label="((?:[^"\\]|\\.)*)".* tooltip="((?:[^"\\]|\\.)*) \([^()]*\)"/.exec(line);
+    if (n) {
+      const name = unquote(n[3]!);
+      const label = unquote(n[2]!).split('\n');
+      const first = label.findIndex((l) => /^-?[\d.]+\w* (\(|of )/.test(l) || l === '0');
+      const values = label.slice(first).flatMap((l) => (l.startsWith('0 of ') ? ['0', l.slice(2)] : [l]));
+      ids.set(n[1]!, name);
+      nodes.set(name, { name, values });
+      continue;
+    }
+    const e = /^(N\d+) -> (N\d+) \[/.exec(line);
+    if (e) {
+      edges++;
+      if (/style="?dotted/.test(line)) dotted.push(`${ids.get(e[1]!)} -> ${ids.get(e[2]!)}`);
+    }
+  }
+  return { nodes, dotted, edges };
+}
+
+interface ShownGraph {
+  readonly nodes: { name: string; lines: string[] }[];
+  readonly residual: string[];
+  readonly dashed: number;
+  readonly edges: number;
+}
+
+async function shownGraph(page: Page): Promise<ShownGraph> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageEl> } }).document;
+    interface PageEl {
+      readonly textContent: string | null;
+      querySelector(s: string): PageEl | null;
+      querySelectorAll(s: string): ArrayLike<PageEl>;
+      getAttribute(n: string): string | null;
+    }
+    const nodes = Array.from(doc.querySelectorAll('.cg-node')).map((g) => ({
+      name: (g.querySelector('title')?.textContent ?? '').split('\n')[0]!,
+      lines: Array.from(g.querySelectorAll('tspan')).map((t) => t.textContent ?? ''),
+    }));
+    const edgeEls = Array.from(doc.querySelectorAll('.cg-edge'));
+    const residual = edgeEls
+      .filter((g) => (g.getAttribute('class') ?? '').includes('cg-residual'))
+      .map((g) => (g.querySelector('title')?.textContent ?? '').replace(/ \(.*$/s, '').replace(' → ', ' -> '));
+    const dashed = edgeEls.filter((g) => g.querySelector('path')?.getAttribute('stroke-dasharray')).length;
+    return { nodes, residual, dashed, edges: edgeEls.length };
+  });
+}
+
+async function waitGraph(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="callgraph-svg"] .cg-node');
+}
+
+function compareWithPprof(shown: ShownGraph, dot: Dot): void {
+  assert.equal(shown.nodes.length, dot.nodes.size, 'node count as pprof -dot');
+  for (const node of shown.nodes) {
+    const want = dot.nodes.get(node.name);
+    assert.ok(want, `${node.name} is a node of pprof -dot`);
+    assert.deepEqual(node.lines.slice(node.lines.length - want.values.length), want.values, `flat and cum of ${node.name}`);
+  }
+  assert.equal(shown.edges, dot.edges, 'edge count as pprof -dot');
+  assert.deepEqual([...shown.residual].sort(), [...dot.dotted].sort(), 'residual edges where pprof draws dotted ones');
+  assert.equal(shown.dashed, dot.dotted.length, 'residual edges are dashed');
+}
+
+describe('call graph tab', () => {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let page: Page;
+  let session: EditorSession;
+  let seen: { dialogs: string[]; errors: string[] };
+  let dir: string;
+
+  before(async () => {
+    const [script, layout] = await Promise.all([bundleEditorPage(), bundlePage(join(repoRoot, 'webview/callgraph/layout-entry.ts'))]);
+    server = await serve(script, 'light', { '/callgraph-layout.js': layout });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    seen = watchPage(page);
+    session = await EditorSession.create(page);
+    dir = mkdtempSync(join(tmpdir(), 'gp-callgraph-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('large.cpu: nodes, flat and cum as go tool pprof -dot (node count 80)', async () => {
+    await session.open(server.url, new EditorHost(LARGE), 'callgraph');
+    await waitGraph(page);
+    const dot = parseDot(await goPprofRaw(LARGE, ['-dot', '-nodecount=80']));
+    assert.ok(dot.nodes.size >= 5);
+    compareWithPprof(await shownGraph(page), dot);
+    await page.screenshot({ path: join(ensureResultsDir(), 'callgraph-large.png') });
+    assert.deepEqual(await session.cspViolations(), []);
+  });
+
+  test('node count, node and edge fraction from the tab; dotted edges of pprof are dashed here', async () => {
+    await session.open(server.url, new EditorHost(HOTSPOTS), 'callgraph');
+    await waitGraph(page);
+    await page.fill('[data-testid="cg-nodecount"]', '12');
+    await page.dispatchEvent('[data-testid="cg-nodecount"]', 'change');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document.querySelectorAll('.cg-node').length === 12);
+    const dot = parseDot(await goPprofRaw(HOTSPOTS, ['-dot', '-nodecount=12']));
+    assert.ok(dot.dotted.length > 0, 'pprof draws some dotted edges at node count 12');
+    compareWithPprof(await shownGraph(page), dot);
+    await page.fill('[data-testid="cg-nodefraction"]', '0');
+    await page.fill('[data-testid="cg-edgefraction"]', '0');
+    await page.fill('[data-testid="cg-nodecount"]', '80');
+    await page.dispatchEvent('[data-testid="cg-nodecount"]', 'change');
+    const all = parseDot(await goPprofRaw(HOTSPOTS, ['-dot', '-nodecount=80', '-nodefraction=0', '-edgefraction=0']));
+    await page.waitForFunction(
+      (n) => (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document.querySelectorAll('.cg-node').length === n,
+      all.nodes.size,
+    );
+    compareWithPprof(await shownGraph(page), all);
+    await page.screenshot({ path: join(ensureResultsDir(), 'callgraph-hotspots-80.png') });
+  });
+
+  test('click selects, double-click opens the node source; drag moves the node; wheel zooms', async () => {
+    const host = new EditorHost(LARGE);
+    await session.open(server.url, host, 'callgraph');
+    await waitGraph(page);
+    const node = page.locator('.cg-node', { hasText: 'next' }).first();
+    const before = await node.boundingBox();
+    assert.ok(before);
+    await node.dblclick();
+    const open = host.last('openSource');
+    assert.ok(open, 'double-click posts openSource');
+    const top = host.handlers.answer({ kind: 'request', id: 0, method: 'top', params: { sampleIndex: 0 } });
+    assert.ok(top.ok && top.method === 'top');
+    const row = top.result.rows.find((r) => r.name === 'main.next');
+    assert.ok(row && row.file.endsWith('.go'));
+    assert.equal(open.file, row.file);
+    assert.equal(open.line, row.line > 0 ? row.line : row.startLine);
+    assert.equal(await page.locator('.cg-node.cg-selected').count(), 1);
+    // Drag the node 120px right.
+    const cx = before.x + before.width / 2;
+    const cy = before.y + before.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 60, cy, { steps: 4 });
+    await page.mouse.move(cx + 120, cy, { steps: 4 });
+    await page.mouse.up();
+    const after = await node.boundingBox();
+    assert.ok(after && after.x > before.x + 60, 'the node moved with the pointer');
+    await page.mouse.move(cx + 120, cy);
+    await page.mouse.wheel(0, -400);
+    const zoomed = await node.boundingBox();
+    assert.ok(zoomed && zoomed.width > after.width * 1.2, 'wheel up zooms in');
+    assert.deepEqual(seen.dialogs, []);
+  });
+
+  test('hostile names render literally in node labels, nothing runs, no CSP violation', async () => {
+    const file = join(dir, 'hostile.pb.gz');
+    writeHostileProfile(file);
+    await session.open(server.url, new EditorHost(file), 'callgraph');
+    await waitGraph(page);
+    const shown = await shownGraph(page);
+    const names = shown.nodes.map((n) => n.name).sort();
+    assert.deepEqual(names, [HOSTILE.leafA.name, HOSTILE.leafB.name, HOSTILE.root.name].sort());
+    const text = shown.nodes.map((n) => n.lines.join('')).join('|');
+    for (const h of [HOSTILE.leafA, HOSTILE.leafB, HOSTILE.root]) assert.ok(text.includes(h.name.replace(/^main\./, '')), `${h.name} shown literally`);
+    compareWithPprof(shown, parseDot(await goPprofRaw(file, ['-dot', '-nodecount=80'])));
+    assert.equal(await page.locator('img, script:not([src]), b').count(), 0, 'no element made from a name');
+    await page.screenshot({ path: join(ensureResultsDir(), 'callgraph-hostile.png') });
+    assert.deepEqual(seen.dialogs, []);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(await session.cspViolations(), []);
+  });
+});
