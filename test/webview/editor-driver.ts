@@ -85,6 +85,8 @@ export class EditorSession {
 
   static async create(page: Page): Promise<EditorSession> {
     const session = new EditorSession(page);
+    // Waits are for work, not deadlines: a busy shared machine can take long on big profiles.
+    page.setDefaultTimeout(180_000);
     // The extension links media/webview.css; the test shell has no link, so adopt it as a
     // constructed stylesheet (allowed by the CSP, like the flame component's own styles).
     const css = readFileSync(join(repoRoot, 'media/webview.css'), 'utf8');
