@@ -1,0 +1,137 @@
+/**
+ * The Goroutines tab in real Chromium: groups from a goroutine profile's samples against
+ * `go tool pprof -traces`, and from the debug=2 dump a real Go program wrote beside its profile.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { goPprofRaw } from '../support/go-pprof';
+import { ensureGoFixtures } from '../support/go-fixtures';
+import { captureGoroutines, type GoroutineCapture } from '../support/goroutine-dump-program';
+import { parsePprofTraces } from '../support/pprof-traces';
+import { ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
+import type { TestBrowser, TestServer } from './harness';
+import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+
+interface ShownGroup {
+  readonly count: number;
+  readonly state: string;
+  readonly wait: string;
+  readonly frames: string[];
+  readonly created: string;
+}
+
+async function shownGroups(page: Page): Promise<ShownGroup[]> {
+  return page.$$eval('[data-testid="goroutine-group"]', (groups) =>
+    groups.map((g) => ({
+      count: Number(g.querySelector('[data-testid="goroutine-count"]')?.textContent),
+      state: g.querySelector('.gr-state')?.textContent ?? '',
+      wait: g.querySelector('.gr-wait')?.textContent ?? '',
+      frames: Array.from(g.querySelectorAll('.gr-frames .gr-fn'), (f: { readonly textContent: string | null }) => f.textContent ?? ''),
+      created: g.querySelector('.gr-created .gr-fn')?.textContent ?? '',
+    })),
+  );
+}
+
+/** The host with the dump beside the profile, as the extension reads `<stem>.txt`. */
+function hostWithDump(capture: GoroutineCapture): EditorHost {
+  const host = new EditorHost(capture.profile);
+  const r = host.handlers.answer({
+    kind: 'request',
+    id: 0,
+    method: 'open',
+    params: { bytes: readFileSync(capture.profile), source: basename(capture.profile), maxInflatedBytes: 1 << 30, goroutineDump: readFileSync(capture.dump, 'utf8') },
+  });
+  assert.ok(r.ok);
+  return host;
+}
+
+describe('goroutines tab', () => {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let page: Page;
+  let session: EditorSession;
+  let seen: { dialogs: string[]; errors: string[] };
+  let dir: string;
+  let capture: GoroutineCapture;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gp-goroutines-'));
+    const [script, captured] = await Promise.all([bundleEditorPage(), captureGoroutines(dir)]);
+    capture = captured;
+    server = await serve(script);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    seen = watchPage(page);
+    session = await EditorSession.create(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('from the profile samples: groups and counts as go tool pprof -traces', async () => {
+    const { goroutine } = await ensureGoFixtures();
+    await session.open(server.url, new EditorHost(goroutine), 'goroutines');
+    await page.waitForSelector('[data-testid="goroutine-group"]');
+    const traces = parsePprofTraces(await goPprofRaw(goroutine, ['-traces']));
+    const want = new Map<string, number>();
+    for (const t of traces) want.set(t.frames.join('\n'), (want.get(t.frames.join('\n')) ?? 0) + t.value);
+    const shown = await shownGroups(page);
+    const got = new Map(shown.map((g) => [g.frames.join('\n'), g.count]));
+    assert.deepEqual(got, want);
+    const counts = shown.map((g) => g.count);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'largest groups first');
+    assert.ok(counts.includes(7) && counts.includes(5) && counts.includes(3));
+    assert.equal(await page.locator('[data-testid="tab-goroutines"]').isVisible(), true);
+  });
+
+  test('from the debug=2 dump: ids, states, creators; search; a frame opens its source', async () => {
+    const host = hostWithDump(capture);
+    await session.open(server.url, host, 'goroutines');
+    await page.waitForSelector('[data-testid="goroutine-group"]');
+    const shown = await shownGroups(page);
+    const mainFn = (g: ShownGroup): string | undefined => g.frames.find((f) => /^main\.[a-zA-Z]+$/.test(f));
+    assert.deepEqual(
+      shown.map((g) => [g.count, mainFn(g), g.state]),
+      [
+        [7, 'main.waitInSelect', 'select'],
+        [5, 'main.waitOnMutex', 'sync.Mutex.Lock'],
+        [3, 'main.waitOnChannel', 'chan receive'],
+        [2, 'main.sleeper', 'sleep'],
+        [1, 'main.write', 'running'],
+      ],
+    );
+    assert.equal(shown[2]!.created, 'created by main.main.func1');
+    // The same counts as pprof -traces on the profile written at the same moment.
+    const traces = parsePprofTraces(await goPprofRaw(capture.profile, ['-traces']));
+    for (const g of shown.slice(0, 4)) {
+      const fn = mainFn(g)!;
+      assert.equal(g.count, traces.filter((t) => t.frames.includes(fn)).reduce((n, t) => n + t.value, 0), fn);
+    }
+    assert.match((await page.textContent('[data-testid="goroutines-caption"]')) ?? '', /^18 of 18 goroutines in 5 groups, from the debug=2 dump/);
+
+    await page.fill('[data-testid="goroutines-filter"]', 'waitOnMutex');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document.querySelectorAll('[data-testid="goroutine-group"]').length === 1);
+    await page.fill('[data-testid="goroutines-filter"]', '');
+
+    const dumpLine = /^main\.waitOnChannel\(.*\)\n\t(\S+):(\d+) /m.exec(readFileSync(capture.dump, 'utf8'));
+    assert.ok(dumpLine);
+    await page.locator('.gr-frame', { hasText: 'main.waitOnChannel' }).first().click();
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', file: dumpLine[1], line: Number(dumpLine[2]) });
+    await page.screenshot({ path: join(ensureResultsDir(), 'goroutines-dump.png') });
+    assert.deepEqual(seen.dialogs, []);
+    assert.deepEqual(await session.cspViolations(), []);
+  });
+
+  test('the tab is hidden for other profiles', async () => {
+    await session.open(server.url, new EditorHost(join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz')), 'goroutines');
+    assert.equal(await page.locator('[data-testid="tab-goroutines"]').isVisible(), false);
+    assert.equal(await page.locator('[data-testid="tab-flame"]').isVisible(), true);
+  });
+});
