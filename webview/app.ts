@@ -47,6 +47,10 @@ export class App {
   private toolbar: SharedToolbar | undefined;
   private readonly metaSlot = element('details', { className: 'meta-slot' });
   private readonly open = new Map<string, OpenView>();
+  /** Shows a view's tab (set once the tabs exist). */
+  private showTab: ((module: ProfileViewModule) => void) | undefined;
+  /** A reveal asked for before the profile was shown. */
+  private pendingReveal: string | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -75,6 +79,9 @@ export class App {
         break;
       case 'baseFailed':
         this.toolbar?.showError(message.message);
+        break;
+      case 'revealFunction':
+        void this.revealFunction(message.name);
         break;
       case 'response':
         this.host.rpc.handleResponse(message);
@@ -149,6 +156,7 @@ export class App {
       this.open.set(module.id, { module, panel, content, instance: module.create(content, this.context(summary)) });
     }
     tabs.selectedIndex = views.indexOf(this.activeView);
+    this.showTab = (module) => (tabs.selectedIndex = views.indexOf(module));
     tabs.addEventListener('vsc-tabs-select', () => {
       const next = views[tabs.selectedIndex];
       if (next && next !== this.activeView) {
@@ -161,6 +169,26 @@ export class App {
     this.root.append(this.metaSlot, this.toolbar.element, tabs);
     this.renderMeta(undefined);
     void this.renderView();
+    const reveal = this.pendingReveal;
+    this.pendingReveal = undefined;
+    if (reveal !== undefined) void this.revealFunction(reveal);
+  }
+
+  /** The editor hover's "Reveal in the profile": the Flame tab, with the function selected and in view. */
+  private async revealFunction(name: string): Promise<void> {
+    const flame = views.find((v) => v.id === flameViewModule.id);
+    if (!this.summary || !this.showTab || !flame) {
+      this.pendingReveal = name;
+      return;
+    }
+    this.selection = name;
+    if (this.activeView !== flame) {
+      this.activeView = flame;
+      this.host.saveState({ view: flame.id });
+      this.showTab(flame);
+    }
+    await this.renderView();
+    this.openView()?.instance.revealFunction?.(name);
   }
 
   private context(summary: ProfileSummary): ViewContext {
@@ -172,6 +200,7 @@ export class App {
       openSource: (file, line) => this.host.post({ kind: 'openSource', file, line }),
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
+      flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),
     };
   }
 

@@ -9,6 +9,8 @@ import type { ReportOptions } from './options';
 import { selectSampleType } from './sample-type';
 import { buildStacks } from './stacks';
 import { frameTotals } from './top';
+import { profileWithSamples, samplesUnderPath } from './stack-prefix';
+import { computeTotal } from './total';
 
 interface LineAcc {
   flat: number;
@@ -99,10 +101,19 @@ export function lineCostsForQuery(profile: Profile, params: LineCostsParams, bas
   }
   const sampleIndex = selectSampleType(profile, params.sampleIndex);
   const { focus, ignore, hide, show, tagFocus } = params;
-  const key = JSON.stringify([sampleIndex, focus, ignore, hide, show, tagFocus]);
+  const path = params.flamePath ?? [];
+  const granularity = params.flameGranularity ?? 'functions';
+  const key = JSON.stringify([sampleIndex, focus, ignore, hide, show, tagFocus, ...(path.length > 0 ? [granularity, path] : [])]);
   let table = entry.byKey.get(key);
   if (!table) {
-    table = buildLineTable(entry.merged, { sampleIndex, focus, ignore, hide, show, tagFocus });
+    const options = { sampleIndex, focus, ignore, hide, show, tagFocus };
+    if (path.length > 0) {
+      // The flame graph's zoomed frame: its samples only, percentages still of the whole profile.
+      const under = profileWithSamples(entry.merged, samplesUnderPath(entry.merged, { ...options, granularity }, path));
+      table = { ...buildLineTable(under, options), total: computeTotal(entry.merged, sampleIndex) };
+    } else {
+      table = buildLineTable(entry.merged, options);
+    }
     if (entry.byKey.size >= TABLES_PER_PROFILE) entry.byKey.delete(entry.byKey.keys().next().value!);
     entry.byKey.set(key, table);
   }

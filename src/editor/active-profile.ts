@@ -37,7 +37,7 @@ export function activeProfile(): ActiveProfile | undefined {
 
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
   const keys: (keyof HintQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
-  return keys.every((k) => a[k] === b[k]);
+  return keys.every((k) => a[k] === b[k]) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
 }
 
 /**

@@ -4,7 +4,7 @@
  * and hotspot order); with `files` it adds the lines of those files.
  */
 import { isFiniteNumber, isIndex, isRecord, isStringArray } from './guards';
-import type { SampleTypeView } from './view-model';
+import { granularities, type GranularityView, type SampleTypeView } from './view-model';
 
 /** The profile editor's options the hints follow (a subset of its view query). */
 export interface HintQuery {
@@ -16,6 +16,12 @@ export interface HintQuery {
   readonly tagFocus?: string;
   /** Compare with the editor's base profile: lines show the change. */
   readonly diff?: boolean;
+  /**
+   * The flame graph is zoomed: only samples whose root-first stack of printable names (at
+   * `flameGranularity`, after the filters) starts with this path count. Absent or [] = all.
+   */
+  readonly flamePath?: readonly string[];
+  readonly flameGranularity?: GranularityView;
 }
 
 const FILTERS = ['focus', 'ignore', 'hide', 'show', 'tagFocus'] as const;
@@ -33,6 +39,15 @@ export function parseHintQuery(value: unknown): HintQuery | undefined {
   if (value.diff !== undefined) {
     if (typeof value.diff !== 'boolean') return undefined;
     query.diff = value.diff;
+  }
+  if (value.flamePath !== undefined) {
+    if (!isStringArray(value.flamePath)) return undefined;
+    query.flamePath = value.flamePath;
+  }
+  if (value.flameGranularity !== undefined) {
+    const g = granularities.find((x) => x === value.flameGranularity);
+    if (!g) return undefined;
+    query.flameGranularity = g;
   }
   return query;
 }

@@ -41,13 +41,23 @@ export interface StopComparingMessage {
   readonly kind: 'stopComparing';
 }
 
+/**
+ * The flame graph zoomed (or zoomed out): the zoomed frame's names from the root's child down
+ * to it, [] when not zoomed. The editor hints then count only samples under that stack path.
+ */
+export interface FlameZoomMessage {
+  readonly kind: 'flameZoom';
+  readonly path: readonly string[];
+}
+
 export type WebviewToHost =
   | ReadyMessage
   | WebviewRequest
   | OpenSourceMessage
   | SaveImageMessage
   | CompareWithMessage
-  | StopComparingMessage;
+  | StopComparingMessage
+  | FlameZoomMessage;
 
 export interface InitMessage {
   readonly kind: 'init';
@@ -79,8 +89,16 @@ export interface FailedMessage {
   readonly message: string;
 }
 
+/** The editor hover's "Reveal in the profile": show the Flame tab with this function selected. */
+export interface RevealFunctionMessage {
+  readonly kind: 'revealFunction';
+  /** The function's printable name, as the views show it. */
+  readonly name: string;
+}
+
 export type HostToWebview =
   | InitMessage
+  | RevealFunctionMessage
   | LoadedMessage
   | FailedMessage
   | BaseLoadedMessage

@@ -90,6 +90,8 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
       return { kind: 'compareWith' };
     case 'stopComparing':
       return { kind: 'stopComparing' };
+    case 'flameZoom':
+      return isStringArray(value.path) ? { kind: 'flameZoom', path: value.path } : undefined;
     default:
       return undefined;
   }

@@ -10,8 +10,9 @@ import { parseWebviewToHost } from '../shared/validate-messages';
 import type { ProfileDocument } from './profile-document';
 import { renderWebviewHtml } from './webview-html';
 import { nearestModulePath, saveImage } from './panel-actions';
-import { profileClosed, setActiveProfile } from '../editor/active-profile';
+import { onDidRequestRevealFunction, profileClosed, setActiveProfile } from '../editor/active-profile';
 import { jumpToSource } from '../editor/register-editor-features';
+import { FlameZoomState } from './flame-zoom';
 
 /** An open profile editor, as the "Compare with…" command finds it. */
 export interface ProfilePanelHandle {
@@ -60,6 +61,16 @@ export function attachProfilePanel(
   const post = (message: HostToWebview): void => {
     if (!disposed) void webview.postMessage(message);
   };
+  // The hover's "Reveal in the profile": kept until the webview's script has said it is ready.
+  let webviewReady = false;
+  let pendingReveal: string | undefined;
+  // The hints follow the views' options, narrowed to the flame graph's zoomed frame.
+  const hintOptions = new FlameZoomState();
+  const revealSubscription = onDidRequestRevealFunction(({ uri, functionName }) => {
+    if (uri.toString() !== document.uri.toString()) return;
+    if (webviewReady) post({ kind: 'revealFunction', name: functionName });
+    else pendingReveal = functionName;
+  });
   const handle: ProfilePanelHandle = {
     panel,
     async compareWith(base) {
@@ -89,14 +100,17 @@ export function attachProfilePanel(
     }
     switch (message.kind) {
       case 'ready':
+        webviewReady = true;
         post({ kind: 'init', fileName: document.fileName });
+        if (pendingReveal !== undefined) post({ kind: 'revealFunction', name: pendingReveal });
+        pendingReveal = undefined;
         void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
           post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
         );
         if (baseSource) void document.loaded.then(() => post({ kind: 'baseLoaded', source: baseSource ?? '' }));
         break;
       case 'request':
-        setActiveProfile(document, message.params, (query, name) => document.request('peek', { ...query, name }));
+        setActiveProfile(document, hintOptions.request(message.params), (query, name) => document.request('peek', { ...query, name }));
         void answer(document, message).then(post);
         break;
       case 'openSource':
@@ -113,6 +127,11 @@ export function attachProfilePanel(
       case 'stopComparing':
         baseSource = undefined;
         break;
+      case 'flameZoom': {
+        const options = hintOptions.zoomed(message.path);
+        if (options !== undefined) setActiveProfile(document, options);
+        break;
+      }
       default:
         assertNever(message, 'webview message');
     }
@@ -123,6 +142,7 @@ export function attachProfilePanel(
     openPanels.splice(openPanels.indexOf(handle), 1);
     profileClosed(document);
     subscription.dispose();
+    revealSubscription.dispose();
   });
 }
 

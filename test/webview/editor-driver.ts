@@ -59,6 +59,7 @@ export class EditorHost {
       case 'openSource':
       case 'saveImage':
       case 'stopComparing':
+      case 'flameZoom':
         return [];
     }
   }

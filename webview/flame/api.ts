@@ -11,6 +11,8 @@ export interface FlameGraphCallbacks {
   onCaptureImage?(format: 'png' | 'svg'): void;
   /** Called after every paint with its duration (layout + draw) in milliseconds. */
   onPaint?(ms: number): void;
+  /** The zoom changed: names from the root's child down to the zoomed frame, [] when zoomed out. */
+  onZoom?(path: readonly string[]): void;
 }
 
 export interface FlameGraphOptions {

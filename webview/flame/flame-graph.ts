@@ -293,7 +293,9 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   private applyZoom(node: number, animate: boolean): void {
+    const changed = node !== this.zoomNode;
     this.zoomNode = node;
+    if (changed) this.callbacks.onZoom?.(this.viewState().zoomPath);
     const x = this.index.x[node]!;
     const v = this.model.tree.value[node]!;
     this.animateTo(x, x + (v > 0 ? v : 1), animate);

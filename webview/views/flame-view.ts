@@ -61,6 +61,7 @@ class FlameView implements ViewInstance {
         onSelect: (frame) => this.context.select(frame.name),
         onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
         onCaptureImage: (format) => void this.capture(format),
+        onZoom: (path) => this.context.flameZoom(path),
         onPaint: () => {
           if (this.dataAt === 0) return;
           this.host.dataset.firstPaintMs = (performance.now() - this.dataAt).toFixed(1);
@@ -101,6 +102,12 @@ class FlameView implements ViewInstance {
       if (!named.includes(this.handle.selectedNode)) this.handle.select(named[0] ?? -1);
     }
     this.diff?.select(name);
+  }
+
+  revealFunction(name: string): void {
+    this.selection = name;
+    if (this.handle) this.handle.selectByName(name);
+    else this.diff?.select(name);
   }
 
   private unmount(): void {

@@ -13,6 +13,8 @@ export interface ViewContext {
   saveImage(format: 'png' | 'svg', data: string): void;
   /** What the shared search matched in this view (e.g. "3 matches · 12.5% of total"). */
   searchStatus(text: string): void;
+  /** The flame graph's zoom (root-first names of the zoomed frame, [] when not zoomed), for the editor hints. */
+  flameZoom(path: readonly string[]): void;
 }
 
 export interface ViewInstance {
@@ -22,6 +24,8 @@ export interface ViewInstance {
   setSearch(pattern: RegExp | undefined): void;
   /** The shared selection (a printable function name); undefined clears it. */
   setSelection(name: string | undefined): void;
+  /** Selects the function and brings it into view (the editor hover's "Reveal in the profile"). */
+  revealFunction?(name: string): void;
   dispose(): void;
 }
 
