@@ -5,12 +5,13 @@
  * time and median peak RSS of N runs), then decode / top / flame in-process. Not a test:
  * numbers depend on the machine. Usage: npm run bench [-- --runs N] [--only NAME]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { committedProfiles, repoRoot } from '../test/support/go-fixtures';
 import { pprofBinary, pprofEnv } from '../test/support/go-pprof';
 import { agentBenchReport } from './bench/agent-overhead';
+import { benchFlame, formatFlameBench } from './bench/flame-bench';
 import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
@@ -165,6 +166,10 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const profile of profiles) results.push(await benchOne(profile, runs, pprof, cli));
   process.stdout.write(`${report(results, runs)}\n`);
+  log('flame graph in Chromium: data ready -> first paint, zoom frame time ...');
+  const largest = [...profiles].sort((a, b) => statSync(b.path).size - statSync(a.path).size)[0]!;
+  const flameProfiles = [largest, ...profiles.filter((p) => p.name.includes('large.cpu') && p !== largest)];
+  process.stdout.write(formatFlameBench(await benchFlame(flameProfiles, runs)));
   log('agent: idle overhead and capture latency ...');
   process.stdout.write(await agentBenchReport(runs));
   log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -84,21 +84,27 @@ export async function benchFlame(profiles: readonly { name: string; path: string
   return results;
 }
 
+/** One line per profile, for the command line and for `npm run bench`. */
+export function formatFlameBench(results: readonly FlameBenchResult[]): string {
+  const ms = (x: number): string => `${x.toFixed(1)} ms`;
+  return results
+    .map(
+      (r) =>
+        `${r.name} (${(r.gzBytes / 1e6).toFixed(2)} MB gz, ${r.nodes} nodes): ` +
+        `first paint ${ms(r.firstPaintMs)} (to next frame ${ms(r.firstFrameMs)}, from postMessage ${ms(r.postedToPaintMs)}); ` +
+        `zoom paint median ${ms(r.zoomMedianMs)}, p95 ${ms(r.zoomP95Ms)} over ${r.zoomFrames} frames; ` +
+        `frame interval median ${ms(r.frameIntervalMedianMs)}, p95 ${ms(r.frameIntervalP95Ms)}\n`,
+    )
+    .join('');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--runs');
   const runs = at >= 0 ? Number(args.splice(at, 2)[1]) : 5;
   const paths = args.length > 0 ? args : [join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz')];
   const results = await benchFlame(paths.map((p) => ({ name: basename(p), path: p })), runs);
-  const ms = (x: number): string => `${x.toFixed(1)} ms`;
-  for (const r of results) {
-    console.log(
-      `${r.name} (${(r.gzBytes / 1e6).toFixed(2)} MB gz, ${r.nodes} nodes): ` +
-        `first paint ${ms(r.firstPaintMs)} (to next frame ${ms(r.firstFrameMs)}, from postMessage ${ms(r.postedToPaintMs)}); ` +
-        `zoom paint median ${ms(r.zoomMedianMs)}, p95 ${ms(r.zoomP95Ms)} over ${r.zoomFrames} frames; ` +
-        `frame interval median ${ms(r.frameIntervalMedianMs)}, p95 ${ms(r.frameIntervalP95Ms)}`,
-    );
-  }
+  process.stdout.write(formatFlameBench(results));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
