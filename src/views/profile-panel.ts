@@ -99,8 +99,11 @@ export function attachProfilePanel(
       return;
     }
     switch (message.kind) {
-      case 'ready':
+      case 'ready': {
         webviewReady = true;
+        // A reloaded webview draws an unzoomed flame graph.
+        const unzoomed = hintOptions.zoomed([]);
+        if (unzoomed !== undefined) setActiveProfile(document, unzoomed);
         post({ kind: 'init', fileName: document.fileName });
         if (pendingReveal !== undefined) post({ kind: 'revealFunction', name: pendingReveal });
         pendingReveal = undefined;
@@ -109,6 +112,7 @@ export function attachProfilePanel(
         );
         if (baseSource) void document.loaded.then(() => post({ kind: 'baseLoaded', source: baseSource ?? '' }));
         break;
+      }
       case 'request':
         setActiveProfile(document, hintOptions.request(message.params), (query, name) => document.request('peek', { ...query, name }));
         void answer(document, message).then(post);
