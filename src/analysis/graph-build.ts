@@ -208,7 +208,7 @@ function addTags(tags: Map<string, TagWeight>, keys: readonly string[], w: numbe
  * one per value of the numeric label "bytes" (the only numeric label pprof's graphs keep),
  * formatted, so that values that print alike share a tag as they do in pprof.
  */
-function tagKeysOf(profile: Profile): (sample: number) => string[] {
+export function tagKeysOf(profile: Profile): (sample: number) => string[] {
   const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
   const strings = profile.strings;
   const formatted = new Map<string, string>();

@@ -10,6 +10,8 @@ export interface CallGraphParams extends ViewQuery {
   readonly nodeFraction: number;
   /** pprof's -edgefraction. */
   readonly edgeFraction: number;
+  /** pprof's -call_tree: one node per calling context. Default false. */
+  readonly callTree?: boolean;
 }
 
 export const defaultCallGraphSettings = { nodeCount: 80, nodeFraction: 0.005, edgeFraction: 0.001 } as const;
@@ -53,10 +55,11 @@ export interface CallGraphView {
 export function parseCallGraphParams(value: unknown): CallGraphParams | undefined {
   const query = parseViewQuery(value);
   if (!query || !isRecord(value)) return undefined;
-  const { nodeCount, nodeFraction, edgeFraction } = value;
+  const { nodeCount, nodeFraction, edgeFraction, callTree } = value;
   if (!isIndex(nodeCount) || !isFiniteNumber(nodeFraction) || !isFiniteNumber(edgeFraction)) return undefined;
   if (nodeFraction < 0 || nodeFraction > 1 || edgeFraction < 0 || edgeFraction > 1) return undefined;
-  return { ...query, nodeCount, nodeFraction, edgeFraction };
+  if (callTree !== undefined && typeof callTree !== 'boolean') return undefined;
+  return { ...query, nodeCount, nodeFraction, edgeFraction, ...(callTree === undefined ? {} : { callTree }) };
 }
 
 function parseNode(value: unknown): CallGraphNodeView | undefined {

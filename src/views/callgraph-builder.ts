@@ -9,7 +9,8 @@ import { toReportOptions } from './report-options';
 export function buildCallGraphView(profile: Profile, params: CallGraphParams): CallGraphView {
   const sampleIndex = selectSampleType(profile, params.sampleIndex);
   const { nodeCount, nodeFraction, edgeFraction } = params;
-  const graph = buildCallGraph(profile, { ...toReportOptions(params, sampleIndex), nodeCount, nodeFraction, edgeFraction, visual: true });
+  const callTree = params.callTree ?? false;
+  const graph = buildCallGraph(profile, { ...toReportOptions(params, sampleIndex), nodeCount, nodeFraction, edgeFraction, visual: true, callTree });
   const unit = graph.sampleType.unit;
   const total = graph.total;
   // Like pprof's -dot: every value in one unit, chosen from the smallest node.

@@ -106,6 +106,20 @@ function compareWithPprof(shown: ShownGraph, dot: Dot): void {
   assert.equal(shown.dashed, dot.dotted.length, 'residual edges are dashed');
 }
 
+/** Every node of `pprof -dot` output as "name: value lines" (names repeat in a -call_tree graph). */
+function dotNodeList(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const n = /^N\d+ \[label="((?:[^"\\]|\\.)*)".* tooltip="((?:[^"\\]|\\.)*) \([^()]*\)"/.exec(line);
+    if (!n) continue;
+    const label = unquote(n[1]!).split('\n');
+    const first = label.findIndex((l) => /^-?[\d.]+\w* (\(|of )/.test(l) || l === '0');
+    const values = label.slice(first).flatMap((l) => (l.startsWith('0 of ') ? ['0', l.slice(2)] : [l]));
+    out.push(`${unquote(n[2]!)}: ${values.join(' | ')}`);
+  }
+  return out;
+}
+
 describe('call graph tab', () => {
   let browser: TestBrowser;
   let server: TestServer;
@@ -182,6 +196,46 @@ describe('call graph tab', () => {
     }, toDot(r.result));
     const sorted = [...times].sort((a, b) => a - b);
     t.diagnostic(`hotspots ${r.result.nodes.length}-node/${r.result.edges.length}-edge call graph: Graphviz layout in Chromium, median ${sorted[2]!.toFixed(1)} ms (runs ${times.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  });
+
+  test('the Call tree toggle shows pprof -dot -call_tree (one node per calling context), and back', async () => {
+    await session.open(server.url, new EditorHost(LARGE), 'callgraph');
+    await waitGraph(page);
+    const flags = ['-nodecount=30', '-nodefraction=0', '-edgefraction=0'];
+    const graph = parseDot(await goPprofRaw(LARGE, ['-dot', ...flags]));
+    const tree = dotNodeList(await goPprofRaw(LARGE, ['-dot', '-call_tree', ...flags]));
+    const treeNames = tree.map((l) => l.slice(0, l.indexOf(': ')));
+    assert.ok(new Set(treeNames).size < tree.length, 'pprof -call_tree repeats a function under several callers here');
+    await page.fill('[data-testid="cg-nodefraction"]', '0');
+    await page.fill('[data-testid="cg-edgefraction"]', '0');
+    await page.fill('[data-testid="cg-nodecount"]', '30');
+    await page.dispatchEvent('[data-testid="cg-nodecount"]', 'change');
+    /** Waits until the drawn graph repeats a node name (tree) or not (graph), with `n` nodes. */
+    const drawn = (n: number, repeats: boolean): Promise<unknown> =>
+      page.waitForFunction(
+        ([k, dup]) => {
+          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+          const names = Array.from(doc.querySelectorAll('.cg-node > title')).map((t) => (t.textContent ?? '').split('\n')[0]);
+          return names.length === k && new Set(names).size < names.length === dup;
+        },
+        [n, repeats] as const,
+      );
+    await drawn(graph.nodes.size, false);
+    compareWithPprof(await shownGraph(page), graph);
+    await page.check('[data-testid="cg-calltree"]');
+    await drawn(tree.length, true);
+    const shown = await shownGraph(page);
+    assert.equal(shown.nodes.length, tree.length, 'node count as pprof -dot -call_tree');
+    const shownList = shown.nodes.map((n) => {
+      const want = tree.find((l) => l.startsWith(`${n.name}: `));
+      const k = want ? want.slice(want.indexOf(': ') + 2).split(' | ').length : 0;
+      return `${n.name}: ${n.lines.slice(n.lines.length - k).join(' | ')}`;
+    });
+    assert.deepEqual(shownList.sort(), [...tree].sort(), 'nodes (name, flat and cum) as pprof -dot -call_tree');
+    await page.screenshot({ path: join(ensureResultsDir(), 'callgraph-large-calltree.png') });
+    await page.uncheck('[data-testid="cg-calltree"]');
+    await drawn(graph.nodes.size, false);
+    compareWithPprof(await shownGraph(page), graph);
   });
 
   test('click selects, double-click opens the node source; drag moves the node; wheel zooms', async () => {

@@ -1,6 +1,6 @@
 /**
- * The "Call Graph" tab: pprof's -dot graph (node count, node fraction and edge fraction set in
- * the tab), laid out by Graphviz in WebAssembly (loaded when the tab first shows), drawn as SVG.
+ * The "Call Graph" tab: pprof's -dot graph (node count, node fraction, edge fraction and the
+ * -call_tree toggle set in the tab), laid out by Graphviz in WebAssembly (loaded when the tab first shows), drawn as SVG.
  */
 import { defaultCallGraphSettings, type CallGraphParams, type CallGraphView } from '../../src/shared/callgraph-view';
 import type { ViewQuery } from '../../src/shared/view-model';
@@ -12,7 +12,7 @@ import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { sourceLine, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
-type Settings = Pick<CallGraphParams, 'nodeCount' | 'nodeFraction' | 'edgeFraction'>;
+type Settings = Pick<CallGraphParams, 'nodeCount' | 'nodeFraction' | 'edgeFraction' | 'callTree'>;
 
 function numberInput(label: string, value: number, attrs: Record<string, string>): HTMLInputElement {
   return element('input', {
@@ -22,7 +22,7 @@ function numberInput(label: string, value: number, attrs: Record<string, string>
 }
 
 class CallGraphViewInstance implements ViewInstance {
-  private settings: Settings = { ...defaultCallGraphSettings };
+  private settings: Settings = { ...defaultCallGraphSettings, callTree: false };
   private query: ViewQuery | undefined;
   private isCurrent: () => boolean = () => true;
   private shownKey = '';
@@ -33,6 +33,9 @@ class CallGraphViewInstance implements ViewInstance {
   private readonly nodeCount = numberInput('Node count (0 = all)', this.settings.nodeCount, { min: '0', step: '10', 'data-testid': 'cg-nodecount' });
   private readonly nodeFraction = numberInput('Node fraction', this.settings.nodeFraction, { min: '0', max: '1', step: '0.001', 'data-testid': 'cg-nodefraction' });
   private readonly edgeFraction = numberInput('Edge fraction', this.settings.edgeFraction, { min: '0', max: '1', step: '0.001', 'data-testid': 'cg-edgefraction' });
+  private readonly callTree = element('input', {
+    attrs: { type: 'checkbox', 'aria-label': 'Call tree', title: 'One node per calling context (pprof -call_tree)', 'data-testid': 'cg-calltree' },
+  });
   private readonly caption = element('div', { className: 'cg-caption', attrs: { 'data-testid': 'cg-caption' } });
   private readonly body = element('div', { className: 'cg-body', attrs: { 'data-testid': 'callgraph' } });
 
@@ -40,7 +43,7 @@ class CallGraphViewInstance implements ViewInstance {
     container: HTMLElement,
     private readonly context: ViewContext,
   ) {
-    for (const input of [this.nodeCount, this.nodeFraction, this.edgeFraction]) input.addEventListener('change', () => this.readSettings());
+    for (const input of [this.nodeCount, this.nodeFraction, this.edgeFraction, this.callTree]) input.addEventListener('change', () => this.readSettings());
     const fitButton = element('button', { className: 'tb-button', text: 'Fit', attrs: { type: 'button', 'data-testid': 'cg-fit' } });
     fitButton.addEventListener('click', () => this.fit());
     const label = (text: string, input: HTMLInputElement): HTMLElement => element('label', { className: 'cg-setting' }, [element('span', { text }), input]);
@@ -49,6 +52,7 @@ class CallGraphViewInstance implements ViewInstance {
         label('Nodes', this.nodeCount),
         label('Node fraction', this.nodeFraction),
         label('Edge fraction', this.edgeFraction),
+        element('label', { className: 'tb-check' }, [this.callTree, element('span', { text: 'Call tree' })]),
         fitButton,
         this.caption,
       ]),
@@ -62,7 +66,7 @@ class CallGraphViewInstance implements ViewInstance {
     const ef = Number(this.edgeFraction.value);
     const ok = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
     if (!Number.isFinite(count) || count < 0 || !ok(nf) || !ok(ef)) return;
-    this.settings = { nodeCount: count, nodeFraction: nf, edgeFraction: ef };
+    this.settings = { nodeCount: count, nodeFraction: nf, edgeFraction: ef, callTree: this.callTree.checked };
     if (this.query) void this.show(this.query, this.isCurrent);
   }
 

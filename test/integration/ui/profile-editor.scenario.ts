@@ -2,6 +2,7 @@
 // the explorer, read the top table, switch the sample type, open a corrupt file. Every number
 // is compared with `go tool pprof -top` on the same file.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import {
@@ -130,6 +131,19 @@ async function showTopTable(frame: FrameLocator): Promise<void> {
   await frame.locator('[data-testid="top-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
+/** The function with the largest cum in `go tool pprof -top -cum` (the call graph's top node). */
+function pprofTopCumName(file: string): string {
+  const out = execFileSync('go', ['tool', 'pprof', '-top', '-cum', '-nodecount=1', file], {
+    encoding: 'utf8',
+    env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', PPROF_TMPDIR: process.env['TMPDIR'] ?? '/tmp' },
+    maxBuffer: 1 << 26,
+  });
+  const lines = out.trimEnd().split('\n');
+  const m = /^\s*\S+\s+\S+%\s+\S+%\s+\S+\s+\S+%\s+(.+)$/.exec(lines[lines.length - 1] ?? '');
+  assert.ok(m?.[1], `go tool pprof -top -cum printed no row:\n${out}`);
+  return m[1].trim();
+}
+
 export async function runProfileEditorScenario(page: Page, workspace: string, files: ScenarioFiles): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
   const step = async (title: string, body: () => Promise<void>): Promise<void> => {
@@ -155,6 +169,24 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     const meta = (await frame.locator('[data-testid="profile-meta"]').textContent()) ?? '';
     assert.match(meta, /cpu|nanoseconds/i, `profile metadata does not name the CPU sample type: ${meta}`);
     await screenshot(page, 'cpu-top-table');
+  });
+
+  await step('the CPU profile’s flame graph and call graph tabs render (call graph holds pprof’s top cum function)', async () => {
+    const frame = await profileFrame(page);
+    await frame.locator('[data-testid="tab-flame"]').click();
+    await frame.locator('[data-testid="flame-view"] canvas').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await screenshot(page, 'cpu-flame-graph');
+    await frame.locator('[data-testid="tab-callgraph"]').click();
+    const nodes = frame.locator('[data-testid="callgraph-svg"] g.cg-node');
+    await nodes.first().waitFor({ state: 'visible', timeout: 120_000 });
+    const want = pprofTopCumName(abs(files.cpu));
+    // Each node's <title> starts with its full function name (the label may be shortened).
+    const titles = await frame.locator('[data-testid="callgraph-svg"] g.cg-node > title').allTextContents();
+    const names = titles.map((t) => t.split('\n')[0]);
+    assert.ok(names.includes(want), `no call graph node named ${want} (pprof -top -cum); nodes: ${names.slice(0, 10).join(', ')}`);
+    await frame.locator('[data-testid="cg-fit"]').click();
+    await screenshot(page, 'cpu-call-graph');
+    await frame.locator('[data-testid="tab-top"]').click();
   });
 
   await step('a heap profile shows its default sample type, then another one when selected', async () => {
