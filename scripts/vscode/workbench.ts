@@ -65,11 +65,26 @@ export async function waitForCommand(page: Page, label: string, attempts = 60): 
  * input holding a path, where typing a full path and pressing Enter picks that file.
  */
 export async function answerFileDialog(page: Page, absPath: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(absPath);
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  // The dialog fills its input with the default folder once that folder's listing arrives,
+  // which can overwrite a path typed before it: wait for the listing, then retype until the
+  // path sticks and Enter closes the dialog.
+  await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await input.fill(absPath);
+    await page.waitForTimeout(250);
+    if ((await input.inputValue()) !== absPath) continue;
+    await input.press('Enter');
+    try {
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch {
+      // still open: the dialog reset the input after Enter; type the path again
+    }
+  }
+  throw new Error(`the file dialog did not accept ${absPath}`);
 }
 
 /** Waits until the active editor tab is the one for `fileName`. */
