@@ -1,58 +1,6 @@
-/** What the profile editor asks the host to do: open a source line, save an image, find go.mod. */
-import * as path from 'node:path';
+/** What the profile editor asks the host to do: save an image, find go.mod. */
 import * as vscode from 'vscode';
 import { parseModulePath } from './go-mod';
-
-let highlight: vscode.TextEditorDecorationType | undefined;
-
-/** The brief highlight of an opened line (made on first use, not at activation). */
-function lineHighlight(): vscode.TextEditorDecorationType {
-  highlight ??= vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
-    isWholeLine: true,
-  });
-  return highlight;
-}
-
-/** Candidate files for a profile path: itself when absolute, else under each workspace folder. */
-function candidates(file: string): vscode.Uri[] {
-  if (path.isAbsolute(file)) return [vscode.Uri.file(file)];
-  return (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, file));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    return (stat.type & vscode.FileType.File) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Opens `file` beside the profile at `line` (1-based, 0 = top), centred and briefly highlighted. */
-export async function openSourceLine(file: string, line: number): Promise<void> {
-  let target: vscode.Uri | undefined;
-  for (const uri of candidates(file)) {
-    if (await exists(uri)) {
-      target = uri;
-      break;
-    }
-  }
-  if (!target) {
-    void vscode.window.showInformationMessage(`Go Profiler: source file not found: ${file || '(no file in the profile)'}`);
-    return;
-  }
-  const editor = await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
-  const at = Math.max(0, Math.min(line - 1, editor.document.lineCount - 1));
-  const range = new vscode.Range(at, 0, at, 0);
-  editor.selection = new vscode.Selection(range.start, range.start);
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
-  if (line > 0) {
-    const decoration = lineHighlight();
-    editor.setDecorations(decoration, [range]);
-    setTimeout(() => editor.setDecorations(decoration, []), 1500);
-  }
-}
 
 /** Asks where to save the flame graph image and writes it. */
 export async function saveImage(format: 'png' | 'svg', data: string, profileUri: vscode.Uri): Promise<void> {
