@@ -11,7 +11,8 @@ import type { HostToWebview } from '../../src/shared/protocol';
 import { parseLineCostsParams, type LineCostsView } from '../../src/shared/line-costs-view';
 import type { StackTreeView } from '../../src/shared/view-model';
 import { FlameZoomState } from '../../src/views/flame-zoom';
-import { goPprofRaw, parsePprofValue } from '../support/go-pprof';
+import { goPprofRaw } from '../support/go-pprof';
+import { parsePprofList } from '../support/pprof-list';
 import { launchBrowser, repoRoot, serve, watchPage } from './harness';
 import type { TestBrowser, TestServer } from './harness';
 import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
@@ -82,25 +83,7 @@ async function pprofLines(ours: readonly string[], args: string[]): Promise<stri
   const trimmed = ours.map((l) => /^(.*\/home\/alice\/src\/hotspots)\//.exec(l)?.[1]).find((x) => x !== undefined);
   assert.ok(trimmed, 'the profile was captured under another path');
   const text = await goPprofRaw(CPU, ['-list=.', '-unit=ns', `-source_path=${join(repoRoot, 'examples')}`, `-trim_path=${trimmed}`, ...args]);
-  const costs = new Map<string, { flat: number; cum: number }>();
-  let file = '';
-  for (const line of text.split('\n')) {
-    const routine = /^ROUTINE =+ .* in (.+)$/.exec(line);
-    if (routine) {
-      file = routine[1] ?? '';
-      if (!file.startsWith('/')) file = `${trimmed}/${file}`;
-      continue;
-    }
-    const m = /^\s*(\S+)\s+(\S+)\s+(\d+):/.exec(line);
-    if (!m) continue;
-    const value = (t: string): number => (t === '.' ? 0 : parsePprofValue(t, line));
-    const key = `${file}:${m[3]}`;
-    const c = costs.get(key) ?? { flat: 0, cum: 0 };
-    c.flat += value(m[1]!);
-    c.cum += value(m[2]!);
-    costs.set(key, c);
-  }
-  return [...costs].filter(([, c]) => c.flat !== 0 || c.cum !== 0).map(([k, c]) => `${k} ${c.flat} ${c.cum}`).sort();
+  return parsePprofList(text, trimmed);
 }
 
 describe('profile editor ↔ editor hints in Chromium', () => {

@@ -7,34 +7,11 @@ import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { LineCostsParams } from '../../../src/shared/line-costs-view';
 import { parseLineCostsView } from '../../../src/shared/line-costs-view';
 import { repoRoot } from '../../support/go-fixtures';
-import { goPprofRaw, parsePprofValue, pprofUnitFlag } from '../../support/go-pprof';
+import { goPprofRaw, pprofUnitFlag } from '../../support/go-pprof';
+import { parsePprofList as parseList } from '../../support/pprof-list';
 
-/**
- * "file:line flat cum" for every listed line with a cost, summed over ROUTINE blocks. pprof
- * lists only files it can read: the example's own files are found through -source_path with
- * -trim_path, and printed relative to the trimmed prefix, which `trimmed` puts back.
- */
-function parseList(stdout: string, trimmed: string): string[] {
-  const costs = new Map<string, { flat: number; cum: number }>();
-  let file = '';
-  for (const line of stdout.split('\n')) {
-    const routine = /^ROUTINE =+ .* in (.+)$/.exec(line);
-    if (routine) {
-      file = routine[1] ?? '';
-      if (!file.startsWith('/')) file = `${trimmed}/${file}`;
-      continue;
-    }
-    const m = /^\s*(\S+)\s+(\S+)\s+(\d+):/.exec(line);
-    if (!m) continue;
-    const value = (t: string): number => (t === '.' ? 0 : parsePprofValue(t, line));
-    const key = `${file}:${m[3]}`;
-    const c = costs.get(key) ?? { flat: 0, cum: 0 };
-    c.flat += value(m[1] ?? '');
-    c.cum += value(m[2] ?? '');
-    costs.set(key, c);
-  }
-  return [...costs].filter(([, c]) => c.flat !== 0 || c.cum !== 0).map(([k, c]) => `${k} ${c.flat} ${c.cum}`).sort();
-}
+// pprof -list shows only files it can read: the example's own files are found through
+// -source_path with -trim_path, and printed relative to the trimmed prefix.
 
 const profiles = join(repoRoot, 'examples/profiles');
 

@@ -12,33 +12,12 @@ import { buildStacks } from '../../../src/analysis/stacks';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { Profile } from '../../../src/pprof/profile';
 import { repoRoot } from '../../support/go-fixtures';
-import { goPprofRaw, parsePprofValue } from '../../support/go-pprof';
+import { goPprofRaw } from '../../support/go-pprof';
+import { parsePprofList as parseList } from '../../support/pprof-list';
 
 const CPU = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');
 const FUNCTION = 'example.com/hotspots/hotspots.countPrimes';
 
-/** "file:line flat cum" per costed line of `go tool pprof -list` (values in ns). */
-function parseList(stdout: string, trimmed: string): string[] {
-  const costs = new Map<string, { flat: number; cum: number }>();
-  let file = '';
-  for (const line of stdout.split('\n')) {
-    const routine = /^ROUTINE =+ .* in (.+)$/.exec(line);
-    if (routine) {
-      file = routine[1] ?? '';
-      if (!file.startsWith('/')) file = `${trimmed}/${file}`;
-      continue;
-    }
-    const m = /^\s*(\S+)\s+(\S+)\s+(\d+):/.exec(line);
-    if (!m) continue;
-    const value = (t: string): number => (t === '.' ? 0 : parsePprofValue(t, line));
-    const key = `${file}:${m[3]}`;
-    const c = costs.get(key) ?? { flat: 0, cum: 0 };
-    c.flat += value(m[1] ?? '');
-    c.cum += value(m[2] ?? '');
-    costs.set(key, c);
-  }
-  return [...costs].filter(([, c]) => c.flat !== 0 || c.cum !== 0).map(([k, c]) => `${k} ${c.flat} ${c.cum}`).sort();
-}
 
 /** Every distinct root-first path of names that ends at a frame named `name`. */
 function pathsTo(profile: Profile, name: string): string[][] {
