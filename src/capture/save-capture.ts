@@ -1,5 +1,5 @@
 /** Saves a capture to the profiles folder with a sidecar describing its program. */
-import { saveProfile, type SavedProfile } from '../store/profile-store';
+import { saveProfile, type NewProfile, type SavedProfile } from '../store/profile-store';
 import type { ProfileSidecar, SidecarCapture } from '../store/sidecar';
 import type { CaptureResult } from './capture-kinds';
 import type { ProfilerSession } from './launcher';
@@ -19,13 +19,9 @@ export function sessionContext(session: ProfilerSession, goVersion?: string): Pr
   };
 }
 
-export function saveCaptureResult(
-  dir: string,
-  result: CaptureResult,
-  context: ProgramContext,
-  how: Omit<SidecarCapture, 'kind' | 'seconds'>,
-): Promise<SavedProfile> {
-  return saveProfile(dir, {
+/** What the store saves for one capture: its bytes, optional text and sidecar. */
+export function captureItem(result: CaptureResult, context: ProgramContext, how: Omit<SidecarCapture, 'kind' | 'seconds'>): NewProfile {
+  return {
     program: context.program,
     type: result.kind,
     profile: result.profile,
@@ -38,5 +34,14 @@ export function saveCaptureResult(
       startedAt: result.startedAt.toISOString(),
       endedAt: result.endedAt.toISOString(),
     },
-  });
+  };
+}
+
+export function saveCaptureResult(
+  dir: string,
+  result: CaptureResult,
+  context: ProgramContext,
+  how: Omit<SidecarCapture, 'kind' | 'seconds'>,
+): Promise<SavedProfile> {
+  return saveProfile(dir, captureItem(result, context, how));
 }

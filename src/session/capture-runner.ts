@@ -6,12 +6,13 @@
 import * as vscode from 'vscode';
 import { DEFAULT_WINDOW_SECONDS, TIMED_KINDS, type CaptureKind, type CaptureResult } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
-import { saveCaptureResult } from '../capture/save-capture';
+import { captureItem } from '../capture/save-capture';
 import { decodeProfile } from '../pprof/decode-profile';
 import { inflateNode } from '../pprof/inflate-node';
-import type { SavedProfile } from '../store/profile-store';
+import { saveProfile, type SavedProfile } from '../store/profile-store';
 import { captureLabel } from './capture-menu';
 import type { SessionRegistry, SessionState } from './session-registry';
+import { KeptCaptureError, keepUnsavedCapture } from './unsaved-captures';
 
 export const PROFILE_EDITOR = 'goProfiler.profile';
 
@@ -29,7 +30,11 @@ export async function openProfile(path: string): Promise<void> {
 
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
   const { session } = state;
-  const saved = await saveCaptureResult(deps.folder(), result, session.context(), session.sidecarCapture);
+  const item = captureItem(result, session.context(), session.sidecarCapture);
+  // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
+  const saved = await saveProfile(deps.folder(), item).catch((e: unknown) => {
+    throw keepUnsavedCapture(item, session.label, e);
+  });
   deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
   deps.onSaved(saved);
   if (open) await openProfile(saved.profilePath);
@@ -39,6 +44,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
 function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   deps.log.error(`${state.session.label}: ${message}`);
+  if (e instanceof KeptCaptureError) return; // its own notification offers Save As…
   if (e instanceof CaptureError && e.failure === 'bad-request' && /cancelled/.test(message)) {
     void vscode.window.showInformationMessage(`Go Profiler: ${state.session.label}: ${message}`);
   } else {

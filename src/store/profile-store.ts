@@ -1,12 +1,14 @@
 /**
  * The profiles folder on disk. Every file is written to a temp name and then hard-linked
  * to its final name, which fails instead of overwriting; a taken name gets a "-n" suffix.
+ * A save that fails part-way removes what it wrote and throws a StoreWriteError in words.
  */
-import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PROFILE_EXTENSION, SIDECAR_EXTENSION, TEXT_EXTENSION, profileStem, stemOf } from './naming';
 import { parseSidecar, type ProfileSidecar } from './sidecar';
+import { removeStaleTemps, tempFileName } from './temp-files';
+import { StoreWriteError } from './write-errors';
 
 export interface NewProfile {
   readonly program: string;
@@ -31,9 +33,10 @@ export interface SavedProfile {
 
 /** Creates `path` with `data` atomically; false if `path` already exists (never overwrites). */
 async function writeNew(path: string, data: Uint8Array | string, dir: string): Promise<boolean> {
-  const temp = join(dir, `.go-profiler-${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, data, { mode: 0o644 });
+  const temp = join(dir, tempFileName());
   try {
+    // Inside the try: a write that fails part-way (disk full) leaves no temp file behind.
+    await writeFile(temp, data, { mode: 0o644 });
     await link(temp, path);
     return true;
   } catch (e) {
@@ -58,8 +61,24 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Saves a profile, its sidecar and optional text under one fresh stem. */
+/**
+ * Saves a profile, its sidecar and optional text under one fresh stem. A file system failure
+ * removes the files of this save already written and throws a StoreWriteError.
+ */
 export async function saveProfile(dir: string, item: NewProfile): Promise<SavedProfile> {
+  const written: string[] = [];
+  let fileName = profileStem(item.program, item.type, item.date ?? new Date()) + PROFILE_EXTENSION;
+  try {
+    return await saveUnder(dir, item, written, (name) => (fileName = name));
+  } catch (e) {
+    if (e instanceof StoreWriteError || (e instanceof Error && !('code' in e))) throw e;
+    for (const path of written.reverse()) await unlink(path).catch(() => undefined);
+    throw new StoreWriteError(dir, fileName, e);
+  }
+}
+
+/** The save itself; `written` collects the files made, `naming` hears the profile's file name. */
+async function saveUnder(dir: string, item: NewProfile, written: string[], naming: (fileName: string) => void): Promise<SavedProfile> {
   await mkdir(dir, { recursive: true });
   const date = item.date ?? new Date();
   for (let attempt = 1; attempt < 10_000; attempt++) {
@@ -68,7 +87,9 @@ export async function saveProfile(dir: string, item: NewProfile): Promise<SavedP
     const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);
     const textPath = item.text === undefined ? undefined : join(dir, stem + TEXT_EXTENSION);
     if ((await exists(sidecarPath)) || (textPath && (await exists(textPath)))) continue;
+    naming(basename(profilePath));
     if (!(await writeNew(profilePath, item.profile, dir))) continue;
+    written.push(profilePath);
     const sidecar: ProfileSidecar = {
       ...item.sidecar,
       savedAt: new Date().toISOString(),
@@ -78,6 +99,7 @@ export async function saveProfile(dir: string, item: NewProfile): Promise<SavedP
     if (textPath && !(await writeNew(textPath, item.text ?? '', dir))) {
       throw new Error(`${textPath}: appeared while saving ${profilePath}; the profile is saved, its text is not`);
     }
+    if (textPath) written.push(textPath);
     if (!(await writeNew(sidecarPath, JSON.stringify(sidecar, null, 2) + '\n', dir))) {
       throw new Error(`${sidecarPath}: appeared while saving ${profilePath}; the profile is saved, its sidecar is not`);
     }
@@ -97,7 +119,10 @@ export interface ListedProfile {
   readonly textPath?: string;
 }
 
-/** Profiles in `dir`, newest first, each with its sidecar when there is one. A missing folder is empty. */
+/**
+ * Profiles in `dir`, newest first, each with its sidecar when there is one. A missing folder
+ * is empty. Temp files left by a crash mid-write are never listed, and old ones are removed.
+ */
 export async function listProfiles(dir: string): Promise<ListedProfile[]> {
   let names: string[];
   try {
@@ -106,14 +131,15 @@ export async function listProfiles(dir: string): Promise<ListedProfile[]> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+  await removeStaleTemps(dir, names);
   const present = new Set(names);
   const listed: ListedProfile[] = [];
   for (const name of names) {
     const stem = stemOf(name);
     if (stem === undefined || name.startsWith('.')) continue;
     const profilePath = join(dir, name);
-    const info = await stat(profilePath);
-    if (!info.isFile()) continue;
+    const info = await stat(profilePath).catch(() => undefined);
+    if (!info?.isFile()) continue;
     let sidecar: ProfileSidecar | undefined;
     let sidecarProblem: string | undefined;
     const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);

@@ -3,9 +3,9 @@
  * new name, then unlink the old); the sidecar's file names follow the new stem.
  */
 import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { PROFILE_EXTENSIONS, SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from './naming';
+import { tempFileName } from './temp-files';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -45,7 +45,7 @@ export async function renameProfile(profilePath: string, newStem: string): Promi
     const parsed = JSON.parse(await readFile(sidecar.from, 'utf8')) as Record<string, unknown>;
     parsed.profileFile = basename(profile!.to);
     if (text && present.includes(text)) parsed.textFile = basename(text.to);
-    const temp = join(dir, `.go-profiler-${randomBytes(6).toString('hex')}.tmp`);
+    const temp = join(dir, tempFileName());
     await writeFile(temp, JSON.stringify(parsed, null, 2) + '\n');
     try {
       await link(temp, sidecar.to);

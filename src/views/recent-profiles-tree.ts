@@ -1,6 +1,10 @@
-/** The Recent Profiles view: the profiles folder, newest first, with type and program from sidecars. */
+/**
+ * The Recent Profiles view: captures kept in memory because the folder could not take them
+ * (first, with Save As…), then the profiles folder, newest first, with type and program from sidecars.
+ */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { SAVE_UNSAVED_COMMAND, unsavedCaptures } from '../session/unsaved-captures';
 import { listProfiles, type ListedProfile } from '../store/profile-store';
 
 export const RECENT_PROFILES_VIEW = 'goProfiler.recentProfiles';
@@ -10,6 +14,13 @@ export interface RecentProfileNode {
   readonly listed: ListedProfile;
 }
 
+/** A capture only in memory (see src/session/unsaved-captures.ts). */
+export interface UnsavedCaptureNode {
+  readonly unsavedId: number;
+}
+
+type RecentNode = RecentProfileNode | UnsavedCaptureNode;
+
 /** Label and description of a row: "cpu · hotspots" and "TestX · Nov 22, 12:04:31"; the file name without a sidecar. */
 export function recentProfileLabels(listed: ListedProfile): { label: string; description: string } {
   const when = listed.modified.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -18,17 +29,20 @@ export function recentProfileLabels(listed: ListedProfile): { label: string; des
   return { label: `${s.capture.kind} · ${s.program}`, description: [s.capture.test, when].filter(Boolean).join(' · ') };
 }
 
-export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfileNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<RecentProfileNode | undefined>();
+export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RecentNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private watcher: vscode.FileSystemWatcher | undefined;
   private watchedFolder: string | undefined;
   private debounce: NodeJS.Timeout | undefined;
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly folder: () => string,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.stopListening = unsavedCaptures.onDidChange(() => this.refresh());
+  }
 
   refresh(): void {
     if (this.debounce) clearTimeout(this.debounce);
@@ -45,19 +59,21 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfile
     this.watcher.onDidChange(() => this.refresh());
   }
 
-  async getChildren(node?: RecentProfileNode): Promise<RecentProfileNode[]> {
+  async getChildren(node?: RecentNode): Promise<RecentNode[]> {
     if (node) return [];
     const folder = this.folder();
     this.watch(folder);
+    const unsaved = unsavedCaptures.list().map((c) => ({ unsavedId: c.id }));
     try {
-      return (await listProfiles(folder)).map((listed) => ({ profilePath: listed.profilePath, listed }));
+      return [...unsaved, ...(await listProfiles(folder)).map((listed) => ({ profilePath: listed.profilePath, listed }))];
     } catch (e) {
       this.log.error(`Recent Profiles: cannot list ${folder}: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
+      return unsaved;
     }
   }
 
-  getTreeItem(node: RecentProfileNode): vscode.TreeItem {
+  getTreeItem(node: RecentNode): vscode.TreeItem {
+    if ('unsavedId' in node) return unsavedItem(node.unsavedId);
     const uri = vscode.Uri.file(node.profilePath);
     const { label, description } = recentProfileLabels(node.listed);
     const item = new vscode.TreeItem(label);
@@ -80,8 +96,20 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentProfile
   }
 
   dispose(): void {
+    this.stopListening();
     if (this.debounce) clearTimeout(this.debounce);
     this.watcher?.dispose();
     this.changed.dispose();
   }
+}
+
+function unsavedItem(id: number): vscode.TreeItem {
+  const capture = unsavedCaptures.get(id);
+  const item = new vscode.TreeItem(capture ? `Unsaved: ${capture.item.type} · ${capture.item.program}` : 'Unsaved capture');
+  item.description = 'Save As…';
+  item.tooltip = capture ? `${capture.origin}: ${capture.reason}\n\nKept in memory until saved elsewhere or discarded.` : '';
+  item.iconPath = new vscode.ThemeIcon('warning');
+  item.contextValue = 'goProfiler.unsavedCapture';
+  item.command = { command: SAVE_UNSAVED_COMMAND, title: 'Save As…', arguments: [id] };
+  return item;
 }

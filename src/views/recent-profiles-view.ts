@@ -1,5 +1,6 @@
 /** Registers the Recent Profiles tree and its commands. */
 import * as vscode from 'vscode';
+import { registerUnsavedCaptureCommands } from '../session/unsaved-captures';
 import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
 import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
 
@@ -12,6 +13,7 @@ export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => s
       return result;
     };
   return [
+    ...registerUnsavedCaptureCommands(),
     vscode.window.createTreeView(RECENT_PROFILES_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     vscode.commands.registerCommand('goProfiler.recent.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('goProfiler.recent.compare', (node?: RecentProfileNode) => compareWith(node, folder())),
