@@ -48,9 +48,11 @@ export function decodeSamples(
     );
   }
   const values = new Float64Array(count * valueCount);
-  const stacks = new SampleStacks(buf, count, locationIndex);
+  const stacks = new SampleStacks(buf, count, sampleBytes, locationIndex);
   const labelStart = new Int32Array(count + 1);
-  const labels = new LabelColumns(Math.min(count, 4096));
+  // Room for one label per sample (Go heap profiles have exactly that): pages never written
+  // cost no memory, and a column that fits is returned without a copy.
+  const labels = new LabelColumns(count);
   const starts = ranges.starts;
   const ends = ranges.ends;
 
@@ -156,10 +158,14 @@ export function decodeSamples(
 class SampleStacks {
   private readonly keys: KeyTable;
   private readonly ofSample: Int32Array;
-  /** Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1]. */
-  private uniqueStart = new Int32Array(1025);
-  private uniqueLocations = new Int32Array(8192);
-  private stack = new Int32Array(256);
+  /**
+   * Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1].
+   * Both are allocated at their upper bounds (a unique stack per sample; a location id per byte
+   * of the samples), so they never grow and are returned without copying; only the pages
+   * written take memory.
+   */
+  private readonly uniqueStart: Int32Array;
+  private readonly uniqueLocations: Int32Array;
   private scratch: Uint8Array = new Uint8Array(256);
   private readonly batchSample = new Int32Array(BATCH_SIZE);
   private readonly batchStart = new Int32Array(BATCH_SIZE);
@@ -169,11 +175,14 @@ class SampleStacks {
   constructor(
     private readonly buf: Uint8Array,
     count: number,
+    sampleBytes: number,
     private readonly locationIndex: IdIndex,
   ) {
     this.ofSample = new Int32Array(count);
+    this.uniqueStart = new Int32Array(count + 1);
+    this.uniqueLocations = new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
-    this.keys = new StackKeyTable(count / 4);
+    this.keys = new StackKeyTable(count / 4, count, sampleBytes);
   }
 
   /** Sample `s` whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]`. */
@@ -199,8 +208,8 @@ class SampleStacks {
     return {
       count,
       ofSample: this.ofSample,
-      start: this.uniqueStart.slice(0, count + 1),
-      locations: this.uniqueLocations.slice(0, this.uniqueStart[count]!),
+      start: fitted(this.uniqueStart, count + 1),
+      locations: fitted(this.uniqueLocations, this.uniqueStart[count]!),
     };
   }
 
@@ -221,11 +230,12 @@ class SampleStacks {
   /** The unique stack of sample `s` with key `src[lo .. hi - 1]`, prepared in slot `slot`, whose find gave `found`. */
   private resolve(s: number, src: Uint8Array, lo: number, hi: number, found: number, slot: number): number {
     if (found >= 0) return found;
-    // A new key: decode its ids into dense location indexes.
-    const { locationIndex } = this;
+    // A new key: decode its ids straight into the next unique stack's place.
+    const { locationIndex, uniqueLocations } = this;
     const table = locationIndex.table;
-    let stack = this.stack;
-    let length = 0;
+    const tableLength = table.length;
+    const at = this.uniqueStart[this.keys.count]!;
+    let n = at;
     let canonical = true;
     let p = lo;
     while (p < hi) {
@@ -236,44 +246,48 @@ class SampleStacks {
         if (src[wire.next - 1] === 0) canonical = false;
         p = wire.next;
       }
-      const dense = id < table.length ? table[id]! : locationIndex.get(id);
+      const dense = id < tableLength ? table[id]! : locationIndex.get(id);
       if (dense < 0) {
         throw new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
       }
-      if (length === stack.length) this.stack = stack = grown(stack, length + 1);
-      stack[length++] = dense;
+      uniqueLocations[n++] = dense;
     }
     if (!canonical) {
       // Longer varints than needed: key the stack by its shortest encoding instead.
-      const key = new Uint8Array(length * 10);
-      let n = 0;
+      const key = new Uint8Array((n - at) * 10);
+      let k = 0;
       for (let q = lo; q < hi; ) {
         let id = varintAt(src, q, hi, false);
         q = wire.next;
         while (id >= 0x80) {
-          key[n++] = (id % 0x80) | 0x80;
+          key[k++] = (id % 0x80) | 0x80;
           id = Math.floor(id / 0x80);
         }
-        key[n++] = id;
+        key[k++] = id;
       }
-      const again = this.keys.lookup(key, 0, n);
+      // Found: the locations just written past the last stack are overwritten by the next new one.
+      const again = this.keys.lookup(key, 0, k);
       if (again >= 0) return again;
-      return this.added(key, 0, n, BATCH_SIZE, length);
+      return this.added(key, 0, k, BATCH_SIZE, n);
     }
-    return this.added(src, lo, hi, slot, length);
+    return this.added(src, lo, hi, slot, n);
   }
 
-  private added(src: Uint8Array, lo: number, hi: number, slot: number, length: number): number {
+  /** Adds the key whose locations were written up to `end` in uniqueLocations. */
+  private added(src: Uint8Array, lo: number, hi: number, slot: number, end: number): number {
     const u = this.keys.add(slot, src, lo, hi);
-    if (u + 2 > this.uniqueStart.length) this.uniqueStart = grown(this.uniqueStart, u + 2);
-    const at = this.uniqueStart[u]!;
-    if (at + length > this.uniqueLocations.length) this.uniqueLocations = grown(this.uniqueLocations, at + length);
-    const locations = this.uniqueLocations;
-    const stack = this.stack;
-    for (let i = 0; i < length; i++) locations[at + i] = stack[i]!;
-    this.uniqueStart[u + 1] = at + length;
+    this.uniqueStart[u + 1] = end;
     return u;
   }
+}
+
+/**
+ * The first `length` entries of an array allocated at an upper bound: a view when that bound
+ * was nearly reached or the array is big (its unwritten pages cost nothing), else a copy so a
+ * small profile does not hold a large allocation.
+ */
+function fitted(array: Int32Array, length: number): Int32Array {
+  return length * 8 >= array.length * 7 || length >= 1 << 18 ? array.subarray(0, length) : array.slice(0, length);
 }
 
 /** Length of the key written by the last canonicalIds call. */
@@ -384,10 +398,11 @@ class LabelColumns {
     this.numUnit = new Int32Array(expected);
   }
 
-  /** The first `length` entries: a view when little would be wasted, else a copy. */
+  /** The first `length` entries: a view when little would be wasted or the column is big, else a copy. */
   trimmed<T extends Int32Array | Float64Array>(column: T): T {
     if (column.length === this.length) return column;
-    return (column.length - this.length <= column.length / 8 ? column.subarray(0, this.length) : column.slice(0, this.length)) as T;
+    const view = column.length - this.length <= column.length / 8 || this.length >= 1 << 18;
+    return (view ? column.subarray(0, this.length) : column.slice(0, this.length)) as T;
   }
 
   /** Decodes one Label message at [start, end) and appends it. */

@@ -123,8 +123,8 @@ export const BATCH_SIZE = 32;
 export class StackKeyTable {
   count = 0;
   private entries: Int32Array;
-  private keyStart = new Int32Array(1025);
-  private keyBytes = new Uint8Array(16384);
+  private keyStart: Int32Array;
+  private keyBytes: Uint8Array;
   /** After a failed lookup: the slot to add the key at. */
   private freeSlot = 0;
   /** Hash and first key words of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
@@ -134,8 +134,12 @@ export class StackKeyTable {
   /**
    * `expectedKeys`: a guess of the number of keys, to start with a table that needs no
    * rehashing (each rehash scatters the whole table); slots never written cost no memory.
+   * `maxKeys` and `maxKeyBytes`, when known, are upper bounds the key store is allocated at
+   * (only pages written take memory), so it never grows by copying.
    */
-  constructor(expectedKeys: number) {
+  constructor(expectedKeys: number, maxKeys = 1024, maxKeyBytes = 16384) {
+    this.keyStart = new Int32Array(maxKeys + 1);
+    this.keyBytes = new Uint8Array(maxKeyBytes);
     let slots = 1024;
     while (slots * 3 < expectedKeys * 4 && slots < 1 << 22) slots *= 2;
     this.entries = new Int32Array(slots * STRIDE);
