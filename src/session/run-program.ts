@@ -9,6 +9,7 @@ import { launchWithAgent, describeExit, type ProfilerSession } from '../capture/
 import { agentSession } from './agent-session';
 import type { BuildProblems } from './build-problems';
 import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
+import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
 import { ProgramTerminal } from './program-terminal';
@@ -83,7 +84,12 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
       }
       for (const result of results) {
         const wholeState = { ...state, session: { ...profiling, sidecarCapture: { source: 'whole-run' as const } } };
-        const saved = await saveAndOpen(deps, wholeState, result, false);
+        // A result the folder cannot take is kept in memory (Save As…); the others still save.
+        const saved = await saveAndOpen(deps, wholeState, result, false).catch((e: unknown) => {
+          if (e instanceof KeptCaptureError) return undefined;
+          throw e;
+        });
+        if (!saved) continue;
         paths.push(saved.profilePath);
         pty.info(`saved ${result.kind}: ${saved.profilePath}`);
       }

@@ -1,6 +1,7 @@
 /** The read-only custom editor "Go Profile" (viewType goProfiler.profile). */
 import * as vscode from 'vscode';
 import { ProfileDocument } from './profile-document';
+import { openDocuments, registerProfileDocumentCommands } from './profile-document-commands';
 import { attachProfilePanel } from './profile-panel';
 
 export const PROFILE_VIEW_TYPE = 'goProfiler.profile';
@@ -15,7 +16,10 @@ export class ProfileEditorProvider implements vscode.CustomReadonlyEditorProvide
 
   openCustomDocument(uri: vscode.Uri): ProfileDocument {
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'decode-worker.js').fsPath;
-    return new ProfileDocument(uri, workerScript, this.log);
+    // VS Code disposes the document after its last editor closes; it is forgotten then.
+    const document = new ProfileDocument(uri, workerScript, this.log, () => openDocuments.delete(document));
+    openDocuments.add(document);
+    return document;
   }
 
   resolveCustomEditor(document: ProfileDocument, panel: vscode.WebviewPanel): void {
@@ -30,5 +34,6 @@ export function registerProfileEditors(context: vscode.ExtensionContext, log: vs
   return [
     vscode.window.registerCustomEditorProvider(PROFILE_VIEW_TYPE, provider, options),
     vscode.window.registerCustomEditorProvider(PROFILE_ANY_FILE_VIEW_TYPE, provider, options),
+    ...registerProfileDocumentCommands(),
   ];
 }

@@ -141,8 +141,17 @@ export function attachProfilePanel(
     }
   });
 
+  // A reload (file changed on disk, Load Anyway): show progress, then the new outcome.
+  const reloadSubscription = document.onDidStartReload(() => {
+    post({ kind: 'init', fileName: document.fileName });
+    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
+      post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
+    );
+  });
+
   panel.onDidDispose(() => {
     disposed = true;
+    reloadSubscription.dispose();
     openPanels.splice(openPanels.indexOf(handle), 1);
     profileClosed(document);
     subscription.dispose();

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { listProfiles, saveProfile } from '../store/profile-store';
+import { findSameContent } from '../store/same-content';
 import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
 import { invalidStem, renameProfile } from '../store/rename-profile';
 import { COMPARE_WITH_COMMAND } from './profile-commands';
@@ -96,7 +97,10 @@ export async function deleteRecent(node: RecentProfileNode | undefined, confirme
   }
 }
 
-/** Copies profiles into the profiles folder through the store (gzipped, with an "import" sidecar) and opens them. */
+/**
+ * Copies profiles into the profiles folder through the store (gzipped, with an "import" sidecar)
+ * and opens them; content already in the folder is opened where it is instead of copied again.
+ */
 export async function importIntoFolder(folder: string, uris?: readonly vscode.Uri[]): Promise<string[]> {
   const picked =
     uris ??
@@ -112,6 +116,15 @@ export async function importIntoFolder(folder: string, uris?: readonly vscode.Ur
     try {
       const bytes = await readFile(uri.fsPath);
       const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes : gzipSync(bytes);
+      // The same content imported before (or the file is already in the folder): open that one.
+      const existing = await findSameContent(folder, gzipped);
+      if (existing) {
+        void vscode.window.showInformationMessage(
+          `Go Profiler: ${basename(uri.fsPath)} is already in the profiles folder as ${basename(existing)}; opened that one instead of a copy.`,
+        );
+        if (!saved.includes(existing)) saved.push(existing);
+        continue;
+      }
       const info = await stat(uri.fsPath);
       const program = (stemOf(basename(uri.fsPath)) ?? basename(uri.fsPath)).replace(/\.gz$/, '');
       const result = await saveProfile(folder, {

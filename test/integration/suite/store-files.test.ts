@@ -1,0 +1,127 @@
+// Profile files in a real VS Code: a file changed on disk is offered for reload and reloads, a
+// deleted one keeps what was loaded, importing the same file twice opens the one already in the
+// folder, a file above goProfiler.confirmOpenAboveMB waits for an answer, and Cancel of a decode
+// stops it. The internal commands report the documents' state and answer as the user would; the
+// notification buttons call the same methods.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DocumentState } from '../../../src/views/profile-document';
+import { bigStoredProfile } from '../../unit/hardening/big-stored-profile';
+import { eventually, extensionId, largeCpuProfile, profileViewType, repoRoot } from '../support';
+
+const hotspotsCpu = join(repoRoot, 'examples', 'profiles', 'hotspots.cpu.pb.gz');
+const hotspotsHeap = join(repoRoot, 'examples', 'profiles', 'hotspots.heap.pb.gz');
+
+async function stateOf(uri: vscode.Uri): Promise<DocumentState | undefined> {
+  const all = await vscode.commands.executeCommand<DocumentState[]>('goProfiler.internal.profileDocuments');
+  return all.find((d) => d.uri === uri.toString());
+}
+
+/** Waits until the document of `uri` satisfies `ok`; returns that state. */
+function stateWhen(uri: vscode.Uri, what: string, ok: (s: DocumentState) => boolean): Promise<DocumentState> {
+  return eventually(what, async () => {
+    const s = await stateOf(uri);
+    return s && ok(s) ? s : undefined;
+  });
+}
+
+const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('goProfiler');
+
+describe('Profile files: reload, delete, import twice, large files', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'go-profiler-files-'));
+    await vscode.extensions.getExtension(extensionId)!.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config().update('confirmOpenAboveMB', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('profilesFolder', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('offers to reload a profile that changed on disk and shows the new content', async () => {
+    const path = join(dir, 'changing.pb.gz');
+    copyFileSync(largeCpuProfile, path);
+    const uri = vscode.Uri.file(path);
+    await vscode.commands.executeCommand('vscode.openWith', uri, profileViewType);
+    const first = await stateWhen(uri, 'the first load', (s) => s.phase === 'loaded');
+    assert.equal(first.sampleCount, 20430);
+
+    copyFileSync(hotspotsCpu, path);
+    const changed = await stateWhen(uri, 'the change on disk to be noticed', (s) => s.onDisk === 'changed');
+    assert.equal(changed.sampleCount, 20430, 'the old content must stay until the user reloads');
+
+    // What the notification's Reload button does.
+    const reloaded = await vscode.commands.executeCommand<DocumentState>('goProfiler.reloadProfile', uri);
+    assert.deepEqual({ phase: reloaded.phase, onDisk: reloaded.onDisk, sampleCount: reloaded.sampleCount, loads: reloaded.loads }, { phase: 'loaded', onDisk: 'same', sampleCount: 70, loads: 2 });
+  });
+
+  it('keeps showing what was loaded when the file is deleted', async () => {
+    const path = join(dir, 'doomed.pb.gz');
+    copyFileSync(hotspotsHeap, path);
+    const uri = vscode.Uri.file(path);
+    await vscode.commands.executeCommand('vscode.openWith', uri, profileViewType);
+    await stateWhen(uri, 'the load', (s) => s.phase === 'loaded');
+    rmSync(path);
+    const gone = await stateWhen(uri, 'the deletion to be noticed', (s) => s.onDisk === 'deleted');
+    assert.deepEqual({ phase: gone.phase, sampleCount: gone.sampleCount, loads: gone.loads }, { phase: 'loaded', sampleCount: 112, loads: 1 });
+  });
+
+  it('importing the same file twice opens the copy already in the folder', async () => {
+    const folder = join(dir, 'profiles');
+    await config().update('profilesFolder', folder, vscode.ConfigurationTarget.Global);
+    const source = vscode.Uri.file(hotspotsCpu);
+    const first = await vscode.commands.executeCommand<string[]>('goProfiler.recent.import', [source]);
+    const second = await vscode.commands.executeCommand<string[]>('goProfiler.recent.import', [source]);
+    assert.equal(first.length, 1);
+    assert.deepEqual(second, first);
+    assert.deepEqual(readdirSync(folder).filter((n) => n.endsWith('.pb.gz')).length, 1, `duplicates in ${readdirSync(folder).join(', ')}`);
+    // A different file still imports.
+    const third = await vscode.commands.executeCommand<string[]>('goProfiler.recent.import', [vscode.Uri.file(hotspotsHeap)]);
+    assert.equal(third.length, 1);
+    assert.notEqual(third[0], first[0]);
+  });
+
+  it('asks before loading a file above goProfiler.confirmOpenAboveMB; Cancel leaves a message and Load Anyway loads', async () => {
+    await config().update('confirmOpenAboveMB', 0.5, vscode.ConfigurationTarget.Global);
+    const path = join(dir, 'big.pb.gz');
+    copyFileSync(largeCpuProfile, path); // 1.2 MB, above 0.5 MB
+    const uri = vscode.Uri.file(path);
+    await vscode.commands.executeCommand('vscode.openWith', uri, profileViewType);
+    await stateWhen(uri, 'the size question', (s) => s.phase === 'asking');
+    // Cancel, as the user would answer the modal question.
+    assert.equal(await vscode.commands.executeCommand('goProfiler.internal.answerLoadQuestion', uri, false), true);
+    const declined = await stateWhen(uri, 'the declined state', (s) => s.phase === 'declined');
+    assert.match(declined.message ?? '', /^big\.pb\.gz \(1\.15MB\) was not loaded: it is above 512kB \(goProfiler\.confirmOpenAboveMB\)\. Run "Go Profiler: Load Profile Anyway"/);
+    assert.equal(declined.sampleCount, undefined);
+
+    const loaded = await vscode.commands.executeCommand<DocumentState>('goProfiler.loadProfileAnyway', uri);
+    assert.deepEqual({ phase: loaded.phase, sampleCount: loaded.sampleCount }, { phase: 'loaded', sampleCount: 20430 });
+  });
+
+  it('Cancel during a decode stops it, and the profile loads afterwards', async () => {
+    await config().update('confirmOpenAboveMB', 1, vscode.ConfigurationTarget.Global);
+    const path = join(dir, 'huge.pb.gz');
+    writeFileSync(path, bigStoredProfile(64));
+    const uri = vscode.Uri.file(path);
+    await vscode.commands.executeCommand('vscode.openWith', uri, profileViewType);
+    // Stop at the size question, so that Cancel lands while the 64 MB are read and decoded.
+    await stateWhen(uri, 'the size question', (s) => s.phase === 'asking');
+    assert.equal(await vscode.commands.executeCommand('goProfiler.internal.answerLoadQuestion', uri, true), true);
+    assert.equal(await vscode.commands.executeCommand('goProfiler.internal.cancelLoad', uri), true, 'no decode was running to cancel');
+    const cancelled = await stateWhen(uri, 'the cancelled state', (s) => s.phase !== 'loading');
+    assert.equal(cancelled.phase, 'declined');
+    assert.match(cancelled.message ?? '', /^huge\.pb\.gz: decoding was cancelled/);
+
+    const loaded = await vscode.commands.executeCommand<DocumentState>('goProfiler.loadProfileAnyway', uri);
+    assert.deepEqual({ phase: loaded.phase, sampleCount: loaded.sampleCount, loads: loaded.loads }, { phase: 'loaded', sampleCount: 0, loads: 2 });
+  });
+});
