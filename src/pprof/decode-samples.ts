@@ -47,7 +47,8 @@ export function decodeSamples(
       `${count} samples of ${valueCount} values cannot fit in the ${sampleBytes} bytes the samples take`,
     );
   }
-  const values = new Float64Array(count * valueCount);
+  // Int32 while every value fits (half the memory of float64), float64 from the first that does not.
+  let values: Int32Array | Float64Array = new Int32Array(count * valueCount);
   const stacks = new SampleStacks(buf, count, sampleBytes, locationIndex);
   const labelStart = new Int32Array(count + 1);
   // Room for one label per sample (Go heap profiles have exactly that): pages never written
@@ -103,6 +104,7 @@ export function decodeSamples(
             } else {
               value = varintAt(buf, pos, fieldEnd, true);
               pos = wire.next;
+              if ((value | 0) !== value && values instanceof Int32Array) values = Float64Array.from(values);
             }
             if (valuesSeen === valueCount) {
               throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
@@ -119,6 +121,7 @@ export function decodeSamples(
         // value, one varint per field.
         const value = varintAt(buf, pos, end, true);
         pos = wire.next;
+        if ((value | 0) !== value && values instanceof Int32Array) values = Float64Array.from(values);
         if (valuesSeen === valueCount) {
           throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
         }
@@ -342,7 +345,7 @@ class DecodedSamples implements SampleTable {
   constructor(
     readonly count: number,
     readonly valueCount: number,
-    readonly values: Float64Array,
+    readonly values: Int32Array | Float64Array,
     readonly labelStart: Int32Array,
     labels: LabelColumns,
     readonly uniqueStacks: UniqueStacks,

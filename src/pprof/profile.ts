@@ -72,7 +72,8 @@ export interface LocationTable {
 export interface SampleTable {
   readonly count: number;
   readonly valueCount: number;
-  readonly values: Float64Array;
+  /** Int32Array when every value fits in 32 bits (the decoder's choice), else Float64Array. */
+  readonly values: Int32Array | Float64Array;
   readonly stackStart: Int32Array;
   readonly stackLocations: Int32Array;
   readonly labelStart: Int32Array;

@@ -36,6 +36,8 @@ test('numeric labels with units, string labels, negative and large values (proto
   assertSameProfile(ours, decodeWithProtobufjs(bytes), 'labels');
   assert.equal(ours.strings[ours.samples.labelNumUnit[0]!], 'bytes');
   assert.equal(ours.samples.values[0], -4096);
+  // The first value fits in 32 bits, the second does not: both survive the switch to float64.
+  assert.equal(ours.samples.values[1], 2 ** 52 + 1);
   assert.equal(ours.strings[7], '/api/ünïcode');
 });
 
