@@ -116,7 +116,7 @@ export async function discardUnsavedCapture(arg?: unknown, confirmed = false): P
 export function registerUnsavedCaptureCommands(): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(SAVE_UNSAVED_COMMAND, (arg?: unknown, target?: unknown) =>
-      saveUnsavedCaptureAs(arg, target instanceof vscode.Uri ? target : undefined),
+      saveUnsavedCaptureAs(arg, target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.file(target) : undefined),
     ),
     vscode.commands.registerCommand(DISCARD_UNSAVED_COMMAND, (arg?: unknown, confirmed?: unknown) => discardUnsavedCapture(arg, confirmed === true)),
     // A hidden query for tests: what is kept, without the bytes.

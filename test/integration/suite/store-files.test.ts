@@ -1,13 +1,16 @@
 // Profile files in a real VS Code: a file changed on disk is offered for reload and reloads, a
 // deleted one keeps what was loaded, importing the same file twice opens the one already in the
 // folder, a file above goProfiler.confirmOpenAboveMB waits for an answer, and Cancel of a decode
-// stops it. The internal commands report the documents' state and answer as the user would; the
+// stops it. A capture the profiles folder cannot take is kept in memory and saves elsewhere.
+// The internal commands report the documents' state and answer as the user would; the
 // notification buttons call the same methods.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { topTable } from '../../../src/analysis/top';
+import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { DocumentState } from '../../../src/views/profile-document';
 import { bigStoredProfile } from '../../unit/hardening/big-stored-profile';
 import { eventually, extensionId, largeCpuProfile, profileViewType, repoRoot } from '../support';
@@ -35,6 +38,8 @@ describe('Profile files: reload, delete, import twice, large files', function ()
   let dir: string;
 
   before(async () => {
+    // As in session.test.ts: keep the shared Go build cache (code-server moves XDG_CACHE_HOME).
+    process.env.GOCACHE ??= join(homedir(), '.cache', 'go-build');
     dir = mkdtempSync(join(tmpdir(), 'go-profiler-files-'));
     await vscode.extensions.getExtension(extensionId)!.activate();
   });
@@ -123,5 +128,38 @@ describe('Profile files: reload, delete, import twice, large files', function ()
 
     const loaded = await vscode.commands.executeCommand<DocumentState>('goProfiler.loadProfileAnyway', uri);
     assert.deepEqual({ phase: loaded.phase, sampleCount: loaded.sampleCount, loads: loaded.loads }, { phase: 'loaded', sampleCount: 0, loads: 2 });
+  });
+
+  it('a capture the profiles folder cannot take is kept in memory and Save As writes it whole with its sidecar', async () => {
+    const notAFolder = join(dir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const folder = join(notAFolder, 'profiles');
+    await config().update('profilesFolder', folder, vscode.ConfigurationTarget.Global);
+    const run = await vscode.commands.executeCommand<{ sessionId: string; pid: number; finished: Promise<string[]> } | undefined>('goProfiler.run', {
+      packageDir: join(repoRoot, 'test', 'fixtures', 'go-session', 'burner'),
+      wholeRun: false,
+    });
+    assert.ok(run, 'goProfiler.run started no session');
+    try {
+      const saved = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { sessionId: run.sessionId, kind: 'heap' });
+      assert.equal(saved, undefined, 'the capture claims to be saved in a folder under a file');
+      const unsaved = await vscode.commands.executeCommand<{ id: number; program: string; type: string; bytes: number; reason: string }[]>('goProfiler.internal.unsavedCaptures');
+      assert.equal(unsaved.length, 1);
+      const [kept] = unsaved as [(typeof unsaved)[0]];
+      assert.deepEqual({ program: kept.program, type: kept.type }, { program: 'burner', type: 'heap' });
+      assert.ok(kept.reason.includes(folder) && /part of the path is a file, not a folder \(ENOTDIR\)/.test(kept.reason), kept.reason);
+
+      const target = join(dir, 'rescued', 'burner-heap.pb.gz');
+      const path = await vscode.commands.executeCommand<string | undefined>('goProfiler.saveUnsavedCapture', kept.id, vscode.Uri.file(target));
+      assert.equal(path, target);
+      assert.equal(readFileSync(target).byteLength, kept.bytes);
+      assert.ok(topTable(await readProfileFile(target), {}).rows.some((r) => r.name === 'main.keepBlocks'), 'the saved heap profile lacks main.keepBlocks');
+      const sidecar = JSON.parse(readFileSync(join(dir, 'rescued', 'burner-heap.json'), 'utf8')) as { program: string; profileFile: string };
+      assert.deepEqual(sidecar.program + ' ' + sidecar.profileFile, 'burner burner-heap.pb.gz');
+      assert.deepEqual(await vscode.commands.executeCommand('goProfiler.internal.unsavedCaptures'), []);
+      assert.equal(existsSync(folder), false);
+    } finally {
+      await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId: run.sessionId });
+    }
   });
 });
