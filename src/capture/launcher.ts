@@ -11,6 +11,7 @@ import { buildWithAgent, type AgentBuild } from './build';
 import type { CaptureKind, CaptureRequest, CaptureResult } from './capture-kinds';
 import { CaptureError } from './errors';
 import { findGo } from './find-go';
+import { CrashWatcher, describeEnd } from './go-crash';
 import { startProgram, type ProgramExit, type RunningProgram } from './process';
 
 export interface LaunchOptions {
@@ -47,7 +48,12 @@ export interface ProfilerSession {
   stopCpu(): Promise<CaptureResult>;
   /** After exit: the whole-run profiles main wrote when it returned (none if it did not return). */
   wholeRunResults(): Promise<CaptureResult[]>;
-  /** Ends the program and everything in its process group. */
+  /**
+   * After exit: how the program ended, e.g. "panicked (exit code 2): boom" (the panic line
+   * is read from stderr when it is piped), "exited with code 3", "was killed by SIGKILL".
+   */
+  endReason(): Promise<string>;
+  /** Ends the program and its whole process tree (SIGTERM, SIGKILL after a grace period). */
   stop(): Promise<ProgramExit>;
   /** stop() and remove the private temp folder. */
   dispose(): Promise<void>;
@@ -86,29 +92,30 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   });
   let endedAt: Date | undefined;
   void program.exited.then(() => (endedAt = new Date()));
+  const endReason = watchEnd(program);
 
-  const ready = waitForAgent(build.program, program, addressFile, options.readyTimeoutMs ?? 30_000).then(
+  const ready = waitForAgent(build.program, program, endReason, addressFile, options.readyTimeoutMs ?? 30_000).then(
     (address) => new AgentClient(address, token),
   );
   ready.catch(() => undefined);
 
-  const ended = (kind: CaptureKind, exit: ProgramExit): CaptureError =>
-    new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture (${describeExit(exit)})`);
+  const ended = async (kind: CaptureKind): Promise<CaptureError> =>
+    new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture: it ${await endReason()}`);
 
   /** Runs one agent request, turning failures caused by the program's exit into 'program-ended'. */
   const guarded = async <T>(kind: CaptureKind, run: (client: AgentClient, exitSignal: AbortSignal) => Promise<T>): Promise<T> => {
     const client = await ready;
-    if (program.hasExited()) throw ended(kind, await program.exited);
+    if (program.hasExited()) throw await ended(kind);
     const onExit = new AbortController();
     void program.exited.then(() => onExit.abort());
     try {
       return await run(client, onExit.signal);
     } catch (e) {
-      if (onExit.signal.aborted || program.hasExited()) throw ended(kind, await program.exited);
+      if (onExit.signal.aborted || program.hasExited()) throw await ended(kind);
       if (e instanceof CaptureError && e.failure === 'unreachable') {
         // The connection broke: most likely the program is ending; give it a moment to say so.
         const exit = await Promise.race([program.exited, delay(3000)]);
-        if (exit) throw ended(kind, exit);
+        if (exit) throw await ended(kind);
       }
       throw e;
     }
@@ -151,6 +158,7 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
       }
       return results;
     },
+    endReason,
     stop: () => program.stop(),
     async dispose() {
       await program.stop();
@@ -163,7 +171,37 @@ function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 }
 
-async function waitForAgent(name: string, program: RunningProgram, addressFile: string, timeoutMs: number): Promise<AgentAddress> {
+/**
+ * How the program ended, once it has: with piped stderr, the runtime's last panic or fatal
+ * error line. That text can arrive after the exit event, so this waits for stderr to end
+ * (or at most a second: a child of the program may hold the pipe open).
+ */
+function watchEnd(program: RunningProgram): () => Promise<string> {
+  const stderr = program.child.stderr;
+  const watcher = new CrashWatcher();
+  let streamDone: Promise<void> = Promise.resolve();
+  if (stderr) {
+    stderr.on('data', (chunk: Buffer) => watcher.feed(chunk.toString('utf8')));
+    streamDone = new Promise((resolve) => {
+      stderr.once('end', resolve);
+      stderr.once('close', resolve);
+    });
+  }
+  let reason: Promise<string> | undefined;
+  return () =>
+    (reason ??= program.exited.then(async (exit) => {
+      await Promise.race([streamDone, delay(1000)]);
+      return describeEnd(exit, watcher.crashLine());
+    }));
+}
+
+async function waitForAgent(
+  name: string,
+  program: RunningProgram,
+  endReason: () => Promise<string>,
+  addressFile: string,
+  timeoutMs: number,
+): Promise<AgentAddress> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -176,7 +214,7 @@ async function waitForAgent(name: string, program: RunningProgram, addressFile: 
       if (e instanceof CaptureError) throw e;
     }
     if (program.hasExited()) {
-      throw new CaptureError('program-ended', `${name} ended before its agent was ready (${describeExit(await program.exited)})`);
+      throw new CaptureError('program-ended', `${name} ended before its agent was ready: it ${await endReason()}`);
     }
     if (Date.now() > deadline) {
       throw new CaptureError('agent-timeout', `${name}: the agent did not start within ${Math.round(timeoutMs / 1000)} s`);

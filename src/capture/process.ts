@@ -2,10 +2,18 @@
  * The one module that spawns processes (go list, go build, go test, the profiled program).
  *
  * Long-running programs start in their own process group (unless they must share the
- * terminal's foreground group to read a TTY), and stopping kills the whole group, so
- * nothing the program started outlives it. Groups still alive when Node exits are killed.
+ * terminal's foreground group to read a TTY). Stopping signals the program's whole tree:
+ * its group and every descendant found in /proc, including children that left the group
+ * (setsid) or were reparented, so nothing the program started outlives it. SIGTERM first,
+ * SIGKILL for whatever is still running after the grace period. Trees still alive when
+ * Node exits are killed.
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { readProcTable } from './proc-table';
+import { updateTree, type TreeMembers } from './process-tree';
+
+/** How long a stopped program may take to exit after SIGTERM before it is SIGKILLed. */
+export const STOP_GRACE_MS = 2000;
 
 export interface ToolResult {
   readonly code: number | null;
@@ -58,7 +66,10 @@ export interface RunningProgram {
   hasExited(): boolean;
   /** Sends a signal to the program (its whole group when it has its own). */
   signal(signal: NodeJS.Signals): void;
-  /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves when the program has exited. */
+  /**
+   * SIGTERM to the program's tree (its group and all descendants), SIGKILL to whatever still
+   * runs after `graceMs`; resolves when the program has exited and its tree is gone.
+   */
   stop(graceMs?: number): Promise<ProgramExit>;
 }
 
@@ -105,25 +116,79 @@ export function startProgram(command: string, args: readonly string[], options: 
     exited,
     hasExited: () => done,
     signal: signalProgram,
-    async stop(graceMs = 2000) {
-      signalProgram('SIGTERM');
-      const timer = setTimeout(() => signalProgram('SIGKILL'), graceMs);
+    async stop(graceMs = STOP_GRACE_MS) {
+      if (child.pid === undefined) return exited;
+      const tree = programTree(child.pid, ownGroup, () => done);
+      tree.signal('SIGTERM');
+      const grace = cancellableDelay(graceMs);
+      await Promise.race([exited, grace.promise]);
+      // The program has exited (or the grace period is over); wait out the rest of the
+      // grace period for the processes it started, then SIGKILL whatever still runs.
+      while (!grace.isOver() && tree.running().length > 0) await cancellableDelay(50).promise;
+      grace.cancel();
+      tree.signal('SIGKILL');
       const result = await exited;
-      clearTimeout(timer);
-      // The leader is gone; make sure nothing else in its group survives.
-      if (ownGroup && child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // group already empty
-        }
-      }
+      // SIGKILL cannot be ignored, but dying takes the kernel a moment: return once the tree is gone.
+      for (let i = 0; i < 40 && tree.running().length > 0; i++) await cancellableDelay(25).promise;
       return result;
     },
   };
 }
 
-/** Process groups (or single pids) to kill if Node exits while they run. */
+interface ProgramTree {
+  /** Signals the group (when the program has its own) and every member still running. */
+  signal(signal: NodeJS.Signals): void;
+  /** Pids of members still running (re-reads the process table). */
+  running(): number[];
+}
+
+/**
+ * The program's process tree, remembered across reads of the process table. Without /proc
+ * only the group (or the program itself, until it has exited) can be signalled.
+ */
+function programTree(pid: number, ownGroup: boolean, hasExited: () => boolean): ProgramTree {
+  const members: TreeMembers = new Map();
+  const group = ownGroup ? pid : undefined;
+  const running = (): number[] | undefined => {
+    const table = readProcTable();
+    return table && updateTree(table, pid, group, members).map((e) => e.pid);
+  };
+  return {
+    running: () => running() ?? [],
+    signal(signal) {
+      const pids = running();
+      if (group !== undefined) killQuietly(-group, signal);
+      if (pids === undefined) {
+        if (group === undefined && !hasExited()) killQuietly(pid, signal);
+        return;
+      }
+      for (const p of pids) killQuietly(p, signal);
+    },
+  };
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** A timer that can be cancelled, so a stop leaves no timer behind. */
+function cancellableDelay(ms: number): { promise: Promise<void>; cancel(): void; isOver(): boolean } {
+  let timer: NodeJS.Timeout | undefined;
+  let over = false;
+  const promise = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      over = true;
+      resolve();
+    }, ms);
+  });
+  return { promise, isOver: () => over, cancel: () => clearTimeout(timer) };
+}
+
+/** Programs to kill, with their trees, if Node exits while they run. */
 const live = new Map<ChildProcess, boolean>();
 let exitHookInstalled = false;
 
@@ -133,13 +198,7 @@ function track(child: ChildProcess, group: boolean): () => void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
-      for (const [c, g] of live) {
-        try {
-          if (c.pid !== undefined) process.kill(g ? -c.pid : c.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
+      for (const [c, g] of live) if (c.pid !== undefined) programTree(c.pid, g, () => c.exitCode !== null || c.signalCode !== null).signal('SIGKILL');
     });
   }
   return () => live.delete(child);

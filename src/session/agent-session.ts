@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaptureResult } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
-import { describeExit, type ProfilerSession } from '../capture/launcher';
+import type { ProfilerSession } from '../capture/launcher';
 import { sessionContext } from '../capture/save-capture';
 import type { ProfilingSession } from './profiling-session';
 
@@ -10,9 +10,9 @@ export function agentSession(session: ProfilerSession): ProfilingSession {
   const name = session.build.program;
   let goVersion: string | undefined;
   void session.ready.then((c) => (goVersion = c.address.goVersion)).catch(() => undefined);
-  const ended = session.program.exited.then(describeExit);
+  const ended = session.program.exited.then(() => session.endReason());
   const endedError = async (what: string): Promise<CaptureError> =>
-    new CaptureError('program-ended', `${what}: ${name} ended (${await ended}); captures saved earlier are kept`);
+    new CaptureError('program-ended', `${what}: ${name} ${await ended}; captures saved earlier are kept`);
   return {
     id: randomUUID(),
     source: 'agent',

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CaptureError } from '../capture/errors';
-import { launchWithAgent, describeExit, type ProfilerSession } from '../capture/launcher';
+import { launchWithAgent, type ProfilerSession } from '../capture/launcher';
 import { agentSession } from './agent-session';
 import type { BuildProblems } from './build-problems';
 import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
@@ -72,14 +72,15 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
   });
 
   const finished = (async (): Promise<string[]> => {
-    const exit = await session.program.exited;
-    pty.info(`\n${session.build.program} exited (${describeExit(exit)}).`);
+    await session.program.exited;
+    const end = await session.endReason();
+    pty.info(`\n${session.build.program} ${end}.`);
     const paths: string[] = [];
     if (wholeRun) {
       const results = await session.wholeRunResults();
       if (results.length === 0) {
         void vscode.window.showWarningMessage(
-          `Go Profiler: ${session.build.program} did not return from main (${describeExit(exit)}), so whole-run mode has no profiles.`,
+          `Go Profiler: ${session.build.program} did not return from main (it ${end}), so whole-run mode has no profiles.`,
         );
       }
       for (const result of results) {

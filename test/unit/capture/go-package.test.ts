@@ -10,8 +10,10 @@ describe('go list', () => {
   it('finds the main packages of a module, not its libraries', async () => {
     const found = await listMainPackages(findGo(), FIXTURES);
     assert.deepEqual(found.map((p) => p.importPath).sort(), [
+      'example.com/gocapture/echoer',
       'example.com/gocapture/httppprof',
       'example.com/gocapture/shortrun',
+      'example.com/gocapture/stubborn',
       'example.com/gocapture/workload',
     ]);
     assert.equal(found.find((p) => p.importPath.endsWith('/workload'))?.dir, join(FIXTURES, 'workload'));
