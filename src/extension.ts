@@ -6,6 +6,7 @@ import { IMPORT_PROFILE_COMMAND, importProfiles } from './views/import-profiles'
 import { registerProfileEditors } from './views/profile-editor-provider';
 import { registerEditorFeatures } from './editor/register-editor-features';
 import { registerProfileViewCommands } from './views/profile-commands';
+import { registerCspViolationsCommand } from './views/csp-violations-command';
 
 let sessions: SessionRegistry | undefined;
 
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, importProfiles),
     ...features.disposables,
     ...registerEditorFeatures(context),
+    registerCspViolationsCommand(log),
   );
   registerProfileViewCommands(context);
 }

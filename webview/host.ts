@@ -4,6 +4,7 @@ import { granularities } from '../src/shared/view-model';
 import { isRecord } from '../src/shared/guards';
 import { RpcClient } from '../src/shared/rpc';
 import type { ViewMethods } from '../src/shared/view-model';
+import { reportCspViolations } from './csp-report';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -18,6 +19,7 @@ export class Host {
   readonly rpc = new RpcClient<ViewMethods>((request) => this.api.postMessage(request));
 
   constructor(onMessage: (message: HostToWebview) => void) {
+    reportCspViolations((message) => this.api.postMessage(message));
     // The host is trusted; messages from elsewhere in the window are not ours to handle.
     window.addEventListener('message', (event: MessageEvent<HostToWebview>) => onMessage(event.data));
   }

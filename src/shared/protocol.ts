@@ -50,8 +50,24 @@ export interface FlameZoomMessage {
   readonly path: readonly string[];
 }
 
+/**
+ * The page's Content-Security-Policy blocked something (an inline script, a remote image, …).
+ * The webview reports every `securitypolicyviolation` event; the host logs and counts them per
+ * panel (a profile that renders as text never causes one).
+ */
+export interface CspViolationMessage {
+  readonly kind: 'cspViolation';
+  /** The effective directive, e.g. `script-src-elem` or `img-src`. */
+  readonly directive: string;
+  /** What was blocked: a URL, or `inline` / `eval`. */
+  readonly blockedUri: string;
+  /** The browser's first characters of blocked inline code ('' when none). */
+  readonly sample: string;
+}
+
 export type WebviewToHost =
   | ReadyMessage
+  | CspViolationMessage
   | WebviewRequest
   | OpenSourceMessage
   | SaveImageMessage

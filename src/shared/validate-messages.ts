@@ -92,9 +92,24 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
       return { kind: 'stopComparing' };
     case 'flameZoom':
       return isStringArray(value.path) ? { kind: 'flameZoom', path: value.path } : undefined;
+    case 'cspViolation':
+      return parseCspViolation(value);
     default:
       return undefined;
   }
+}
+
+/** Longest directive, URI or sample kept from a report (the rest is cut, marked with …). */
+export const CSP_REPORT_FIELD_LIMIT = 300;
+
+function clip(text: string): string {
+  return text.length > CSP_REPORT_FIELD_LIMIT ? `${text.slice(0, CSP_REPORT_FIELD_LIMIT)}…` : text;
+}
+
+function parseCspViolation(value: UnknownRecord): WebviewToHost | undefined {
+  const { directive, blockedUri, sample } = value;
+  if (typeof directive !== 'string' || typeof blockedUri !== 'string' || typeof sample !== 'string') return undefined;
+  return { kind: 'cspViolation', directive: clip(directive), blockedUri: clip(blockedUri), sample: clip(sample) };
 }
 
 function parseOpenParams(value: unknown): OpenParams | undefined {

@@ -13,6 +13,7 @@ import { nearestModulePath, saveImage } from './panel-actions';
 import { onDidRequestRevealFunction, profileClosed, setActiveProfile } from '../editor/active-profile';
 import { jumpToSource } from '../editor/register-editor-features';
 import { FlameZoomState } from './flame-zoom';
+import { cspViolations } from './csp-violations';
 
 /** An open profile editor, as the "Compare with…" command finds it. */
 export interface ProfilePanelHandle {
@@ -57,6 +58,7 @@ export function attachProfilePanel(
   });
 
   let disposed = false;
+  const csp = cspViolations.track(document.fileName);
   let baseSource: string | undefined;
   const post = (message: HostToWebview): void => {
     if (!disposed) void webview.postMessage(message);
@@ -136,6 +138,9 @@ export function attachProfilePanel(
         if (options !== undefined) setActiveProfile(document, options);
         break;
       }
+      case 'cspViolation':
+        log.warn(csp.record(message));
+        break;
       default:
         assertNever(message, 'webview message');
     }
@@ -152,6 +157,7 @@ export function attachProfilePanel(
   panel.onDidDispose(() => {
     disposed = true;
     reloadSubscription.dispose();
+    csp.close();
     openPanels.splice(openPanels.indexOf(handle), 1);
     profileClosed(document);
     subscription.dispose();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import type { CspViolationMessage, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/views/worker-handlers';
 import { bundlePage, repoRoot } from './harness';
@@ -23,6 +23,8 @@ export class EditorHost {
   readonly source: string;
   /** Every message the webview posted, in order. */
   readonly posted: WebviewToHost[] = [];
+  /** What the webview reported through the product's own path (webview/csp-report.ts), as the host counts it. */
+  readonly cspViolations: CspViolationMessage[] = [];
   /** The file the next "Compare with…" loads. */
   baseFile: string | undefined;
 
@@ -56,6 +58,9 @@ export class EditorHost {
         const r = this.handlers.answer({ kind: 'request', id: 0, method: 'openBase', params: { bytes, source: basename(this.baseFile), maxInflatedBytes: 1 << 30 } });
         return [r.ok && r.method === 'openBase' ? { kind: 'baseLoaded', source: r.result.source } : { kind: 'baseFailed', message: r.ok ? '?' : r.error }];
       }
+      case 'cspViolation':
+        this.cspViolations.push(message);
+        return [];
       case 'openSource':
       case 'saveImage':
       case 'stopComparing':
@@ -81,6 +86,8 @@ interface PageGlobals {
 /** One page whose host can be swapped between profiles. */
 export class EditorSession {
   host: EditorHost | undefined;
+  /** Every `cspViolation` the webview posted (the product's path: webview/csp-report.ts), across hosts. */
+  readonly reported: CspViolationMessage[] = [];
 
   private constructor(readonly page: Page) {}
 
@@ -102,7 +109,10 @@ export class EditorSession {
         g.document.adoptedStyleSheets = [...g.document.adoptedStyleSheets, sheet];
       });
     }, css);
-    await page.exposeFunction('editorHost', (message: WebviewToHost) => (session.host ? session.host.answer(message).map(encodeWire) : []));
+    await page.exposeFunction('editorHost', (message: WebviewToHost) => {
+      if (message.kind === 'cspViolation') session.reported.push(message);
+      return session.host ? session.host.answer(message).map(encodeWire) : [];
+    });
     return session;
   }
 
@@ -132,8 +142,13 @@ export class EditorSession {
     });
   }
 
-  cspViolations(): Promise<string[]> {
-    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).editorTest.cspViolations);
+  /**
+   * CSP violations seen two ways: the test page's own listener, and what the webview reported to
+   * its host through the protocol (as the extension logs and counts them), marked "reported:".
+   */
+  async cspViolations(): Promise<string[]> {
+    const inPage = await this.page.evaluate(() => (globalThis as unknown as PageGlobals).editorTest.cspViolations);
+    return [...inPage, ...this.reported.map((v) => `reported: ${v.directive} ${v.blockedUri}`)];
   }
 
   setTheme(kind: 'light' | 'dark' | 'high-contrast'): Promise<void> {

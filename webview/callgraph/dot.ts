@@ -28,6 +28,11 @@ export function nodeLabelLines(node: CallGraphView['nodes'][number]): string[] {
 }
 
 const MAX_LINE = 40;
+/**
+ * Most lines a name takes in its box: a 100 KB name would otherwise be a box of 2,500 lines that
+ * dwarfs the graph. A longer name ends its last line with "…"; the node's title keeps it whole.
+ */
+export const MAX_NAME_LINES = 8;
 
 /** "github.com/a/b.(*T).M" → ["github.com/a/b", "(*T)", "M"], long pieces wrapped. */
 export function splitName(name: string): string[] {
@@ -36,8 +41,13 @@ export function splitName(name: string): string[] {
   const pieces = dot > 0 ? [name.slice(0, dot), ...splitRest(name.slice(dot + 1))] : [name];
   const lines: string[] = [];
   for (const p of pieces) {
-    for (let i = 0; i < p.length; i += MAX_LINE) lines.push(p.slice(i, i + MAX_LINE));
+    for (let i = 0; i < p.length && lines.length <= MAX_NAME_LINES; i += MAX_LINE) lines.push(p.slice(i, i + MAX_LINE));
     if (p.length === 0) lines.push('');
+    if (lines.length > MAX_NAME_LINES) {
+      lines.length = MAX_NAME_LINES;
+      lines[MAX_NAME_LINES - 1] = `${lines[MAX_NAME_LINES - 1]!.slice(0, MAX_LINE - 1)}…`;
+      break;
+    }
   }
   return lines;
 }

@@ -1,0 +1,170 @@
+/**
+ * The real profile editor in Chromium on a profile whose every string is hostile (HTML, script,
+ * javascript: URLs, bidi controls, 100 KB names; see xss-profile.ts): every tab, the flame
+ * tooltip, the metadata, the sample type and label selectors show each string literally, nothing
+ * executes, no request leaves the page's origin, and no CSP violation happens — counted both by
+ * the page and through the product's own report path (webview/csp-report.ts → host).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { StackTreeView } from '../../src/shared/view-model';
+import { bundlePage, ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
+import type { TestBrowser, TestServer } from './harness';
+import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile } from './xss-profile';
+
+const ROW = 18;
+const SOURCE = '<img src=x onerror=alert(13)>\u202Efdp.pb.gz';
+
+function flameOf(host: EditorHost): StackTreeView {
+  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: { sampleIndex: host.summary.defaultSampleTypeIndex } });
+  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
+  return r.result;
+}
+
+function nodeNamed(view: StackTreeView, name: string): number {
+  for (let n = 1; n < view.frame.length; n++) if (view.frames[view.frame[n]!]?.name === name) return n;
+  throw new Error(`${name.slice(0, 60)} is not in the flame tree`);
+}
+
+/** Left edge of `node` as a fraction of the width (siblings in order, like the layout). */
+function leftOf(view: StackTreeView, node: number): number {
+  if (node === 0) return 0;
+  const p = view.parent[node]!;
+  let x = leftOf(view, p) * view.total;
+  for (let c = view.firstChild[p]!; c < node; c++) x += view.value[c]!;
+  return x / view.total;
+}
+
+function depthOf(view: StackTreeView, node: number): number {
+  let d = 0;
+  for (let p = node; p > 0; p = view.parent[p]!) d++;
+  return d;
+}
+
+async function flamePoint(page: Page, view: StackTreeView, node: number): Promise<{ x: number; y: number }> {
+  const box = await page.$eval('.gp-flame-canvas', (c) => {
+    const r = c.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width };
+  });
+  const width = (view.value[node]! / view.total) * box.width;
+  return { x: box.x + leftOf(view, node) * box.width + Math.min(width / 2, 30), y: box.y + depthOf(view, node) * ROW + ROW / 2 };
+}
+
+/** Short, printable form of a hostile string for assertion messages. */
+function show(s: string | null | undefined): string {
+  return JSON.stringify((s ?? '').slice(0, 80));
+}
+
+describe('every string of the profile hostile: literal text everywhere, nothing runs, no CSP violation', () => {
+  let browser: TestBrowser;
+  let server: TestServer;
+  let page: Page;
+  let session: EditorSession;
+  let seen: { dialogs: string[]; errors: string[] };
+  let scratch: string;
+  let host: EditorHost;
+  const foreignRequests: string[] = [];
+  let requests = 0;
+  const notFound: string[] = [];
+
+  before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'gp-hostile-'));
+    const file = join(scratch, 'hostile.pb.gz');
+    writeEveryStringHostileProfile(file);
+    const [script, layout] = await Promise.all([bundleEditorPage(), bundlePage(join(repoRoot, 'webview/callgraph/layout-entry.ts'))]);
+    server = await serve(script, 'light', { '/callgraph-layout.js': layout });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    seen = watchPage(page);
+    const origin = new URL(server.url).origin;
+    page.on('response', (r) => {
+      if (r.status() >= 400) notFound.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      requests++;
+      if (new URL(r.url()).origin !== origin) foreignRequests.push(r.url());
+    });
+    session = await EditorSession.create(page);
+    host = new EditorHost(file, undefined, SOURCE);
+    await session.open(server.url, host);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('flame graph: each frame’s tooltip shows its name and file:line exactly', async () => {
+    const view = flameOf(host);
+    for (const frame of HOSTILE_FRAMES) {
+      const node = nodeNamed(view, frame.name);
+      // The file as the views carry it (cleaned like pprof does: "//" becomes "/").
+      const file = view.frames[view.frame[node]!]!.file;
+      assert.ok(file.length > 0, `the frame of ${show(frame.name)} has a file`);
+      const p = await flamePoint(page, view, node);
+      await page.mouse.move(1, 1);
+      await page.mouse.move(p.x, p.y);
+      await page.waitForSelector('.gp-flame-tooltip:not([hidden]) .gp-name');
+      const name = await page.textContent('.gp-flame-tooltip .gp-name');
+      assert.ok(name === frame.name, `tooltip name ${show(name)} is ${show(frame.name)} (length ${name?.length} vs ${frame.name.length})`);
+      const where = await page.textContent('.gp-flame-tooltip .gp-file');
+      assert.ok(where === `${file}:${frame.line}`, `tooltip location ${show(where)}`);
+    }
+    await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-flame.png') });
+  });
+
+  test('metadata, sample type and label selectors show the strings literally', async () => {
+    const meta = await page.$$eval('[data-testid="profile-meta"] dd', (dds) => dds.map((d) => d.textContent ?? ''));
+    assert.ok(meta.includes(SOURCE), `file name shown literally: ${meta.map(show).join(' | ')}`);
+    for (const comment of HOSTILE_META.comments) assert.ok(meta.includes(comment), `comment ${show(comment)}`);
+    const types = await page.$$eval('[data-testid="sample-type-select"] option', (os) => os.map((o) => o.textContent ?? ''));
+    assert.ok(types.some((t) => t.startsWith(HOSTILE_META.sampleType)), `sample types: ${types.map(show).join(' | ')}`);
+    const tags = await page.$$eval('[data-testid="tag-select"] option', (os) => os.map((o) => o.textContent ?? ''));
+    const tagText = tags.join('\n');
+    assert.ok(tagText.includes(HOSTILE_META.labelKey) && tagText.includes(HOSTILE_META.labelValue), `label options: ${tags.map(show).join(' | ')}`);
+  });
+
+  test('top table and call tree list every name exactly', async () => {
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
+    const top = await page.$$eval('td[data-col="name"]', (tds) => tds.map((td) => td.textContent ?? ''));
+    assert.deepEqual([...top].sort(), HOSTILE_FRAMES.map((f) => f.name).sort());
+    await page.click('[data-testid="tab-tree"]');
+    await session.idle();
+    await page.click('[data-testid="expand-hot-path"]');
+    await session.idle();
+    const tree = await page.$$eval('[data-testid="tree-row"] td[data-col="name"]', (tds) => tds.map((td) => (td.textContent ?? '').replace(/^[▸▾]/, '')));
+    for (const frame of HOSTILE_FRAMES) assert.ok(tree.includes(frame.name), `tree row ${show(frame.name)}`);
+    await page.waitForSelector('[data-testid="peek-name"]');
+    await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-tree.png') });
+  });
+
+  test('call graph: one node per function, its title the exact name', async () => {
+    await page.click('[data-testid="tab-callgraph"]');
+    await page.waitForSelector('[data-testid="callgraph-svg"] .cg-node');
+    const titles = await page.$$eval('[data-testid="callgraph-svg"] g.cg-node > title', (ts) => ts.map((t) => t.textContent ?? ''));
+    const names = titles.map((t) => t.slice(0, t.indexOf('\n') < 0 ? t.length : t.indexOf('\n')));
+    assert.deepEqual([...names].sort(), HOSTILE_FRAMES.map((f) => f.name).sort());
+    await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-callgraph.png') });
+  });
+
+  test('no element was made from a string, no dialog, no request off the origin, no CSP violation', async () => {
+    const goroutinesTab = await page.$('[data-testid="tab-goroutines"]');
+    assert.ok(!goroutinesTab || !(await goroutinesTab.isVisible()), 'no Goroutines tab for a CPU profile');
+    // One script element: the page's own, nonce'd bundle.
+    assert.deepEqual(await page.$$eval('img, b, script:not([src]), iframe, a[href^="javascript"]', (els) => els.map((e) => e.outerHTML.slice(0, 80))), []);
+    assert.deepEqual(seen.dialogs, []);
+    assert.deepEqual(notFound, []);
+    assert.deepEqual(seen.errors, []);
+    assert.ok(requests > 0, 'requests were observed at all');
+    assert.deepEqual(foreignRequests, []);
+    assert.deepEqual(await session.cspViolations(), []);
+    assert.deepEqual(host.cspViolations, []);
+  });
+});
