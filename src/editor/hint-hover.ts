@@ -1,25 +1,16 @@
 /**
  * The hover on a hinted line: flat and cum with their shares, the sample type, the top callers
  * and callees of the line's function (peek, computed in the worker), a link that reveals the
- * function in the profile editor, and the stale-source warning.
+ * function in the profile editor, and the stale-source warning. The markdown is built by
+ * hover-markdown.ts; only the reveal command is trusted, and no HTML is supported.
  */
 import * as vscode from 'vscode';
 import { hoverNumbers } from '../analysis/source-hints';
 import { isRecord } from '../shared/guards';
 import type { FileHints, HintsController } from './hints-controller';
+import { hoverMarkdown, REVEAL_FUNCTION_COMMAND, type EdgeRow } from './hover-markdown';
 
-export const REVEAL_FUNCTION_COMMAND = 'goProfiler.revealFunction';
-const TOP_EDGES = 3;
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
-}
-
-interface EdgeRow {
-  readonly name: string;
-  readonly valueText: string;
-  readonly percent: string;
-}
+export { REVEAL_FUNCTION_COMMAND } from './hover-markdown';
 
 function parseRows(value: unknown): EdgeRow[] {
   if (!Array.isArray(value)) return [];
@@ -28,13 +19,6 @@ function parseRows(value: unknown): EdgeRow[] {
       ? [{ name: r.name, valueText: r.valueText, percent: r.percent }]
       : [],
   );
-}
-
-function edgeLines(title: string, rows: readonly EdgeRow[]): string[] {
-  if (rows.length === 0) return [];
-  const top = rows.slice(0, TOP_EDGES).map((r) => `- \`${r.name}\` ${escape(r.valueText)} (${escape(r.percent.trim())})`);
-  const more = rows.length > TOP_EDGES ? [`- … ${rows.length - TOP_EDGES} more`] : [];
-  return [`**${title}**`, '', ...top, ...more, ''];
 }
 
 export class HintHoverProvider implements vscode.HoverProvider {
@@ -48,21 +32,23 @@ export class HintHoverProvider implements vscode.HoverProvider {
     const unit = totals.sampleType.unit;
     const n = hoverNumbers(line, totals.total, unit);
     const fn = file.functions[line.fn];
-    const profileName = active.source.uri.path.slice(active.source.uri.path.lastIndexOf('/') + 1);
-    const md = new vscode.MarkdownString(undefined, true);
+    const peek = fn ? await this.peek(file, fn.name) : undefined;
+    const text = hoverMarkdown({
+      ...(file.stale ? { stale: file.stale } : {}),
+      sampleType: totals.sampleType.type,
+      unit,
+      profileName: active.source.uri.path.slice(active.source.uri.path.lastIndexOf('/') + 1),
+      diff: active.query.diff === true,
+      flat: n.flat,
+      flatPercent: n.flatPercent,
+      cum: n.cum,
+      cumPercent: n.cumPercent,
+      ...(fn ? { fn: { name: fn.name, profileUri: active.source.uri.toString() } } : {}),
+      ...(peek ?? {}),
+    });
+    const md = new vscode.MarkdownString(text, true);
+    md.supportHtml = false;
     md.isTrusted = { enabledCommands: [REVEAL_FUNCTION_COMMAND] };
-    if (file.stale) md.appendMarkdown(`$(warning) ${escape(`The source may have changed: ${file.stale}.`)}\n\n`);
-    const diff = active.query.diff === true ? ' (change from the base)' : '';
-    md.appendMarkdown(`**${escape(totals.sampleType.type)}** (${escape(unit)}) in ${escape(profileName)}${escape(diff)}\n\n`);
-    md.appendMarkdown(`| | value | % of total |\n|---|---:|---:|\n`);
-    md.appendMarkdown(`| flat | ${escape(n.flat)} | ${escape(n.flatPercent)} |\n| cum | ${escape(n.cum)} | ${escape(n.cumPercent)} |\n\n`);
-    if (fn) {
-      md.appendMarkdown(`\`${fn.name}\`\n\n`);
-      const peek = await this.peek(file, fn.name);
-      if (peek) md.appendMarkdown([...edgeLines('Callers', peek.callers), ...edgeLines('Callees', peek.callees)].join('\n'));
-      const args = encodeURIComponent(JSON.stringify([active.source.uri.toString(), fn.name]));
-      md.appendMarkdown(`\n[$(flame) Reveal in the profile](command:${REVEAL_FUNCTION_COMMAND}?${args})`);
-    }
     return new vscode.Hover(md, document.lineAt(position.line).range);
   }
 

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { SAVE_UNSAVED_COMMAND, unsavedCaptures } from '../session/unsaved-captures';
 import { listProfiles, type ListedProfile } from '../store/profile-store';
+import { recentProfileTooltip } from './recent-profile-tooltip';
 
 export const RECENT_PROFILES_VIEW = 'goProfiler.recentProfiles';
 
@@ -78,17 +79,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
     const { label, description } = recentProfileLabels(node.listed);
     const item = new vscode.TreeItem(label);
     item.description = description;
-    const s = node.listed.sidecar;
-    item.tooltip = new vscode.MarkdownString(
-      [
-        `**${basename(node.profilePath)}**`,
-        s ? `${s.capture.kind} of \`${s.program}\` (${s.capture.source})` : node.listed.sidecarProblem ?? 'no sidecar',
-        s?.goVersion ? `Go ${s.goVersion}` : '',
-        node.profilePath,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    );
+    item.tooltip = new vscode.MarkdownString(recentProfileTooltip(node.listed));
     item.iconPath = new vscode.ThemeIcon('flame');
     item.contextValue = 'goProfiler.recentProfile';
     item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, 'goProfiler.profile', { preview: true }] };
