@@ -211,6 +211,11 @@ class StackWalk {
 
   private visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
+    if (out instanceof TotalsSink && !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive) {
+      // Every location is kept: add up straight from the locations, without copying frames.
+      this.locFrames.addTotals(locs, start, end, value, out);
+      return;
+    }
     if (filtered.pruneActive) start = prunedStart(locs, start, end, filtered.flags);
     if (end - start > this.kept.length) this.kept = new Int32Array(Math.max(end - start, this.kept.length * 2));
     const kept = this.kept;
@@ -230,11 +235,26 @@ class TotalsSink implements StackVisitor {
 
   add(frames: Int32Array, _inlined: Uint8Array, length: number, value: number): void {
     if (length === 0) return;
-    const id = this.stack++;
-    for (let i = 0; i < length; i++) if (frames[i]! >= this.flat.length) this.grow(frames[i]! + 1);
-    const { flat, cum, seenIn } = this;
-    flat[frames[0]!]! += value;
-    for (let i = 0; i < length; i++) {
+    const id = this.beginStack();
+    for (let i = 0; i < length; i++) this.reserve(frames[i]! + 1);
+    this.flat[frames[0]!]! += value;
+    this.addCum(frames, 0, length, value, id);
+  }
+
+  /** The id of a new stack, for addCum. */
+  beginStack(): number {
+    return this.stack++;
+  }
+
+  /** Makes room for frame indexes below `count`. */
+  reserve(count: number): void {
+    if (count > this.flat.length) this.grow(count);
+  }
+
+  /** Adds `value` to the cum of each frame of frames[lo .. hi - 1] not yet counted for stack `id`. */
+  addCum(frames: Int32Array | readonly number[], lo: number, hi: number, value: number, id: number): void {
+    const { cum, seenIn } = this;
+    for (let i = lo; i < hi; i++) {
       const f = frames[i]!;
       if (seenIn[f] !== id) {
         seenIn[f] = id;
@@ -309,6 +329,9 @@ class LocationFrames {
     this.start = new Int32Array(profile.locations.count * 2).fill(-1);
   }
 
+  /** One more than the largest frame index of the locations resolved so far. */
+  private frameLimit = 0;
+
   /** The frames of one stack (leaf first), filled by expand. */
   stackFrames = new Int32Array(256);
   stackInlined = new Uint8Array(256);
@@ -331,6 +354,26 @@ class LocationFrames {
       }
     }
     return length;
+  }
+
+  /** Adds a stack of locations `locs[start .. end - 1]` (every one kept) to `sink`, frame by frame. */
+  addTotals(locs: Int32Array, start: number, end: number, value: number, sink: TotalsSink): void {
+    const id = sink.beginStack();
+    const ranges = this.start;
+    let leaf = true;
+    for (let k = start; k < end; k++) {
+      const loc = locs[k]!;
+      let lo = ranges[loc * 2]!;
+      if (lo < 0) lo = this.resolve(loc);
+      const hi = ranges[loc * 2 + 1]!;
+      if (lo === hi) continue;
+      sink.reserve(this.frameLimit);
+      if (leaf) {
+        sink.flat[this.frames[lo]!]! += value;
+        leaf = false;
+      }
+      sink.addCum(this.frames, lo, hi, value, id);
+    }
   }
 
   private growStack(needed: number): void {
@@ -366,6 +409,7 @@ class LocationFrames {
         this.interner.countUse(f, inl);
       }
     }
+    for (let i = lo; i < this.frames.length; i++) this.frameLimit = Math.max(this.frameLimit, this.frames[i]! + 1);
     this.start[loc * 2] = lo;
     this.start[loc * 2 + 1] = this.frames.length;
     return lo;

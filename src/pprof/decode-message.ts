@@ -9,8 +9,11 @@ import { decodeSamples } from './decode-samples';
 import { scanProfile, wrongWireType } from './profile-layout';
 import { VARINT, WireFormatError, keyAt, skipValue, varintAt, wire } from './wire';
 
-/** Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input. */
-export function decodeProfileMessage(buf: Uint8Array): Profile {
+/**
+ * Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input.
+ * `mergeSamples`: see DecodeOptions.
+ */
+export function decodeProfileMessage(buf: Uint8Array, mergeSamples = false): Profile {
   const layout = scanProfile(buf);
   const strings = decodeStrings(buf, layout.strings);
   const stringCount = strings.length;
@@ -41,6 +44,7 @@ export function decodeProfileMessage(buf: Uint8Array): Profile {
     sampleTypes.length,
     IdIndex.build(locations.id, locations.count, 'location'),
     stringCount,
+    mergeSamples,
   );
 
   const defaultTypeName = resolve(layout.defaultSampleType, 'default_sample_type');

@@ -11,6 +11,13 @@ export interface DecodeOptions {
   readonly inflate: Inflate;
   /** Refuse gzip data that inflates past this many bytes; default 2 GiB. */
   readonly maxInflatedBytes?: number;
+  /**
+   * Merge samples with identical location stacks while decoding, summing their values and
+   * dropping labels (SampleTable.merged). Every check still runs; for reports that neither
+   * filter by label nor list single samples, such as the top table, it saves most of the
+   * memory and time of big heap profiles.
+   */
+  readonly mergeSamples?: boolean;
 }
 
 /**
@@ -30,7 +37,7 @@ export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profil
     throw new ProfileError(source, `${what} ${unsupported}, which is not supported; capture a pprof protobuf profile instead (e.g. /debug/pprof/heap without ?debug=1)`);
   }
   try {
-    return decodeProfileMessage(raw);
+    return decodeProfileMessage(raw, options.mergeSamples);
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
     const prefix = gzipped ? 'the inflated data is not a valid pprof protobuf' : 'not gzip, and not a valid pprof protobuf';

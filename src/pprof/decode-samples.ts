@@ -1,4 +1,4 @@
-import type { SampleTable, UniqueStacks } from './profile';
+import type { MergedSamples, SampleTable, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import * as growable from './growable';
 import * as stackInterner from './stack-interner';
@@ -35,6 +35,7 @@ export function decodeSamples(
   valueCount: number,
   locationIndex: IdIndex,
   stringCount: number,
+  merge = false,
 ): SampleTable {
   const count = ranges.count;
   if (count > 0 && valueCount === 0) {
@@ -47,20 +48,22 @@ export function decodeSamples(
       `${count} samples of ${valueCount} values cannot fit in the ${sampleBytes} bytes the samples take`,
     );
   }
-  // Int32 while every value fits (half the memory of float64), float64 from the first that does not.
-  let values: Int32Array | Float64Array = new Int32Array(count * valueCount);
-  const stacks = new SampleStacks(buf, count, sampleBytes, locationIndex);
-  const labelStart = new Int32Array(count + 1);
+  const stacks = new SampleStacks(buf, count, sampleBytes, valueCount, locationIndex, merge);
+  // Each sample's values, or (merging) the values of the batch stacks is collecting. Int32
+  // while every value fits (half the memory of float64), float64 from the first that does not.
+  let values: Int32Array | Float64Array = merge ? stacks.batchValues : new Int32Array(count * valueCount);
+  const labelStart = new Int32Array(merge ? 0 : count + 1);
   // Room for one label per sample (Go heap profiles have exactly that): pages never written
-  // cost no memory, and a column that fits is returned without a copy.
-  const labels = new LabelColumns(count);
+  // cost no memory, and a column that fits is returned without a copy. Merging checks labels
+  // and drops them.
+  const labels = new LabelColumns(merge ? 0 : count, !merge);
   const starts = ranges.starts;
   const ends = ranges.ends;
 
   for (let s = 0; s < count; s++) {
-    labelStart[s] = labels.length;
+    if (!merge) labelStart[s] = labels.length;
     const end = ends[s]!;
-    const valueBase = s * valueCount;
+    const valueBase = merge ? stacks.batched * valueCount : s * valueCount;
     let valuesSeen = 0;
     /** Location fields seen; with exactly one (packed), its bytes are the stack's key. */
     let locationFields = 0;
@@ -150,8 +153,14 @@ export function decodeSamples(
     if (locationFields <= 1) stacks.push(s, keyStart, keyEnd);
     else stacks.pushSplit(s, starts[s]!, end);
   }
+  const unique = stacks.finish();
+  if (merge) {
+    const merged = stacks.mergedValues();
+    const mergedInfo = { negativeValues: stacks.negativeValues };
+    return new DecodedSamples(unique.count, valueCount, merged, new Int32Array(unique.count + 1), labels, unique, mergedInfo);
+  }
   labelStart[count] = labels.length;
-  return new DecodedSamples(count, valueCount, values, labelStart, labels, stacks.finish());
+  return new DecodedSamples(count, valueCount, values, labelStart, labels, unique, undefined);
 }
 
 /**
@@ -160,7 +169,14 @@ export function decodeSamples(
  */
 class SampleStacks {
   private readonly keys: KeyTable;
+  /** Per sample its unique stack; when merging, per unique stack itself. */
   private readonly ofSample: Int32Array;
+  /** When merging: per unique stack, the sums of its samples' values. */
+  private readonly sums: Float64Array | undefined;
+  /** When merging: the values of the samples in the batch (slot i at i * valueCount). */
+  readonly batchValues: Float64Array;
+  /** When merging: whether some value was negative (so a zero sum may hide samples). */
+  negativeValues = false;
   /**
    * Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1].
    * Both are allocated at their upper bounds (a unique stack per sample; a location id per byte
@@ -173,15 +189,21 @@ class SampleStacks {
   private readonly batchSample = new Int32Array(BATCH_SIZE);
   private readonly batchStart = new Int32Array(BATCH_SIZE);
   private readonly batchEnd = new Int32Array(BATCH_SIZE);
-  private batched = 0;
+  /** Samples in the batch. */
+  batched = 0;
 
   constructor(
     private readonly buf: Uint8Array,
     count: number,
     sampleBytes: number,
+    private readonly valueCount: number,
     private readonly locationIndex: IdIndex,
+    merge: boolean,
   ) {
     this.ofSample = new Int32Array(count);
+    // Upper bound again: a unique stack per sample.
+    this.sums = merge ? new Float64Array(count * valueCount) : undefined;
+    this.batchValues = new Float64Array(merge ? (BATCH_SIZE + 1) * valueCount : 0);
     this.uniqueStart = new Int32Array(count + 1);
     this.uniqueLocations = new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
@@ -200,17 +222,36 @@ class SampleStacks {
 
   /** Sample `s` (at `buf[start .. end - 1]`) whose location ids are split over several fields. */
   pushSplit(s: number, start: number, end: number): void {
+    const slot = this.batched;
     this.flush();
     this.scratch = canonicalIds(this.buf, start, end, this.scratch);
-    this.ofSample[s] = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
+    const u = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
+    if (this.sums) this.addValues(u, slot);
+    else this.ofSample[s] = u;
+  }
+
+  /** When merging: the sums of each unique stack (finish first). */
+  mergedValues(): Float64Array {
+    return this.sums!.subarray(0, this.keys.count * this.valueCount);
+  }
+
+  private addValues(u: number, slot: number): void {
+    const { valueCount, batchValues } = this;
+    const sums = this.sums!;
+    for (let t = 0, to = u * valueCount, from = slot * valueCount; t < valueCount; t++) {
+      const value = batchValues[from + t]!;
+      if (value < 0) this.negativeValues = true;
+      sums[to + t]! += value;
+    }
   }
 
   finish(): UniqueStacks {
     this.flush();
     const count = this.keys.count;
+    if (this.sums) for (let u = 0; u < count; u++) this.ofSample[u] = u;
     return {
       count,
-      ofSample: this.ofSample,
+      ofSample: this.sums ? this.ofSample.subarray(0, count) : this.ofSample,
       start: fitted(this.uniqueStart, count + 1),
       locations: fitted(this.uniqueLocations, this.uniqueStart[count]!),
     };
@@ -220,13 +261,15 @@ class SampleStacks {
     const n = this.batched;
     if (n === 0) return;
     this.batched = 0;
-    const { keys, buf, batchSample, batchStart, batchEnd, ofSample } = this;
+    const { keys, buf, batchSample, batchStart, batchEnd, ofSample, sums } = this;
     if (keys.touch(n) === -1) return; // never: the sum of stack indexes + 1 is not negative
     for (let i = 0; i < n; i++) {
       const lo = batchStart[i]!;
       const hi = batchEnd[i]!;
       const found = keys.find(i, buf, lo, hi);
-      ofSample[batchSample[i]!] = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
+      const u = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
+      if (sums) this.addValues(u, i);
+      else ofSample[batchSample[i]!] = u;
     }
   }
 
@@ -349,6 +392,7 @@ class DecodedSamples implements SampleTable {
     readonly labelStart: Int32Array,
     labels: LabelColumns,
     readonly uniqueStacks: UniqueStacks,
+    readonly merged: MergedSamples | undefined,
   ) {
     this.labelKey = labels.trimmed(labels.key);
     this.labelStr = labels.trimmed(labels.str);
@@ -394,7 +438,11 @@ class LabelColumns {
   numUnit: Int32Array;
   length = 0;
 
-  constructor(expected: number) {
+  /** `keep`: false to check labels without storing them. */
+  constructor(
+    expected: number,
+    private readonly keep: boolean,
+  ) {
     this.key = new Int32Array(expected);
     this.str = new Int32Array(expected);
     this.num = new Float64Array(expected);
@@ -411,7 +459,7 @@ class LabelColumns {
   /** Decodes one Label message at [start, end) and appends it. */
   decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number, sampleCount: number): void {
     const i = this.length;
-    if (i === this.key.length) {
+    if (i === this.key.length && this.keep) {
       // Room for as many labels per sample as so far, for every sample.
       const needed = Math.max(i + 1, Math.ceil(((i + 1) / (sample + 1)) * sampleCount * 1.05));
       this.key = grown(this.key, needed);
@@ -465,10 +513,14 @@ class LabelColumns {
       else if (field === 3) num = value;
       else numUnit = value;
     }
-    this.key[i] = key >= 0 && key < stringCount ? key : checkString(key, stringCount, 'sample', sample, 'label key');
-    this.str[i] = str >= 0 && str < stringCount ? str : checkString(str, stringCount, 'sample', sample, 'label str');
+    if (key < 0 || key >= stringCount) checkString(key, stringCount, 'sample', sample, 'label key');
+    if (str < 0 || str >= stringCount) checkString(str, stringCount, 'sample', sample, 'label str');
+    if (numUnit < 0 || numUnit >= stringCount) checkString(numUnit, stringCount, 'sample', sample, 'label num_unit');
+    if (!this.keep) return;
+    this.key[i] = key;
+    this.str[i] = str;
     this.num[i] = num;
-    this.numUnit[i] = numUnit >= 0 && numUnit < stringCount ? numUnit : checkString(numUnit, stringCount, 'sample', sample, 'label num_unit');
+    this.numUnit[i] = numUnit;
     this.length = i + 1;
   }
 }

@@ -7,6 +7,8 @@ import { inflateNode } from './inflate-node';
 export interface ReadProfileOptions {
   /** Refuse gzip data that inflates past this many bytes; default 2 GiB. */
   readonly maxInflatedBytes?: number;
+  /** See DecodeOptions.mergeSamples. */
+  readonly mergeSamples?: boolean;
 }
 
 /** Reads and decodes a pprof file (Node only); errors name the path. */
@@ -18,5 +20,10 @@ export async function readProfileFile(path: string, options: ReadProfileOptions 
     const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'no such file' : String((error as Error).message ?? error);
     throw new ProfileError(path, `cannot read the file: ${reason}`);
   }
-  return decodeProfile(bytes, { source: path, inflate: inflateNode, maxInflatedBytes: options.maxInflatedBytes });
+  return decodeProfile(bytes, {
+    source: path,
+    inflate: inflateNode,
+    maxInflatedBytes: options.maxInflatedBytes,
+    mergeSamples: options.mergeSamples,
+  });
 }
