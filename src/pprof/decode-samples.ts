@@ -225,8 +225,9 @@ class SampleStacks {
     const slot = this.batched;
     this.flush();
     this.scratch = canonicalIds(this.buf, start, end, this.scratch);
+    const before = this.keys.count;
     const u = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
-    if (this.sums) this.addValues(u, slot);
+    if (this.sums) this.addValues(u, slot, u >= before);
     else this.ofSample[s] = u;
   }
 
@@ -235,13 +236,16 @@ class SampleStacks {
     return this.sums!.subarray(0, this.keys.count * this.valueCount);
   }
 
-  private addValues(u: number, slot: number): void {
+  /** Adds the values in batch slot `slot` to the sums of stack `u`; `fresh`: u is new (its sums not written yet). */
+  private addValues(u: number, slot: number, fresh: boolean): void {
     const { valueCount, batchValues } = this;
     const sums = this.sums!;
     for (let t = 0, to = u * valueCount, from = slot * valueCount; t < valueCount; t++) {
       const value = batchValues[from + t]!;
       if (value < 0) this.negativeValues = true;
-      sums[to + t]! += value;
+      // A first write rather than a read-modify-write: the page is then faulted in once, not twice.
+      if (fresh) sums[to + t] = value;
+      else sums[to + t]! += value;
     }
   }
 
@@ -267,8 +271,9 @@ class SampleStacks {
       const lo = batchStart[i]!;
       const hi = batchEnd[i]!;
       const found = keys.find(i, buf, lo, hi);
+      const before = keys.count;
       const u = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
-      if (sums) this.addValues(u, i);
+      if (sums) this.addValues(u, i, u >= before);
       else ofSample[batchSample[i]!] = u;
     }
   }

@@ -10,6 +10,7 @@ import { topTable } from '../../../src/analysis/top';
 import type { Granularity } from '../../../src/analysis/options';
 import { listFixtureProfiles } from '../../support/go-fixtures';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';
+import { minimalProfile } from './proto-writer';
 
 const granularities: readonly Granularity[] = ['functions', 'lines'];
 
@@ -70,5 +71,21 @@ test('merged decode still checks labels it drops', () => {
       () => decodeProfile(bad, { source: 'hand.pb', inflate: inflatePako, mergeSamples }),
       (e: unknown) => e instanceof ProfileError && /hand\.pb.*label str: string index 99 is out of range/.test(e.message),
     );
+  }
+});
+
+test('merged decode: an overlong location id joins the stack of its shortest form, in whichever order they come', () => {
+  // minimalProfile has one sample of location 1 with value 5; add one written as [0x81, 0x00]
+  // (1 with a needless continuation byte) and one split over two unpacked fields.
+  const overlongFirst = minimalProfile((w) => {
+    w.message(2, (s) => s.bytes(1, [0x81, 0x00]).packed(2, [7]));
+    w.message(2, (s) => s.int(1, 1).packed(2, [11]));
+  });
+  for (const mergeSamples of [false, true]) {
+    const p = decodeProfile(overlongFirst, { source: 'overlong.pb', inflate: inflatePako, mergeSamples });
+    assert.equal(p.samples.uniqueStacks!.count, 1, `mergeSamples ${mergeSamples}`);
+    const total = [...p.samples.values].reduce((a, b) => a + b, 0);
+    assert.equal(total, 23);
+    if (mergeSamples) assert.deepEqual([...p.samples.values], [23]);
   }
 });
