@@ -189,8 +189,15 @@ class SampleStacks {
   private readonly batchSample = new Int32Array(BATCH_SIZE);
   private readonly batchStart = new Int32Array(BATCH_SIZE);
   private readonly batchEnd = new Int32Array(BATCH_SIZE);
+  /** 1 when the batched sample has the same key bytes as the sample just before it. */
+  private readonly batchRepeat = new Uint8Array(BATCH_SIZE);
   /** Samples in the batch. */
   batched = 0;
+  /** The unique stack of the last sample resolved. */
+  private lastStack = -1;
+  /** Key of the last sample given to push while the next sample is its successor (else lastEnd < 0). */
+  private lastStart = 0;
+  private lastEnd = -1;
 
   constructor(
     private readonly buf: Uint8Array,
@@ -216,7 +223,20 @@ class SampleStacks {
     this.batchSample[i] = s;
     this.batchStart[i] = keyStart;
     this.batchEnd[i] = keyEnd;
-    this.keys.prepare(i, this.buf, keyStart, keyEnd);
+    // Samples of one stack often follow each other (a Go heap profile lists the allocation
+    // sizes of a call site in turn): the same bytes as the sample before need no hash or probe.
+    const { buf, lastStart } = this;
+    let repeat = keyEnd - keyStart === this.lastEnd - lastStart;
+    for (let p = keyStart, q = lastStart; repeat && p < keyEnd; p++, q++) repeat = buf[p] === buf[q];
+    if (repeat) {
+      this.batchRepeat[i] = 1;
+      this.keys.clear(i);
+    } else {
+      this.batchRepeat[i] = 0;
+      this.keys.prepare(i, buf, keyStart, keyEnd);
+      this.lastStart = keyStart;
+      this.lastEnd = keyEnd;
+    }
     if (i + 1 === BATCH_SIZE) this.flush();
   }
 
@@ -224,6 +244,7 @@ class SampleStacks {
   pushSplit(s: number, start: number, end: number): void {
     const slot = this.batched;
     this.flush();
+    this.lastEnd = -1;
     this.scratch = canonicalIds(this.buf, start, end, this.scratch);
     const before = this.keys.count;
     const u = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
@@ -265,9 +286,16 @@ class SampleStacks {
     const n = this.batched;
     if (n === 0) return;
     this.batched = 0;
-    const { keys, buf, batchSample, batchStart, batchEnd, ofSample, sums } = this;
+    const { keys, buf, batchSample, batchStart, batchEnd, batchRepeat, ofSample, sums } = this;
     if (keys.touch(n) === -1) return; // never: the sum of stack indexes + 1 is not negative
+    let last = this.lastStack;
     for (let i = 0; i < n; i++) {
+      if (batchRepeat[i] === 1) {
+        // The sample just before it, resolved by now, has the same stack.
+        if (sums) this.addValues(last, i, false);
+        else ofSample[batchSample[i]!] = last;
+        continue;
+      }
       const lo = batchStart[i]!;
       const hi = batchEnd[i]!;
       const found = keys.find(i, buf, lo, hi);
@@ -275,7 +303,9 @@ class SampleStacks {
       const u = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
       if (sums) this.addValues(u, i, u >= before);
       else ofSample[batchSample[i]!] = u;
+      last = u;
     }
+    this.lastStack = last;
   }
 
   /** The unique stack of sample `s` with key `src[lo .. hi - 1]`, prepared in slot `slot`, whose find gave `found`. */

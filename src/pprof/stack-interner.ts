@@ -175,6 +175,11 @@ export class StackKeyTable {
     this.hashes[i] = h;
   }
 
+  /** Marks slot `i` as not looked up in this batch (touch then reads one fixed entry for it). */
+  clear(i: number): void {
+    this.hashes[i] = 0;
+  }
+
   /**
    * Reads the first table entry of prepared slots 0 .. n - 1. The reads are independent, so
    * the processor overlaps their cache misses; the probes that follow then find them cached.
