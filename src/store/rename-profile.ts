@@ -6,6 +6,7 @@ import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PROFILE_EXTENSIONS, SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from './naming';
 import { tempFileName } from './temp-files';
+import { describeCause, errorCode } from './write-errors';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -22,8 +23,20 @@ export function invalidStem(stem: string): string | undefined {
   return undefined;
 }
 
-/** Returns the new profile path. Throws an Error naming the file that is in the way. */
+/**
+ * Returns the new profile path. Throws an Error naming the file that is in the way, or the
+ * folder and the cause in words when the file system refuses (read-only, disk full...).
+ */
 export async function renameProfile(profilePath: string, newStem: string): Promise<string> {
+  try {
+    return await renameFiles(profilePath, newStem);
+  } catch (e) {
+    if (errorCode(e) === undefined) throw e;
+    throw new Error(`cannot rename ${basename(profilePath)} in ${dirname(profilePath)}: ${describeCause(e)}`);
+  }
+}
+
+async function renameFiles(profilePath: string, newStem: string): Promise<string> {
   const problem = invalidStem(newStem);
   if (problem) throw new Error(`cannot rename ${basename(profilePath)}: ${problem}`);
   const dir = dirname(profilePath);

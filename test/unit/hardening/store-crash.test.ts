@@ -103,7 +103,7 @@ test('a profiles folder under a file (ENOTDIR) gives an error naming the folder'
   const file = join(root, 'not-a-folder');
   await writeFile(file, 'x');
   const dir = join(file, 'profiles');
-  await assert.rejects(saveProfile(dir, item), (e: Error) => e.message.includes(dir) && /ENOTDIR/.test(e.message));
+  await assert.rejects(saveProfile(dir, item), (e: Error) => e.message.includes(dir) && /part of the path is a file, not a folder \(ENOTDIR\)$/.test(e.message));
 });
 
 test('a read-only mounted folder (EROFS) gives an error naming the folder', async (t) => {
@@ -116,7 +116,7 @@ test('a read-only mounted folder (EROFS) gives an error naming the folder', asyn
     return;
   }
   try {
-    await assert.rejects(saveProfile(dir, item), (e: Error) => e.message.includes(dir) && /EROFS/.test(e.message));
+    await assert.rejects(saveProfile(dir, item), (e: Error) => e.message.includes(dir) && /the folder is on a read-only file system \(EROFS\)$/.test(e.message));
     assert.deepEqual(await listProfiles(dir), []);
   } finally {
     spawnSync('umount', [dir]);
