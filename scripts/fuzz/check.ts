@@ -2,6 +2,8 @@
  * Runs one fuzz input through the decoder and, when it decodes, through the analysis
  * (buildStacks + topTable). Allowed endings: a Profile, a ProfileError naming the source, an
  * analysis OptionError. Anything else (TypeError, RangeError, a broken invariant) is a crash.
+ * When asked, the input is also decoded with samples merged (what `go-profiler top` does),
+ * which must refuse it with the same message or give the same top table.
  */
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
@@ -22,7 +24,7 @@ export interface Outcome {
   readonly kind: 'profile' | 'error' | 'crash';
   /** Time to the decoder's answer (a Profile or a ProfileError): the figure the per-input bound is about. */
   readonly ms: number;
-  /** Time of buildStacks + topTable on the decoded profile (0 when it did not decode). */
+  /** Time after the decoder's answer: buildStacks + topTable and the merged cross-check. */
   readonly analysisMs: number;
   /** V8 heap in use right after the input was handled, while its profile was still alive (when measured). */
   readonly heapBytes?: number;
@@ -66,7 +68,35 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
-export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHeap: boolean): Outcome {
+/** The top table's total and rows, or the error it ended in, as text to compare. */
+function topOutcome(p: Profile): string {
+  try {
+    const table = topTable(p, {});
+    return JSON.stringify([table.total, table.rows.map((r) => [r.name, r.flat, r.cum])]);
+  } catch (error) {
+    if (error instanceof OptionError || error instanceof ProfileError) return `${error.name}: ${error.message}`;
+    throw error;
+  }
+}
+
+/** Decoding with mergeSamples must agree with the full decode `full` (a Profile or its ProfileError message). */
+function crossCheckMerged(bytes: Uint8Array, inflater: InflaterName, full: Profile | string): string | undefined {
+  let merged: Profile;
+  try {
+    merged = decodeProfile(bytes, { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED, mergeSamples: true });
+  } catch (error) {
+    if (!(error instanceof ProfileError)) return `merged decode: ${describe(error)}`;
+    return typeof full === 'string' && full === error.message ? undefined : `merged decode refused what the full decode ${typeof full === 'string' ? `refused as "${full}"` : 'read'}: ${error.message}`;
+  }
+  if (typeof full === 'string') return `merged decode read what the full decode refused: ${full}`;
+  // Samples of opposite sign may cancel out in a merged stack; go-profiler then reads sample by sample.
+  if (merged.samples.merged?.negativeValues) return undefined;
+  const expected = topOutcome(full);
+  const actual = topOutcome(merged);
+  return actual === expected ? undefined : `merged top differs: ${actual.slice(0, 300)} vs ${expected.slice(0, 300)}`;
+}
+
+export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHeap: boolean, alsoMerged = true): Outcome {
   const start = performance.now();
   let decodeMs = 0;
   const done = (kind: Outcome['kind'], detail?: string): Outcome => {
@@ -84,7 +114,11 @@ export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHea
   try {
     profile = decodeProfile(bytes, { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED });
   } catch (error) {
-    if (error instanceof ProfileError && error.source === FUZZ_SOURCE && error.message.startsWith(`${FUZZ_SOURCE}: `)) return done('error');
+    if (error instanceof ProfileError && error.source === FUZZ_SOURCE && error.message.startsWith(`${FUZZ_SOURCE}: `)) {
+      decodeMs = Math.max(Number.MIN_VALUE, performance.now() - start); // the bound is about the first answer
+      const mismatch = alsoMerged ? crossCheckMerged(bytes, inflater, error.message) : undefined;
+      return mismatch === undefined ? done('error') : done('crash', mismatch);
+    }
     return done('crash', `decode: ${describe(error)}`);
   }
   decodeMs = Math.max(Number.MIN_VALUE, performance.now() - start);
@@ -93,6 +127,15 @@ export function checkInput(bytes: Uint8Array, inflater: InflaterName, measureHea
     analyse(profile);
   } catch (error) {
     return done('crash', `${error instanceof InvariantError ? 'invariant' : 'analysis'}: ${describe(error)}`);
+  }
+  if (alsoMerged) {
+    let mismatch: string | undefined;
+    try {
+      mismatch = crossCheckMerged(bytes, inflater, profile);
+    } catch (error) {
+      mismatch = `merged analysis: ${describe(error)}`;
+    }
+    if (mismatch !== undefined) return done('crash', mismatch);
   }
   const outcome = done('profile');
   // Keep the profile alive until the heap was measured.
