@@ -102,22 +102,30 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   const ended = async (kind: CaptureKind): Promise<CaptureError> =>
     new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture: it ${await endReason()}`);
 
+  // Requests in flight, aborted when the program exits (a set, so finished ones hold nothing).
+  const inFlight = new Set<AbortController>();
+  void program.exited.then(() => {
+    for (const c of inFlight) c.abort();
+  });
+
   /** Runs one agent request, turning failures caused by the program's exit into 'program-ended'. */
   const guarded = async <T>(kind: CaptureKind, run: (client: AgentClient, exitSignal: AbortSignal) => Promise<T>): Promise<T> => {
     const client = await ready;
     if (program.hasExited()) throw await ended(kind);
     const onExit = new AbortController();
-    void program.exited.then(() => onExit.abort());
+    inFlight.add(onExit);
     try {
       return await run(client, onExit.signal);
     } catch (e) {
       if (onExit.signal.aborted || program.hasExited()) throw await ended(kind);
       if (e instanceof CaptureError && e.failure === 'unreachable') {
         // The connection broke: most likely the program is ending; give it a moment to say so.
-        const exit = await Promise.race([program.exited, delay(3000)]);
+        const exit = await within(program.exited, 3000);
         if (exit) throw await ended(kind);
       }
       throw e;
+    } finally {
+      inFlight.delete(onExit);
     }
   };
   let cpuStartedAt: Date | undefined;
@@ -167,8 +175,14 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   };
 }
 
-function delay(ms: number): Promise<undefined> {
-  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+/** `promise`'s value, or undefined once `ms` have passed; the timer never outlives the wait. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -190,7 +204,7 @@ function watchEnd(program: RunningProgram): () => Promise<string> {
   let reason: Promise<string> | undefined;
   return () =>
     (reason ??= program.exited.then(async (exit) => {
-      await Promise.race([streamDone, delay(1000)]);
+      await within(streamDone, 1000);
       return describeEnd(exit, watcher.crashLine());
     }));
 }
@@ -219,6 +233,6 @@ async function waitForAgent(
     if (Date.now() > deadline) {
       throw new CaptureError('agent-timeout', `${name}: the agent did not start within ${Math.round(timeoutMs / 1000)} s`);
     }
-    await Promise.race([program.exited, delay(20)]);
+    await within(program.exited, 20);
   }
 }
