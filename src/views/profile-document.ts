@@ -224,9 +224,11 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   private declined(size: number, setting: number | undefined): LoadOutcome {
     const limit = formatValue(confirmThresholdBytes(setting) ?? 0, 'bytes');
-    void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} was not loaded.`, 'Load Anyway').then((choice) => {
-      if (choice) void this.reload(true);
-    });
+    if (!this.disposed) {
+      void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} was not loaded.`, 'Load Anyway').then((choice) => {
+        if (choice) void this.reload(true);
+      });
+    }
     return {
       ok: false,
       message: `${this.fileName} (${formatValue(size, 'bytes')}) was not loaded: it is above ${limit} (goProfiler.confirmOpenAboveMB). Run "Go Profiler: Load Profile Anyway" to load it.`,

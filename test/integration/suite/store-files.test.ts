@@ -102,8 +102,10 @@ describe('Profile files: reload, delete, import twice, large files', function ()
     const uri = vscode.Uri.file(path);
     await vscode.commands.executeCommand('vscode.openWith', uri, profileViewType);
     await stateWhen(uri, 'the size question', (s) => s.phase === 'asking');
-    // Cancel, as the user would answer the modal question.
-    assert.equal(await vscode.commands.executeCommand('goProfiler.internal.answerLoadQuestion', uri, false), true);
+    // Cancel, as the user would answer the modal question. The workbench may have closed the
+    // dialog itself by then (seen once with other suites' windows about), which is a Cancel too.
+    const answered = await vscode.commands.executeCommand<boolean>('goProfiler.internal.answerLoadQuestion', uri, false);
+    if (!answered) assert.equal((await stateOf(uri))?.phase, 'declined', 'no question pending, yet the profile is not declined');
     const declined = await stateWhen(uri, 'the declined state', (s) => s.phase === 'declined');
     assert.match(declined.message ?? '', /^big\.pb\.gz \(1\.15MB\) was not loaded: it is above 512kB \(goProfiler\.confirmOpenAboveMB\)\. Run "Go Profiler: Load Profile Anyway"/);
     assert.equal(declined.sampleCount, undefined);
