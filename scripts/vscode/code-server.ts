@@ -75,6 +75,8 @@ export interface StartOptions {
   port?: number;
   logFile?: string;
   env?: NodeJS.ProcessEnv;
+  /** Keep VS Code's workspace trust on (the default run turns it off). */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(dirs: RunDirs, opts: StartOptions): Promise<CodeServer> {
@@ -91,7 +93,7 @@ export async function startCodeServer(dirs: RunDirs, opts: StartOptions): Promis
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     opts.workspace,

@@ -49,11 +49,27 @@ export function createRunDirs(base = join(cacheDir, 'vscode-run'), id = `${Date.
   return dirs;
 }
 
-export function writeUserSettings(userData: string): void {
+export function writeUserSettings(userData: string, overrides: Readonly<Record<string, unknown>> = {}): void {
   const userDir = join(userData, 'User');
   mkdirSync(userDir, { recursive: true });
-  writeFileSync(join(userDir, 'settings.json'), JSON.stringify(quietSettings, null, 2));
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...quietSettings, ...overrides }, null, 2));
+  writeFileSync(join(userDir, 'keybindings.json'), JSON.stringify(testKeybindings, null, 2));
 }
+
+/** The key of goProfiler.cspViolations, which has no palette entry (tests read its log line). */
+export const cspCountsKey = { playwright: 'Control+Shift+Alt+F9', vscode: 'ctrl+shift+alt+f9' } as const;
+const testKeybindings = [{ key: cspCountsKey.vscode, command: 'goProfiler.cspViolations' }];
+
+/**
+ * Settings of a run that opens its folder in Restricted Mode: workspace trust on, no startup
+ * prompt (a folder nobody trusted yet then opens untrusted), no banner covering the workbench.
+ */
+export const untrustedSettings: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 /**
  * Deletes folders of earlier harness runs (kept when a run failed, for their logs) once they are
