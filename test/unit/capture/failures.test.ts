@@ -66,7 +66,7 @@ describe('launcher failures (real Go)', () => {
   for (const ending of ENDINGS) {
     it(`the program ${ending.name} during a capture: that capture fails naming it and how it ended; the earlier capture stays saved and decodes`, async () => {
       await withTempDir(async (dir) => {
-        const { session, output } = await startWorkload(['-retain', '1', ...ending.args]);
+        const { session, output } = await startWorkload(['-retain', '16', ...ending.args]);
         try {
           await waitForOutput(session, output, /workload ready/);
           const heap = await saveCaptureResult(dir, await session.capture({ kind: 'heap' }), sessionContext(session), { source: 'agent' });
