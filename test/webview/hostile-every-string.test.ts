@@ -15,9 +15,9 @@ import type { StackTreeView } from '../../src/shared/view-model';
 import { bundlePage, ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
 import type { TestBrowser, TestServer } from './harness';
 import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { nodeNamed, pointInFrame } from './flame-geometry';
 import { HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile } from './xss-profile';
 
-const ROW = 18;
 const SOURCE = '<img src=x onerror=alert(13)>\u202Efdp.pb.gz';
 
 function flameOf(host: EditorHost): StackTreeView {
@@ -26,33 +26,12 @@ function flameOf(host: EditorHost): StackTreeView {
   return r.result;
 }
 
-function nodeNamed(view: StackTreeView, name: string): number {
-  for (let n = 1; n < view.frame.length; n++) if (view.frames[view.frame[n]!]?.name === name) return n;
-  throw new Error(`${name.slice(0, 60)} is not in the flame tree`);
-}
-
-/** Left edge of `node` as a fraction of the width (siblings in order, like the layout). */
-function leftOf(view: StackTreeView, node: number): number {
-  if (node === 0) return 0;
-  const p = view.parent[node]!;
-  let x = leftOf(view, p) * view.total;
-  for (let c = view.firstChild[p]!; c < node; c++) x += view.value[c]!;
-  return x / view.total;
-}
-
-function depthOf(view: StackTreeView, node: number): number {
-  let d = 0;
-  for (let p = node; p > 0; p = view.parent[p]!) d++;
-  return d;
-}
-
 async function flamePoint(page: Page, view: StackTreeView, node: number): Promise<{ x: number; y: number }> {
   const box = await page.$eval('.gp-flame-canvas', (c) => {
     const r = c.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width };
   });
-  const width = (view.value[node]! / view.total) * box.width;
-  return { x: box.x + leftOf(view, node) * box.width + Math.min(width / 2, 30), y: box.y + depthOf(view, node) * ROW + ROW / 2 };
+  return pointInFrame(view, node, box);
 }
 
 /** Short, printable form of a hostile string for assertion messages. */
@@ -152,6 +131,23 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
     const names = titles.map((t) => t.slice(0, t.indexOf('\n') < 0 ? t.length : t.indexOf('\n')));
     assert.deepEqual([...names].sort(), HOSTILE_FRAMES.map((f) => f.name).sort());
     await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-callgraph.png') });
+  });
+
+  test('goroutines tab of the same strings as a goroutine profile: every frame literal', async () => {
+    const file = join(scratch, 'hostile-goroutine.pb.gz');
+    writeEveryStringHostileProfile(file, 'goroutine');
+    const goroutines = new EditorHost(file, undefined, SOURCE);
+    await session.open(server.url, goroutines, 'goroutines');
+    await page.waitForSelector('[data-testid="goroutine-group"]');
+    const fns = await page.$$eval('.gr-frame .gr-fn', (els) => els.map((e) => e.textContent ?? ''));
+    for (const f of HOSTILE_FRAMES) assert.ok(fns.includes(f.name), `goroutine frame ${show(f.name)}`);
+    const titles = await page.$$eval('.gr-frame', (els) => els.map((e) => e.getAttribute('data-name') ?? ''));
+    for (const f of HOSTILE_FRAMES) assert.ok(titles.includes(f.name), `data-name ${show(f.name)}`);
+    assert.equal(await page.$$eval('img, b, script:not([src]), iframe', (els) => els.length), 0);
+    await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-goroutines.png') });
+    assert.deepEqual(goroutines.cspViolations, []);
+    // Back to the CPU profile for the last checks.
+    await session.open(server.url, host);
   });
 
   test('no element was made from a string, no dialog, no request off the origin, no CSP violation', async () => {

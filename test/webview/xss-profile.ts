@@ -45,8 +45,8 @@ interface Frame {
   readonly line: number;
 }
 
-function write(path: string, frames: readonly Frame[], stacks: readonly { frames: readonly number[]; value: number }[], everyString: boolean): void {
-  const strings = ['', 'cpu', 'nanoseconds'];
+function write(path: string, frames: readonly Frame[], stacks: readonly { frames: readonly number[]; value: number }[], everyString: boolean, kind: 'cpu' | 'goroutine' = 'cpu'): void {
+  const strings = kind === 'cpu' ? ['', 'cpu', 'nanoseconds'] : ['', 'goroutine', 'count'];
   const str = (s: string): number => {
     const i = strings.indexOf(s);
     if (i >= 0) return i;
@@ -56,15 +56,15 @@ function write(path: string, frames: readonly Frame[], stacks: readonly { frames
   const fn = frames.map((f, i) => ({ id: i + 1, name: str(f.name), systemName: str(f.name), filename: str(f.file), startLine: f.line }));
   const location = frames.map((f, i) => ({ id: i + 1, line: [{ functionId: i + 1, line: f.line }] }));
   const label: RefLabel[] = everyString ? [{ key: str(HOSTILE_META.labelKey), str: str(HOSTILE_META.labelValue), num: 0, numUnit: 0 }] : [];
-  // The hostile sample type comes first; cpu stays last, so it is the default one.
+  // The hostile sample type comes first; cpu (or goroutine) stays last, so it is the default one.
   const sampleType = everyString ? [{ type: str(HOSTILE_META.sampleType), unit: str('count') }, { type: 1, unit: 2 }] : [{ type: 1, unit: 2 }];
   const bytes = encodeWithProtobufjs({
     sampleType,
     periodType: { type: 1, unit: 2 },
-    period: 10000000,
+    period: kind === 'cpu' ? 10000000 : 1,
     sample: stacks.map((s) => ({
       locationId: s.frames.map((f) => f + 1),
-      value: everyString ? [s.value / 10000000, s.value] : [s.value],
+      value: kind === 'goroutine' ? [s.value / 50000000, s.value / 50000000] : everyString ? [s.value / 10000000, s.value] : [s.value],
       label,
     })),
     location: location as never,
@@ -85,13 +85,16 @@ export function writeHostileProfile(path: string): void {
   ], false);
 }
 
-/** Stacks (leaf first): A<-root 30, B<-root 20, bidi<-root 15, huge<-root 5, root alone 10 (×10 ms). */
-export function writeEveryStringHostileProfile(path: string): void {
+/**
+ * Stacks (leaf first): A<-root 30, B<-root 20, bidi<-root 15, huge<-root 5, root alone 10 (×10 ms;
+ * as a goroutine profile 6, 4, 3, 1 and 2 goroutines).
+ */
+export function writeEveryStringHostileProfile(path: string, kind: 'cpu' | 'goroutine' = 'cpu'): void {
   write(path, HOSTILE_FRAMES, [
     { frames: [0, 4], value: 300000000 },
     { frames: [1, 4], value: 200000000 },
     { frames: [2, 4], value: 150000000 },
     { frames: [3, 4], value: 50000000 },
     { frames: [4], value: 100000000 },
-  ], true);
+  ], true, kind);
 }
