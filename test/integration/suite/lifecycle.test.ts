@@ -7,7 +7,7 @@ import { createHook } from 'node:async_hooks';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
@@ -17,6 +17,7 @@ import { eventually, extensionId, repoRoot } from '../support';
 
 const stubbornDir = join(repoRoot, 'test', 'fixtures', 'go-capture', 'stubborn');
 const steadyDir = join(repoRoot, 'test', 'fixtures', 'go-session', 'steady');
+const workloadDir = join(repoRoot, 'test', 'fixtures', 'go-capture', 'workload');
 /** Figures for the report (test-results/ is kept after the run). */
 const figuresFile = join(repoRoot, 'test-results', 'lifecycle-figures.json');
 
@@ -262,6 +263,33 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     assert.ok((oursLeft.seen['Timeout'] ?? 0) > 0, `the tracker sees the extension's timers: ${JSON.stringify(oursLeft.seen)}`);
     assert.deepEqual(oursLeft.left, [], 'timers, sockets or other async resources created by the extension and still alive');
     assert.ok(heapAfter <= heapBefore * 1.1, `heapUsed ${mb(heapBefore)} before, ${mb(heapAfter)} after stopping (more than 10 % up)`);
+  });
+
+  it('a program panicking during a Block capture (crash typed in its terminal) fails that capture; the heap captured before stays listed and opens in the profile editor', async () => {
+    const run = await vscode.commands.executeCommand<StartedRun | undefined>('goProfiler.run', { packageDir: workloadDir, args: ['-retain', '16'], wholeRun: false });
+    assert.ok(run);
+    const target = { sessionId: run.sessionId };
+    const heap = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'heap' });
+    assert.ok(heap);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const block = vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'block', seconds: 60 });
+    const terminal = await eventually('the program terminal', () => vscode.window.terminals.find((t) => t.name === 'Go Profiler: workload'));
+    // The terminal passes typed lines to the program's stdin; the workload panics on "crash".
+    terminal.sendText('crash');
+    assert.equal(await block, undefined, 'the Block capture cut short by the panic saved nothing');
+    await run.finished;
+    assert.deepEqual(running([run.pid]), []);
+    terminal.dispose();
+
+    assert.ok(readdirSync(profilesDir).includes(basename(heap)), 'the earlier heap capture is still listed');
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(heap), 'goProfiler.profile');
+    const tab = await eventually('the heap profile tab', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputCustom && input.uri.fsPath === heap ? input : undefined;
+    });
+    assert.equal(tab.viewType, 'goProfiler.profile');
+    assert.equal(topTable(await readProfileFile(heap), { sampleIndex: 'inuse_space' }).rows[0]?.name, 'main.allocateRetained');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('deactivate ends every session, a program ignoring SIGTERM and its whole tree included', async () => {
