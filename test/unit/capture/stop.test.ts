@@ -3,9 +3,11 @@
 // with ps, independently of the /proc reading the product uses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { join } from 'node:path';
+import { findGo } from '../../../src/capture/find-go';
 import { launchWithAgent } from '../../../src/capture/launcher';
 import { runTool, STOP_GRACE_MS } from '../../../src/capture/process';
-import { FIXTURES } from './helpers';
+import { FIXTURES, withTempDir } from './helpers';
 
 interface PsRow {
   readonly pid: number;
@@ -80,6 +82,25 @@ describe('stopping a program that ignores SIGINT and SIGTERM (real Go)', () => {
       // If Stop missed any, end them here: a survivor holding the output pipe would hang the run.
       for (const pid of await running(pids)) process.kill(pid, 'SIGKILL');
     }
+  });
+
+  it('when Node exits without stopping it (the extension host killed), the exit hook SIGKILLs the whole tree', async () => {
+    await withTempDir(async (dir) => {
+      const binary = join(dir, 'stubborn');
+      const built = await runTool(findGo(), ['build', '-o', binary, './stubborn'], { cwd: FIXTURES });
+      assert.equal(built.code, 0, built.stderr);
+      const host = await runTool(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'exit-hook-entry.ts'), binary]);
+      const pids = host.stdout.trim().split(' ').map(Number);
+      try {
+        assert.equal(pids.length, 4, `${host.stdout}${host.stderr}`);
+        assert.equal(host.code, 0);
+        // SIGKILL is delivered by the time kill() returns, but dying takes the kernel a moment.
+        for (let i = 0; i < 100 && (await running(pids)).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(await running(pids), [], 'processes of the tree left after Node exited');
+      } finally {
+        for (const pid of await running(pids.filter((p) => p > 0))) process.kill(pid, 'SIGKILL');
+      }
+    });
   });
 
   it('a program that ends on SIGTERM is not made to wait for the grace period', async (t) => {
