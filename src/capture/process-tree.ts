@@ -43,13 +43,14 @@ export type TreeMembers = Map<number, number>;
 /**
  * Adds to `members` every process of `table` that is a descendant of a member (or of
  * `rootPid`) or belongs to process group `group`; returns the members still running
- * (not zombies, same start time), the root included while it runs.
+ * (not zombies, same start time), the root included while it runs. Pass no `rootPid` once
+ * the program has exited and been reaped: its pid may already belong to another process.
  */
-export function updateTree(table: readonly ProcEntry[], rootPid: number, group: number | undefined, members: TreeMembers): ProcEntry[] {
+export function updateTree(table: readonly ProcEntry[], rootPid: number | undefined, group: number | undefined, members: TreeMembers): ProcEntry[] {
   const byPid = new Map(table.map((e) => [e.pid, e]));
   const isMember = (e: ProcEntry): boolean => members.get(e.pid) === e.startTime;
-  const root = byPid.get(rootPid);
-  if (root && !members.has(rootPid)) members.set(rootPid, root.startTime);
+  const root = rootPid === undefined ? undefined : byPid.get(rootPid);
+  if (root && !members.has(root.pid)) members.set(root.pid, root.startTime);
   for (const e of table) if (group !== undefined && e.pgid === group) members.set(e.pid, e.startTime);
   // Parents come before children only by chance; repeat until nothing new joins.
   for (let grew = true; grew; ) {

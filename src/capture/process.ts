@@ -151,7 +151,8 @@ function programTree(pid: number, ownGroup: boolean, hasExited: () => boolean): 
   const group = ownGroup ? pid : undefined;
   const running = (): number[] | undefined => {
     const table = readProcTable();
-    return table && updateTree(table, pid, group, members).map((e) => e.pid);
+    // Once reaped, the program's pid may be reused: then only remembered members and the group count.
+    return table && updateTree(table, hasExited() ? undefined : pid, group, members).map((e) => e.pid);
   };
   return {
     running: () => running() ?? [],

@@ -49,6 +49,12 @@ describe('updateTree', () => {
     assert.deepEqual(updateTree([entry(60, 1, 60, 999)], 50, 50, members), []);
   });
 
+  it('once the program has exited, a new process with its pid is not taken for it', () => {
+    const table = [entry(50, 1, 70, 500), entry(51, 50, 70, 501)];
+    assert.deepEqual(updateTree(table, undefined, undefined, new Map()), []);
+    assert.deepEqual(updateTree(table, 50, undefined, new Map()).map((e) => e.pid), [50, 51]);
+  });
+
   it('counts group members whose parent is gone, and not zombies', () => {
     const members: TreeMembers = new Map();
     const table = [entry(80, 1, 50), entry(81, 1, 50, 100, 'Z'), entry(82, 1, 82)];
