@@ -13,6 +13,11 @@
  *   Go offers no getter for the block rate: it is set back to 0 after a recording.
  * - Whole-run mode starts CPU recording in init; the launcher renames the user's main and
  *   a generated main calls AGENT_PREFIX + "WholeRunFinish" after it returns.
+ * - The one behaviour it changes: while the agent listens, Go's "all goroutines are asleep -
+ *   deadlock!" check cannot fire (a parked network listener might yet wake something), so a
+ *   deadlocked program stays up instead of crashing. That is what someone profiling it
+ *   wants: a goroutine capture then shows every stuck goroutine and what it waits for, and
+ *   a CPU capture completes (nearly empty). Output, exit codes and environment are unchanged.
  */
 import { AGENT_PREFIX as P, ENV_ADDRESS_FILE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, HEADER_BASE_LENGTH, ROUTES, WHOLE_RUN_FILES } from './agent-protocol';
 
