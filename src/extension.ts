@@ -25,8 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerProfileViewCommands(context);
 }
 
-/** Ends every session's whole process tree before VS Code closes. */
+/** Ends every session's whole process tree before VS Code closes (safe to call more than once). */
 export async function deactivate(): Promise<void> {
   await sessions?.stopAll();
-  sessions = undefined;
 }
