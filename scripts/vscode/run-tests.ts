@@ -1,5 +1,6 @@
 // `npm run test:vscode`: the real-VS-Code suite. Packages the extension, installs the .vsix into
-// a fresh code-server, drives the UI scenario with Chromium, runs the in-host mocha suites, stops
+// a fresh code-server, drives the UI scenarios with Chromium, runs the in-host mocha suites, then
+// a short second code-server with workspace trust on (Restricted Mode scenario), stops
 // everything and prints one closing line: "N passed, N failed".
 //   --vsix <file>   test this .vsix instead of packaging the repository
 //   --keep          keep the run folder (.cache/vscode-run/<id>) even when everything passed
@@ -20,6 +21,8 @@ import { runProfileEditorScenario } from '../../test/integration/ui/profile-edit
 import { goBuildCacheEnv } from './go-cache';
 import { runSessionScenario } from './session-scenario';
 import { runEditorHintsScenario } from '../../test/integration/ui/editor-hints.scenario';
+import { runHostileProfileScenario } from '../../test/integration/ui/hostile-profile.scenario';
+import { runUntrustedVsCode } from './untrusted-run';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -104,6 +107,7 @@ async function main(): Promise<number> {
     for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     for (const o of await runEditorHintsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');
@@ -117,6 +121,11 @@ async function main(): Promise<number> {
     });
     for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });
     console.log(`in-host mocha run, window included: ${seconds(Date.now() - tInHost)}`);
+
+    // Restricted Mode needs workspace trust on: a second, short code-server of its own.
+    const tUntrusted = Date.now();
+    for (const o of await runUntrustedVsCode(vsix, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    console.log(`untrusted-folder run: ${seconds(Date.now() - tUntrusted)}`);
   } catch (e) {
     outcomes.push({ title: 'harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {
