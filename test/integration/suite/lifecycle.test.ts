@@ -78,6 +78,13 @@ function resources(): Record<string, number> {
   return counts;
 }
 
+/** Listeners on the host's process object, by event. */
+function processListeners(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of process.eventNames()) counts[String(event)] = process.listenerCount(event);
+  return counts;
+}
+
 /**
  * Async resources (timers, sockets, file requests…) created from the extension's own code
  * (its bundle is on the creating stack) and not destroyed since; stop() lists the survivors.
@@ -191,6 +198,7 @@ describe('Session lifecycle (real Go in the extension host)', function () {
 
     const heapBefore = await settledHeap();
     const resourcesBefore = resources();
+    const listenersBefore = processListeners();
     const childrenBefore = hostDescendants();
     const ours = trackExtensionResources();
 
@@ -239,6 +247,7 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     const childrenAfter = hostDescendants();
     const heapAfter = await settledHeap();
     const resourcesAfter = resources();
+    const listenersAfter = processListeners();
     const oursLeft = ours.stop();
 
     // The captured files are the user's data, not a leak: remove them and let Recent Profiles forget them too.
@@ -259,6 +268,8 @@ describe('Session lifecycle (real Go in the extension host)', function () {
       },
       resourcesBefore,
       resourcesAfter,
+      processListenersBefore: listenersBefore,
+      processListenersAfter: listenersAfter,
       extensionResourcesSeen: oursLeft.seen,
       extensionResourcesLeft: oursLeft.left,
       childrenBefore,
@@ -274,6 +285,9 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     // own timers, so timers are judged by who created them: none created by the extension is left.
     for (const kind of ['TCPSocketWrap', 'TCPWrap', 'PipeWrap', 'ProcessWrap', 'FSEventWrap', 'StatWatcher']) {
       assert.ok((resourcesAfter[kind] ?? 0) <= (resourcesBefore[kind] ?? 0), `${kind}: ${resourcesBefore[kind] ?? 0} before, ${resourcesAfter[kind] ?? 0} after`);
+    }
+    for (const event of Object.keys(listenersAfter)) {
+      assert.ok(listenersAfter[event]! <= (listenersBefore[event] ?? 0), `process '${event}' listeners: ${listenersBefore[event] ?? 0} before, ${listenersAfter[event]} after`);
     }
     assert.ok((oursLeft.seen['Timeout'] ?? 0) > 0, `the tracker sees the extension's timers: ${JSON.stringify(oursLeft.seen)}`);
     assert.deepEqual(oursLeft.left, [], 'timers, sockets or other async resources created by the extension and still alive');
