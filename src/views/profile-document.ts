@@ -191,9 +191,13 @@ export class ProfileDocument implements vscode.CustomDocument {
         progress.report({ message: 'reading' });
         const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
         const goroutineDump = await readGoroutineDump(this.uri);
+        // Cancelled while reading: the worker is gone, so decoding must not start.
+        if (this.cancelRequested) throw new Error('cancelled');
         progress.report({ message: 'decoding' });
         return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES, ...(goroutineDump !== undefined ? { goroutineDump } : {}) });
       });
+      // Cancelled just as the worker answered: it has been stopped, and the profile with it.
+      if (this.cancelRequested) throw new Error('cancelled');
       if (load === this.loads) {
         this.version = { size: stat.size, mtime: stat.mtime };
         this.onDisk = 'same';
