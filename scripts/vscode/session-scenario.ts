@@ -2,7 +2,7 @@
 // click the "▶ Profile" CodeLens, Start and Stop CPU Recording in the Sessions view, and
 // screenshot the profile that opens; then Stop the session.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from './paths';
@@ -35,6 +35,13 @@ function copyExamples(workspace: string): void {
   mkdirSync(to, { recursive: true });
   cpSync(join(repoRoot, 'examples', 'go.mod'), join(to, 'go.mod'));
   cpSync(join(repoRoot, 'examples', 'hotspots'), join(to, 'hotspots'), { recursive: true });
+  // The demo runs 60 s by default; on a loaded machine the steps below can take longer than
+  // that, and the program must still be running when Stop is clicked.
+  const main = join(to, 'hotspots', 'main.go');
+  const source = readFileSync(main, 'utf8');
+  const longer = source.replace('60*time.Second', '600*time.Second');
+  if (longer === source) throw new Error(`${main}: the default duration 60*time.Second is gone; update the scenario`);
+  writeFileSync(main, longer);
 }
 
 export async function runSessionScenario(page: Page, workspace: string): Promise<StepOutcome[]> {
