@@ -221,7 +221,8 @@ export class ProfileDocument implements vscode.CustomDocument {
         { modal: true, detail: 'Decoding a profile this large takes a while and several times its size in memory.' },
         'Load',
       )
-      .then((choice) => choice === 'Load');
+      // A dialog the workbench closes by itself (it can reject) is a Cancel, not a failure.
+      .then((choice) => choice === 'Load', () => false);
     const answered = new Promise<boolean>((resolve) => (this.answerQuestion = resolve));
     return Promise.race([question, answered]).finally(() => (this.answerQuestion = undefined));
   }

@@ -291,7 +291,12 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     }
     assert.ok((oursLeft.seen['Timeout'] ?? 0) > 0, `the tracker sees the extension's timers: ${JSON.stringify(oursLeft.seen)}`);
     assert.deepEqual(oursLeft.left, [], 'timers, sockets or other async resources created by the extension and still alive');
-    assert.ok(heapAfter <= heapBefore * 1.1, `heapUsed ${mb(heapBefore)} before, ${mb(heapAfter)} after stopping (more than 10 % up)`);
+    // Judged once the 120 files are gone from the folder too: Recent Profiles listing the user's
+    // new files is data, not a leak (the figure with them listed is reported above).
+    assert.ok(
+      heapAfterFilesRemoved <= heapBefore * 1.1,
+      `heapUsed ${mb(heapBefore)} before, ${mb(heapAfter)} after stopping, ${mb(heapAfterFilesRemoved)} once the captured files were removed (more than 10 % up)`,
+    );
   });
 
   it('a program panicking during a Block capture (crash typed in its terminal) fails that capture; the heap captured before stays listed and opens in the profile editor', async () => {
