@@ -15,7 +15,7 @@ const sourceDir = join(repoRoot, 'scripts', 'bench', 'go');
 const cacheRoot = join(repoRoot, '.cache', 'bench');
 
 /**
- * What each generator writes. heap-3M-samples (about 94 MB raw, 3.1 million samples, a million
+ * What each generator writes. heap-3M-samples (about 90 MB raw, 3.1 million samples, a million
  * distinct stacks) is the kind of file that takes `go tool pprof` over half a minute and
  * gigabytes; heap-1M-stacks is about 30 MB raw with a million samples.
  */
