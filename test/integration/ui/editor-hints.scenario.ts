@@ -8,10 +8,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { activeWebview, openFromExplorer, runCommand, screenshot, waitForActiveTab } from '../../../scripts/vscode/workbench';
+import { activeWebview, openFromExplorer, runCommand, waitForActiveTab } from '../../../scripts/vscode/workbench';
 import { repoRoot } from '../../../scripts/vscode/paths';
 import { chooseSampleType } from './table-reader';
 import type { StepOutcome } from './profile-editor.scenario';
+import { runStep as step } from './run-step';
 
 const PROFILE = 'editor-hints/hotspots.heap.pb.gz';
 
@@ -128,18 +129,6 @@ async function matches(page: Page, what: string, shares: Map<number, number>): P
   } catch {
     assert.fail(`${what}: ${last}`);
   }
-}
-
-/** Runs one step; the screenshot is taken whether it passed or not. */
-async function step(outcomes: StepOutcome[], page: Page, shot: string, title: string, body: () => Promise<void>): Promise<void> {
-  const t = Date.now();
-  try {
-    await body();
-    outcomes.push({ title, state: 'passed', ms: Date.now() - t });
-  } catch (e) {
-    outcomes.push({ title, state: 'failed', error: e instanceof Error ? e.message : String(e), ms: Date.now() - t });
-  }
-  await screenshot(page, shot).catch(() => undefined);
 }
 
 async function profileFrame(page: Page): Promise<FrameLocator> {

@@ -17,6 +17,7 @@ import { parseSidecar, type ProfileSidecar } from '../../../src/store/sidecar';
 import { HOSTILE, HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile, writeHostileProfile } from '../../webview/xss-profile';
 import { nodeNamed, pointInFrame } from '../../webview/flame-geometry';
 import type { StepOutcome } from './profile-editor.scenario';
+import { runStep } from './run-step';
 
 const DIR = 'hostile';
 /** The profile's own file name is hostile too. */
@@ -165,16 +166,7 @@ async function injected(frame: FrameLocator): Promise<string[]> {
 
 export async function runHostileProfileScenario(page: Page, dirs: Dirs): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
-  const step = async (title: string, shot: string, body: () => Promise<void>): Promise<void> => {
-    const t = Date.now();
-    try {
-      await body();
-      outcomes.push({ title, state: 'passed', ms: Date.now() - t });
-    } catch (e) {
-      outcomes.push({ title, state: 'failed', error: e instanceof Error ? e.message : String(e), ms: Date.now() - t });
-    }
-    await screenshot(page, `hostile-${shot}`).catch(() => undefined);
-  };
+  const step = (title: string, shot: string, body: () => Promise<void>): Promise<void> => runStep(outcomes, page, `hostile-${shot}`, title, body);
   const dialogs: string[] = [];
   const requests: string[] = [];
   const origin = new URL(page.url()).origin;

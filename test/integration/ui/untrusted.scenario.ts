@@ -6,9 +6,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { activeWebview, openFromExplorer, runCommand, screenshot } from '../../../scripts/vscode/workbench';
+import { activeWebview, openFromExplorer, runCommand } from '../../../scripts/vscode/workbench';
 import { writeHostileProfile } from '../../webview/xss-profile';
 import type { StepOutcome } from './profile-editor.scenario';
+import { runStep } from './run-step';
 
 /** A Go module with a main package, a test and a profile, written before code-server starts. */
 export function prepareUntrustedWorkspace(workspace: string): void {
@@ -44,16 +45,7 @@ async function expectRefusal(page: Page, action: string, clickManage: boolean): 
 
 export async function runUntrustedScenario(page: Page): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
-  const step = async (title: string, shot: string, body: () => Promise<void>): Promise<void> => {
-    const t = Date.now();
-    try {
-      await body();
-      outcomes.push({ title, state: 'passed', ms: Date.now() - t });
-    } catch (e) {
-      outcomes.push({ title, state: 'failed', error: e instanceof Error ? e.message : String(e), ms: Date.now() - t });
-    }
-    await screenshot(page, `untrusted-${shot}`).catch(() => undefined);
-  };
+  const step = (title: string, shot: string, body: () => Promise<void>): Promise<void> => runStep(outcomes, page, `untrusted-${shot}`, title, body);
 
   await step('untrusted folder: VS Code is in Restricted Mode and a profile still opens with its top table', 'view', async () => {
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 30_000 });
