@@ -13,10 +13,10 @@ import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from '.
 import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-host';
 import { packageVsix } from './package-vsix';
 import { extensionId, requireChromium, requireCodeServer, testResultsDir } from './paths';
-import { killProcesses, processesTaggedWith } from './processes';
 import { createRunDirs, pruneOldRuns, type RunDirs } from './run-dir';
 import { prepareScenarioWorkspace } from './scenario-workspace';
 import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
+import { shutDownRun } from './shut-down';
 import { runProfileEditorScenario } from '../../test/integration/ui/profile-editor.scenario';
 import { goBuildCacheEnv } from './go-cache';
 import { runSessionScenario } from './session-scenario';
@@ -129,17 +129,7 @@ async function main(): Promise<number> {
   } catch (e) {
     outcomes.push({ title: 'harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {
-    await browser?.close().catch(() => undefined);
-    const strays = server ? await stopCodeServer(server, dirs) : [];
-    // Anything else this run started (e.g. a Chromium helper) and that is still alive.
-    const others = processesTaggedWith(dirs.id);
-    killProcesses(others.map((p) => p.pid));
-    const left = [...strays, ...others.map((p) => `${p.pid} ${p.command}`)];
-    outcomes.push(
-      left.length === 0
-        ? { title: 'harness: no process left behind', state: 'passed' }
-        : { title: 'harness: no process left behind', state: 'failed', error: `had to kill:\n${left.join('\n')}` },
-    );
+    outcomes.push(await shutDownRun(browser, server, dirs, 'harness: no process left behind'));
   }
 
   const failed = outcomes.filter((o) => o.state === 'failed');

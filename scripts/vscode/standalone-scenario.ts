@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
 import { launchBrowser } from './browser';
-import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
+import { installVsix, startCodeServer, type CodeServer } from './code-server';
 import { goBuildCacheEnv } from './go-cache';
 import { packageVsix } from './package-vsix';
 import { requireChromium, requireCodeServer } from './paths';
-import { killProcesses, processesTaggedWith } from './processes';
 import { createRunDirs, type RunDirs } from './run-dir';
+import { shutDownRun } from './shut-down';
 import { waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 
 /** Steps run against a fresh run folder and this run's own .vsix (so runs at the same time do not clash). */
@@ -37,9 +37,7 @@ export function inWorkbench(readyCommand: string, scenario: (page: Page, dirs: R
     } catch (e) {
       results.push({ title: 'harness', state: 'failed', error: e instanceof Error ? e.message : String(e) });
     } finally {
-      await browser?.close().catch(() => undefined);
-      const strays = server ? await stopCodeServer(server, dirs) : [];
-      if (strays.length > 0) results.push({ title: 'code-server stopped cleanly', state: 'failed', error: strays.join('\n') });
+      results.push(await shutDownRun(browser, server, dirs, 'no process left behind'));
     }
     return results;
   };
@@ -52,13 +50,7 @@ export async function runStandalone(run: StandaloneRun): Promise<number> {
   const dirs = createRunDirs();
   const vsix = packageVsix({ quiet: true, out: join(dirs.root, 'go-profiler.vsix') }).file;
   const results = await run(dirs, vsix);
-  const left = processesTaggedWith(dirs.id);
-  killProcesses(left.map((p) => p.pid));
-  results.push(
-    left.length === 0
-      ? { title: 'no process left behind', state: 'passed' }
-      : { title: 'no process left behind', state: 'failed', error: left.map((p) => `${p.pid} ${p.command}`).join('\n') },
-  );
+  results.push(await shutDownRun(undefined, undefined, dirs, 'no process left behind at the end'));
   for (const r of results) console.log(`${r.state === 'passed' ? '  ✓' : '  ✗'} ${r.title}${r.error ? `\n      ${r.error}` : ''}`);
   const failed = results.filter((r) => r.state !== 'passed').length;
   if (failed === 0) rmSync(dirs.root, { recursive: true, force: true });

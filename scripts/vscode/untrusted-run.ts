@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { killProcesses, processesTaggedWith } from './processes';
-import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
+import { installVsix, startCodeServer, type CodeServer } from './code-server';
+import { shutDownRun } from './shut-down';
 import { createRunDirs, untrustedSettings, writeUserSettings, type RunDirs } from './run-dir';
 import { screenshot, waitForCommand, waitForWorkbench, workbenchUrl } from './workbench';
 import { prepareUntrustedWorkspace, runUntrustedScenario } from '../../test/integration/ui/untrusted.scenario';
@@ -32,16 +32,7 @@ export async function runUntrustedVsCode(vsix: string, parent: RunDirs): Promise
   } catch (e) {
     outcomes.push({ title: 'untrusted folder: harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {
-    await browser?.close().catch(() => undefined);
-    const strays = server ? await stopCodeServer(server, dirs) : [];
-    const others = processesTaggedWith(dirs.id);
-    killProcesses(others.map((p) => p.pid));
-    const left = [...strays, ...others.map((p) => `${p.pid} ${p.command}`)];
-    outcomes.push(
-      left.length === 0
-        ? { title: 'untrusted folder: no process left behind', state: 'passed' }
-        : { title: 'untrusted folder: no process left behind', state: 'failed', error: `had to kill:\n${left.join('\n')}` },
-    );
+    outcomes.push(await shutDownRun(browser, server, dirs, 'untrusted folder: no process left behind'));
   }
   return outcomes;
 }
