@@ -367,8 +367,9 @@ class SampleStacks {
  * was nearly reached or the array is big (its unwritten pages cost nothing), else a copy so a
  * small profile does not hold a large allocation.
  */
-function fitted(array: Int32Array, length: number): Int32Array {
-  return length * 8 >= array.length * 7 || length >= 1 << 18 ? array.subarray(0, length) : array.slice(0, length);
+function fitted<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  if (array.length === length) return array;
+  return (length * 8 >= array.length * 7 || length >= 1 << 18 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }
 
 /** Length of the key written by the last canonicalIds call. */
@@ -429,10 +430,10 @@ class DecodedSamples implements SampleTable {
     readonly uniqueStacks: UniqueStacks,
     readonly merged: MergedSamples | undefined,
   ) {
-    this.labelKey = labels.trimmed(labels.key);
-    this.labelStr = labels.trimmed(labels.str);
-    this.labelNum = labels.trimmed(labels.num);
-    this.labelNumUnit = labels.trimmed(labels.numUnit);
+    this.labelKey = fitted(labels.key, labels.length);
+    this.labelStr = fitted(labels.str, labels.length);
+    this.labelNum = fitted(labels.num, labels.length);
+    this.labelNumUnit = fitted(labels.numUnit, labels.length);
   }
 
   get stackStart(): Int32Array {
@@ -482,13 +483,6 @@ class LabelColumns {
     this.str = new Int32Array(expected);
     this.num = new Float64Array(expected);
     this.numUnit = new Int32Array(expected);
-  }
-
-  /** The first `length` entries: a view when little would be wasted or the column is big, else a copy. */
-  trimmed<T extends Int32Array | Float64Array>(column: T): T {
-    if (column.length === this.length) return column;
-    const view = column.length - this.length <= column.length / 8 || this.length >= 1 << 18;
-    return (view ? column.subarray(0, this.length) : column.slice(0, this.length)) as T;
   }
 
   /** Decodes one Label message at [start, end) and appends it. */
