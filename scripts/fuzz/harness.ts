@@ -24,7 +24,7 @@ export interface Tally {
   /** Slowest decode (to a Profile or a ProfileError). */
   maxMs: number;
   maxMsInput: string;
-  /** Slowest work after the decode: buildStacks + topTable, and the merged cross-check on every 4th input. */
+  /** Slowest work after the decode: buildStacks + topTable, and the runs cross-check on every 4th input. */
   maxAnalysisMs: number;
   maxAnalysisInput: string;
   maxHeapBytes: number;

@@ -1,4 +1,4 @@
-import type { Profile } from '../pprof/profile';
+import type { ProfileMetadata } from '../pprof/profile';
 import { compileGoRegexp } from './go-regexp';
 import type { ReportOptions } from './options';
 
@@ -46,7 +46,7 @@ interface NameRegexps {
   readonly showFrom: RegExp | undefined;
 }
 
-export function filterLocations(profile: Profile, options: ReportOptions): FilteredLocations {
+export function filterLocations(profile: ProfileMetadata, options: ReportOptions): FilteredLocations {
   const rx = compileNameFilters(profile, options);
   const { locations } = profile;
   const matcher = new FunctionMatcher(profile);
@@ -136,7 +136,7 @@ export function prunedStart(locs: Int32Array, start: number, end: number, flags:
   return start;
 }
 
-function compileNameFilters(profile: Profile, options: ReportOptions): NameRegexps {
+function compileNameFilters(profile: ProfileMetadata, options: ReportOptions): NameRegexps {
   const opt = (name: string, value: string | undefined): RegExp | undefined =>
     value ? compileGoRegexp(name, value) : undefined;
   let drop: RegExp | undefined;
@@ -157,7 +157,7 @@ function compileNameFilters(profile: Profile, options: ReportOptions): NameRegex
 }
 
 /** The location's binary, or undefined without a mapping (a mapping with file "" still matches "" ). */
-function mappingFileOf(profile: Profile, loc: number): string | undefined {
+function mappingFileOf(profile: ProfileMetadata, loc: number): string | undefined {
   const m = profile.locations.mapping[loc]!;
   return m >= 0 ? profile.mappings[m]?.filename : undefined;
 }
@@ -171,7 +171,7 @@ class FunctionMatcher {
   private readonly cache = new Map<RegExp, Int8Array>();
   private pruneCache: Int8Array | undefined;
 
-  constructor(private readonly profile: Profile) {}
+  constructor(private readonly profile: ProfileMetadata) {}
 
   /** The line's function name or file matches. */
   lineMatches(lineIndex: number, re: RegExp): boolean {

@@ -1,4 +1,4 @@
-import type { Profile } from '../pprof/profile';
+import type { ProfileMetadata } from '../pprof/profile';
 import type { GranularityKeys } from './granularity';
 import { baseName, cleanPath } from './clean-path';
 
@@ -48,7 +48,7 @@ export class FrameInterner {
   private directUses = new Int32Array(64);
 
   constructor(
-    private readonly profile: Profile,
+    private readonly profile: ProfileMetadata,
     private readonly keys: GranularityKeys,
   ) {
   }

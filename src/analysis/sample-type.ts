@@ -1,4 +1,4 @@
-import type { Profile, ValueType } from '../pprof/profile';
+import type { ProfileMetadata, ValueType } from '../pprof/profile';
 import { OptionError } from './option-error';
 
 /**
@@ -6,7 +6,7 @@ import { OptionError } from './option-error';
  * index; otherwise a type name, where "inuse_space"/"inuse_objects" also match "space"/"objects"
  * (pprof's legacy aliases).
  */
-export function selectSampleType(profile: Profile, sampleIndex: string | number | undefined): number {
+export function selectSampleType(profile: ProfileMetadata, sampleIndex: string | number | undefined): number {
   const types = profile.sampleTypes;
   if (types.length === 0) throw new OptionError('profile has no samples');
   if (sampleIndex === undefined || sampleIndex === '') {
@@ -27,7 +27,7 @@ export function selectSampleType(profile: Profile, sampleIndex: string | number 
   throw new OptionError(`sample_index "${asText}" must be one of: [${types.map((t) => t.type).join(' ')}]`);
 }
 
-export function sampleTypeAt(profile: Profile, index: number): ValueType {
+export function sampleTypeAt(profile: ProfileMetadata, index: number): ValueType {
   const t = profile.sampleTypes[index];
   if (!t) throw new OptionError(`sample type ${index} does not exist`);
   return t;

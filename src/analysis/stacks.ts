@@ -1,4 +1,5 @@
-import type { Profile, ValueType } from '../pprof/profile';
+import type { Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
+import type { SampleRunVisitor } from '../pprof/sample-runs';
 import { FrameInterner, type Frame } from './frames';
 import {
   filterLocations,
@@ -64,11 +65,11 @@ export interface StackOptions {
 export function buildStacks(profile: Profile, options: ReportOptions, stackOptions: StackOptions = {}): Stacks {
   const merge = stackOptions.mergeStacks ?? true;
   const baseSamples = diffBaseSamples(profile);
-  const walk = new StackWalk(profile, options);
+  const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   const unique = profile.samples.uniqueStacks;
   const out = new StackSink(merge, merge ? unique?.count : profile.samples.count, unique?.locations.length);
-  if (merge && !baseSamples) walk.uniqueStacks(stackOptions.keepZeroValues ?? false, out);
-  else walk.eachSample(stackOptions.keepZeroValues ?? false, baseSamples, out);
+  if (merge && !baseSamples) walk.uniqueStacks(profile.samples, stackOptions.keepZeroValues ?? false, out);
+  else walk.eachSample(profile.samples, stackOptions.keepZeroValues ?? false, baseSamples, out);
   return {
     sampleTypeIndex: walk.sampleTypeIndex,
     sampleType: walk.sampleType,
@@ -102,10 +103,14 @@ export interface FrameTotals {
  */
 export function buildFrameTotals(profile: Profile, options: ReportOptions): FrameTotals {
   const baseSamples = diffBaseSamples(profile);
-  const walk = new StackWalk(profile, options);
+  const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   const out = new TotalsSink();
-  if (!baseSamples) walk.uniqueStacks(false, out);
-  else walk.eachSample(false, baseSamples, out);
+  if (!baseSamples) walk.uniqueStacks(profile.samples, false, out);
+  else walk.eachSample(profile.samples, false, baseSamples, out);
+  return totalsOf(walk, out, computeTotal(profile, walk.sampleTypeIndex));
+}
+
+function totalsOf(walk: StackWalk, out: TotalsSink, total: number): FrameTotals {
   const frames = walk.finish();
   return {
     sampleTypeIndex: walk.sampleTypeIndex,
@@ -113,8 +118,53 @@ export function buildFrameTotals(profile: Profile, options: ReportOptions): Fram
     frames,
     flat: out.flat.slice(0, frames.length),
     cum: out.cum.slice(0, frames.length),
-    total: computeTotal(profile, walk.sampleTypeIndex),
+    total,
   };
+}
+
+/**
+ * buildFrameTotals for a profile whose samples arrive as runs while it is decoded
+ * (decodeProfileAsRuns): the same flat, cum and total, provided no value is negative (a run's
+ * sums could then hide samples that cancel out) and no sample carries the -diff_base label
+ * (labels are not delivered); the caller checks both and decodes in full otherwise. Tag
+ * filters need labels too, so they are refused here.
+ */
+export class FrameTotalsFromRuns implements SampleRunVisitor {
+  private walk: StackWalk | undefined;
+  /** An option the profile cannot satisfy (e.g. an unknown sample index): thrown by result(), after the decode's own errors, as buildFrameTotals would. */
+  private optionFailure: unknown;
+  private readonly out = new TotalsSink();
+  private total = 0;
+
+  constructor(private readonly options: ReportOptions) {
+    if (options.tagFocus !== undefined || options.tagIgnore !== undefined) {
+      throw new Error('FrameTotalsFromRuns: tag filters need the samples\' labels');
+    }
+  }
+
+  begin(profile: ProfileMetadata): void {
+    try {
+      this.walk = new StackWalk(profile, this.options, undefined);
+    } catch (error) {
+      this.optionFailure = error;
+    }
+  }
+
+  run(locations: Int32Array, length: number, values: Float64Array): void {
+    const walk = this.walk;
+    if (walk === undefined) return;
+    const value = values[walk.sampleTypeIndex]!;
+    if (value === 0) return;
+    this.total += Math.abs(value);
+    walk.visit(locations, 0, length, value, 0, 0, this.out);
+  }
+
+  /** The totals, once the decode has ended. */
+  result(): FrameTotals {
+    if (this.optionFailure !== undefined) throw this.optionFailure;
+    if (this.walk === undefined) throw new Error('FrameTotalsFromRuns: no profile was decoded');
+    return totalsOf(this.walk, this.out, this.total);
+  }
 }
 
 /** Receives each kept stack as frames (leaf first) with its value. */
@@ -131,11 +181,12 @@ class StackWalk {
   private readonly locFrames: LocationFrames;
   private kept = new Int32Array(64);
 
-  constructor(private readonly profile: Profile, options: ReportOptions) {
+  /** `tagTest`: which samples tagfocus/tagignore keep (see combinedTagTest); undefined keeps all. */
+  constructor(profile: ProfileMetadata, options: ReportOptions, tagTest: SampleTagTest | undefined) {
     this.sampleTypeIndex = selectSampleType(profile, options.sampleIndex);
     this.sampleType = sampleTypeAt(profile, this.sampleTypeIndex);
     this.filtered = filterLocations(profile, options);
-    this.tagTest = combinedTagTest(profile, options);
+    this.tagTest = tagTest;
     const interner = new FrameInterner(profile, granularityKeys(options.granularity));
     this.locFrames = new LocationFrames(profile, this.filtered, interner);
   }
@@ -145,8 +196,7 @@ class StackWalk {
   }
 
   /** Every kept sample in order, each a stack of its own. */
-  eachSample(keepZeroValues: boolean, baseSamples: Uint8Array | undefined, out: StackVisitor): void {
-    const { samples } = this.profile;
+  eachSample(samples: SampleTable, keepZeroValues: boolean, baseSamples: Uint8Array | undefined, out: StackVisitor): void {
     const { tagTest } = this;
     const { stackStart, stackLocations } = samples;
     for (let s = 0; s < samples.count; s++) {
@@ -162,8 +212,7 @@ class StackWalk {
    * sample (which is the order eachSample would first meet it), with the summed value. Values
    * are integers, so summing per unique stack first gives the same sums.
    */
-  uniqueStacks(keepZeroValues: boolean, out: StackVisitor): void {
-    const { samples } = this.profile;
+  uniqueStacks(samples: SampleTable, keepZeroValues: boolean, out: StackVisitor): void {
     const { tagTest } = this;
     const unique = uniqueStacksOf(samples);
     const { ofSample, start, locations } = unique;
@@ -209,7 +258,8 @@ class StackWalk {
     }
   }
 
-  private visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
+  /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
+  visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
     if (out instanceof TotalsSink && !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive) {
       // Every location is kept: add up straight from the locations, without copying frames.
@@ -322,7 +372,7 @@ class LocationFrames {
   private readonly inlined: number[] = [];
 
   constructor(
-    private readonly profile: Profile,
+    profile: ProfileMetadata,
     private readonly filtered: FilteredLocations,
     private readonly interner: FrameInterner,
   ) {

@@ -1,4 +1,4 @@
-import type { Profile } from '../pprof/profile';
+import type { ProfileMetadata } from '../pprof/profile';
 import { baseName } from './clean-path';
 import { padStart } from './go-format';
 import type { ReportOptions } from './options';
@@ -14,7 +14,7 @@ export interface ProfileHeader {
   readonly durationNanos: number;
 }
 
-export function profileHeader(profile: Profile): ProfileHeader {
+export function profileHeader(profile: ProfileMetadata): ProfileHeader {
   const m = profile.mappings[0];
   return {
     mappingFile: m?.filename ?? '',

@@ -1,6 +1,6 @@
 import type { Profile, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
-import { buildFrameTotals, type Frame, type Stacks } from './stacks';
+import { buildFrameTotals, type Frame, type FrameTotals, type Stacks } from './stacks';
 
 export interface TopRow {
   /** pprof's printable name, as in the last column of `go tool pprof -top`. */
@@ -23,7 +23,11 @@ export interface TopTable {
 }
 
 export function topTable(profile: Profile, options: ReportOptions): TopTable {
-  const totals = buildFrameTotals(profile, options);
+  return topTableOfTotals(buildFrameTotals(profile, options));
+}
+
+/** The top table of frame totals however they were computed (buildFrameTotals, FrameTotalsFromRuns). */
+export function topTableOfTotals(totals: FrameTotals): TopTable {
   return topTableFromTotals(totals.frames, totals.flat, totals.cum, totals.sampleType, totals.total);
 }
 

@@ -1,16 +1,13 @@
 /** Reads the profile named on the command line, with its --base / --diff-base applied. */
-import type { Profile } from '../pprof/profile';
-import { readProfileFile } from '../pprof/read-file-node';
+import type { Profile, ProfileMetadata } from '../pprof/profile';
+import { readProfileFile, readProfileFileAsRuns } from '../pprof/read-file-node';
 import { mergeForDiff } from '../analysis/diff';
+import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
+import { DIFF_BASE_LABEL_KEY } from '../analysis/total';
 import type { CliArgs } from './args';
 
 export async function loadProfile(args: CliArgs): Promise<Profile> {
   const baseFile = args.base ?? args.diffBase;
-  if (baseFile === undefined && canMergeSamples(args)) {
-    const merged = await readProfileFile(args.file, { mergeSamples: true });
-    // Samples of opposite sign that cancel out would vanish from a merged stack; read them one by one.
-    if (!merged.samples.merged?.negativeValues) return merged;
-  }
   const [profile, base] = await Promise.all([
     readProfileFile(args.file),
     baseFile === undefined ? undefined : readProfileFile(baseFile),
@@ -20,10 +17,17 @@ export async function loadProfile(args: CliArgs): Promise<Profile> {
 }
 
 /**
- * The top table is the same whether samples with one location stack are counted one by one
- * or summed first, unless labels filter them; merging while decoding saves most of the work
- * on big heap profiles.
+ * The frame totals of the top table, added up while the file is decoded, without storing its
+ * samples (most of the time and memory of big heap profiles): for `top` without a base profile
+ * or tag filters. Undefined when the profile needs to be read sample by sample after all (see
+ * FrameTotalsFromRuns).
  */
-function canMergeSamples(args: CliArgs): boolean {
-  return args.command === 'top' && args.report.tagFocus === undefined && args.report.tagIgnore === undefined;
+export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMetadata; totals: FrameTotals } | undefined> {
+  const { report } = args;
+  if (args.command !== 'top' || args.base !== undefined || args.diffBase !== undefined) return undefined;
+  if (report.tagFocus !== undefined || report.tagIgnore !== undefined) return undefined;
+  const totals = new FrameTotalsFromRuns(report);
+  const read = await readProfileFileAsRuns(args.file, totals);
+  if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
+  return { profile: read.profile, totals: totals.result() };
 }

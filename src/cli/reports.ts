@@ -1,7 +1,7 @@
 /** Runs one report command on a profile and returns what to print. */
-import type { Profile } from '../pprof/profile';
+import type { Profile, ProfileMetadata } from '../pprof/profile';
 import { buildStacks, type Stacks } from '../analysis/stacks';
-import { compareBytes, topTable } from '../analysis/top';
+import { compareBytes, topTable, topTableOfTotals, type TopTable } from '../analysis/top';
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
@@ -12,14 +12,16 @@ import { chooseOutputUnit } from '../analysis/units';
 import type { CliArgs } from './args';
 import { activeFilters, profileLabels } from './report-text';
 import { formatTopText, profileHeader } from '../analysis/top-text';
-import { loadProfile } from './load';
+import { loadProfile, loadTopTotals } from './load';
 
 export async function runReport(args: CliArgs): Promise<string> {
+  const fromRuns = await loadTopTotals(args);
+  if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args);
   const profile = await loadProfile(args);
   switch (args.command) {
     case 'top':
     case 'diff':
-      return top(profile, args);
+      return top(topTable(profile, args.report), profile, args);
     case 'tree':
       return graphReport(profile, args, undefined);
     case 'peek':
@@ -31,8 +33,7 @@ export async function runReport(args: CliArgs): Promise<string> {
   }
 }
 
-function top(profile: Profile, args: CliArgs): string {
-  const table = topTable(profile, args.report);
+function top(table: TopTable, profile: ProfileMetadata, args: CliArgs): string {
   // pprof -cum: |cum| descending, then name, then |flat| descending.
   if (args.cum) {
     table.rows.sort(

@@ -1,19 +1,39 @@
-import type { Profile, ValueType } from './profile';
+import type { Profile, ProfileMetadata, ValueType } from './profile';
 import type { RangeList } from './growable';
 import { IdIndex } from './id-index';
 import { checkString, decodeStrings } from './decode-strings';
 import { decodeFunctions } from './decode-functions';
 import { decodeMappings } from './decode-mappings';
 import { decodeLocations } from './decode-locations';
-import { decodeSamples } from './decode-samples';
-import { scanProfile, wrongWireType } from './profile-layout';
+import { decodeSampleRuns, decodeSamples } from './decode-samples';
+import { scanProfile, wrongWireType, type ProfileLayout } from './profile-layout';
+import type { SampleRunVisitor, SampleRunsSummary } from './sample-runs';
 import { VARINT, WireFormatError, keyAt, skipValue, varintAt, wire } from './wire';
 
+/** Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input. */
+export function decodeProfileMessage(buf: Uint8Array): Profile {
+  const { layout, metadata, locationIndex } = decodeTables(buf);
+  const samples = decodeSamples(buf, layout.samples, metadata.sampleTypes.length, locationIndex, metadata.strings.length);
+  return { ...metadata, samples };
+}
+
 /**
- * Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input.
- * `mergeSamples`: see DecodeOptions.
+ * Decodes raw profile.proto bytes like decodeProfileMessage, but hands the samples to
+ * `visitor` as runs (see sample-runs.ts) instead of returning them.
  */
-export function decodeProfileMessage(buf: Uint8Array, mergeSamples = false): Profile {
+export function decodeProfileRuns(buf: Uint8Array, visitor: SampleRunVisitor): ProfileRuns {
+  const { layout, metadata, locationIndex } = decodeTables(buf);
+  visitor.begin(metadata);
+  const summary = decodeSampleRuns(buf, layout.samples, metadata.sampleTypes.length, locationIndex, metadata.strings.length, visitor);
+  return { profile: metadata, ...summary };
+}
+
+export interface ProfileRuns extends SampleRunsSummary {
+  readonly profile: ProfileMetadata;
+}
+
+/** Everything but the samples, decoded and checked, with what the samples need. */
+function decodeTables(buf: Uint8Array): { layout: ProfileLayout; metadata: ProfileMetadata; locationIndex: IdIndex } {
   const layout = scanProfile(buf);
   const strings = decodeStrings(buf, layout.strings);
   const stringCount = strings.length;
@@ -38,14 +58,7 @@ export function decodeProfileMessage(buf: Uint8Array, mergeSamples = false): Pro
     IdIndex.build(mappingIds, mappings.length, 'mapping'),
     IdIndex.build(functions.id, functions.count, 'function'),
   );
-  const samples = decodeSamples(
-    buf,
-    layout.samples,
-    sampleTypes.length,
-    IdIndex.build(locations.id, locations.count, 'location'),
-    stringCount,
-    mergeSamples,
-  );
+  const locationIndex = IdIndex.build(locations.id, locations.count, 'location');
 
   const defaultTypeName = resolve(layout.defaultSampleType, 'default_sample_type');
   const defaultIndex = defaultTypeName === '' ? -1 : sampleTypes.findIndex((t) => t.type === defaultTypeName);
@@ -56,7 +69,7 @@ export function decodeProfileMessage(buf: Uint8Array, mergeSamples = false): Pro
   }
   resolve(layout.docUrl, 'doc_url');
 
-  return {
+  const metadata: ProfileMetadata = {
     strings,
     sampleTypes,
     defaultSampleTypeIndex: defaultIndex >= 0 ? defaultIndex : Math.max(0, sampleTypes.length - 1),
@@ -70,8 +83,8 @@ export function decodeProfileMessage(buf: Uint8Array, mergeSamples = false): Pro
     mappings,
     functions,
     locations,
-    samples,
   };
+  return { layout, metadata, locationIndex };
 }
 
 function decodeValueType(

@@ -1,7 +1,8 @@
 import type { Profile } from './profile';
 import { ProfileError } from './errors';
 import { DEFAULT_MAX_INFLATED_BYTES, isGzip, type Inflate } from './inflate';
-import { decodeProfileMessage } from './decode-message';
+import { decodeProfileMessage, decodeProfileRuns, type ProfileRuns } from './decode-message';
+import type { SampleRunVisitor } from './sample-runs';
 import { describeUnsupportedFormat, textExcerpt } from './sniff';
 import { WireFormatError } from './wire';
 
@@ -11,13 +12,6 @@ export interface DecodeOptions {
   readonly inflate: Inflate;
   /** Refuse gzip data that inflates past this many bytes; default 2 GiB. */
   readonly maxInflatedBytes?: number;
-  /**
-   * Merge samples with identical location stacks while decoding, summing their values and
-   * dropping labels (SampleTable.merged). Every check still runs; for reports that neither
-   * filter by label nor list single samples, such as the top table, it saves most of the
-   * memory and time of big heap profiles.
-   */
-  readonly mergeSamples?: boolean;
 }
 
 /**
@@ -25,6 +19,21 @@ export interface DecodeOptions {
  * Every bad input ends in a ProfileError naming `options.source` and the problem.
  */
 export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profile {
+  return decodeRaw(bytes, options, decodeProfileMessage);
+}
+
+/**
+ * Decodes a profile like decodeProfile, with every check, but hands its samples to `visitor`
+ * as runs of samples with one location stack (labels dropped) instead of storing them. For
+ * reports that only add values up per stack, such as the top table, it saves most of the
+ * memory and time of big heap profiles.
+ */
+export function decodeProfileAsRuns(bytes: Uint8Array, options: DecodeOptions, visitor: SampleRunVisitor): ProfileRuns {
+  return decodeRaw(bytes, options, (raw) => decodeProfileRuns(raw, visitor));
+}
+
+/** Inflates `bytes` if gzipped and decodes them with `decode`, turning every failure into a ProfileError. */
+function decodeRaw<T>(bytes: Uint8Array, options: DecodeOptions, decode: (raw: Uint8Array) => T): T {
   const { source } = options;
   const gzipped = isGzip(bytes);
   const raw = gzipped
@@ -37,7 +46,7 @@ export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profil
     throw new ProfileError(source, `${what} ${unsupported}, which is not supported; capture a pprof protobuf profile instead (e.g. /debug/pprof/heap without ?debug=1)`);
   }
   try {
-    return decodeProfileMessage(raw, options.mergeSamples);
+    return decode(raw);
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
     const prefix = gzipped ? 'the inflated data is not a valid pprof protobuf' : 'not gzip, and not a valid pprof protobuf';

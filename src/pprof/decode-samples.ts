@@ -1,4 +1,4 @@
-import type { MergedSamples, SampleTable, UniqueStacks } from './profile';
+import type { SampleTable, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import * as growable from './growable';
 import * as stackInterner from './stack-interner';
@@ -6,6 +6,7 @@ import type { StackKeyTable as KeyTable } from './stack-interner';
 import type { RangeList } from './growable';
 import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
+import { SampleRuns, unknownLocation, type SampleRunVisitor, type SampleRunsSummary } from './sample-runs';
 import * as wireFormat from './wire';
 import { WireFormatError } from './wire';
 
@@ -19,15 +20,21 @@ const { BATCH_SIZE, StackKeyTable } = stackInterner;
 
 const LABEL_FIELD_NAMES = ['', 'key', 'str', 'num', 'num_unit'];
 
+/** Where readSamples puts what it reads of each sample: SampleStacks (a table) or SampleRuns. */
+export interface SampleSink {
+  /** Sample s's values go to values[s * valueStride + t]. */
+  readonly values: Int32Array | Float64Array;
+  readonly valueStride: number;
+  /** Switches values to float64 (a value does not fit in 32 bits) and returns them. */
+  widenValues(): Float64Array;
+  push(s: number, keyStart: number, keyEnd: number): void;
+  pushSplit(s: number, start: number, end: number): void;
+}
+
 /**
- * Decodes every sample into flat typed arrays. This is the hot path on big profiles
- * (millions of samples), so positions and output cursors stay in locals and short varints
- * are read inline (the general readers are the fallback for anything unusual, and the
- * source of every error).
- *
- * Each sample's stack is interned while it is decoded: samples only keep the index of
- * their unique location stack, and the per-sample layout (`stackStart`/`stackLocations`)
- * is built on first use.
+ * Decodes every sample into flat typed arrays; each sample's stack is interned while it is
+ * decoded: samples only keep the index of their unique location stack, and the per-sample
+ * layout (`stackStart`/`stackLocations`) is built on first use.
  */
 export function decodeSamples(
   buf: Uint8Array,
@@ -35,8 +42,40 @@ export function decodeSamples(
   valueCount: number,
   locationIndex: IdIndex,
   stringCount: number,
-  merge = false,
 ): SampleTable {
+  const count = ranges.count;
+  const sampleBytes = checkSampleBytes(ranges, valueCount);
+  const stacks = new SampleStacks(buf, count, sampleBytes, valueCount, locationIndex);
+  const labelStart = new Int32Array(count + 1);
+  // Room for one label per sample (Go heap profiles have exactly that): pages never written
+  // cost no memory, and a column that fits is returned without a copy.
+  const labels = new LabelColumns(count, true);
+  readSamples(buf, ranges, valueCount, stringCount, stacks, labels, labelStart);
+  labelStart[count] = labels.length;
+  return new DecodedSamples(count, valueCount, stacks.values, labelStart, labels, stacks.finish());
+}
+
+/**
+ * Reads every sample with the same checks as decodeSamples, but hands them to `visitor` as
+ * runs (see sample-runs.ts) and keeps nothing per sample; labels are checked and dropped.
+ */
+export function decodeSampleRuns(
+  buf: Uint8Array,
+  ranges: RangeList,
+  valueCount: number,
+  locationIndex: IdIndex,
+  stringCount: number,
+  visitor: SampleRunVisitor,
+): SampleRunsSummary {
+  checkSampleBytes(ranges, valueCount);
+  const runs = new SampleRuns(buf, valueCount, locationIndex, visitor);
+  readSamples(buf, ranges, valueCount, stringCount, runs, new LabelColumns(0, false), undefined);
+  runs.finish();
+  return { sampleCount: ranges.count, negativeValues: runs.negativeValues };
+}
+
+/** The bytes the samples take, after checking they can hold `valueCount` values each. */
+function checkSampleBytes(ranges: RangeList, valueCount: number): number {
   const count = ranges.count;
   if (count > 0 && valueCount === 0) {
     throw new WireFormatError(`the profile has ${count} samples but no sample types`);
@@ -48,22 +87,34 @@ export function decodeSamples(
       `${count} samples of ${valueCount} values cannot fit in the ${sampleBytes} bytes the samples take`,
     );
   }
-  const stacks = new SampleStacks(buf, count, sampleBytes, valueCount, locationIndex, merge);
-  // Each sample's values, or (merging) the values of the batch stacks is collecting. Int32
-  // while every value fits (half the memory of float64), float64 from the first that does not.
-  let values: Int32Array | Float64Array = merge ? stacks.batchValues : new Int32Array(count * valueCount);
-  const labelStart = new Int32Array(merge ? 0 : count + 1);
-  // Room for one label per sample (Go heap profiles have exactly that): pages never written
-  // cost no memory, and a column that fits is returned without a copy. Merging checks labels
-  // and drops them.
-  const labels = new LabelColumns(merge ? 0 : count, !merge);
+  return sampleBytes;
+}
+
+/**
+ * Reads each sample's fields into `sink` (values, location ids) and `labels`. This is the hot
+ * path on big profiles (millions of samples), so positions and output cursors stay in locals
+ * and short varints are read inline (the general readers are the fallback for anything
+ * unusual, and the source of every error). `labelStart`, when given, gets each sample's first label.
+ */
+function readSamples(
+  buf: Uint8Array,
+  ranges: RangeList,
+  valueCount: number,
+  stringCount: number,
+  sink: SampleSink,
+  labels: LabelColumns,
+  labelStart: Int32Array | undefined,
+): void {
+  const count = ranges.count;
   const starts = ranges.starts;
   const ends = ranges.ends;
+  const valueStride = sink.valueStride;
+  let values = sink.values;
 
   for (let s = 0; s < count; s++) {
-    if (!merge) labelStart[s] = labels.length;
+    if (labelStart !== undefined) labelStart[s] = labels.length;
     const end = ends[s]!;
-    const valueBase = merge ? stacks.batched * valueCount : s * valueCount;
+    const valueBase = s * valueStride;
     let valuesSeen = 0;
     /** Location fields seen; with exactly one (packed), its bytes are the stack's key. */
     let locationFields = 0;
@@ -107,7 +158,7 @@ export function decodeSamples(
             } else {
               value = varintAt(buf, pos, fieldEnd, true);
               pos = wire.next;
-              if ((value | 0) !== value && values instanceof Int32Array) values = Float64Array.from(values);
+              if ((value | 0) !== value && values instanceof Int32Array) values = sink.widenValues();
             }
             if (valuesSeen === valueCount) {
               throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
@@ -124,7 +175,7 @@ export function decodeSamples(
         // value, one varint per field.
         const value = varintAt(buf, pos, end, true);
         pos = wire.next;
-        if ((value | 0) !== value && values instanceof Int32Array) values = Float64Array.from(values);
+        if ((value | 0) !== value && values instanceof Int32Array) values = sink.widenValues();
         if (valuesSeen === valueCount) {
           throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
         }
@@ -150,33 +201,22 @@ export function decodeSamples(
     if (valuesSeen !== valueCount) {
       throw new WireFormatError(`sample #${s} has ${valuesSeen} values but the profile has ${valueCount} sample types`);
     }
-    if (locationFields <= 1) stacks.push(s, keyStart, keyEnd);
-    else stacks.pushSplit(s, starts[s]!, end);
+    if (locationFields <= 1) sink.push(s, keyStart, keyEnd);
+    else sink.pushSplit(s, starts[s]!, end);
   }
-  const unique = stacks.finish();
-  if (merge) {
-    const merged = stacks.mergedValues();
-    const mergedInfo = { negativeValues: stacks.negativeValues };
-    return new DecodedSamples(unique.count, valueCount, merged, new Int32Array(unique.count + 1), labels, unique, mergedInfo);
-  }
-  labelStart[count] = labels.length;
-  return new DecodedSamples(count, valueCount, values, labelStart, labels, unique, undefined);
 }
 
 /**
  * Assigns each sample its unique stack, in batches: the keys of BATCH_SIZE samples are hashed,
  * their table entries touched together, then looked up (see StackKeyTable).
  */
-class SampleStacks {
+class SampleStacks implements SampleSink {
+  /** Each sample's values: Int32 while every value fits (half the memory of float64), float64 from the first that does not. */
+  values: Int32Array | Float64Array;
+  readonly valueStride: number;
   private readonly keys: KeyTable;
-  /** Per sample its unique stack; when merging, per unique stack itself. */
+  /** Per sample its unique stack. */
   private readonly ofSample: Int32Array;
-  /** When merging: per unique stack, the sums of its samples' values. */
-  private readonly sums: Float64Array | undefined;
-  /** When merging: the values of the samples in the batch (slot i at i * valueCount). */
-  readonly batchValues: Float64Array;
-  /** When merging: whether some value was negative (so a zero sum may hide samples). */
-  negativeValues = false;
   /**
    * Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1].
    * Both are allocated at their upper bounds (a unique stack per sample; a location id per byte
@@ -192,7 +232,7 @@ class SampleStacks {
   /** 1 when the batched sample has the same key bytes as the sample just before it. */
   private readonly batchRepeat = new Uint8Array(BATCH_SIZE);
   /** Samples in the batch. */
-  batched = 0;
+  private batched = 0;
   /** The unique stack of the last sample resolved. */
   private lastStack = -1;
   /** Key of the last sample given to push while the next sample is its successor (else lastEnd < 0). */
@@ -203,18 +243,22 @@ class SampleStacks {
     private readonly buf: Uint8Array,
     count: number,
     sampleBytes: number,
-    private readonly valueCount: number,
+    valueCount: number,
     private readonly locationIndex: IdIndex,
-    merge: boolean,
   ) {
+    this.values = new Int32Array(count * valueCount);
+    this.valueStride = valueCount;
     this.ofSample = new Int32Array(count);
-    // Upper bound again: a unique stack per sample.
-    this.sums = merge ? new Float64Array(count * valueCount) : undefined;
-    this.batchValues = new Float64Array(merge ? (BATCH_SIZE + 1) * valueCount : 0);
     this.uniqueStart = new Int32Array(count + 1);
     this.uniqueLocations = new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
     this.keys = new StackKeyTable(count / 4, count, sampleBytes);
+  }
+
+  widenValues(): Float64Array {
+    const wide = Float64Array.from(this.values);
+    this.values = wide;
+    return wide;
   }
 
   /** Sample `s` whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]`. */
@@ -242,41 +286,18 @@ class SampleStacks {
 
   /** Sample `s` (at `buf[start .. end - 1]`) whose location ids are split over several fields. */
   pushSplit(s: number, start: number, end: number): void {
-    const slot = this.batched;
     this.flush();
     this.lastEnd = -1;
     this.scratch = canonicalIds(this.buf, start, end, this.scratch);
-    const before = this.keys.count;
-    const u = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
-    if (this.sums) this.addValues(u, slot, u >= before);
-    else this.ofSample[s] = u;
-  }
-
-  /** When merging: the sums of each unique stack (finish first). */
-  mergedValues(): Float64Array {
-    return this.sums!.subarray(0, this.keys.count * this.valueCount);
-  }
-
-  /** Adds the values in batch slot `slot` to the sums of stack `u`; `fresh`: u is new (its sums not written yet). */
-  private addValues(u: number, slot: number, fresh: boolean): void {
-    const { valueCount, batchValues } = this;
-    const sums = this.sums!;
-    for (let t = 0, to = u * valueCount, from = slot * valueCount; t < valueCount; t++) {
-      const value = batchValues[from + t]!;
-      if (value < 0) this.negativeValues = true;
-      // A first write rather than a read-modify-write: the page is then faulted in once, not twice.
-      if (fresh) sums[to + t] = value;
-      else sums[to + t]! += value;
-    }
+    this.ofSample[s] = this.resolve(s, this.scratch, 0, canonicalLength, this.keys.lookup(this.scratch, 0, canonicalLength), BATCH_SIZE);
   }
 
   finish(): UniqueStacks {
     this.flush();
     const count = this.keys.count;
-    if (this.sums) for (let u = 0; u < count; u++) this.ofSample[u] = u;
     return {
       count,
-      ofSample: this.sums ? this.ofSample.subarray(0, count) : this.ofSample,
+      ofSample: this.ofSample,
       start: fitted(this.uniqueStart, count + 1),
       locations: fitted(this.uniqueLocations, this.uniqueStart[count]!),
     };
@@ -286,23 +307,20 @@ class SampleStacks {
     const n = this.batched;
     if (n === 0) return;
     this.batched = 0;
-    const { keys, buf, batchSample, batchStart, batchEnd, batchRepeat, ofSample, sums } = this;
+    const { keys, buf, batchSample, batchStart, batchEnd, batchRepeat, ofSample } = this;
     if (keys.touch(n) === -1) return; // never: the sum of stack indexes + 1 is not negative
     let last = this.lastStack;
     for (let i = 0; i < n; i++) {
       if (batchRepeat[i] === 1) {
         // The sample just before it, resolved by now, has the same stack.
-        if (sums) this.addValues(last, i, false);
-        else ofSample[batchSample[i]!] = last;
+        ofSample[batchSample[i]!] = last;
         continue;
       }
       const lo = batchStart[i]!;
       const hi = batchEnd[i]!;
       const found = keys.find(i, buf, lo, hi);
-      const before = keys.count;
       const u = found >= 0 ? found : this.resolve(batchSample[i]!, buf, lo, hi, found, i);
-      if (sums) this.addValues(u, i, u >= before);
-      else ofSample[batchSample[i]!] = u;
+      ofSample[batchSample[i]!] = u;
       last = u;
     }
     this.lastStack = last;
@@ -329,7 +347,7 @@ class SampleStacks {
       }
       const dense = id < tableLength ? table[id]! : locationIndex.get(id);
       if (dense < 0) {
-        throw new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
+        throw unknownLocation(s, id);
       }
       uniqueLocations[n++] = dense;
     }
@@ -428,7 +446,6 @@ class DecodedSamples implements SampleTable {
     readonly labelStart: Int32Array,
     labels: LabelColumns,
     readonly uniqueStacks: UniqueStacks,
-    readonly merged: MergedSamples | undefined,
   ) {
     this.labelKey = fitted(labels.key, labels.length);
     this.labelStr = fitted(labels.str, labels.length);

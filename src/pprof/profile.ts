@@ -87,17 +87,6 @@ export interface SampleTable {
    * instead of per sample: a heap profile of a million samples has a few hundred thousand.
    */
   readonly uniqueStacks?: UniqueStacks;
-  /**
-   * Set when the decoder was asked to merge samples (DecodeOptions.mergeSamples): each sample
-   * is then one distinct location stack with the summed values of its samples, and there are
-   * no labels. Enough for reports that neither filter by label nor list single samples.
-   */
-  readonly merged?: MergedSamples;
-}
-
-export interface MergedSamples {
-  /** Whether some original value was negative, so a zero sum may stand for samples that cancel out. */
-  readonly negativeValues: boolean;
 }
 
 /**
@@ -131,3 +120,6 @@ export interface Profile {
   readonly locations: LocationTable;
   readonly samples: SampleTable;
 }
+
+/** Everything of a profile but its samples (what decoding the samples as runs returns). */
+export type ProfileMetadata = Omit<Profile, 'samples'>;

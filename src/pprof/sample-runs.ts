@@ -1,0 +1,163 @@
+/**
+ * Samples delivered as runs instead of a table: consecutive samples whose location ids are the
+ * same bytes in the file form one run, with their values summed. A report that only adds
+ * values up per stack (the top table) gets the same numbers from runs as from single samples,
+ * without the decoder storing anything per sample: a Go heap profile lists the allocation
+ * sizes of one call site one after another, so a run is about one call site.
+ *
+ * Runs are neither unique nor maximal: the same stack may come back in a later run.
+ */
+import type { ProfileMetadata } from './profile';
+import type { IdIndex } from './id-index';
+import type { SampleSink } from './decode-samples';
+import { grown } from './growable';
+import * as wireFormat from './wire';
+import { WireFormatError } from './wire';
+
+// Local aliases: see decode-samples.ts.
+const { keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
+
+/** Receives the samples of a profile run by run (see decodeProfile's `sampleRuns`). */
+export interface SampleRunVisitor {
+  /** Called once every table but the samples is decoded and checked, before the first run. */
+  begin(profile: ProfileMetadata): void;
+  /**
+   * One run: its dense location indexes `locations[0 .. length - 1]`, leaf first, and the sums
+   * of its samples' values (one per sample type). Both arrays are reused for the next run.
+   */
+  run(locations: Int32Array, length: number, values: Float64Array): void;
+}
+
+/** What decoding as runs tells besides the runs. */
+export interface SampleRunsSummary {
+  /** Samples in the profile. */
+  readonly sampleCount: number;
+  /** Some value was negative: samples of opposite sign may have cancelled out in a run's sums. */
+  readonly negativeValues: boolean;
+}
+
+/** The decoder's side of runs: gathers samples into the current run and hands finished runs to the visitor. */
+export class SampleRuns implements SampleSink {
+  /** The values of the sample being decoded (the decoder writes them here, each sample over the last). */
+  readonly values: Float64Array;
+  readonly valueStride = 0;
+  negativeValues = false;
+  private readonly sums: Float64Array;
+  private locations = new Int32Array(256);
+  private length = 0;
+  /** Samples in the current run (0: none yet). */
+  private samples = 0;
+  /** The location bytes of the current run in `buf`; runEnd < 0 when they were split over fields. */
+  private runStart = 0;
+  private runEnd = -1;
+
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly valueCount: number,
+    private readonly locationIndex: IdIndex,
+    private readonly visitor: SampleRunVisitor,
+  ) {
+    this.values = new Float64Array(valueCount);
+    this.sums = new Float64Array(valueCount);
+  }
+
+  widenValues(): Float64Array {
+    return this.values;
+  }
+
+  /** Sample `s`, whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]` and whose values are in `values`. */
+  push(s: number, keyStart: number, keyEnd: number): void {
+    const { buf, runStart, runEnd } = this;
+    let same = this.samples > 0 && keyEnd - keyStart === runEnd - runStart;
+    for (let p = keyStart, q = runStart; same && p < keyEnd; p++, q++) same = buf[p] === buf[q];
+    if (same) {
+      this.addValues();
+      return;
+    }
+    this.emit();
+    this.length = 0;
+    this.addIds(s, buf, keyStart, keyEnd);
+    this.runStart = keyStart;
+    this.runEnd = keyEnd;
+    this.addValues();
+  }
+
+  /** Sample `s` (at `buf[start .. end - 1]`, read once already) whose location ids are split over several fields. */
+  pushSplit(s: number, start: number, end: number): void {
+    this.emit();
+    this.length = 0;
+    const { buf } = this;
+    let pos = start;
+    while (pos < end) {
+      const key = keyAt(buf, pos, end);
+      pos = wire.next;
+      if (key === 8) {
+        this.addId(s, varintAt(buf, pos, end, false));
+        pos = wire.next;
+      } else if (key === 10) {
+        const fieldEnd = pos + lengthAt(buf, pos, end);
+        this.addIds(s, buf, wire.next, fieldEnd);
+        pos = fieldEnd;
+      } else {
+        pos = skipValue(buf, pos, end, key & 7);
+      }
+    }
+    this.runEnd = -1;
+    this.addValues();
+  }
+
+  /** Hands the last run to the visitor. */
+  finish(): void {
+    this.emit();
+  }
+
+  private emit(): void {
+    if (this.samples === 0) return;
+    this.visitor.run(this.locations, this.length, this.sums);
+    this.samples = 0;
+    this.sums.fill(0);
+  }
+
+  private addValues(): void {
+    const { values, sums, valueCount } = this;
+    for (let t = 0; t < valueCount; t++) {
+      const value = values[t]!;
+      if (value < 0) this.negativeValues = true;
+      sums[t]! += value;
+    }
+    this.samples++;
+  }
+
+  /** Appends the packed location ids `src[lo .. hi - 1]` as dense indexes. */
+  private addIds(s: number, src: Uint8Array, lo: number, hi: number): void {
+    const table = this.locationIndex.table;
+    const tableLength = table.length;
+    if (this.length + (hi - lo) > this.locations.length) this.locations = grown(this.locations, this.length + (hi - lo));
+    const locations = this.locations;
+    let n = this.length;
+    let p = lo;
+    while (p < hi) {
+      let id = src[p]!;
+      if (id < 0x80) p++;
+      else {
+        id = varintAt(src, p, hi, false);
+        p = wire.next;
+      }
+      const dense = id < tableLength ? table[id]! : this.locationIndex.get(id);
+      if (dense < 0) throw unknownLocation(s, id);
+      locations[n++] = dense;
+    }
+    this.length = n;
+  }
+
+  private addId(s: number, id: number): void {
+    const dense = this.locationIndex.get(id);
+    if (dense < 0) throw unknownLocation(s, id);
+    if (this.length === this.locations.length) this.locations = grown(this.locations, this.length + 1);
+    this.locations[this.length++] = dense;
+  }
+}
+
+export function unknownLocation(s: number, id: number): WireFormatError {
+  return new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
+}
