@@ -64,8 +64,25 @@ export function scanProfile(buf: Uint8Array): ProfileLayout {
     docUrl: 0,
   };
   const end = buf.length;
+  const samples = layout.samples;
   let pos = 0;
   while (pos < end) {
+    // Fast path for the millions of small samples of big profiles: key 0x12 (sample), a
+    // length of one or two bytes that stays inside the buffer.
+    if (buf[pos] === 0x12 && pos + 2 < end) {
+      let length = buf[pos + 1]!;
+      let at = pos + 2;
+      if (length >= 0x80) {
+        const b = buf[pos + 2]!;
+        length = b < 0x80 ? (length & 0x7f) | (b << 7) : -1;
+        at++;
+      }
+      if (length >= 0 && length <= end - at) {
+        samples.push(at, at + length);
+        pos = at + length;
+        continue;
+      }
+    }
     const keyPos = pos;
     const key = keyAt(buf, pos, end);
     pos = wire.next;
