@@ -1,15 +1,21 @@
-/** Entry point of the `go-profiler` command (bundled to dist/cli.js). */
+/** Entry point of the `go-profiler` command (bundled to dist/cli.js), and of its helper thread. */
+import { isMainThread } from 'node:worker_threads';
 import { main } from './cli/main';
+import { runTopPartWorker } from './cli/top-part-worker';
 
-main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`go-profiler: internal error: ${String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (!isMainThread) {
+  runTopPartWorker();
+} else {
+  main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`go-profiler: internal error: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -7,7 +7,7 @@ import { decodeMappings } from './decode-mappings';
 import { decodeLocations } from './decode-locations';
 import { decodeSampleRuns, decodeSamples } from './decode-samples';
 import { scanProfile, wrongWireType, type ProfileLayout } from './profile-layout';
-import type { SampleRunVisitor, SampleRunsSummary } from './sample-runs';
+import type { SampleRunVisitor, SampleRunsSummary, SampleShare } from './sample-runs';
 import { VARINT, WireFormatError, keyAt, skipValue, varintAt, wire } from './wire';
 
 /** Decodes raw (not gzipped) profile.proto bytes. Throws WireFormatError on bad input. */
@@ -18,13 +18,14 @@ export function decodeProfileMessage(buf: Uint8Array): Profile {
 }
 
 /**
- * Decodes raw profile.proto bytes like decodeProfileMessage, but hands the samples to
- * `visitor` as runs (see sample-runs.ts) instead of returning them.
+ * Decodes raw profile.proto bytes like decodeProfileMessage, but hands the samples of `share`
+ * to `visitor` as runs (see sample-runs.ts) instead of returning them.
  */
-export function decodeProfileRuns(buf: Uint8Array, visitor: SampleRunVisitor): ProfileRuns {
+export function decodeProfileRuns(buf: Uint8Array, visitor: SampleRunVisitor, share: SampleShare): ProfileRuns {
   const { layout, metadata, locationIndex } = decodeTables(buf);
   visitor.begin(metadata);
-  const summary = decodeSampleRuns(buf, layout.samples, metadata.sampleTypes.length, locationIndex, metadata.strings.length, visitor);
+  const { samples } = layout;
+  const summary = decodeSampleRuns(buf, samples, metadata.sampleTypes.length, locationIndex, metadata.strings.length, visitor, share);
   return { profile: metadata, ...summary };
 }
 

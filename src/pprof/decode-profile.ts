@@ -2,7 +2,7 @@ import type { Profile } from './profile';
 import { ProfileError } from './errors';
 import { DEFAULT_MAX_INFLATED_BYTES, isGzip, type Inflate } from './inflate';
 import { decodeProfileMessage, decodeProfileRuns, type ProfileRuns } from './decode-message';
-import type { SampleRunVisitor } from './sample-runs';
+import { ALL_SAMPLES, type SampleRunVisitor, type SampleShare } from './sample-runs';
 import { describeUnsupportedFormat, textExcerpt } from './sniff';
 import { WireFormatError } from './wire';
 
@@ -26,10 +26,16 @@ export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profil
  * Decodes a profile like decodeProfile, with every check, but hands its samples to `visitor`
  * as runs of samples with one location stack (labels dropped) instead of storing them. For
  * reports that only add values up per stack, such as the top table, it saves most of the
- * memory and time of big heap profiles.
+ * memory and time of big heap profiles. With `share`, only that part of the samples is read
+ * (and checked): threads can split a big profile between them.
  */
-export function decodeProfileAsRuns(bytes: Uint8Array, options: DecodeOptions, visitor: SampleRunVisitor): ProfileRuns {
-  return decodeRaw(bytes, options, (raw) => decodeProfileRuns(raw, visitor));
+export function decodeProfileAsRuns(
+  bytes: Uint8Array,
+  options: DecodeOptions,
+  visitor: SampleRunVisitor,
+  share: SampleShare = ALL_SAMPLES,
+): ProfileRuns {
+  return decodeRaw(bytes, options, (raw) => decodeProfileRuns(raw, visitor, share));
 }
 
 /** Inflates `bytes` if gzipped and decodes them with `decode`, turning every failure into a ProfileError. */

@@ -6,7 +6,7 @@ import type { StackKeyTable as KeyTable } from './stack-interner';
 import type { RangeList } from './growable';
 import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
-import { SampleRuns, unknownLocation, type SampleRunVisitor, type SampleRunsSummary } from './sample-runs';
+import { SampleRuns, sampleRange, unknownLocation, type SampleRunVisitor, type SampleRunsSummary, type SampleShare } from './sample-runs';
 import * as wireFormat from './wire';
 import { WireFormatError } from './wire';
 
@@ -50,14 +50,15 @@ export function decodeSamples(
   // Room for one label per sample (Go heap profiles have exactly that): pages never written
   // cost no memory, and a column that fits is returned without a copy.
   const labels = new LabelColumns(count, true);
-  readSamples(buf, ranges, valueCount, stringCount, stacks, labels, labelStart);
+  readSamples(buf, ranges, 0, count, valueCount, stringCount, stacks, labels, labelStart);
   labelStart[count] = labels.length;
   return new DecodedSamples(count, valueCount, stacks.values, labelStart, labels, stacks.finish());
 }
 
 /**
- * Reads every sample with the same checks as decodeSamples, but hands them to `visitor` as
- * runs (see sample-runs.ts) and keeps nothing per sample; labels are checked and dropped.
+ * Reads the samples of `share` with the same checks as decodeSamples, but hands them to
+ * `visitor` as runs (see sample-runs.ts) and keeps nothing per sample; labels are checked and
+ * dropped.
  */
 export function decodeSampleRuns(
   buf: Uint8Array,
@@ -66,10 +67,12 @@ export function decodeSampleRuns(
   locationIndex: IdIndex,
   stringCount: number,
   visitor: SampleRunVisitor,
+  share: SampleShare,
 ): SampleRunsSummary {
   checkSampleBytes(ranges, valueCount);
+  const [from, to] = sampleRange(share, ranges.count);
   const runs = new SampleRuns(buf, valueCount, locationIndex, visitor);
-  readSamples(buf, ranges, valueCount, stringCount, runs, new LabelColumns(0, false), undefined);
+  readSamples(buf, ranges, from, to, valueCount, stringCount, runs, new LabelColumns(0, false), undefined);
   runs.finish();
   return { sampleCount: ranges.count, negativeValues: runs.negativeValues };
 }
@@ -94,11 +97,14 @@ function checkSampleBytes(ranges: RangeList, valueCount: number): number {
  * Reads each sample's fields into `sink` (values, location ids) and `labels`. This is the hot
  * path on big profiles (millions of samples), so positions and output cursors stay in locals
  * and short varints are read inline (the general readers are the fallback for anything
- * unusual, and the source of every error). `labelStart`, when given, gets each sample's first label.
+ * unusual, and the source of every error). Reads samples from .. to - 1; `labelStart`, when
+ * given, gets each sample's first label.
  */
 function readSamples(
   buf: Uint8Array,
   ranges: RangeList,
+  from: number,
+  to: number,
   valueCount: number,
   stringCount: number,
   sink: SampleSink,
@@ -111,7 +117,7 @@ function readSamples(
   const valueStride = sink.valueStride;
   let values = sink.values;
 
-  for (let s = 0; s < count; s++) {
+  for (let s = from; s < to; s++) {
     if (labelStart !== undefined) labelStart[s] = labels.length;
     const end = ends[s]!;
     const valueBase = s * valueStride;

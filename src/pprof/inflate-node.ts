@@ -1,7 +1,7 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { ProfileError } from './errors';
-import { corruptGzip, inflatedPastCap, type Inflate } from './inflate';
+import { corruptGzip, gzipSizeHint, inflatedPastCap, type Inflate } from './inflate';
 
 /** Inflate with Node's zlib (3-10x faster than pako); stops as soon as the cap is passed. */
 export const inflateNode: Inflate = (gz, maxBytes, source) => {
@@ -30,6 +30,6 @@ const MAX_DEFLATE_RATIO = 1032;
 function outputChunkSize(gz: Uint8Array, maxOutputLength: number): number {
   const n = gz.length;
   if (n < 18) return MIN_CHUNK * 256;
-  const isize = (gz[n - 4]! | (gz[n - 3]! << 8) | (gz[n - 2]! << 16) | (gz[n - 1]! << 24)) >>> 0;
+  const isize = gzipSizeHint(gz);
   return Math.max(MIN_CHUNK, Math.min(isize + 1, n * MAX_DEFLATE_RATIO + 1, maxOutputLength + 1, 1 << 30));
 }

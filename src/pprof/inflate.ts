@@ -18,3 +18,13 @@ export function inflatedPastCap(maxBytes: number): string {
 export function corruptGzip(detail: string): string {
   return `corrupt gzip data (${detail})`;
 }
+
+/**
+ * What gzip data says it inflates to: ISIZE, the last 4 bytes (the size mod 2^32 of the last
+ * member). Only a hint: a lie or a multi-member file just makes it wrong.
+ */
+export function gzipSizeHint(gz: Uint8Array): number {
+  const n = gz.length;
+  if (n < 18) return 0;
+  return (gz[n - 4]! | (gz[n - 3]! << 8) | (gz[n - 2]! << 16) | (gz[n - 1]! << 24)) >>> 0;
+}

@@ -36,6 +36,24 @@ export interface SampleRunsSummary {
   readonly negativeValues: boolean;
 }
 
+/**
+ * A part of the samples, as fractions of their count: samples floor(start * count) up to
+ * floor(end * count) - 1 (all of them up to the last when end is 1). Threads that decode
+ * the shares [0, x) and [x, 1) of one file between them read every sample exactly once.
+ */
+export interface SampleShare {
+  readonly start: number;
+  readonly end: number;
+}
+
+export const ALL_SAMPLES: SampleShare = { start: 0, end: 1 };
+
+/** The sample indexes [from, to) of `share` among `count` samples. */
+export function sampleRange(share: SampleShare, count: number): [number, number] {
+  const bound = (f: number): number => (f >= 1 ? count : Math.max(0, Math.floor(f * count)));
+  return [bound(share.start), Math.max(bound(share.start), bound(share.end))];
+}
+
 /** The decoder's side of runs: gathers samples into the current run and hands finished runs to the visitor. */
 export class SampleRuns implements SampleSink {
   /** The values of the sample being decoded (the decoder writes them here, each sample over the last). */

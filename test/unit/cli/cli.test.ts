@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureGoFixtures, repoRoot, type GoFixtures } from '../../support/go-fixtures';
 import { goPprofRaw, goPprofTop, type GoPprofOptions } from '../../support/go-pprof';
+import { encodeWithProtobufjs } from '../../support/protobuf-reference';
+import { THREADS_VARIABLE } from '../../../src/cli/top-threads';
 
 const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-cli-test-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
@@ -39,9 +41,11 @@ interface CliRun {
   stderr: string;
 }
 
-function goProfiler(args: readonly string[]): Promise<CliRun> {
+/** Runs the bundled CLI; `threads` forces `go-profiler top` to one or two threads (else it picks by file size). */
+function goProfiler(args: readonly string[], threads?: 1 | 2): Promise<CliRun> {
+  const env = threads === undefined ? process.env : { ...process.env, [THREADS_VARIABLE]: String(threads) };
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...args], { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -55,9 +59,10 @@ interface JsonReport {
   rows: { name: string; file: string; line: number; flat: number; cum: number }[];
 }
 
-async function compareJsonTop(file: string, flags: string[], options: GoPprofOptions): Promise<void> {
-  const r = await goProfiler(['top', file, '--json', ...flags]);
+async function compareJsonTop(file: string, flags: string[], options: GoPprofOptions, threads?: 1 | 2): Promise<void> {
+  const r = await goProfiler(['top', file, '--json', ...flags], threads);
   assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '', 'nothing on stderr (a failed helper thread would leave a note)');
   const report = JSON.parse(r.stdout) as JsonReport;
   const top = await goPprofTop(file, options);
   assert.equal(report.sampleType, top.sampleType.type);
@@ -165,8 +170,8 @@ test('peek, tree, traces and folded --json carry pprof\'s numbers as raw integer
   assert.equal(foldedRows.reduce((a, r) => a + r.value, 0), top.total);
 });
 
-async function assertBadInput(args: string[], mentions: RegExp): Promise<void> {
-  const r = await goProfiler(args);
+async function assertBadInput(args: string[], mentions: RegExp, threads?: 1 | 2): Promise<void> {
+  const r = await goProfiler(args, threads);
   assert.equal(r.code, 2, `exit code of go-profiler ${args.join(' ')}: ${r.stderr}`);
   assert.equal(r.stdout, '');
   const lines = r.stderr.split('\n').filter((l) => l !== '');
@@ -190,6 +195,55 @@ test('bad input exits 2 with one line naming the problem', async () => {
   await assertBadInput(['top', fixtures.cpu, '--no-such-flag'], /--no-such-flag/);
   await assertBadInput(['top'], /FILE/);
   await assertBadInput(['flame', fixtures.cpu], /unknown command "flame"/);
+});
+
+test('top split over two threads (as on big files) gives go tool pprof\'s rows and text', async () => {
+  await compareJsonTop(fixtures.cpu, [], {}, 2);
+  for (const sampleIndex of ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space']) {
+    await compareJsonTop(fixtures.heap, ['--sample-index', sampleIndex, '--granularity', 'lines'], { sampleIndex, granularity: 'lines' }, 2);
+  }
+  await compareJsonTop(fixtures.goroutine, ['--hide=runtime', '--focus', 'main'], { hide: 'runtime', focus: 'main' }, 2);
+  await compareJsonTop(large, ['--sample-index', '1'], { sampleIndex: 1 }, 2);
+  for (const file of [large, fixtures.heap]) {
+    const r = await goProfiler(['top', file], 2);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, await goPprofRaw(file, ['-top']), `go-profiler top ${file} (two threads)`);
+  }
+});
+
+/** A profile of `ids.length` one-location samples; location ids other than 1 and 2 point nowhere. */
+function profileWithLocationIds(ids: readonly number[]): Uint8Array {
+  return encodeWithProtobufjs({
+    stringTable: ['', 'alloc_space', 'bytes', 'main.f', 'f.go'],
+    sampleType: [{ type: 1, unit: 2 }],
+    function: [{ id: 1, name: 3, systemName: 3, filename: 4, startLine: 1 }],
+    location: [
+      { id: 1, line: [{ functionId: 1, line: 10 }] },
+      { id: 2, line: [{ functionId: 1, line: 20 }] },
+    ],
+    sample: ids.map((id, i) => ({ locationId: [id], value: [i + 1] })),
+  } as never);
+}
+
+test('with two threads a bad sample is reported as with one: the first one in the file', async () => {
+  const ok = Array.from({ length: 20 }, (_, i) => 1 + (i % 2));
+  const laterFault = join(scratch, 'later-fault.pb');
+  writeFileSync(laterFault, profileWithLocationIds(ok.map((id, i) => (i === 17 ? 99 : id))));
+  const bothFaults = join(scratch, 'both-faults.pb');
+  writeFileSync(bothFaults, profileWithLocationIds(ok.map((id, i) => (i === 3 ? 77 : i === 17 ? 99 : id))));
+  for (const threads of [1, 2] as const) {
+    await assertBadInput(['top', laterFault], /later-fault\.pb: .*sample #17 refers to location id 99, which is not in the profile$/, threads);
+    await assertBadInput(['top', bothFaults], /both-faults\.pb: .*sample #3 refers to location id 77, which is not in the profile$/, threads);
+    await assertBadInput(['top', fixtures.cpu, '--sample-index', 'no_such_type'], /no_such_type/, threads);
+  }
+  const fine = join(scratch, 'fine.pb');
+  writeFileSync(fine, profileWithLocationIds(ok));
+  const one = await goProfiler(['top', fine, '--json'], 1);
+  const two = await goProfiler(['top', fine, '--json'], 2);
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal((JSON.parse(two.stdout) as JsonReport).total, 210);
 });
 
 test('--help prints the usage and exits 0', async () => {

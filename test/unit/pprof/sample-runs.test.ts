@@ -3,7 +3,8 @@
 // granularity and a few filters; and it must still refuse what the full decode refuses.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readProfileFile, readProfileFileAsRuns } from '../../../src/pprof/read-file-node';
+import { readProfileBytes, readProfileFile } from '../../../src/pprof/read-file-node';
+import { inflateNode } from '../../../src/pprof/inflate-node';
 import { decodeProfile, decodeProfileAsRuns, ProfileError, type Profile, type ProfileMetadata, type SampleRunVisitor } from '../../../src/pprof/index';
 import { inflatePako } from '../../../src/pprof/inflate-pako';
 import { topTable, topTableOfTotals } from '../../../src/analysis/top';
@@ -65,7 +66,7 @@ test('runs give the same sums per stack and the same top tables as the full deco
     await t.test(name, async () => {
       const full = await readProfileFile(path);
       const recorded = new RecordedRuns();
-      const read = await readProfileFileAsRuns(path, recorded);
+      const read = decodeProfileAsRuns(await readProfileBytes(path), { source: path, inflate: inflateNode }, recorded);
       assert.equal(read.sampleCount, full.samples.count);
       assert.equal(read.negativeValues, false, 'Go writes no negative values');
       assert.ok(recorded.runs.length <= full.samples.count);
@@ -76,7 +77,7 @@ test('runs give the same sums per stack and the same top tables as the full deco
           const what = `${name} #${sampleIndex} ${JSON.stringify(options)}`;
           const expected = topTable(full, { ...options, sampleIndex });
           const totals = new FrameTotalsFromRuns({ ...options, sampleIndex });
-          await readProfileFileAsRuns(path, totals);
+          decodeProfileAsRuns(await readProfileBytes(path), { source: path, inflate: inflateNode }, totals);
           const actual = topTableOfTotals(totals.result());
           assert.equal(actual.total, expected.total, `${what}: total`);
           assert.deepEqual(

@@ -1,0 +1,27 @@
+/** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { FrameTotalsFromRuns } from '../analysis/stacks';
+import { decodeProfileAsRuns } from '../pprof/decode-profile';
+import { ProfileError } from '../pprof/errors';
+import { inflateNode } from '../pprof/inflate-node';
+import { isTopPartRequest, type TopPartResult } from '../shared/top-part-protocol';
+
+export function runTopPartWorker(): void {
+  const request: unknown = workerData;
+  let result: TopPartResult;
+  if (!isTopPartRequest(request)) {
+    result = { kind: 'failed', message: 'the helper thread got a malformed request' };
+  } else {
+    try {
+      const totals = new FrameTotalsFromRuns(request.options);
+      const read = decodeProfileAsRuns(request.bytes, { source: request.source, inflate: inflateNode }, totals, request.share);
+      result = { kind: 'totals', totals: totals.result(), negativeValues: read.negativeValues };
+    } catch (error) {
+      result =
+        error instanceof ProfileError
+          ? { kind: 'profile-error', source: error.source, problem: error.problem }
+          : { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  parentPort?.postMessage(result);
+}

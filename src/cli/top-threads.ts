@@ -1,0 +1,109 @@
+/**
+ * `go-profiler top` on a big profile with two threads: a helper thread decodes the file too
+ * and adds up the later share of its samples while this thread adds up the earlier share;
+ * the two frame totals are then merged. Each thread inflates and checks the whole file but
+ * the samples (nearly all the work of a big profile) are read once.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mergeFrameTotals } from '../analysis/frame-totals-merge';
+import type { ReportOptions } from '../analysis/options';
+import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
+import { decodeProfileAsRuns } from '../pprof/decode-profile';
+import { ProfileError } from '../pprof/errors';
+import { gzipSizeHint, isGzip } from '../pprof/inflate';
+import { inflateNode } from '../pprof/inflate-node';
+import type { ProfileMetadata } from '../pprof/profile';
+import type { SampleShare } from '../pprof/sample-runs';
+import { isTopPartResult, type TopPartRequest, type TopPartResult } from '../shared/top-part-protocol';
+
+/** Below this inflated size one thread is done before a second one has started. */
+const MIN_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/** This thread's share of the samples: a little more than half, as the helper starts later. */
+const MAIN_SHARE: SampleShare = { start: 0, end: 0.57 };
+const HELPER_SHARE: SampleShare = { start: MAIN_SHARE.end, end: 1 };
+
+/** Environment variable that forces one thread ("1") or two ("2") whatever the file's size. */
+export const THREADS_VARIABLE = 'GO_PROFILER_TOP_THREADS';
+
+export interface TopTotals {
+  readonly profile: ProfileMetadata;
+  readonly totals: FrameTotals;
+  readonly negativeValues: boolean;
+}
+
+/** Whether the file (gzipped or raw) is worth two threads on this machine. */
+export function worthTwoThreads(bytes: Uint8Array): boolean {
+  const forced = process.env[THREADS_VARIABLE];
+  if (forced === '1' || forced === '2') return forced === '2';
+  const inflated = isGzip(bytes) ? gzipSizeHint(bytes) : bytes.length;
+  return inflated >= MIN_INFLATED_BYTES && availableParallelism() >= 2;
+}
+
+/**
+ * The top table's frame totals of `bytes`, the samples split between this thread and a helper
+ * running `helperScript` (by default this same script: src/cli.ts starts runTopPartWorker in a
+ * worker thread). Should the helper fail, its share is read here after a note on stderr.
+ */
+export async function topTotalsInTwoThreads(
+  bytes: Uint8Array,
+  source: string,
+  options: ReportOptions,
+  helperScript = process.argv[1]!,
+): Promise<TopTotals> {
+  const request: TopPartRequest = { kind: 'top-part', bytes, source, options, share: HELPER_SHARE };
+  const worker = new Worker(helperScript, { workerData: request });
+  const answer = helperAnswer(worker);
+  try {
+    const mine = totalsOfShare(bytes, source, options, MAIN_SHARE);
+    const helper = await answer;
+    switch (helper.kind) {
+      case 'profile-error':
+        // The first fault in file order: this thread's share (thrown above) comes before it.
+        throw new ProfileError(helper.source, helper.problem);
+      case 'failed': {
+        // An option the profile cannot satisfy fails the helper too: report it, not the helper.
+        mine.totals();
+        process.stderr.write(`go-profiler: note: the helper thread failed (${helper.message}); reading all of ${source} in one thread\n`);
+        const rest = totalsOfShare(bytes, source, options, HELPER_SHARE);
+        return merged(mine, rest.totals(), rest.negativeValues);
+      }
+      case 'totals':
+        return merged(mine, helper.totals, helper.negativeValues);
+    }
+  } finally {
+    void worker.terminate();
+  }
+}
+
+interface ShareTotals {
+  readonly profile: ProfileMetadata;
+  readonly negativeValues: boolean;
+  /** The totals; throws the option error the profile gives, if any (after every decode error). */
+  totals(): FrameTotals;
+}
+
+function totalsOfShare(bytes: Uint8Array, source: string, options: ReportOptions, share: SampleShare): ShareTotals {
+  const totals = new FrameTotalsFromRuns(options);
+  const read = decodeProfileAsRuns(bytes, { source, inflate: inflateNode }, totals, share);
+  return { profile: read.profile, negativeValues: read.negativeValues, totals: () => totals.result() };
+}
+
+function merged(mine: ShareTotals, theirs: FrameTotals, theirNegativeValues: boolean): TopTotals {
+  return {
+    profile: mine.profile,
+    totals: mergeFrameTotals(mine.totals(), theirs),
+    negativeValues: mine.negativeValues || theirNegativeValues,
+  };
+}
+
+function helperAnswer(worker: Worker): Promise<TopPartResult> {
+  return new Promise((resolve) => {
+    worker.once('message', (raw: unknown) => {
+      resolve(isTopPartResult(raw) ? raw : { kind: 'failed', message: 'the helper thread sent a malformed answer' });
+    });
+    worker.once('error', (error) => resolve({ kind: 'failed', message: error.message }));
+    worker.once('exit', (code) => resolve({ kind: 'failed', message: `the helper thread exited with code ${code}` }));
+  });
+}

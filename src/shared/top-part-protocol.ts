@@ -1,0 +1,66 @@
+/**
+ * Messages between `go-profiler top` and the helper thread that adds up the later share of a
+ * big profile's samples (src/cli/top-threads.ts).
+ */
+import type { ReportOptions } from '../analysis/options';
+import type { FrameTotals } from '../analysis/stacks';
+import type { SampleShare } from '../pprof/sample-runs';
+
+/** The helper's workerData: decode `bytes` (the file, gzipped or not) and add up the samples of `share`. */
+export interface TopPartRequest {
+  readonly kind: 'top-part';
+  readonly bytes: Uint8Array;
+  /** The file name, for error messages. */
+  readonly source: string;
+  readonly options: ReportOptions;
+  readonly share: SampleShare;
+}
+
+/** The helper's one message back. */
+export type TopPartResult =
+  | { readonly kind: 'totals'; readonly totals: FrameTotals; readonly negativeValues: boolean }
+  | { readonly kind: 'profile-error'; readonly source: string; readonly problem: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isTopPartRequest(value: unknown): value is TopPartRequest {
+  return (
+    isRecord(value) &&
+    value.kind === 'top-part' &&
+    value.bytes instanceof Uint8Array &&
+    typeof value.source === 'string' &&
+    isRecord(value.options) &&
+    isRecord(value.share) &&
+    typeof value.share.start === 'number' &&
+    typeof value.share.end === 'number'
+  );
+}
+
+export function isTopPartResult(value: unknown): value is TopPartResult {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'totals': {
+      const t = value.totals;
+      return (
+        typeof value.negativeValues === 'boolean' &&
+        isRecord(t) &&
+        Array.isArray(t.frames) &&
+        t.flat instanceof Float64Array &&
+        t.cum instanceof Float64Array &&
+        t.flat.length === t.frames.length &&
+        t.cum.length === t.frames.length &&
+        typeof t.total === 'number' &&
+        typeof t.sampleTypeIndex === 'number'
+      );
+    }
+    case 'profile-error':
+      return typeof value.source === 'string' && typeof value.problem === 'string';
+    case 'failed':
+      return typeof value.message === 'string';
+    default:
+      return false;
+  }
+}
