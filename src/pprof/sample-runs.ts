@@ -133,15 +133,17 @@ export class SampleRuns implements SampleSink {
     if (this.samples === 0) return;
     this.visitor.run(this.locations, this.length, this.sums);
     this.samples = 0;
-    this.sums.fill(0);
   }
 
   private addValues(): void {
     const { values, sums, valueCount } = this;
+    const first = this.samples === 0;
     for (let t = 0; t < valueCount; t++) {
       const value = values[t]!;
       if (value < 0) this.negativeValues = true;
-      sums[t]! += value;
+      // The first sample of a run overwrites the last run's sums.
+      if (first) sums[t] = value;
+      else sums[t]! += value;
     }
     this.samples++;
   }
