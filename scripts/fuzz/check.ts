@@ -8,11 +8,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { buildStacks, FrameTotalsFromRuns } from '../../src/analysis/stacks';
+import { buildStacks, FrameTotalsFromRuns, type FrameTotals } from '../../src/analysis/stacks';
 import { topTable, topTableOfTotals, type TopTable } from '../../src/analysis/top';
 import { DIFF_BASE_LABEL_KEY } from '../../src/analysis/total';
 import { OptionError } from '../../src/analysis/option-error';
-import { decodeProfile, decodeProfileAsRuns, ProfileError, type Profile, type ProfileRuns } from '../../src/pprof/index';
+import { decodeProfile, decodeProfileAsRuns, ProfileError, type DecodeOptions, type Profile, type ProfileMetadata, type ProfileRuns } from '../../src/pprof/index';
+import { ALL_SAMPLES, type SampleShare } from '../../src/pprof/sample-runs';
+import { mergeFrameTotals } from '../../src/analysis/frame-totals-merge';
 import { inflateNode } from '../../src/pprof/inflate-node';
 import { inflatePako } from '../../src/pprof/inflate-pako';
 import type { InflaterName } from './generate';
@@ -94,28 +96,61 @@ function sumsAreExact(p: Profile): boolean {
 
 /**
  * Decoding as runs into the top table's totals must agree with the full decode `full` (a
- * Profile or its ProfileError message). One difference is allowed when both refuse: the runs
- * decode checks a sample's location ids as soon as it reads the sample, the full decode up to
- * 31 samples later (in batches), so with a second fault in between each names another one.
+ * Profile or its ProfileError message), read in one pass and split in two shares as
+ * `go-profiler top` does on big files (the earlier share's fault first, then the later's).
+ * One difference is allowed when both refuse: the runs decode checks a sample's location ids
+ * as soon as it reads the sample, the full decode up to 31 samples later (in batches), so with
+ * a second fault in between each names another one.
  */
 function crossCheckRuns(bytes: Uint8Array, inflater: InflaterName, full: Profile | string): string | undefined {
-  const totals = new FrameTotalsFromRuns({});
-  let read: ProfileRuns;
-  try {
-    read = decodeProfileAsRuns(bytes, { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED }, totals);
-  } catch (error) {
-    if (!(error instanceof ProfileError)) return `runs decode: ${describe(error)}`;
-    if (typeof full === 'string' && (full === error.message || UNKNOWN_LOCATION.test(error.message))) return undefined;
-    return `runs decode refused what the full decode ${typeof full === 'string' ? `refused as "${full}"` : 'read'}: ${error.message}`;
+  const options = { source: FUZZ_SOURCE, inflate: inflater === 'node' ? inflateNode : inflatePako, maxInflatedBytes: FUZZ_MAX_INFLATED };
+  const whole = totalsOfShares(bytes, options, [ALL_SAMPLES]);
+  const split = totalsOfShares(bytes, options, [{ start: 0, end: 0.5 }, { start: 0.5, end: 1 }]);
+  for (const [what, outcome] of [['runs decode', whole], ['runs decode in two shares', split]] as const) {
+    if (typeof outcome === 'string') {
+      if (typeof full === 'string' && (full === outcome || UNKNOWN_LOCATION.test(outcome))) continue;
+      return `${what} refused what the full decode ${typeof full === 'string' ? `refused as "${full}"` : 'read'}: ${outcome}`;
+    }
+    if (typeof full === 'string') return `${what} read what the full decode refused: ${full}`;
+    // go-profiler reads sample by sample when runs may hide samples that cancel out or labels matter.
+    if (outcome.negativeValues || outcome.profile.strings.includes(DIFF_BASE_LABEL_KEY)) continue;
+    // Past 2^53 sums are not exact, and runs add in another order: the last digits may differ.
+    if (!sumsAreExact(full)) continue;
+    const expected = topOutcome(() => topTable(full, {}));
+    const actual = topOutcome(() => topTableOfTotals(outcome.totals()));
+    if (actual !== expected) return `${what}: top differs: ${actual.slice(0, 300)} vs ${expected.slice(0, 300)}`;
   }
-  if (typeof full === 'string') return `runs decode read what the full decode refused: ${full}`;
-  // go-profiler reads sample by sample when runs may hide samples that cancel out or labels matter.
-  if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
-  // Past 2^53 sums are not exact, and runs add in another order: the last digits may differ.
-  if (!sumsAreExact(full)) return undefined;
-  const expected = topOutcome(() => topTable(full, {}));
-  const actual = topOutcome(() => topTableOfTotals(totals.result()));
-  return actual === expected ? undefined : `runs top differs: ${actual.slice(0, 300)} vs ${expected.slice(0, 300)}`;
+  return undefined;
+}
+
+interface SharesOutcome {
+  readonly profile: ProfileMetadata;
+  readonly negativeValues: boolean;
+  /** The merged totals (throws the option error of the options, if any). */
+  totals(): FrameTotals;
+}
+
+/** The runs decode of each share in turn, merged; or the first ProfileError message (any other error propagates). */
+function totalsOfShares(bytes: Uint8Array, options: DecodeOptions, shares: readonly SampleShare[]): SharesOutcome | string {
+  const parts: FrameTotalsFromRuns[] = [];
+  let read: ProfileRuns | undefined;
+  let negativeValues = false;
+  try {
+    for (const share of shares) {
+      const totals = new FrameTotalsFromRuns({});
+      read = decodeProfileAsRuns(bytes, options, totals, share);
+      negativeValues ||= read.negativeValues;
+      parts.push(totals);
+    }
+  } catch (error) {
+    if (error instanceof ProfileError) return error.message;
+    throw error;
+  }
+  return {
+    profile: read!.profile,
+    negativeValues,
+    totals: () => parts.map((p) => p.result()).reduce((a, b) => mergeFrameTotals(a, b)),
+  };
 }
 
 const UNKNOWN_LOCATION = /: sample #\d+ refers to location id \d+, which is not in the profile$/;
