@@ -16,12 +16,18 @@ import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
+import { THREADS_VARIABLE } from '../src/cli/top-threads';
+
+/** Profiles from this inflated size up are split between two threads by go-profiler top (see src/cli/top-threads.ts). */
+const TWO_THREAD_BYTES = 16 * 1024 * 1024;
 
 interface Result {
   readonly profile: BenchProfile;
   readonly rawBytes: number;
   readonly pprof: ProcessMeasurement;
   readonly cli: ProcessMeasurement | string;
+  /** `go-profiler top` kept to one thread, for profiles big enough for two. */
+  readonly cliOneThread: ProcessMeasurement | undefined;
   readonly stages: StageTimings;
 }
 
@@ -76,9 +82,15 @@ async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli:
       cliResult = `n/a (failed: ${(error as Error).message.split('\n')[0]?.slice(0, 120)})`;
     }
   }
+  const rawBytes = rawSize(profile.path);
+  let cliOneThread: ProcessMeasurement | undefined;
+  if (typeof cliResult !== 'string' && rawBytes >= TWO_THREAD_BYTES) {
+    log(`${profile.name}: go-profiler top in one thread ×${runs}`);
+    cliOneThread = await measureMedian(runs, process.execPath, [cli, 'top', profile.path], { ...process.env, [THREADS_VARIABLE]: '1' });
+  }
   log(`${profile.name}: decode / top / flame in-process ×${runs}`);
   const stages = await timeStages(await loadEngine(), profile.path, runs);
-  return { profile, rawBytes: rawSize(profile.path), pprof: pprofResult, cli: cliResult, stages };
+  return { profile, rawBytes, pprof: pprofResult, cli: cliResult, cliOneThread, stages };
 }
 
 function report(results: readonly Result[], runs: number): string {
@@ -129,6 +141,25 @@ function report(results: readonly Result[], runs: number): string {
     `by ${peakRssMethod}. On a busy shared machine wall time swings with the load; CPU time less.`,
     '',
     renderTable(headings, rows),
+    '',
+    `Profiles of ${formatBytes(TWO_THREAD_BYTES)} or more are split between two threads; kept to one (${THREADS_VARIABLE}=1):`,
+    '',
+    renderTable(
+      ['profile', 'cli wall', 'cli CPU', 'cli RSS', 'faster (wall)', 'less CPU', 'less memory'],
+      results.flatMap((r) => {
+        const one = r.cliOneThread;
+        if (one === undefined) return [];
+        return [[
+          r.profile.name,
+          formatMs(one.wallMs),
+          formatCpuMs(one.cpuMs),
+          formatBytes(one.peakRssBytes),
+          formatRatio(r.pprof.wallMs / one.wallMs),
+          formatRatio(r.pprof.cpuMs > 0 ? r.pprof.cpuMs / one.cpuMs : undefined),
+          formatRatio(r.pprof.peakRssBytes / one.peakRssBytes),
+        ]];
+      }),
+    ),
     '',
     'In-process stages (medians): decode = read + inflate + decode; top and flame start from the',
     'decoded profile. CPU is the whole process, GC threads included.',

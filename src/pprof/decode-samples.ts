@@ -6,7 +6,8 @@ import type { StackKeyTable as KeyTable } from './stack-interner';
 import type { RangeList } from './growable';
 import * as strings from './decode-strings';
 import { wrongWireType } from './profile-layout';
-import { SampleRuns, sampleRange, unknownLocation, type SampleRunVisitor, type SampleRunsSummary, type SampleShare } from './sample-runs';
+import { packedIds, writeDenseLocations } from './location-ids';
+import { SampleRuns, sampleRange, type SampleRunVisitor, type SampleRunsSummary, type SampleShare } from './sample-runs';
 import * as wireFormat from './wire';
 import { WireFormatError } from './wire';
 
@@ -336,28 +337,9 @@ class SampleStacks implements SampleSink {
   private resolve(s: number, src: Uint8Array, lo: number, hi: number, found: number, slot: number): number {
     if (found >= 0) return found;
     // A new key: decode its ids straight into the next unique stack's place.
-    const { locationIndex, uniqueLocations } = this;
-    const table = locationIndex.table;
-    const tableLength = table.length;
     const at = this.uniqueStart[this.keys.count]!;
-    let n = at;
-    let canonical = true;
-    let p = lo;
-    while (p < hi) {
-      let id = src[p]!;
-      if (id < 0x80) p++;
-      else {
-        id = varintAt(src, p, hi, false);
-        if (src[wire.next - 1] === 0) canonical = false;
-        p = wire.next;
-      }
-      const dense = id < tableLength ? table[id]! : locationIndex.get(id);
-      if (dense < 0) {
-        throw unknownLocation(s, id);
-      }
-      uniqueLocations[n++] = dense;
-    }
-    if (!canonical) {
+    const n = writeDenseLocations(s, src, lo, hi, this.locationIndex, this.uniqueLocations, at);
+    if (packedIds.overlong) {
       // Longer varints than needed: key the stack by its shortest encoding instead.
       const key = new Uint8Array((n - at) * 10);
       let k = 0;

@@ -12,7 +12,7 @@ import type { IdIndex } from './id-index';
 import type { SampleSink } from './decode-samples';
 import { grown } from './growable';
 import * as wireFormat from './wire';
-import { WireFormatError } from './wire';
+import { unknownLocation, writeDenseLocations } from './location-ids';
 
 // Local aliases: see decode-samples.ts.
 const { keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
@@ -150,24 +150,8 @@ export class SampleRuns implements SampleSink {
 
   /** Appends the packed location ids `src[lo .. hi - 1]` as dense indexes. */
   private addIds(s: number, src: Uint8Array, lo: number, hi: number): void {
-    const table = this.locationIndex.table;
-    const tableLength = table.length;
     if (this.length + (hi - lo) > this.locations.length) this.locations = grown(this.locations, this.length + (hi - lo));
-    const locations = this.locations;
-    let n = this.length;
-    let p = lo;
-    while (p < hi) {
-      let id = src[p]!;
-      if (id < 0x80) p++;
-      else {
-        id = varintAt(src, p, hi, false);
-        p = wire.next;
-      }
-      const dense = id < tableLength ? table[id]! : this.locationIndex.get(id);
-      if (dense < 0) throw unknownLocation(s, id);
-      locations[n++] = dense;
-    }
-    this.length = n;
+    this.length = writeDenseLocations(s, src, lo, hi, this.locationIndex, this.locations, this.length);
   }
 
   private addId(s: number, id: number): void {
@@ -176,8 +160,4 @@ export class SampleRuns implements SampleSink {
     if (this.length === this.locations.length) this.locations = grown(this.locations, this.length + 1);
     this.locations[this.length++] = dense;
   }
-}
-
-export function unknownLocation(s: number, id: number): WireFormatError {
-  return new WireFormatError(`sample #${s} refers to location id ${id}, which is not in the profile`);
 }
