@@ -398,8 +398,9 @@ function canonicalIds(buf: Uint8Array, start: number, end: number, out: Uint8Arr
     }
     let fieldEnd = -1;
     if (key === 10) {
-      fieldEnd = pos + lengthAt(buf, pos, end);
+      const length = lengthAt(buf, pos, end);
       pos = wire.next;
+      fieldEnd = pos + length;
     }
     let more = fieldEnd < 0 || pos < fieldEnd;
     while (more) {

@@ -113,9 +113,10 @@ export class SampleRuns implements SampleSink {
         this.addId(s, varintAt(buf, pos, end, false));
         pos = wire.next;
       } else if (key === 10) {
-        const fieldEnd = pos + lengthAt(buf, pos, end);
-        this.addIds(s, buf, wire.next, fieldEnd);
-        pos = fieldEnd;
+        const length = lengthAt(buf, pos, end);
+        pos = wire.next;
+        this.addIds(s, buf, pos, pos + length);
+        pos += length;
       } else {
         pos = skipValue(buf, pos, end, key & 7);
       }

@@ -12,7 +12,12 @@ import { FrameTotalsFromRuns } from '../../../src/analysis/stacks';
 import type { ReportOptions } from '../../../src/analysis/options';
 import { listFixtureProfiles } from '../../support/go-fixtures';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';
-import { minimalProfile } from './proto-writer';
+import { minimalProfile, ProtoWriter } from './proto-writer';
+import { decodeWithProtobufjs } from '../../support/protobuf-reference';
+import { goPprofTop } from '../../support/go-pprof';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Records every run: its location ids (file ids, not dense indexes) and summed values. */
 class RecordedRuns implements SampleRunVisitor {
@@ -157,4 +162,53 @@ test('FrameTotalsFromRuns reports an option the profile cannot satisfy after the
   decodeProfileAsRuns(handMade([1], [[5]], 6), { source: 'hand.pb', inflate: inflatePako }, totals);
   assert.throws(() => totals.result(), /no_such_type/);
   assert.throws(() => topTable(decodeProfile(handMade([1], [[5]], 6), { source: 'hand.pb', inflate: inflatePako }), { sampleIndex: 'no_such_type' }), /no_such_type/);
+});
+
+/**
+ * Twenty functions and locations (location i calls function main.fi); samples as given, each
+ * built by its own writer so location ids can be split over packed and unpacked fields.
+ */
+function splitFieldsProfile(samples: readonly ((s: ProtoWriter) => void)[]): Uint8Array {
+  const w = new ProtoWriter();
+  const names = Array.from({ length: 20 }, (_, i) => `main.f${i + 1}`);
+  for (const s of ['', 'samples', 'count', 'f.go', ...names]) w.string(6, s);
+  w.message(1, (t) => t.int(1, 1).int(2, 2));
+  for (let i = 1; i <= 20; i++) {
+    w.message(5, (f) => f.int(1, i).int(2, 3 + i).int(3, 3 + i).int(4, 3));
+    w.message(4, (l) => l.int(1, i).message(4, (line) => line.int(1, i).int(2, 10 + i)));
+  }
+  for (const sample of samples) w.message(2, sample);
+  return w.finish();
+}
+
+test('location ids split over several packed (and unpacked) fields are read as protobufjs and go tool pprof read them', async () => {
+  const bytes = splitFieldsProfile([
+    (s) => s.packed(1, [18]).packed(1, [1, 2, 3, 4, 5, 6, 7, 8, 9]).packed(2, [5]),
+    (s) => s.packed(1, [10]).packed(2, [3]),
+    (s) => s.packed(1, [12, 13]).int(1, 14).packed(1, [15]).packed(2, [7]),
+    (s) => s.int(1, 16).packed(1, [17, 19]).packed(2, [11]),
+  ]);
+  const reference = decodeWithProtobufjs(bytes);
+  const full = decodeProfile(bytes, { source: 'split.pb', inflate: inflatePako });
+  const expectedSamples = reference.sample.map((s) => ({ ids: s.locationId.map(Number), values: s.value.map(Number) }));
+  assert.deepEqual(samplesOf(full), expectedSamples);
+  assert.deepEqual(sumsPerStack(recordRuns(bytes, 'split.pb').runs), sumsPerStack(expectedSamples));
+
+  const dir = mkdtempSync(join(tmpdir(), 'split-fields-'));
+  try {
+    const file = join(dir, 'split.pb');
+    writeFileSync(file, bytes);
+    const pprof = await goPprofTop(file, {});
+    const totals = new FrameTotalsFromRuns({});
+    decodeProfileAsRuns(bytes, { source: file, inflate: inflatePako }, totals);
+    for (const table of [topTable(full, {}), topTableOfTotals(totals.result())]) {
+      assert.equal(table.total, pprof.total);
+      assert.deepEqual(
+        table.rows.map((r) => [r.name, r.flat, r.cum]),
+        pprof.rows.map((r) => [r.name, r.flat, r.cum]),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
