@@ -125,7 +125,7 @@ async function main(args: FuzzArgs): Promise<number> {
   const secs = (Date.now() - started) / 1000;
   if (giantLine) console.log(giantLine);
   console.log(`slowest decode: ${slowest.ms.toFixed(1)} ms, ${slowest.input}`);
-  console.log(`slowest analysis (buildStacks + topTable, merged cross-check on every 4th input): ${slowestAnalysis.ms.toFixed(1)} ms, ${slowestAnalysis.input}`);
+  console.log(`slowest analysis (buildStacks + topTable, runs cross-check on every 4th input): ${slowestAnalysis.ms.toFixed(1)} ms, ${slowestAnalysis.input}`);
   for (const f of crashFiles) console.log(`crasher saved: ${f}`);
   const slow = t.maxMs > args.boundMs;
   console.log(

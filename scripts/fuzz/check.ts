@@ -76,7 +76,7 @@ function describe(error: unknown): string {
 function topOutcome(top: () => TopTable): string {
   try {
     const table = top();
-    return JSON.stringify([table.total, table.rows.map((r) => [r.name, r.flat, r.cum])]);
+    return JSON.stringify([table.total, table.rows.map((r) => [r.name, r.file, r.line, r.flat, r.cum, r.inlineLabel])]);
   } catch (error) {
     if (error instanceof OptionError || error instanceof ProfileError) return `${error.name}: ${error.message}`;
     throw error;

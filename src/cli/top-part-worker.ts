@@ -1,5 +1,6 @@
 /** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { OptionError } from '../analysis/option-error';
 import { FrameTotalsFromRuns } from '../analysis/stacks';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
@@ -17,10 +18,9 @@ export function runTopPartWorker(): void {
       const read = decodeProfileAsRuns(request.bytes, { source: request.source, inflate: inflateNode }, totals, request.share);
       result = { kind: 'totals', totals: totals.result(), negativeValues: read.negativeValues };
     } catch (error) {
-      result =
-        error instanceof ProfileError
-          ? { kind: 'profile-error', source: error.source, problem: error.problem }
-          : { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      if (error instanceof ProfileError) result = { kind: 'profile-error', source: error.source, problem: error.problem };
+      else if (error instanceof OptionError) result = { kind: 'option-error', message: error.message };
+      else result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   }
   parentPort?.postMessage(result);

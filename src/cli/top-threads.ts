@@ -4,9 +4,10 @@
  * the two frame totals are then merged. Each thread inflates and checks the whole file but
  * the samples (nearly all the work of a big profile) are read once.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mergeFrameTotals } from '../analysis/frame-totals-merge';
+import { OptionError } from '../analysis/option-error';
 import type { ReportOptions } from '../analysis/options';
 import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
@@ -33,47 +34,76 @@ export interface TopTotals {
   readonly negativeValues: boolean;
 }
 
-/** Whether the file (gzipped or raw) is worth two threads on this machine. */
+/**
+ * Whether the file (gzipped or raw) is worth two threads: it is big, this process runs from a
+ * script a worker thread can load, and the machine has a core to spare (a second thread on a
+ * busy machine only adds the work both threads repeat: inflating and checking the file).
+ */
 export function worthTwoThreads(bytes: Uint8Array): boolean {
   const forced = process.env[THREADS_VARIABLE];
   if (forced === '1' || forced === '2') return forced === '2';
   const inflated = isGzip(bytes) ? gzipSizeHint(bytes) : bytes.length;
-  return inflated >= MIN_INFLATED_BYTES && availableParallelism() >= 2;
+  if (inflated < MIN_INFLATED_BYTES || cliScript() === undefined) return false;
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! <= cores - 1;
+}
+
+/**
+ * The script the helper thread runs: this command's own bundle (src/cli.ts starts
+ * runTopPartWorker when it is loaded in a worker thread). Undefined when the command does not
+ * run from a JavaScript file (e.g. from source through tsx), which a worker could not load.
+ */
+export function cliScript(): string | undefined {
+  const main = typeof require === 'function' ? require.main?.filename : undefined;
+  return main !== undefined && /\.c?js$/.test(main) ? main : undefined;
 }
 
 /**
  * The top table's frame totals of `bytes`, the samples split between this thread and a helper
- * running `helperScript` (by default this same script: src/cli.ts starts runTopPartWorker in a
- * worker thread). Should the helper fail, its share is read here after a note on stderr.
+ * thread running `helperScript`. Should the helper fail (or not start), its share is read here
+ * after a note on stderr. Errors come in the order one thread would meet them: this share's
+ * ProfileError, the helper share's, then an option the profile cannot satisfy.
  */
 export async function topTotalsInTwoThreads(
   bytes: Uint8Array,
   source: string,
   options: ReportOptions,
-  helperScript = process.argv[1]!,
+  helperScript = cliScript(),
 ): Promise<TopTotals> {
   const request: TopPartRequest = { kind: 'top-part', bytes, source, options, share: HELPER_SHARE };
-  const worker = new Worker(helperScript, { workerData: request });
-  const answer = helperAnswer(worker);
+  let worker: Worker | undefined;
+  let answer: Promise<TopPartResult>;
+  try {
+    if (helperScript === undefined) throw new Error('this command does not run from a script a thread can load');
+    worker = new Worker(helperScript, { workerData: request });
+    answer = helperAnswer(worker);
+  } catch (error) {
+    answer = Promise.resolve({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
   try {
     const mine = totalsOfShare(bytes, source, options, MAIN_SHARE);
     const helper = await answer;
     switch (helper.kind) {
       case 'profile-error':
-        // The first fault in file order: this thread's share (thrown above) comes before it.
+        // This thread's share (thrown above) comes first in the file.
         throw new ProfileError(helper.source, helper.problem);
+      case 'option-error':
+        mine.totals(); // throws the same option error
+        throw new OptionError(helper.message);
       case 'failed': {
-        // An option the profile cannot satisfy fails the helper too: report it, not the helper.
-        mine.totals();
         process.stderr.write(`go-profiler: note: the helper thread failed (${helper.message}); reading all of ${source} in one thread\n`);
         const rest = totalsOfShare(bytes, source, options, HELPER_SHARE);
         return merged(mine, rest.totals(), rest.negativeValues);
       }
       case 'totals':
         return merged(mine, helper.totals, helper.negativeValues);
+      default: {
+        const unknown: never = helper;
+        throw new Error(`unknown helper answer ${JSON.stringify(unknown)}`);
+      }
     }
   } finally {
-    void worker.terminate();
+    void worker?.terminate();
   }
 }
 

@@ -20,6 +20,8 @@ export interface TopPartRequest {
 export type TopPartResult =
   | { readonly kind: 'totals'; readonly totals: FrameTotals; readonly negativeValues: boolean }
   | { readonly kind: 'profile-error'; readonly source: string; readonly problem: string }
+  /** An option the profile cannot satisfy (the main thread meets it too). */
+  | { readonly kind: 'option-error'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -39,6 +41,17 @@ export function isTopPartRequest(value: unknown): value is TopPartRequest {
   );
 }
 
+function isFrame(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    ['name', 'functionName', 'file', 'objfile', 'identity'].every((k) => typeof value[k] === 'string') &&
+    typeof value.line === 'number' &&
+    typeof value.startLine === 'number' &&
+    typeof value.inlined === 'boolean' &&
+    typeof value.partialInline === 'boolean'
+  );
+}
+
 export function isTopPartResult(value: unknown): value is TopPartResult {
   if (!isRecord(value)) return false;
   switch (value.kind) {
@@ -53,11 +66,16 @@ export function isTopPartResult(value: unknown): value is TopPartResult {
         t.flat.length === t.frames.length &&
         t.cum.length === t.frames.length &&
         typeof t.total === 'number' &&
-        typeof t.sampleTypeIndex === 'number'
+        typeof t.sampleTypeIndex === 'number' &&
+        isRecord(t.sampleType) &&
+        typeof t.sampleType.type === 'string' &&
+        typeof t.sampleType.unit === 'string' &&
+        t.frames.every(isFrame)
       );
     }
     case 'profile-error':
       return typeof value.source === 'string' && typeof value.problem === 'string';
+    case 'option-error':
     case 'failed':
       return typeof value.message === 'string';
     default:
