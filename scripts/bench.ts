@@ -16,10 +16,7 @@ import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
-import { THREADS_VARIABLE } from '../src/cli/top-threads';
-
-/** Profiles from this inflated size up are split between two threads by go-profiler top (see src/cli/top-threads.ts). */
-const TWO_THREAD_BYTES = 16 * 1024 * 1024;
+import { THREADS_VARIABLE, TWO_THREADS_MIN_BYTES } from '../src/cli/top-threads';
 
 interface Result {
   readonly profile: BenchProfile;
@@ -78,7 +75,7 @@ async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli:
     log(`${profile.name}: go-profiler top ×${runs}`);
     try {
       // Big profiles in two threads, as on a machine with a core to spare (not left to the load average).
-      const env = rawSize(profile.path) >= TWO_THREAD_BYTES ? { ...process.env, [THREADS_VARIABLE]: '2' } : undefined;
+      const env = rawSize(profile.path) >= TWO_THREADS_MIN_BYTES ? { ...process.env, [THREADS_VARIABLE]: '2' } : undefined;
       cliResult = await measureMedian(runs, process.execPath, [cli, 'top', profile.path], env);
     } catch (error) {
       cliResult = `n/a (failed: ${(error as Error).message.split('\n')[0]?.slice(0, 120)})`;
@@ -86,7 +83,7 @@ async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli:
   }
   const rawBytes = rawSize(profile.path);
   let cliOneThread: ProcessMeasurement | undefined;
-  if (typeof cliResult !== 'string' && rawBytes >= TWO_THREAD_BYTES) {
+  if (typeof cliResult !== 'string' && rawBytes >= TWO_THREADS_MIN_BYTES) {
     log(`${profile.name}: go-profiler top in one thread ×${runs}`);
     cliOneThread = await measureMedian(runs, process.execPath, [cli, 'top', profile.path], { ...process.env, [THREADS_VARIABLE]: '1' });
   }
@@ -144,7 +141,7 @@ function report(results: readonly Result[], runs: number): string {
     '',
     renderTable(headings, rows),
     '',
-    `Profiles of ${formatBytes(TWO_THREAD_BYTES)} or more are split between two threads above (${THREADS_VARIABLE}=2, what`,
+    `Profiles of ${formatBytes(TWO_THREADS_MIN_BYTES)} or more are split between two threads above (${THREADS_VARIABLE}=2, what`,
     `go-profiler top does when a core is idle); kept to one thread (${THREADS_VARIABLE}=1, what it does on a busy machine):`,
     '',
     renderTable(
