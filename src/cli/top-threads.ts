@@ -55,13 +55,13 @@ export function worthTwoThreads(bytes: Uint8Array): boolean {
 }
 
 /**
- * The script the helper thread runs: this command's own bundle (src/cli.ts starts
- * runTopPartWorker when it is loaded in a worker thread). Undefined when the command does not
- * run from a JavaScript file (e.g. from source through tsx), which a worker could not load.
+ * The script the helper thread runs: the bundle this code is in (dist/cli.js; src/cli.ts
+ * starts runTopPartWorker when it is loaded in a worker thread), not the script node was
+ * started with, which may be a wrapper. Undefined when this code does not run from a
+ * JavaScript file (e.g. from source through tsx), which a worker could not load.
  */
 export function cliScript(): string | undefined {
-  const main = typeof require === 'function' ? require.main?.filename : undefined;
-  return main !== undefined && /\.c?js$/.test(main) ? main : undefined;
+  return typeof __filename === 'string' && /\.c?js$/.test(__filename) ? __filename : undefined;
 }
 
 /**
@@ -97,9 +97,11 @@ export async function topTotalsInTwoThreads(
         mine.totals(); // throws the same option error
         throw new OptionError(helper.message);
       case 'failed': {
-        process.stderr.write(`go-profiler: note: the helper thread failed (${helper.message}); reading all of ${source} in one thread\n`);
         const rest = totalsOfShare(bytes, source, options, HELPER_SHARE);
-        return merged(mine, rest.totals(), rest.negativeValues);
+        const all = merged(mine, rest.totals(), rest.negativeValues);
+        // Only now: bad input ends in one line on stderr, the error.
+        process.stderr.write(`go-profiler: note: the helper thread failed (${helper.message}); read all of ${source} in one thread\n`);
+        return all;
       }
       case 'totals':
         return merged(mine, helper.totals, helper.negativeValues);

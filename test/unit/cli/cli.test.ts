@@ -212,6 +212,20 @@ test('top split over two threads (as on big files) gives go tool pprof\'s rows a
   }
 });
 
+test('the helper thread runs the CLI bundle, not a wrapper script that node was started with', async () => {
+  const wrapper = join(scratch, 'wrapper.cjs');
+  writeFileSync(wrapper, `if (process.argv[2] === 'top') require(${JSON.stringify(cli)}); else console.error('wrapper: not top');\n`);
+  const r = await new Promise<CliRun>((resolve) => {
+    const env = { ...process.env, [THREADS_VARIABLE]: '2' };
+    execFile(process.execPath, [wrapper, 'top', large, '--json'], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '', 'no note of a failed helper, nothing from the wrapper run again');
+  assert.equal((JSON.parse(r.stdout) as JsonReport).total, (await goPprofTop(large)).total);
+});
+
 /** A profile of `ids.length` one-location samples; location ids other than 1 and 2 point nowhere. */
 function profileWithLocationIds(ids: readonly number[]): Uint8Array {
   return encodeWithProtobufjs({

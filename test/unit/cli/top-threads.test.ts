@@ -42,7 +42,7 @@ test('a helper thread that fails to start (asynchronously or at once): its share
     const { notes, result, error } = await withStderr(() => topTotalsInTwoThreads(bytes, large, {}, script));
     assert.equal(error, undefined);
     assert.equal(notes.length, 1, script);
-    assert.match(notes[0]!, /helper thread failed .*reading all of .*large\.cpu\.pb\.gz in one thread/);
+    assert.match(notes[0]!, /helper thread failed .*read all of .*large\.cpu\.pb\.gz in one thread/);
     assert.deepEqual(rows(topTableOfTotals(result!.totals)), expected);
   }
 });
@@ -59,6 +59,7 @@ test('a failed helper does not change which error is reported: a bad sample in i
   const bad = await withStderr(() => topTotalsInTwoThreads(bytes, 'bad.pb', { sampleIndex: 'nope' }, missing));
   assert.ok(bad.error instanceof ProfileError, String(bad.error));
   assert.match(bad.error.message, /sample #17 refers to location id 99/);
+  assert.deepEqual(bad.notes, [], 'no note when the input is bad: its error is the one line');
   const good = encodeWithProtobufjs({
     stringTable: ['', 'alloc_space', 'bytes', 'main.f', 'f.go'],
     sampleType: [{ type: 1, unit: 2 }],
@@ -69,4 +70,5 @@ test('a failed helper does not change which error is reported: a bad sample in i
   const option = await withStderr(() => topTotalsInTwoThreads(good, 'good.pb', { sampleIndex: 'nope' }, missing));
   assert.ok(option.error instanceof OptionError, String(option.error));
   assert.match(option.error.message, /nope/);
+  assert.deepEqual(option.notes, []);
 });
