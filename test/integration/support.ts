@@ -1,5 +1,8 @@
-// Shared bits of the in-host suites: the extension's identity and the repository's fixtures.
+// Shared bits of the in-host suites: the extension's identity, the repository's fixtures, setup hooks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as vscode from 'vscode';
 
 export const extensionId = 'go-profiler.go-profiler';
 export const profileViewType = 'goProfiler.profile';
@@ -9,13 +12,27 @@ declare const GO_PROFILER_REPO_ROOT: string;
 export const repoRoot: string = GO_PROFILER_REPO_ROOT;
 export const largeCpuProfile = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
 
-/** Polls `probe` until it returns a value other than undefined; a hang guard, not a time assertion. */
-export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, limitMs = 20_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export { eventually } from '../support/eventually';
+
+/**
+ * Mocha hooks for a suite that runs real Go programs in the extension host: the extension
+ * activated and a fresh temporary folder as goProfiler.profilesFolder, removed after the suite.
+ * The returned object's `path` is set once the suite's `before` hooks run.
+ */
+export function useTemporaryProfilesFolder(prefix: string): { path: string } {
+  const folder = { path: '' };
+  before(async () => {
+    // code-server moves XDG_CACHE_HOME to a scratch folder; without this the first build
+    // would compile the standard library from scratch.
+    process.env.GOCACHE ??= join(homedir(), '.cache', 'go-build');
+    folder.path = mkdtempSync(join(tmpdir(), prefix));
+    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', folder.path, vscode.ConfigurationTarget.Global);
+    await vscode.extensions.getExtension(extensionId)!.activate();
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(folder.path, { recursive: true, force: true });
+  });
+  return folder;
 }

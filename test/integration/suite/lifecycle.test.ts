@@ -6,14 +6,14 @@ import * as assert from 'node:assert/strict';
 import { createHook } from 'node:async_hooks';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { topTable } from '../../../src/analysis/top';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
-import { eventually, extensionId, repoRoot } from '../support';
+import { eventually, extensionId, repoRoot, useTemporaryProfilesFolder } from '../support';
 
 const stubbornDir = join(repoRoot, 'test', 'fixtures', 'go-capture', 'stubborn');
 const steadyDir = join(repoRoot, 'test', 'fixtures', 'go-session', 'steady');
@@ -151,21 +151,14 @@ const figures: Record<string, unknown> = {};
 
 describe('Session lifecycle (real Go in the extension host)', function () {
   this.timeout(300_000);
-  let profilesDir: string;
+  const profiles = useTemporaryProfilesFolder('go-profiler-lifecycle-');
   let scratch: string;
 
-  before(async () => {
-    process.env.GOCACHE ??= join(homedir(), '.cache', 'go-build');
-    profilesDir = mkdtempSync(join(tmpdir(), 'go-profiler-lifecycle-'));
+  before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'go-profiler-lifecycle-scratch-'));
-    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', profilesDir, vscode.ConfigurationTarget.Global);
-    await vscode.extensions.getExtension(extensionId)!.activate();
   });
 
-  after(async () => {
-    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(profilesDir, { recursive: true, force: true });
+  after(() => {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
     writeFileSync(figuresFile, JSON.stringify(figures, null, 2));
@@ -193,7 +186,7 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId: warm.sessionId });
     await warm.finished;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const name of readdirSync(profilesDir)) rmSync(join(profilesDir, name), { force: true });
+    for (const name of readdirSync(profiles.path)) rmSync(join(profiles.path, name), { force: true });
     await vscode.commands.executeCommand('goProfiler.recent.refresh');
 
     const heapBefore = await settledHeap();
@@ -251,7 +244,7 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     const oursLeft = ours.stop();
 
     // The captured files are the user's data, not a leak: remove them and let Recent Profiles forget them too.
-    for (const name of readdirSync(profilesDir)) rmSync(join(profilesDir, name), { force: true });
+    for (const name of readdirSync(profiles.path)) rmSync(join(profiles.path, name), { force: true });
     await vscode.commands.executeCommand('goProfiler.recent.refresh');
     const heapAfterFilesRemoved = await settledHeap();
 
@@ -315,7 +308,7 @@ describe('Session lifecycle (real Go in the extension host)', function () {
     assert.deepEqual(running([run.pid]), []);
     terminal.dispose();
 
-    assert.ok(readdirSync(profilesDir).includes(basename(heap)), 'the earlier heap capture is still listed');
+    assert.ok(readdirSync(profiles.path).includes(basename(heap)), 'the earlier heap capture is still listed');
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(heap), 'goProfiler.profile');
     const tab = await eventually('the heap profile tab', () => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

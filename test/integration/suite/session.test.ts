@@ -2,13 +2,13 @@
 // through the extension's own commands (the same ones the Sessions view and CodeLens call).
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { topTable } from '../../../src/analysis/top';
 import { startProgram, type RunningProgram } from '../../../src/capture/process';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
-import { eventually, extensionId, repoRoot } from '../support';
+import { eventually, repoRoot, useTemporaryProfilesFolder } from '../support';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'go-session');
 const burnerDir = join(fixture, 'burner');
@@ -42,22 +42,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 describe('Run with Profiler (real Go in the extension host)', function () {
   this.timeout(240_000);
-  let profilesDir: string;
-
-  before(async () => {
-    // code-server moves XDG_CACHE_HOME to a scratch folder; without this the first build
-    // would compile the standard library from scratch.
-    process.env.GOCACHE ??= join(homedir(), '.cache', 'go-build');
-    profilesDir = mkdtempSync(join(tmpdir(), 'go-profiler-session-'));
-    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', profilesDir, vscode.ConfigurationTarget.Global);
-    await vscode.extensions.getExtension(extensionId)!.activate();
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('goProfiler').update('profilesFolder', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(profilesDir, { recursive: true, force: true });
-  });
+  const profiles = useTemporaryProfilesFolder('go-profiler-session-');
 
   it('runs a program, records CPU start/stop and heap, saves with sidecars, refuses a second CPU recording, stops the process', async () => {
     const run = await vscode.commands.executeCommand<StartedRun | undefined>('goProfiler.run', { packageDir: burnerDir, wholeRun: false });
@@ -71,7 +56,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     const heap = await vscode.commands.executeCommand<string | undefined>('goProfiler.session.capture', { ...target, kind: 'heap' });
     assert.ok(cpu && heap, `cpu ${cpu}, heap ${heap}`);
     for (const [path, kind] of [[cpu, 'cpu'], [heap, 'heap']] as const) {
-      assert.ok(path.startsWith(profilesDir) && existsSync(path), path);
+      assert.ok(path.startsWith(profiles.path) && existsSync(path), path);
       assert.deepEqual({ program: sidecarOf(path).program, kind: sidecarOf(path).capture.kind }, { program: 'burner', kind });
     }
     assert.equal(await topFlat(cpu), 'main.spinPrimes');
@@ -154,10 +139,10 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     const imported = await vscode.commands.executeCommand<string[]>('goProfiler.recent.import', [vscode.Uri.file(join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz'))]);
     assert.equal(imported.length, 1);
     const [path] = imported as [string];
-    assert.ok(path.startsWith(profilesDir));
+    assert.ok(path.startsWith(profiles.path));
     assert.equal(sidecarOf(path).capture.source, 'import');
     const renamed = await vscode.commands.executeCommand<string | undefined>('goProfiler.recent.rename', { profilePath: path }, 'before-the-fix');
-    assert.equal(renamed, join(profilesDir, 'before-the-fix.pb.gz'));
+    assert.equal(renamed, join(profiles.path, 'before-the-fix.pb.gz'));
     assert.equal(existsSync(path), false);
     assert.equal(sidecarOf(renamed).program, 'large.cpu');
   });

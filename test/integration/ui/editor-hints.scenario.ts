@@ -13,6 +13,11 @@ import { repoRoot } from '../../../scripts/vscode/paths';
 import { chooseSampleType } from './table-reader';
 import type { StepOutcome } from './profile-editor.scenario';
 import { runStep as step } from './run-step';
+import { eventually } from '../../support/eventually';
+
+/** UI steps wait up to 30 s (the workbench in a browser is slower than the extension host). */
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, limitMs = 30_000): Promise<T> =>
+  eventually(what, probe, limitMs);
 
 const PROFILE = 'editor-hints/hotspots.heap.pb.gz';
 
@@ -94,16 +99,6 @@ async function shownHints(page: Page): Promise<ShownLine[]> {
     out.set(line, { line, hint: out.get(line)?.hint ?? '', fire: true });
   }
   return [...out.values()].filter((e) => e.line > 0).sort((a, b) => a.line - b.line);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** Hot lines (pprof share ≥ 10%) must show a red hint with the share and the fire icon; others a grey hint or none. */

@@ -18,6 +18,11 @@ import { HOSTILE, HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile, 
 import { nodeNamed, pointInFrame } from '../../webview/flame-geometry';
 import type { StepOutcome } from './profile-editor.scenario';
 import { runStep } from './run-step';
+import { eventually } from '../../support/eventually';
+
+/** UI steps wait up to 30 s (the workbench in a browser is slower than the extension host). */
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, limitMs = 30_000): Promise<T> =>
+  eventually(what, probe, limitMs);
 
 const DIR = 'hostile';
 /** The profile's own file name is hostile too. */
@@ -114,16 +119,6 @@ function logText(userData: string): string {
   return extensionLogs(userData)
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** Runs the hidden command by its key and reads the counts it logs. */
