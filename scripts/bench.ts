@@ -68,6 +68,7 @@ function log(message: string): void {
 }
 
 async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli: string): Promise<Result> {
+  const rawBytes = rawSize(profile.path);
   log(`${profile.name}: go tool pprof -top ×${runs}`);
   const pprofResult = await measureMedian(runs, pprof, ['-symbolize=none', '-top', profile.path], pprofEnv());
   let cliResult: ProcessMeasurement | string = 'n/a (not built)';
@@ -75,13 +76,12 @@ async function benchOne(profile: BenchProfile, runs: number, pprof: string, cli:
     log(`${profile.name}: go-profiler top ×${runs}`);
     try {
       // Big profiles in two threads, as on a machine with a core to spare (not left to the load average).
-      const env = rawSize(profile.path) >= TWO_THREADS_MIN_BYTES ? { ...process.env, [THREADS_VARIABLE]: '2' } : undefined;
+      const env = rawBytes >= TWO_THREADS_MIN_BYTES ? { ...process.env, [THREADS_VARIABLE]: '2' } : undefined;
       cliResult = await measureMedian(runs, process.execPath, [cli, 'top', profile.path], env);
     } catch (error) {
       cliResult = `n/a (failed: ${(error as Error).message.split('\n')[0]?.slice(0, 120)})`;
     }
   }
-  const rawBytes = rawSize(profile.path);
   let cliOneThread: ProcessMeasurement | undefined;
   if (typeof cliResult !== 'string' && rawBytes >= TWO_THREADS_MIN_BYTES) {
     log(`${profile.name}: go-profiler top in one thread ×${runs}`);

@@ -1,12 +1,9 @@
 /** Reads the profile named on the command line, with its --base / --diff-base applied. */
 import type { Profile, ProfileMetadata } from '../pprof/profile';
 import { readProfileBytes, readProfileFile } from '../pprof/read-file-node';
-import { decodeProfileAsRuns } from '../pprof/decode-profile';
-import { inflateNode } from '../pprof/inflate-node';
-import type { ReportOptions } from '../analysis/options';
-import { topTotalsInTwoThreads, worthTwoThreads, type TopTotals } from './top-threads';
+import { topTotals } from './top-threads';
 import { mergeForDiff } from '../analysis/diff';
-import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
+import type { FrameTotals } from '../analysis/stacks';
 import { DIFF_BASE_LABEL_KEY } from '../analysis/total';
 import type { CliArgs } from './args';
 
@@ -31,13 +28,7 @@ export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMe
   if (args.command !== 'top' || args.base !== undefined || args.diffBase !== undefined) return undefined;
   if (report.tagFocus !== undefined || report.tagIgnore !== undefined) return undefined;
   const bytes = await readProfileBytes(args.file);
-  const read = worthTwoThreads(bytes) ? await topTotalsInTwoThreads(bytes, args.file, report) : topTotalsInOneThread(bytes, args.file, report);
+  const read = await topTotals(bytes, args.file, report);
   if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
   return read;
-}
-
-function topTotalsInOneThread(bytes: Uint8Array, source: string, options: ReportOptions): TopTotals {
-  const totals = new FrameTotalsFromRuns(options);
-  const read = decodeProfileAsRuns(bytes, { source, inflate: inflateNode }, totals);
-  return { profile: read.profile, negativeValues: read.negativeValues, totals: totals.result() };
 }

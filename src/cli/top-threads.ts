@@ -1,7 +1,7 @@
 /**
- * `go-profiler top` on a big profile with two threads: a helper thread decodes the file too
- * and adds up the later share of its samples while this thread adds up the earlier share;
- * the two frame totals are then merged. Each thread inflates and checks the whole file but
+ * `go-profiler top`'s frame totals, on a big profile with two threads: a helper thread decodes
+ * the file too and adds up the later share of its samples while this thread adds up the
+ * earlier share; the two frame totals are then merged. Each thread inflates and checks the whole file but
  * the samples (nearly all the work of a big profile) are read once.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -15,7 +15,7 @@ import { ProfileError } from '../pprof/errors';
 import { gzipSizeHint, isGzip } from '../pprof/inflate';
 import { inflateNode } from '../pprof/inflate-node';
 import type { ProfileMetadata } from '../pprof/profile';
-import type { SampleShare } from '../pprof/sample-runs';
+import { ALL_SAMPLES, type SampleShare } from '../pprof/sample-runs';
 import { isTopPartResult, type TopPartRequest, type TopPartResult } from '../shared/top-part-protocol';
 
 /**
@@ -36,6 +36,13 @@ export interface TopTotals {
   readonly profile: ProfileMetadata;
   readonly totals: FrameTotals;
   readonly negativeValues: boolean;
+}
+
+/** The top table's frame totals of `bytes`, in one thread or, when worth it, two. */
+export async function topTotals(bytes: Uint8Array, source: string, options: ReportOptions): Promise<TopTotals> {
+  if (worthTwoThreads(bytes)) return topTotalsInTwoThreads(bytes, source, options);
+  const all = totalsOfShare(bytes, source, options, ALL_SAMPLES);
+  return { profile: all.profile, negativeValues: all.negativeValues, totals: all.totals() };
 }
 
 /**

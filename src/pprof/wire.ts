@@ -117,3 +117,15 @@ export function skipValue(buf: Uint8Array, pos: number, limit: number, wireType:
       throw new WireFormatError(`unsupported wire type ${wireType} before byte ${pos}`);
   }
 }
+
+/** Writes `value` (a non-negative integer up to 2^53) as a varint in its shortest form at `out[at]`; returns where it ends. */
+export function writeShortestVarint(out: Uint8Array, at: number, value: number): number {
+  let v = value;
+  let p = at;
+  while (v >= 0x80) {
+    out[p++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[p++] = v;
+  return p;
+}
