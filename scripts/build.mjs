@@ -16,7 +16,7 @@ const common = {
 const node = [
   { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'src/views/decode-worker.ts', out: 'dist/decode-worker.js' },
+  { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
 ].filter((e) => existsSync(e.in));
 
 const browser = [

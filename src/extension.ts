@@ -2,24 +2,29 @@
 import * as vscode from 'vscode';
 import { registerSessionFeatures } from './session/register-session-features';
 import type { SessionRegistry } from './session/session-registry';
-import { IMPORT_PROFILE_COMMAND, importProfiles } from './views/import-profiles';
-import { registerProfileEditors } from './views/profile-editor-provider';
-import { registerEditorFeatures } from './editor/register-editor-features';
-import { registerProfileViewCommands } from './views/profile-commands';
-import { registerCspViolationsCommand } from './views/csp-violations-command';
+import { IMPORT_PROFILE_COMMAND, importProfiles } from './profile-editor/import-profiles';
+import { registerProfileEditors } from './profile-editor/profile-editor-provider';
+import { registerHintFeatures } from './hints/register-hint-features';
+import { registerProfileViewCommands } from './profile-editor/profile-commands';
+import { registerCspViolationsCommand } from './profile-editor/csp-violations-command';
+import { RecentProfilesTree } from './sidebar/recent-profiles-tree';
+import { registerSidebar } from './sidebar/register-sidebar';
+import { profilesFolder } from './session/profiles-folder';
 
 let sessions: SessionRegistry | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Go Profiler', { log: true });
-  const features = registerSessionFeatures(context, log);
+  const recent = new RecentProfilesTree(() => profilesFolder(context), log);
+  const features = registerSessionFeatures(context, log, () => recent.refresh());
   sessions = features.registry;
   context.subscriptions.push(
     log,
     ...registerProfileEditors(context, log),
     vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, importProfiles),
     ...features.disposables,
-    ...registerEditorFeatures(context),
+    ...registerSidebar(features.registry, recent, features.folder),
+    ...registerHintFeatures(context),
     registerCspViolationsCommand(log),
   );
   registerProfileViewCommands(context);

@@ -10,7 +10,7 @@ import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import type { HostToWebview } from '../src/shared/protocol';
 import { assertNever } from '../src/shared/rpc';
 import type { ProfileSummary, ViewQuery } from '../src/shared/view-model';
-import { compileGoRegexp } from '../src/analysis/go-regexp';
+import { compileGoRegexp } from '../src/shared/go-regexp';
 import { clear, element } from './dom';
 import { FilterHistory, viewQuery } from './filters';
 import { Host } from './host';

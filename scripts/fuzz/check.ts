@@ -11,7 +11,7 @@ import { getHeapStatistics } from 'node:v8';
 import { buildStacks, FrameTotalsFromRuns, type FrameTotals } from '../../src/analysis/stacks';
 import { topTable, topTableOfTotals, type TopTable } from '../../src/analysis/top';
 import { DIFF_BASE_LABEL_KEY } from '../../src/analysis/total';
-import { OptionError } from '../../src/analysis/option-error';
+import { OptionError } from '../../src/shared/option-error';
 import { decodeProfile, decodeProfileAsRuns, ProfileError, type DecodeOptions, type Profile, type ProfileMetadata, type ProfileRuns } from '../../src/pprof/index';
 import { ALL_SAMPLES, type SampleShare } from '../../src/pprof/sample-runs';
 import { mergeFrameTotals } from '../../src/analysis/frame-totals-merge';

@@ -1,5 +1,5 @@
 import type { Mapping, Profile } from '../pprof/profile';
-import { OptionError } from './option-error';
+import { OptionError } from '../shared/option-error';
 import { DIFF_BASE_LABEL_KEY, DIFF_BASE_LABEL_VALUE } from './total';
 
 /**

@@ -1,5 +1,5 @@
 import type { ProfileMetadata } from '../pprof/profile';
-import { compileGoRegexp } from './go-regexp';
+import { compileGoRegexp } from '../shared/go-regexp';
 import type { ReportOptions } from './options';
 
 /**

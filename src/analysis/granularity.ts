@@ -1,5 +1,5 @@
 import type { Granularity } from './options';
-import { OptionError } from './option-error';
+import { OptionError } from '../shared/option-error';
 
 /** Which attributes of a source line identify a report node, as pprof's Aggregate keeps them. */
 export interface GranularityKeys {

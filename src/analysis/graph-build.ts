@@ -6,7 +6,7 @@
  */
 import type { Profile } from '../pprof/profile';
 import type { Frame, Stacks } from './stacks';
-import { formatValue } from './units';
+import { formatValue } from '../shared/units';
 import { DIFF_BASE_LABEL_KEY } from './total';
 
 export interface NodeTable {

@@ -5,7 +5,7 @@
  */
 import type { CallGraph } from './callgraph';
 import type { PeekEntry } from './peek';
-import { chooseOutputUnit, formatPercent, formatValue } from './units';
+import { chooseOutputUnit, formatPercent, formatValue } from '../shared/units';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';

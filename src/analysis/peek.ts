@@ -7,7 +7,7 @@ import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Stacks } from './stacks';
 import { callGraphFromStacks, type CallGraph, type CallGraphEdge, type CallGraphNode } from './callgraph';
-import { compileGoRegexp } from './go-regexp';
+import { compileGoRegexp } from '../shared/go-regexp';
 
 export interface PeekEntry {
   readonly node: CallGraphNode;

@@ -1,5 +1,5 @@
 import type { ProfileMetadata, ValueType } from '../pprof/profile';
-import { OptionError } from './option-error';
+import { OptionError } from '../shared/option-error';
 
 /**
  * Resolves pprof's -sample_index: empty means the profile's default; a decimal integer is an

@@ -5,7 +5,7 @@
  * A line's cost is its cum (pprof -list's second column: the line and the calls it makes);
  * thresholds are percentages of the profile's total. In a comparison, the change counts.
  */
-import { formatPercent, formatValue } from './units';
+import { formatPercent, formatValue } from '../shared/units';
 
 export interface HintThresholds {
   /** % of total from which a line gets a grey hint. */

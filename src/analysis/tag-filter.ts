@@ -1,6 +1,6 @@
 import type { Profile } from '../pprof/profile';
-import { compileGoRegexp } from './go-regexp';
-import { scaleValue } from './units';
+import { compileGoRegexp } from '../shared/go-regexp';
+import { scaleValue } from '../shared/units';
 
 /** Decides for a sample index whether a tag filter selects it. */
 export type SampleTagTest = (sample: number) => boolean;

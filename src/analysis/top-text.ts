@@ -1,9 +1,9 @@
 import type { ProfileMetadata } from '../pprof/profile';
 import { baseName } from './clean-path';
-import { padStart } from './go-format';
+import { padStart } from '../shared/go-format';
 import type { ReportOptions } from './options';
 import type { TopRow, TopTable } from './top';
-import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from './units';
+import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../shared/units';
 
 /** What the report header says about the profile (pprof's ProfileLabels). */
 export interface ProfileHeader {

@@ -6,7 +6,7 @@
 import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
-import { formatValue } from './units';
+import { formatValue } from '../shared/units';
 
 export interface Trace {
   readonly value: number;

@@ -1,6 +1,6 @@
 /** `go-profiler` dispatch: parses the command line, runs one report, maps errors to exit codes. */
 import { ProfileError } from '../pprof/errors';
-import { OptionError } from '../analysis/option-error';
+import { OptionError } from '../shared/option-error';
 import { parseArgs, REPORT_COMMANDS, UsageError, type ReportCommand } from './args';
 import { USAGE } from './usage';
 

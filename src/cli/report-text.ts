@@ -2,7 +2,7 @@
 import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from '../analysis/options';
 import { activeFilterLines, headerLines, profileHeader } from '../analysis/top-text';
-import { formatValue } from '../analysis/units';
+import { formatValue } from '../shared/units';
 
 /** pprof's profile labels: File, Build ID, comments, Type, Time, Duration with the total. */
 export function profileLabels(profile: Profile, sampleType: string, total: number, unit: string, outputUnit: string): string[] {

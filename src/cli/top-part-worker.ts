@@ -1,11 +1,11 @@
 /** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { OptionError } from '../analysis/option-error';
+import { OptionError } from '../shared/option-error';
 import { FrameTotalsFromRuns } from '../analysis/stacks';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
 import { inflateNode } from '../pprof/inflate-node';
-import { isTopPartRequest, type TopPartResult } from '../shared/top-part-protocol';
+import { isTopPartRequest, type TopPartResult } from './top-part-protocol';
 
 export function runTopPartWorker(): void {
   const request: unknown = workerData;

@@ -7,7 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mergeFrameTotals } from '../analysis/frame-totals-merge';
-import { OptionError } from '../analysis/option-error';
+import { OptionError } from '../shared/option-error';
 import type { ReportOptions } from '../analysis/options';
 import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
@@ -16,7 +16,7 @@ import { gzipSizeHint, isGzip } from '../pprof/inflate';
 import { inflateNode } from '../pprof/inflate-node';
 import type { ProfileMetadata } from '../pprof/profile';
 import { ALL_SAMPLES, type SampleShare } from '../pprof/sample-runs';
-import { isTopPartResult, type TopPartRequest, type TopPartResult } from '../shared/top-part-protocol';
+import { isTopPartResult, type TopPartRequest, type TopPartResult } from './top-part-protocol';
 
 /**
  * From this inflated size up, two threads pay off: measured on 2 cores, a 90 MB heap profile

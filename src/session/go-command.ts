@@ -1,7 +1,7 @@
 /** Finds `go` through the settings (see go-lookup.ts); says so with an Open Settings button if absent. */
 import { accessSync, constants, statSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { lookupGo } from './go-lookup';
+import { lookupGo } from '../golang/go-lookup';
 
 export const GO_PATH_SETTING = 'goProfiler.goPath';
 

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { runTool } from '../capture/process';
-import { findGoDeclarations } from './go-declarations';
+import { findGoDeclarations } from '../golang/go-declarations';
 import { goLaunchConfigs, runTargetFromConfig, type RunTarget } from './launch-config';
 import { GO_LIST_MAIN_TEMPLATE, parseMainPackages } from './main-packages';
 

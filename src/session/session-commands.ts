@@ -5,8 +5,8 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { isCaptureKind } from '../capture/capture-kinds';
-import { PROFILE_TEST_COMMAND, RUN_COMMAND, RUN_WHOLE_COMMAND } from '../editor/run-codelens';
-import type { SessionsNode } from '../views/sessions-tree';
+import { PROFILE_TEST_COMMAND, RUN_COMMAND, RUN_WHOLE_COMMAND } from './run-codelens';
+import type { SessionsNode } from './session-node';
 import { attachToEndpoint } from './attach-command';
 import { runCapture, startCpu, stopCpu } from './capture-runner';
 import { findGoCommand } from './go-command';

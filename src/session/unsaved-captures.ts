@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { formatValue } from '../analysis/units';
+import { formatValue } from '../shared/units';
 import { PROFILE_EXTENSION, profileStem } from '../store/naming';
 import type { NewProfile } from '../store/profile-store';
 import { saveProfileAs } from '../store/save-as';

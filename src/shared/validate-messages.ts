@@ -16,7 +16,7 @@ import {
   type TopView,
   type ViewMethods,
 } from './view-model';
-import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
+import type { HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from '../worker/worker-protocol';
 import { parseLineCostsParams, parseLineCostsView } from './line-costs-view';
 import { parseCallGraphParams, parseCallGraphView } from './callgraph-view';
 import { parseGoroutinesView } from './goroutines-view';

@@ -1,7 +1,7 @@
 /**
  * The product's CSP violation report, end to end in Chromium: the real webview bundle under the
  * extension's CSP reports each `securitypolicyviolation` as a typed `cspViolation` message; the
- * host's own validator and counter (what src/views/profile-panel.ts uses) accept and count it.
+ * host's own validator and counter (what src/profile-editor/profile-panel.ts uses) accept and count it.
  * This is what makes "0 violations" in the other tests mean something.
  */
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseWebviewToHost } from '../../src/shared/validate-messages';
-import { CspViolationCounter } from '../../src/views/csp-violations';
+import { CspViolationCounter } from '../../src/profile-editor/csp-violations';
 import { launchBrowser, serve, watchPage } from './harness';
 import type { TestBrowser, TestServer } from './harness';
 import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';

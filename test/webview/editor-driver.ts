@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CspViolationMessage, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary } from '../../src/shared/view-model';
-import { WorkerHandlers } from '../../src/views/worker-handlers';
+import { WorkerHandlers } from '../../src/worker/worker-handlers';
 import { bundlePage, repoRoot } from './harness';
 import { encodeWire } from './page/editor-wire';
 import type { EditorPageApi } from './page/editor-api';

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/shared/protocol';
 import { parseLineCostsParams, type LineCostsView } from '../../src/shared/line-costs-view';
 import type { StackTreeView } from '../../src/shared/view-model';
-import { FlameZoomState } from '../../src/views/flame-zoom';
+import { FlameZoomState } from '../../src/profile-editor/flame-zoom';
 import { goPprofRaw } from '../support/go-pprof';
 import { parsePprofList } from '../support/pprof-list';
 import { launchBrowser, repoRoot, serve, watchPage } from './harness';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { formatValue } from '../../src/analysis/units';
+import { formatValue } from '../../src/shared/units';
 import type { StackTreeView } from '../../src/shared/view-model';
 import { goPprofTop, type GoPprofTop } from '../support/go-pprof';
 import { ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';

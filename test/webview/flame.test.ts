@@ -16,7 +16,7 @@ import { flameModelOf, topLevelFrames } from './flame-model';
 import type { NodeModel } from './flame-model';
 import { pprofTop } from './pprof-top';
 import { HOSTILE, writeHostileProfile } from './xss-profile';
-import { formatValue } from '../../src/analysis/units';
+import { formatValue } from '../../src/shared/units';
 
 const LARGE = join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz');
 const HOTSPOTS = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');

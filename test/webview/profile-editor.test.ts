@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HostToWebview, WebviewRequest, WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary } from '../../src/shared/view-model';
-import { WorkerHandlers } from '../../src/views/worker-handlers';
+import { WorkerHandlers } from '../../src/worker/worker-handlers';
 import { bundlePage, launchBrowser, repoRoot, serve, watchPage } from './harness';
 import type { TestBrowser, TestServer } from './harness';
 import { HOSTILE, writeHostileProfile } from './xss-profile';

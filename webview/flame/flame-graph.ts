@@ -1,4 +1,4 @@
-import { formatPercent, formatValue } from '../../src/analysis/units';
+import { formatPercent, formatValue } from '../../src/shared/units';
 import type { FlameGraphModel } from './model';
 import { frameRef, isEmptyModel, nodeName } from './model';
 import type { TreeIndex } from './tree-index';

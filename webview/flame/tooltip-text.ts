@@ -1,5 +1,5 @@
 /** The words and numbers shown for a frame: tooltip lines, SVG titles, screen-reader text. */
-import { formatPercent, formatValue } from '../../src/analysis/units';
+import { formatPercent, formatValue } from '../../src/shared/units';
 import type { FlameGraphModel } from './model';
 import { frameRef, nodeName } from './model';
 import type { TooltipContent } from './tooltip';

@@ -2,7 +2,7 @@
  * The toolbar every view shares: sample type, granularity, focus/ignore/hide/show, "only my
  * module", the tag filter, undo/redo, the search box and "Compare with…".
  */
-import { compileGoRegexp } from '../../src/analysis/go-regexp';
+import { compileGoRegexp } from '../../src/shared/go-regexp';
 import { granularities, type ProfileSummary } from '../../src/shared/view-model';
 import { element } from '../dom';
 import { escapeRegexp, FILTER_FIELDS, type FilterField, type Filters } from '../filters';

@@ -3,7 +3,7 @@
  * change from the base (red grew, green shrank). Optionally normalised: the base is scaled
  * to the current total first, so a longer capture does not paint everything red.
  */
-import { formatValue } from '../../src/analysis/units';
+import { formatValue } from '../../src/shared/units';
 import type { StackTreeView } from '../../src/shared/view-model';
 import { element } from '../dom';
 import { changeRatio, diffFill } from './diff-colors';

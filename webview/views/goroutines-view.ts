@@ -5,7 +5,7 @@
  */
 import type { GoroutineFrameView, GoroutineGroupView, GoroutinesView } from '../../src/shared/goroutines-view';
 import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
-import { compileGoRegexp } from '../../src/analysis/go-regexp';
+import { compileGoRegexp } from '../../src/shared/go-regexp';
 import { clear, element } from '../dom';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 

@@ -4,7 +4,7 @@
  * with the callers and callees of the selected function. The whole tree arrives at once
  * (typed arrays); only the visible rows are rendered.
  */
-import { formatPercent, formatValue } from '../../src/analysis/units';
+import { formatPercent, formatValue } from '../../src/shared/units';
 import type { PeekView, TreeDirection, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';

@@ -10,7 +10,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
-import type { DocumentState } from '../../../src/views/profile-document';
+import type { DocumentState } from '../../../src/profile-editor/profile-document';
 import { bigStoredProfile } from '../../unit/hardening/big-stored-profile';
 import { eventually, extensionId, largeCpuProfile, profileViewType, repoRoot } from '../support';
 

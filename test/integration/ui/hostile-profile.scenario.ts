@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page, Request } from 'playwright-core';
 import { activeWebview, openFromExplorer, runCommand, screenshot } from '../../../scripts/vscode/workbench';
 import { cspCountsKey } from '../../../scripts/vscode/run-dir';
-import { WorkerHandlers } from '../../../src/views/worker-handlers';
+import { WorkerHandlers } from '../../../src/worker/worker-handlers';
 import type { StackTreeView } from '../../../src/shared/view-model';
 import { parseSidecar, type ProfileSidecar } from '../../../src/store/sidecar';
 import { HOSTILE, HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile, writeHostileProfile } from '../../webview/xss-profile';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { mergeForDiff, type DiffMode } from '../../../src/analysis/diff';
-import { OptionError } from '../../../src/analysis/option-error';
+import { OptionError } from '../../../src/shared/option-error';
 import { buildStacks } from '../../../src/analysis/stacks';
 import { topTable } from '../../../src/analysis/top';
 import { formatTopText, profileHeader } from '../../../src/analysis/top-text';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ReportOptions } from '../../../src/analysis/options';
-import { OptionError } from '../../../src/analysis/option-error';
+import { OptionError } from '../../../src/shared/option-error';
 import { buildStacks } from '../../../src/analysis/stacks';
 import { topTable } from '../../../src/analysis/top';
 import type { Profile } from '../../../src/pprof/profile';

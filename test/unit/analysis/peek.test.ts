@@ -6,7 +6,7 @@ import { ensureGoFixtures, repoRoot } from '../../support/go-fixtures';
 import { goPprofRaw, parsePprofValue, pprofUnitFlag } from '../../support/go-pprof';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { buildPeek } from '../../../src/analysis/peek';
-import { OptionError } from '../../../src/analysis/option-error';
+import { OptionError } from '../../../src/shared/option-error';
 import type { ReportOptions } from '../../../src/analysis/options';
 
 interface PeekBlock {

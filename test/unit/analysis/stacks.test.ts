@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { OptionError } from '../../../src/analysis/option-error';
+import { OptionError } from '../../../src/shared/option-error';
 import { selectSampleType } from '../../../src/analysis/sample-type';
 import { buildStacks, type Stacks } from '../../../src/analysis/stacks';
 import { topTable } from '../../../src/analysis/top';

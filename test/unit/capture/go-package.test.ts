@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findGo } from '../../../src/capture/find-go';
+import { findGo } from '../../../src/golang/find-go';
 import { listMainPackages, parseGoList, resolvePackage } from '../../../src/capture/go-package';
 import { FIXTURES } from './helpers';
 

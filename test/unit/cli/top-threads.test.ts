@@ -8,7 +8,7 @@ import { topTotalsInTwoThreads } from '../../../src/cli/top-threads';
 import { ProfileError } from '../../../src/pprof/errors';
 import { readProfileBytes, readProfileFile } from '../../../src/pprof/read-file-node';
 import { topTable, topTableOfTotals, type TopTable } from '../../../src/analysis/top';
-import { OptionError } from '../../../src/analysis/option-error';
+import { OptionError } from '../../../src/shared/option-error';
 import { repoRoot } from '../../support/go-fixtures';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';
 

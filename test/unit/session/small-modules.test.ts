@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { readHistory, rememberUrl } from '../../../src/session/attach-history';
 import { captureActions } from '../../../src/session/capture-menu';
 import { parseEnvFile } from '../../../src/session/env-file';
-import { goCandidates, lookupGo } from '../../../src/session/go-lookup';
+import { goCandidates, lookupGo } from '../../../src/golang/go-lookup';
 import { parseMainPackages } from '../../../src/session/main-packages';
 import { formatElapsed, recordingStatusText } from '../../../src/session/recording-format';
 

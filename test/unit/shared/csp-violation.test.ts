@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CSP_REPORT_FIELD_LIMIT, parseWebviewToHost } from '../../../src/shared/validate-messages';
-import { CspViolationCounter, describeViolation } from '../../../src/views/csp-violations';
+import { CspViolationCounter, describeViolation } from '../../../src/profile-editor/csp-violations';
 
 test('cspViolation: kept when its three fields are strings, long fields cut, anything else refused', () => {
   const ok = { kind: 'cspViolation', directive: 'img-src', blockedUri: 'https://x.example/a.png', sample: '' };

@@ -1,0 +1,166 @@
+/**
+ * The VS Code side of source mapping: gathers the workspace's go.mod modules, `go env GOROOT
+ * GOMODCACHE`, the capture's sidecar, and answers file questions; one resolver per profile.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { runTool } from '../capture/process';
+import { lookupGo } from '../golang/go-lookup';
+import {
+  normalizePath,
+  parseModulePath,
+  SourceResolver,
+  type GoModule,
+  type SourceContext,
+  type SourceFileSystem,
+} from '../analysis/source-paths';
+import { parseSidecar, type ProfileSidecar } from '../store/sidecar';
+import { SIDECAR_EXTENSION, stemOf } from '../store/naming';
+
+const CHOICES_KEY = 'goProfiler.sourceChoices';
+const EXCLUDE = '**/{node_modules,.git,testdata}/**';
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `go env GOROOT GOMODCACHE`, quietly empty when go is missing. */
+async function goEnvDirs(): Promise<{ goroot?: string; gomodcache?: string }> {
+  const goExt = vscode.workspace.getConfiguration('go');
+  const alternate = (goExt.get<Record<string, unknown>>('alternateTools') ?? {})['go'];
+  const lookup = lookupGo(
+    {
+      goPath: vscode.workspace.getConfiguration('goProfiler').get<string>('goPath'),
+      alternateGo: typeof alternate === 'string' ? alternate : undefined,
+      goroot: goExt.get<string>('goroot') ?? undefined,
+      pathVariable: process.env.PATH ?? '',
+      platform: process.platform,
+    },
+    isExecutableFile,
+  );
+  if (!lookup.found) return {};
+  try {
+    const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE']);
+    if (result.code !== 0) return {};
+    const [goroot = '', gomodcache = ''] = result.stdout.split('\n').map((s) => s.trim());
+    return { ...(goroot ? { goroot: normalizePath(goroot) } : {}), ...(gomodcache ? { gomodcache: normalizePath(gomodcache) } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+async function workspaceModules(): Promise<GoModule[]> {
+  const uris = await vscode.workspace.findFiles('**/go.mod', EXCLUDE, 500);
+  const modules: GoModule[] = [];
+  for (const uri of uris) {
+    try {
+      const path = parseModulePath(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      if (path) modules.push({ path, root: normalizePath(vscode.Uri.joinPath(uri, '..').fsPath) });
+    } catch {
+      // An unreadable go.mod names no module.
+    }
+  }
+  return modules;
+}
+
+/** The sidecar written beside a captured profile, if there is a readable one. */
+export async function readSidecar(profileUri: vscode.Uri): Promise<ProfileSidecar | undefined> {
+  const name = profileUri.path.slice(profileUri.path.lastIndexOf('/') + 1);
+  const stem = stemOf(name);
+  if (stem === undefined) return undefined;
+  const uri = vscode.Uri.joinPath(profileUri, '..', stem + SIDECAR_EXTENSION);
+  try {
+    return parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uri.fsPath);
+  } catch {
+    return undefined;
+  }
+}
+
+const fileSystem: SourceFileSystem = {
+  async exists(path) {
+    try {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.file(path));
+      return (stat.type & vscode.FileType.File) !== 0;
+    } catch {
+      return false;
+    }
+  },
+  async findByName(baseName) {
+    const glob = baseName.replace(/[[\]{}*?!]/g, (c) => `[${c}]`);
+    const uris = await vscode.workspace.findFiles(`**/${glob}`, EXCLUDE, 200);
+    return uris.map((u) => normalizePath(u.fsPath));
+  },
+};
+
+/** Resolvers per profile, sharing the machine facts; choices persist in the workspace state. */
+export class SourceMapping implements vscode.Disposable {
+  private env: Promise<{ goroot?: string; gomodcache?: string }> | undefined;
+  private readonly resolvers = new Map<string, Promise<SourceResolver>>();
+  private readonly sidecars = new Map<string, Promise<ProfileSidecar | undefined>>();
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A go.mod changed: mappings are made afresh. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/go.mod');
+    const reset = (): void => {
+      this.resolvers.clear();
+      this.changed.fire();
+    };
+    this.watcher.onDidCreate(reset);
+    this.watcher.onDidChange(reset);
+    this.watcher.onDidDelete(reset);
+  }
+
+  resolver(profileUri: vscode.Uri): Promise<SourceResolver> {
+    const key = profileUri.toString();
+    let r = this.resolvers.get(key);
+    if (!r) {
+      r = this.create(profileUri);
+      this.resolvers.set(key, r);
+    }
+    return r;
+  }
+
+  /** Remembers the user's pick among ambiguous files, for this profile, across sessions. */
+  async remember(profileUri: vscode.Uri, profileFile: string, path: string): Promise<void> {
+    (await this.resolver(profileUri)).choose(profileFile, path);
+    const all = this.state.get<Record<string, Record<string, string>>>(CHOICES_KEY) ?? {};
+    const key = profileUri.toString();
+    await this.state.update(CHOICES_KEY, { ...all, [key]: { ...(all[key] ?? {}), [profileFile]: path } });
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+
+  private async create(profileUri: vscode.Uri): Promise<SourceResolver> {
+    this.env ??= goEnvDirs();
+    // Modules are listed per profile (a few go.mod reads), so a workspace that just changed counts.
+    const [env, modules, sidecar] = await Promise.all([this.env, workspaceModules(), this.sidecar(profileUri)]);
+    const ctx: SourceContext = {
+      modules,
+      ...env,
+      ...(sidecar ? { sidecar: { ...(sidecar.sourceRoot ? { sourceRoot: sidecar.sourceRoot } : {}), ...(sidecar.module ? { module: sidecar.module } : {}) } } : {}),
+    };
+    const saved = this.state.get<Record<string, Record<string, string>>>(CHOICES_KEY)?.[profileUri.toString()] ?? {};
+    return new SourceResolver(ctx, fileSystem, Object.entries(saved));
+  }
+
+  /** The sidecar of a profile, read once per resolver. */
+  sidecar(profileUri: vscode.Uri): Promise<ProfileSidecar | undefined> {
+    let s = this.sidecars.get(profileUri.toString());
+    if (!s) {
+      s = readSidecar(profileUri);
+      this.sidecars.set(profileUri.toString(), s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * One opened profile file: its decode worker and the outcome of decoding it. Several editors
+ * of the same file share it; closing the last one disposes it and stops the worker.
+ * A file above `goProfiler.confirmOpenAboveMB` is decoded only once the user agrees; a file
+ * that changes on disk is offered for reload, and a deleted one keeps showing what was loaded.
+ */
+import * as vscode from 'vscode';
+import { formatValue } from '../shared/units';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../pprof/inflate';
+import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
+import type { ProfileSummary } from '../shared/view-model';
+import type { WorkerMethods } from '../worker/worker-protocol';
+import { readGoroutineDump } from './goroutines-dump-file';
+import { CONFIRM_OPEN_SETTING, confirmThresholdBytes, needsConfirmation } from './large-profile';
+import { ProfileFileWatch, type FileEvent, type FileVersion } from './profile-file-watch';
+import { ownedBytes, ProfileWorker } from '../worker/profile-worker';
+
+export type LoadOutcome = { readonly ok: true; readonly summary: ProfileSummary } | { readonly ok: false; readonly message: string };
+
+/** Where the document is: decoding, waiting for the user's OK, shown, failed, or not loaded at the user's word. */
+export type LoadPhase = 'loading' | 'asking' | 'loaded' | 'failed' | 'declined';
+
+/** What tests and commands can see of a document (no bytes). */
+export interface DocumentState {
+  readonly uri: string;
+  readonly phase: LoadPhase;
+  /** 'changed' or 'deleted' since the last load. */
+  readonly onDisk: 'same' | 'changed' | 'deleted';
+  /** Loads started (the first open counts 1). */
+  readonly loads: number;
+  readonly sampleCount?: number;
+  readonly message?: string;
+}
+
+export const LOAD_ANYWAY_COMMAND = 'goProfiler.loadProfileAnyway';
+export const RELOAD_COMMAND = 'goProfiler.reloadProfile';
+
+/** Files at least this big get a cancellable notification; smaller ones a status bar spinner. */
+const NOTIFY_ABOVE_BYTES = 16 * 1024 * 1024;
+
+export class ProfileDocument implements vscode.CustomDocument {
+  readonly fileName: string;
+  private outcome: Promise<LoadOutcome>;
+  private worker: ProfileWorker;
+  private workerStopped = false;
+  private disposed = false;
+  private phase: LoadPhase = 'loading';
+  private lastMessage: string | undefined;
+  private sampleCount: number | undefined;
+  private loads = 0;
+  private onDisk: DocumentState['onDisk'] = 'same';
+  private version: FileVersion | undefined;
+  private baseUri: vscode.Uri | undefined;
+  private forceLoad = false;
+  private answerQuestion: ((load: boolean) => void) | undefined;
+  private prompting = false;
+  private cancelRequested = false;
+  private readonly reloading = new vscode.EventEmitter<void>();
+  private readonly watch: ProfileFileWatch;
+  /** Fires when a new load starts; `loaded` is then its outcome. */
+  readonly onDidStartReload = this.reloading.event;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly workerScript: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onDisposed: () => void = () => undefined,
+  ) {
+    this.fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    this.worker = this.startWorker();
+    this.watch = new ProfileFileWatch(uri, () => this.version, (e) => this.onFileEvent(e));
+    this.outcome = this.load();
+  }
+
+  /** The outcome of the latest load. */
+  get loaded(): Promise<LoadOutcome> {
+    return this.outcome;
+  }
+
+  get state(): DocumentState {
+    return {
+      uri: this.uri.toString(),
+      phase: this.phase,
+      onDisk: this.onDisk,
+      loads: this.loads,
+      ...(this.sampleCount !== undefined ? { sampleCount: this.sampleCount } : {}),
+      ...(this.lastMessage !== undefined ? { message: this.lastMessage } : {}),
+    };
+  }
+
+  request<K extends MethodName<WorkerMethods>>(method: K, params: ParamsOf<WorkerMethods, K>): Promise<ResultOf<WorkerMethods, K>> {
+    return this.worker.request(method, params);
+  }
+
+  /** Decodes `uri` in this document's worker as the base of comparisons; returns its name. */
+  async openBase(uri: vscode.Uri): Promise<string> {
+    await this.outcome;
+    const source = await this.decodeBase(uri);
+    this.baseUri = uri;
+    return source;
+  }
+
+  /** Loads the file again (after it changed, a Cancel, or a "not loaded" answer); `force` skips the size question. */
+  reload(force = false): Promise<LoadOutcome> {
+    if (this.disposed) return this.outcome;
+    if (force) this.forceLoad = true;
+    if (this.phase === 'asking' && force) {
+      this.answer(true);
+      return this.outcome;
+    }
+    if (this.workerStopped) this.worker = this.startWorker();
+    this.outcome = this.load();
+    this.reloading.fire();
+    return this.outcome;
+  }
+
+  /** What the Cancel button of the decoding progress does: stops the decode (and its thread); false if none runs. */
+  cancelLoad(): boolean {
+    if (this.phase !== 'loading' || this.disposed) return false;
+    this.cancelRequested = true;
+    this.stopWorker();
+    return true;
+  }
+
+  /** Answers a pending size question as the user would (Load or Cancel); false if none is pending. */
+  answer(load: boolean): boolean {
+    const pending = this.answerQuestion;
+    this.answerQuestion = undefined;
+    if (pending && load) this.phase = 'loading'; // from now on Cancel stops the decode
+    pending?.(load);
+    return pending !== undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.answer(false);
+    this.watch.dispose();
+    this.reloading.dispose();
+    this.stopWorker();
+    this.onDisposed();
+  }
+
+  private startWorker(): ProfileWorker {
+    this.workerStopped = false;
+    return new ProfileWorker(this.workerScript, (problem) => this.log.warn(`${this.fileName}: ${problem}`));
+  }
+
+  /** Stopping the thread is the only way to stop a decode in progress; a reload starts a new one. */
+  private stopWorker(): void {
+    this.workerStopped = true;
+    void this.worker.terminate();
+  }
+
+  private async decodeBase(uri: vscode.Uri): Promise<string> {
+    const source = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    const bytes = ownedBytes(await vscode.workspace.fs.readFile(uri));
+    const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Decoding ${source}` }, () =>
+      this.worker.request('openBase', { bytes, source, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES }),
+    );
+    return info.source;
+  }
+
+  /** Records the end of load number `load`; an older load that ends late changes nothing. */
+  private settle(load: number, phase: LoadPhase, outcome: LoadOutcome): LoadOutcome {
+    if (load !== this.loads) return outcome;
+    this.phase = phase;
+    this.lastMessage = outcome.ok ? undefined : outcome.message;
+    this.sampleCount = outcome.ok ? outcome.summary.sampleCount : undefined;
+    return outcome;
+  }
+
+  private async load(): Promise<LoadOutcome> {
+    const load = ++this.loads;
+    this.phase = 'loading';
+    this.cancelRequested = false;
+    try {
+      const stat = await vscode.workspace.fs.stat(this.uri);
+      const setting = vscode.workspace.getConfiguration('goProfiler').get<number>(CONFIRM_OPEN_SETTING);
+      if (!this.forceLoad && needsConfirmation(stat.size, setting)) {
+        this.phase = 'asking';
+        if (!(await this.ask(stat.size, setting))) return this.settle(load, 'declined', this.declined(stat.size, setting));
+        this.phase = 'loading';
+      }
+      const big = stat.size >= NOTIFY_ABOVE_BYTES;
+      const title = `Decoding ${this.fileName}`;
+      const options: vscode.ProgressOptions = big
+        ? { location: vscode.ProgressLocation.Notification, title, cancellable: true }
+        : { location: vscode.ProgressLocation.Window, title };
+      const summary = await vscode.window.withProgress(options, async (progress, token) => {
+        token.onCancellationRequested(() => this.cancelLoad());
+        progress.report({ message: 'reading' });
+        const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
+        const goroutineDump = await readGoroutineDump(this.uri);
+        // Cancelled while reading: the worker is gone, so decoding must not start.
+        if (this.cancelRequested) throw new Error('cancelled');
+        progress.report({ message: 'decoding' });
+        return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES, ...(goroutineDump !== undefined ? { goroutineDump } : {}) });
+      });
+      // Cancelled just as the worker answered: it has been stopped, and the profile with it.
+      if (this.cancelRequested) throw new Error('cancelled');
+      if (load === this.loads) {
+        this.version = { size: stat.size, mtime: stat.mtime };
+        this.onDisk = 'same';
+      }
+      if (this.baseUri) await this.decodeBase(this.baseUri).catch((e: unknown) => this.log.warn(`${this.fileName}: base not reloaded: ${String(e)}`));
+      return this.settle(load, 'loaded', { ok: true, summary });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      if (this.disposed) return this.settle(load, 'failed', { ok: false, message: `${this.fileName}: the profile was closed` });
+      if (this.cancelRequested) return this.settle(load, 'declined', { ok: false, message: `${this.fileName}: decoding was cancelled. Run "Go Profiler: Reload Profile" to load it.` });
+      // Decoder messages already start with the file name; file system errors may not.
+      return this.settle(load, 'failed', { ok: false, message: detail.startsWith(this.fileName) ? detail : `${this.fileName}: ${detail}` });
+    }
+  }
+
+  private ask(size: number, setting: number | undefined): Promise<boolean> {
+    const limit = formatValue(confirmThresholdBytes(setting) ?? 0, 'bytes');
+    const question = vscode.window
+      .showWarningMessage(
+        `${this.fileName} is ${formatValue(size, 'bytes')}, above the ${limit} set in goProfiler.confirmOpenAboveMB. Load it?`,
+        { modal: true, detail: 'Decoding a profile this large takes a while and several times its size in memory.' },
+        'Load',
+      )
+      // A dialog the workbench closes by itself (it can reject) is a Cancel, not a failure.
+      .then((choice) => choice === 'Load', () => false);
+    const answered = new Promise<boolean>((resolve) => (this.answerQuestion = resolve));
+    return Promise.race([question, answered]).finally(() => (this.answerQuestion = undefined));
+  }
+
+  private declined(size: number, setting: number | undefined): LoadOutcome {
+    const limit = formatValue(confirmThresholdBytes(setting) ?? 0, 'bytes');
+    if (!this.disposed) {
+      void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} was not loaded.`, 'Load Anyway').then((choice) => {
+        if (choice) void this.reload(true);
+      });
+    }
+    return {
+      ok: false,
+      message: `${this.fileName} (${formatValue(size, 'bytes')}) was not loaded: it is above ${limit} (goProfiler.confirmOpenAboveMB). Run "Go Profiler: Load Profile Anyway" to load it.`,
+    };
+  }
+
+  private onFileEvent(event: FileEvent): void {
+    if (this.disposed) return;
+    if (event.kind === 'deleted') {
+      if (this.onDisk === 'deleted') return;
+      this.onDisk = 'deleted';
+      const shown = this.phase === 'loaded' ? 'the editor keeps showing what was loaded' : 'nothing was loaded from it';
+      void vscode.window.showWarningMessage(`Go Profiler: ${this.fileName} was deleted or moved on disk; ${shown}.`);
+      return;
+    }
+    this.onDisk = 'changed';
+    if (this.prompting || this.phase === 'loading' || this.phase === 'asking') return;
+    this.prompting = true;
+    void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} changed on disk.`, 'Reload').then((choice) => {
+      this.prompting = false;
+      if (choice === 'Reload') void this.reload();
+    });
+  }
+}

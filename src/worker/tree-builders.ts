@@ -1,0 +1,84 @@
+/** Stack trees (flame graph, call trees) and peek data for the webview, from a decoded Profile. */
+import type { Profile } from '../pprof';
+import type { ReportOptions } from '../analysis/options';
+import { buildStacks } from '../analysis/stacks';
+import { buildStackTrie, type StackTrie } from '../analysis/stack-trie';
+import { buildPeek } from '../analysis/peek';
+import { compareBytes } from '../analysis/top';
+import { formatPercent, formatValue } from '../shared/units';
+import type { PeekRowView, PeekView, StackTreeView, TreeDirection } from '../shared/view-model';
+
+export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection): StackTrie {
+  return buildStackTrie(buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });
+}
+
+export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string): StackTreeView {
+  return {
+    sampleIndex,
+    unit,
+    total: trie.total,
+    totalText: formatValue(trie.total, unit),
+    frames: trie.frames.map((f) => ({ name: f.name, file: f.file, line: f.line, startLine: f.startLine })),
+    frame: trie.frame,
+    parent: trie.parent,
+    firstChild: trie.firstChild,
+    childCount: trie.childCount,
+    value: trie.value,
+    self: trie.self,
+  };
+}
+
+/**
+ * The value (cum) and self of each node of `current` in `base`: the base node reached by the
+ * same path of names, 0 when the base has no such path. Children in both tries are sorted by
+ * name bytes, so one merge walk pairs them.
+ */
+export function baseValuesByPath(current: StackTrie, base: StackTrie): { value: Float64Array; self: Float64Array } {
+  const out = new Float64Array(current.count);
+  const self = new Float64Array(current.count);
+  if (current.count === 0 || base.count === 0) return { value: out, self };
+  const name = (t: StackTrie, n: number): string => t.frames[t.frame[n]!]?.name ?? '';
+  const stack: [number, number][] = [[0, 0]];
+  while (stack.length > 0) {
+    const [c, b] = stack.pop()!;
+    out[c] = base.value[b]!;
+    self[c] = base.self[b]!;
+    let i = current.firstChild[c]!;
+    const iEnd = i + current.childCount[c]!;
+    let j = base.firstChild[b]!;
+    const jEnd = j + base.childCount[b]!;
+    while (i < iEnd && j < jEnd) {
+      const order = compareBytes(name(current, i), name(base, j));
+      if (order === 0) stack.push([i++, j++]);
+      else if (order < 0) i++;
+      else j++;
+    }
+  }
+  return { value: out, self };
+}
+
+function escapeRegexp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+export function buildPeekView(profile: Profile, options: ReportOptions, name: string, unit: string): PeekView {
+  const report = buildPeek(profile, `^${escapeRegexp(name)}$`, options);
+  const { graph } = report;
+  const entry = report.entries.find((e) => e.node.name === name);
+  const format = (v: number): string => formatValue(v, unit);
+  const share = (v: number): string => formatPercent(v, graph.total).trim();
+  const row = (node: number, weight: number): PeekRowView => ({
+    name: graph.nodes[node]?.name ?? '',
+    value: weight,
+    valueText: format(weight),
+    percent: share(weight),
+  });
+  if (!entry) return { name, flatText: format(0), cumText: format(0), callers: [], callees: [] };
+  return {
+    name,
+    flatText: format(entry.node.flat),
+    cumText: format(entry.node.cum),
+    callers: entry.callers.map((e) => row(e.from, e.weight)),
+    callees: entry.callees.map((e) => row(e.to, e.weight)),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * What the decode worker does for each request, without the thread plumbing, so it can be
+ * tested directly. The decoded profile stays here; views are computed from it on demand.
+ */
+import { decodeProfile, ProfileError, type Profile } from '../pprof';
+import { inflateNode } from '../pprof/inflate-node';
+import { selectSampleType } from '../analysis/sample-type';
+import { OptionError } from '../shared/option-error';
+import { topTable } from '../analysis/top';
+import { mergeForDiff } from '../analysis/diff';
+import { assertNever } from '../shared/rpc';
+import { lineCostsForQuery } from '../analysis/line-table';
+import type { PeekParams, PeekView, StackTreeView, TopView, TreeParams, ViewQuery } from '../shared/view-model';
+import type { HostToWorker, OpenParams, WorkerToHost } from './worker-protocol';
+import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
+import { baseValuesByPath, buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { queryKey, toReportOptions } from './report-options';
+import { buildCallGraphView } from './callgraph-builder';
+import { buildGoroutinesView } from './goroutines-builder';
+
+/** Results kept per document (switching views or undoing a filter is instant). */
+const CACHE_SIZE = 12;
+
+interface Base {
+  readonly profile: Profile;
+  readonly source: string;
+  merged?: Profile;
+}
+
+export class WorkerHandlers {
+  private profile: Profile | undefined;
+  private base: Base | undefined;
+  private source = 'profile';
+  private goroutineDump: string | undefined;
+  private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
+
+  answer(request: HostToWorker): WorkerToHost {
+    const { id } = request;
+    try {
+      switch (request.method) {
+        case 'open': {
+          this.source = request.params.source;
+          this.goroutineDump = request.params.goroutineDump;
+          this.profile = undefined;
+          this.base = undefined;
+          this.cache.clear();
+          this.profile = this.decode(request.params);
+          return { kind: 'response', id, ok: true, method: 'open', result: buildSummary(this.profile, this.source) };
+        }
+        case 'openBase': {
+          const current = this.opened();
+          const profile = this.decode(request.params);
+          mergeForDiff(current, profile, 'base'); // refuses incompatible sample types now, with pprof's message
+          this.base = { profile, source: request.params.source };
+          this.cache.clear();
+          return { kind: 'response', id, ok: true, method: 'openBase', result: { source: request.params.source } };
+        }
+        case 'top':
+          return { kind: 'response', id, ok: true, method: 'top', result: this.cached('top', request.params, () => this.top(request.params)) };
+        case 'flame':
+          return { kind: 'response', id, ok: true, method: 'flame', result: this.cached('flame', request.params, () => this.tree({ ...request.params, direction: 'top-down' })) };
+        case 'tree':
+          return { kind: 'response', id, ok: true, method: 'tree', result: this.cached('tree', request.params, () => this.tree(request.params)) };
+        case 'peek':
+          return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
+        case 'goroutines':
+          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params) };
+        case 'callgraph':
+          return { kind: 'response', id, ok: true, method: 'callgraph', result: buildCallGraphView(this.opened(), request.params) };
+        case 'lineCosts':
+          return { kind: 'response', id, ok: true, method: 'lineCosts', result: lineCostsForQuery(this.opened(), request.params, this.diffBase(request.params)?.profile) };
+        default:
+          return assertNever(request, 'request');
+      }
+    } catch (error) {
+      return { kind: 'response', id, ok: false, error: this.describe(error) };
+    }
+  }
+
+  private decode(params: OpenParams): Profile {
+    const { bytes, source, maxInflatedBytes } = params;
+    return decodeProfile(bytes, { source, inflate: inflateNode, maxInflatedBytes });
+  }
+
+  private cached<T extends TopView | StackTreeView | PeekView>(method: string, query: ViewQuery, build: () => T): T {
+    const key = queryKey(method, { ...query, diff: query.diff === true && this.base !== undefined });
+    const hit = this.cache.get(key) as T | undefined;
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const result = build();
+    this.cache.set(key, result);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return result;
+  }
+
+  private diffBase(query: ViewQuery): Base | undefined {
+    return query.diff === true ? this.base : undefined;
+  }
+
+  private top(query: ViewQuery): TopView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, query.sampleIndex);
+    const options = toReportOptions(query, sampleIndex);
+    const base = this.diffBase(query);
+    if (!base) return buildTopView(profile, sampleIndex, MAX_TOP_ROWS, options);
+    base.merged ??= mergeForDiff(profile, base.profile, 'base');
+    return buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
+      table: topTable(base.profile, options),
+      current: topTable(profile, options),
+      source: base.source,
+    });
+  }
+
+  private tree(params: TreeParams): StackTreeView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, params.sampleIndex);
+    const options = toReportOptions(params, sampleIndex);
+    const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
+    const trie = stackTrie(profile, options, params.direction);
+    const view = stackTreeView(trie, sampleIndex, unit);
+    const base = this.diffBase(params);
+    if (!base) return view;
+    const baseTrie = stackTrie(base.profile, options, params.direction);
+    const byPath = baseValuesByPath(trie, baseTrie);
+    return { ...view, base: byPath.value, baseSelf: byPath.self, baseTotal: baseTrie.total, baseSource: base.source };
+  }
+
+  private peek(params: PeekParams): PeekView {
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, params.sampleIndex);
+    const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
+    return buildPeekView(profile, toReportOptions(params, sampleIndex), params.name, unit);
+  }
+
+  private opened(): Profile {
+    if (!this.profile) throw new ProfileError(this.source, 'no profile is loaded');
+    return this.profile;
+  }
+
+  private describe(error: unknown): string {
+    if (error instanceof ProfileError) return error.message;
+    if (error instanceof OptionError) return error.message;
+    const detail = error instanceof Error ? error.message : String(error);
+    return `${this.source}: internal error: ${detail}`;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Messages between the extension host and the decode worker (a `worker_threads` Worker).
+ * The worker keeps the decoded profile; the host asks it for view data by method.
+ */
+import type { RequestOf, ResponseOf } from '../shared/rpc';
+import type { ProfileSummary, ViewMethods } from '../shared/view-model';
+import type { LineCostsParams, LineCostsView } from '../shared/line-costs-view';
+
+export interface OpenParams {
+  /** The raw file, gzipped or not; its buffer is transferred to the worker. */
+  readonly bytes: Uint8Array;
+  /** Name used in error messages (the file name). */
+  readonly source: string;
+  /** Refuse files that inflate beyond this many bytes. */
+  readonly maxInflatedBytes: number;
+  /** The `debug=2` goroutine dump saved beside a goroutine capture (`<stem>.txt`), if any. */
+  readonly goroutineDump?: string;
+}
+
+export interface BaseInfo {
+  readonly source: string;
+}
+
+export interface WorkerMethods extends ViewMethods {
+  /** Decodes and keeps the profile; later requests read it. */
+  readonly open: { readonly params: OpenParams; readonly result: ProfileSummary };
+  /** Per-line costs for the editor hints (files with totals; lines of `files`). */
+  readonly lineCosts: { readonly params: LineCostsParams; readonly result: LineCostsView };
+  /** Decodes a second profile to compare with (`ViewQuery.diff`); returns its name. */
+  readonly openBase: { readonly params: OpenParams; readonly result: BaseInfo };
+}
+
+export type HostToWorker = RequestOf<WorkerMethods>;
+export type WorkerToHost = ResponseOf<WorkerMethods>;
