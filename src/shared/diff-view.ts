@@ -1,5 +1,7 @@
 /** What a comparison ("Compare with…") adds to the views' data (worker → host → webview), with its validator. */
 import { isFiniteNumber, isRecord } from './guards';
+import { formatPercent } from './units';
+import type { TopView } from './view-model';
 
 /**
  * The totals of the two profiles of a comparison, each as `go tool pprof` reports it for that
@@ -27,4 +29,15 @@ export function parseComparisonTotals(value: unknown): ComparisonTotals | undefi
 export function summaryTotalText(view: { readonly totalText: string; readonly comparison?: ComparisonTotals }): string {
   const totals = view.comparison;
   return totals ? `${totals.currentText} (base ${totals.baseText})` : view.totalText;
+}
+
+/**
+ * The top table's "shown, share of total": its own (pprof -base's total of |delta|), or while
+ * comparing, against the base total like the delta% column and `go tool pprof -diff_base`.
+ */
+export function shownOfTotalText(view: TopView): string {
+  const totals = view.comparison;
+  if (!totals) return `${view.shownText}, ${view.shownPercent} of ${view.totalText} total`;
+  const shown = view.rows.reduce((sum, row) => sum + row.flat, 0);
+  return `${view.shownText}, ${formatPercent(shown, totals.base).trim()} of the base total ${totals.baseText}`;
 }

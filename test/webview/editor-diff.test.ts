@@ -241,6 +241,7 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
       const delta = row(diffBaseTop, 'main.grow').cum;
       assert.equal(delta, current - base);
       assert.match(tip.delta, new RegExp(`^Delta: \\+${formatValue(delta, 'bytes')} \\(\\+${(100 * delta / diffBaseTop.total).toFixed(2)}% of base total`));
+      await shot(page, 'diff-flame-tooltip');
       await page.mouse.move(1, 1);
     });
 
@@ -326,6 +327,9 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
       assert.equal(cells.current, '1024kB');
       const first = await page.$eval('[data-testid="top-row"] td[data-col="name"]', (td) => td.textContent);
       assert.equal(first, diffTop.rows[0]?.name);
+      // Shares against the base total, the delta% column's and pprof -diff_base's.
+      const shownShare = ((100 * diffBaseTop.shown) / diffBaseTop.total).toFixed(2);
+      assert.match((await page.textContent('[data-testid="top-caption"]')) ?? '', new RegExp(`, ${shownShare}% of the base total ${formatValue(baseTop.total, 'bytes')} · delta vs base\\.pb\\.gz$`));
       await shot(page, 'diff-top-light');
       await session.setTheme('dark');
       await shot(page, 'diff-top-dark');

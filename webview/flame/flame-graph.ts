@@ -3,16 +3,12 @@
  * API. The canvas (flame-canvas.ts) paints, pointer.ts and keyboard.ts turn input into the
  * actions below; colours and words come from hooks (api.ts) with plain defaults.
  */
-import type { FlameGraphModel } from './model';
-import { frameRef, isEmptyModel, nodeName } from './model';
-import type { TreeIndex } from './tree-index';
-import { buildTreeIndex, nodeAtNamePath, pathToRoot } from './tree-index';
+import { frameRef, isEmptyModel, nodeName, type FlameGraphModel } from './model';
+import { buildTreeIndex, nodeAtNamePath, pathToRoot, type TreeIndex } from './tree-index';
 import type { Orientation } from './orientation';
-import type { Palette } from './palette';
-import { makePalette } from './palette';
+import { makePalette, type Palette } from './palette';
 import { detectThemeKind } from './theme';
-import type { SearchResult } from './search';
-import { searchFlame, searchStatus, summarizeSearch } from './search';
+import { searchFlame, searchStatus, summarizeSearch, type SearchResult } from './search';
 import { ZoomHistory } from './history';
 import { onFlameKey, type KeyTarget } from './keyboard';
 import { arrowTarget } from './navigation';
@@ -20,8 +16,7 @@ import { FlameTooltip } from './tooltip';
 import { plainFrameText } from './tooltip-text';
 import { Breadcrumb } from './breadcrumb';
 import { FlameToolbar } from './toolbar';
-import type { ExportLayout } from './image-export';
-import { layoutForExport, renderPng, renderSvg } from './image-export';
+import { layoutForExport, renderPng, renderSvg, type ExportLayout } from './image-export';
 import { adoptFlameStyles } from './styles';
 import { ViewWindow } from './view-window';
 import { buildScaffold } from './scaffold';

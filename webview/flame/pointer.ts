@@ -36,13 +36,13 @@ type Listen = <K extends keyof HTMLElementEventMap>(
 const DRAG_THRESHOLD_PX = 4;
 
 export function attachPointer(target: PointerTarget, listen: Listen): void {
-  const { canvas, window } = target;
+  const { canvas, window: range } = target;
   const doc = canvas.ownerDocument;
   let drag: { startX: number; x0: number; x1: number; moved: boolean } | undefined;
   let suppressClick = false;
 
   const setRange = (x0: number, x1: number): void => {
-    window.setClamped(x0, x1, target.total());
+    range.setClamped(x0, x1, target.total());
     target.repaint();
   };
 
@@ -51,7 +51,7 @@ export function attachPointer(target: PointerTarget, listen: Listen): void {
   });
   listen(canvas, 'mouseleave', (e) => target.hover(undefined, e.clientX, e.clientY));
   listen(canvas, 'mousedown', (e) => {
-    if (e.button === 0) drag = { startX: e.clientX, x0: window.x0, x1: window.x1, moved: false };
+    if (e.button === 0) drag = { startX: e.clientX, x0: range.x0, x1: range.x1, moved: false };
   });
   listen(doc, 'mousemove', (e) => {
     if (!drag) return;
@@ -84,12 +84,12 @@ export function attachPointer(target: PointerTarget, listen: Listen): void {
     canvas,
     'wheel',
     (e) => {
-      const { x0, x1 } = window;
+      const { x0, x1 } = range;
       const perPx = (x1 - x0) / target.widthPx();
       if (e.ctrlKey || e.metaKey) {
         e.preventDefault();
         const at = x0 + (e.clientX - canvas.getBoundingClientRect().left) * perPx;
-        window.zoomAround(at, Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), target.total());
+        range.zoomAround(at, Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), target.total());
         target.repaint();
       } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
         e.preventDefault();
@@ -103,12 +103,12 @@ export function attachPointer(target: PointerTarget, listen: Listen): void {
 
 /** A click on a block of merged sub-pixel frames spreads them out around the pointer. */
 function zoomIntoMerged(target: PointerTarget, hit: Hit, clientX: number): void {
-  const { window, canvas } = target;
+  const { window: range, canvas } = target;
   const widthPx = target.widthPx();
-  const perPx = (window.x1 - window.x0) / widthPx;
+  const perPx = (range.x1 - range.x0) / widthPx;
   const px = clientX - canvas.getBoundingClientRect().left;
-  const runStart = window.x0 + hit.left * perPx;
+  const runStart = range.x0 + hit.left * perPx;
   const runEnd = runStart + hit.width * perPx;
-  const [start, end] = window.zoomIntoRun(runStart, runEnd, window.x0 + px * perPx, px / widthPx);
+  const [start, end] = range.zoomIntoRun(runStart, runEnd, range.x0 + px * perPx, px / widthPx);
   target.animateTo(start, end);
 }

@@ -5,7 +5,7 @@
  * Red grew, green shrank; the intensity rises quickly for small shares (a change of a few
  * percent of the total is already visible) and changes under ~1% fade to grey.
  */
-import type { ThemeKind } from '../flame';
+import type { ThemeKind } from '../flame/palette';
 
 /** A change of this share of the total (or more) is drawn at full strength. */
 const FULL_AT = 0.5;
