@@ -56,25 +56,35 @@ async function stubbornRunning(): Promise<Run> {
   return run;
 }
 
-/**
- * A `go` for --go that runs the real one, except that a build stops before linking (through
- * -toolexec; not at the linker's version query) until the file "release" exists, after
- * creating "linking": the go command and its tools are really running when the test ends the CLI.
- */
-async function heldGo(): Promise<{ go: string; linking: string; release: string }> {
-  const dir = join(root, `held${++runs}`);
-  await mkdir(dir);
-  const [go, hold, linking, release] = ['go', 'hold', 'linking', 'release'].map((n) => join(dir, n)) as [string, string, string, string];
-  await writeFile(hold, `#!/bin/sh\ncase "$1 $2" in\n*/link\\ -V=full) ;;\n*/link\\ *) : > '${linking}'; while [ ! -e '${release}' ]; do sleep 0.05; done;;\nesac\nexec "$@"\n`);
-  await writeFile(go, `#!/bin/sh\nif [ "$1" = build ]; then shift; exec '${findGo()}' build -toolexec '${hold}' "$@"; fi\nexec '${findGo()}' "$@"\n`);
-  await chmod(hold, 0o755);
-  await chmod(go, 0o755);
-  return { go, linking, release };
-}
-
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 2400 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(condition(), what);
+}
+
+/**
+ * A run of the stubborn program whose build is held before linking, returned once it is
+ * held: the CLI is given (--go) a `go` that runs the real one, except that a build goes
+ * through a -toolexec script that waits at the link step (not at the linker's version query)
+ * until release() is called. The go command and its tools are really running.
+ */
+async function heldBuild(): Promise<{ run: Run; release: () => Promise<void> }> {
+  const dir = join(root, `held${++runs}`);
+  await mkdir(dir);
+  const [go, hold, linking, released] = ['go', 'hold', 'linking', 'release'].map((n) => join(dir, n)) as [string, string, string, string];
+  await writeFile(hold, `#!/bin/sh\ncase "$1 $2" in\n*/link\\ -V=full) ;;\n*/link\\ *) : > '${linking}'; while [ ! -e '${released}' ]; do sleep 0.05; done;;\nesac\nexec "$@"\n`);
+  await writeFile(go, `#!/bin/sh\nif [ "$1" = build ]; then shift; exec '${findGo()}' build -toolexec '${hold}' "$@"; fi\nexec '${findGo()}' "$@"\n`);
+  await chmod(hold, 0o755);
+  await chmod(go, 0o755);
+  const run = await startRun(['./stubborn'], ['--go', go]);
+  const release = (): Promise<void> => writeFile(released, '');
+  try {
+    await until(() => existsSync(linking), `the build reaches the link step: ${run.cli.stderr()}`);
+  } catch (e) {
+    await release();
+    killAll(run);
+    throw e;
+  }
+  return { run, release };
 }
 
 describe('go-profiler run leaves nothing behind, however it ends (real Go, real signals)', () => {
@@ -96,12 +106,13 @@ describe('go-profiler run leaves nothing behind, however it ends (real Go, real 
   it('SIGKILL of the CLI while the program runs: the watchdog ends all 4 processes and removes the folder', async (t) => {
     const run = await stubbornRunning();
     try {
+      const sent = performance.now();
       run.cli.program.child.kill('SIGKILL');
       const exit = await run.cli.program.exited;
       assert.equal(exit.signal, 'SIGKILL');
       const left = await leftBehind(run);
       assert.deepEqual(left, { processes: [], folders: [] });
-      t.diagnostic(`processes left 0, temp folders left 0`);
+      t.diagnostic(`all gone ${(performance.now() - sent).toFixed(0)} ms after SIGKILL; processes left 0, temp folders left 0`);
     } finally {
       killAll(run);
     }
@@ -111,27 +122,31 @@ describe('go-profiler run leaves nothing behind, however it ends (real Go, real 
     it(`${signal} of the CLI while the program ignores it: passed on, then the tree is killed after the grace period`, async (t) => {
       const run = await stubbornRunning();
       try {
+        const sent = performance.now();
         run.cli.program.child.kill(signal);
         const exit = await run.cli.program.exited;
+        const tookMs = performance.now() - sent;
         assert.equal(exit.code, 137, run.cli.stderr()); // the program's end: SIGKILL
         const name = signal === 'SIGINT' ? 'interrupt' : 'terminated';
         assert.match(run.cli.stdout(), new RegExp(`^parent \\d+: ignoring ${name}$`, 'm'), 'the signal was passed on');
         assert.match(run.cli.stderr(), new RegExp(`^go-profiler run: stubborn still running 2 s after ${signal}; killing it and every process it started$`, 'm'));
         assert.deepEqual(await leftBehind(run), { processes: [], folders: [] });
-        t.diagnostic(`processes left 0, temp folders left 0`);
+        t.diagnostic(`CLI exited ${tookMs.toFixed(0)} ms after ${signal}; processes left 0, temp folders left 0`);
       } finally {
         killAll(run);
       }
     });
   }
 
-  it('a second signal kills at once', async () => {
+  it('a second signal kills at once', async (t) => {
     const run = await stubbornRunning();
     try {
       run.cli.program.child.kill('SIGINT');
       await run.cli.waitFor(/^parent \d+: ignoring interrupt$/m);
+      const sent = performance.now();
       run.cli.program.child.kill('SIGTERM');
       const exit = await run.cli.program.exited;
+      t.diagnostic(`CLI exited ${(performance.now() - sent).toFixed(0)} ms after the second signal`);
       assert.equal(exit.code, 137, run.cli.stderr());
       assert.match(run.cli.stderr(), /^go-profiler run: stubborn still running at a second signal \(SIGTERM\); killing it and every process it started$/m);
       assert.deepEqual(await leftBehind(run), { processes: [], folders: [] });
@@ -154,33 +169,31 @@ describe('go-profiler run leaves nothing behind, however it ends (real Go, real 
   });
 
   it('SIGINT during the build: the go command stops, exit code 130, 0 processes, 0 temp folders (go\'s own included)', async (t) => {
-    const held = await heldGo();
-    const run = await startRun(['./stubborn'], ['--go', held.go]);
+    const { run, release } = await heldBuild();
     try {
-      await until(() => existsSync(held.linking), `the build reaches the link step: ${run.cli.stderr()}`);
       const [folder] = tempFoldersIn(run.tmp);
       assert.match(folder ?? '', /^go-profiler-build-/, 'the build folder exists, and nothing else');
       assert.match(readdirSync(join(run.tmp, folder!, 'go-tmp')).join(), /^go-build\d+$/, 'go\'s work folder is inside it');
+      const sent = performance.now();
       run.cli.program.child.kill('SIGINT');
       const exit = await run.cli.program.exited;
+      const tookMs = performance.now() - sent;
       assert.equal(exit.code, 130, run.cli.stderr());
       assert.match(run.cli.stderr(), /^go-profiler run: interrupted by SIGINT during the build$/m);
       assert.deepEqual(await leftBehind(run), { processes: [], folders: [] });
-      t.diagnostic(`processes left 0, temp folders left 0`);
+      t.diagnostic(`CLI exited ${tookMs.toFixed(0)} ms after SIGINT; processes left 0, temp folders left 0`);
     } finally {
-      await writeFile(held.release, '');
+      await release();
       killAll(run);
     }
   });
 
   it('SIGKILL during the build: go finishes on its own, and the next run sweeps the folder the CLI could not remove', async (t) => {
-    const held = await heldGo();
-    const run = await startRun(['./stubborn'], ['--go', held.go]);
+    const { run, release } = await heldBuild();
     try {
-      await until(() => existsSync(held.linking), `the build reaches the link step: ${run.cli.stderr()}`);
       run.cli.program.child.kill('SIGKILL');
       await run.cli.program.exited;
-      await writeFile(held.release, '');
+      await release();
       const left = await leftBehind(run);
       assert.deepEqual(left.processes, [], 'the go command ended after its build');
       const folders = left.folders;
@@ -193,7 +206,7 @@ describe('go-profiler run leaves nothing behind, however it ends (real Go, real 
       assert.deepEqual(await leftBehind(run), { processes: [], folders: [] });
       t.diagnostic(`after the CLI: processes 0 once go finished, temp folders 1; after the next start: 0`);
     } finally {
-      await writeFile(held.release, '').catch(() => undefined);
+      await release();
       killAll(run);
     }
   });
