@@ -31,8 +31,8 @@ export interface ToolOptions {
 
 export interface RunToolOptions extends ToolOptions {
   /**
-   * Interrupts the tool: SIGINT to its tree (the go command then removes its own work
-   * folder), SIGKILL after the grace period; the result comes once the tool has ended.
+   * Interrupts the tool: SIGINT to its tree (as Ctrl+C in a terminal), SIGKILL after the
+   * grace period; the result comes once the tool has ended.
    */
   readonly signal?: AbortSignal;
 }
@@ -55,7 +55,9 @@ export function runTool(command: string, args: readonly string[], options: RunTo
     let done = false;
     const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
     const interrupt = (): void => {
-      if (child.pid !== undefined && !done) void endTree(programTree(child.pid, true, () => child.exitCode !== null || child.signalCode !== null), exited, 'SIGINT', STOP_GRACE_MS);
+      if (child.pid === undefined || done) return;
+      const tree = programTree(child.pid, true, () => child.exitCode !== null || child.signalCode !== null);
+      void endTree(tree, exited, 'SIGINT', STOP_GRACE_MS);
     };
     if (options.signal?.aborted) interrupt();
     options.signal?.addEventListener('abort', interrupt, { once: true });
