@@ -19,6 +19,12 @@ const WORK_DIR_NAME = /^go-profiler-build-[A-Za-z0-9]{6}$/;
 const OWNER_FILE = 'owner';
 /** A folder without an owner file this old was never finished: its maker died in between. */
 export const UNOWNED_STALE_MS = 10 * 60 * 1000;
+/**
+ * Build folders of versions before owner files (`go-profiler-XXXXXX`, holding an
+ * overlay.json) are removed once this old: no session runs that long.
+ */
+const LEGACY_NAME = /^go-profiler-[A-Za-z0-9]{6}$/;
+export const LEGACY_STALE_MS = 24 * 60 * 60 * 1000;
 
 export interface WorkDir {
   readonly path: string;
@@ -93,9 +99,10 @@ function installExitHook(): void {
 }
 
 /**
- * Removes the work folders under `root` left by processes that are gone, and unfinished ones
- * (no owner file) older than UNOWNED_STALE_MS; returns the paths removed. Only folders of
- * this user are looked at. Never throws.
+ * Removes the work folders under `root` left by processes that are gone, unfinished ones
+ * (no owner file) older than UNOWNED_STALE_MS, and earlier versions' build folders older than
+ * LEGACY_STALE_MS; returns the paths removed. Only folders of this user are looked at.
+ * Never throws.
  */
 export async function sweepStaleWorkDirs(root = tmpdir(), now = Date.now()): Promise<string[]> {
   let names: string[];
@@ -107,14 +114,20 @@ export async function sweepStaleWorkDirs(root = tmpdir(), now = Date.now()): Pro
   const uid = process.getuid?.();
   const removed: string[] = [];
   for (const name of names) {
-    if (!WORK_DIR_NAME.test(name)) continue;
+    const legacy = LEGACY_NAME.test(name);
+    if (!legacy && !WORK_DIR_NAME.test(name)) continue;
     const path = join(root, name);
     if (live.has(path)) continue;
     try {
       const info = await lstat(path);
       if (!info.isDirectory() || (uid !== undefined && info.uid !== uid)) continue;
-      const tag = await readFile(join(path, OWNER_FILE), 'utf8').catch(() => undefined);
-      const stale = tag === undefined ? now - info.mtimeMs > UNOWNED_STALE_MS : !ownerAlive(tag);
+      let stale: boolean;
+      if (legacy) {
+        stale = now - info.mtimeMs > LEGACY_STALE_MS && (await lstat(join(path, 'overlay.json')).catch(() => undefined))?.isFile() === true;
+      } else {
+        const tag = await readFile(join(path, OWNER_FILE), 'utf8').catch(() => undefined);
+        stale = tag === undefined ? now - info.mtimeMs > UNOWNED_STALE_MS : !ownerAlive(tag);
+      }
       if (!stale) continue;
       await rm(path, { recursive: true, force: true });
       removed.push(path);

@@ -7,7 +7,7 @@ import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runTool } from '../../../src/capture/process';
-import { makeWorkDir, ownerAlive, ownerTag, sweepStaleWorkDirs, UNOWNED_STALE_MS, WORK_DIR_PREFIX } from '../../../src/capture/work-dir';
+import { LEGACY_STALE_MS, makeWorkDir, ownerAlive, ownerTag, sweepStaleWorkDirs, UNOWNED_STALE_MS, WORK_DIR_PREFIX } from '../../../src/capture/work-dir';
 import { withTempDir } from './helpers';
 
 /** "pid start-time" of a running process, read here from /proc/<pid>/stat (field 22). */
@@ -69,7 +69,7 @@ describe('build work folders', () => {
       const old = await folder(root, 'old001');
       const past = (Date.now() - UNOWNED_STALE_MS - 60_000) / 1000;
       await utimes(old, past, past);
-      const others = ['go-profiler-test-abc123', 'go-profiler-abc123', `${WORK_DIR_PREFIX}toolong1`];
+      const others = ['go-profiler-test-abc123', 'go-profiler-abc1234', `${WORK_DIR_PREFIX}toolong1`];
       for (const name of others) await mkdir(join(root, name));
       await writeFile(join(root, `${WORK_DIR_PREFIX}file01`), 'a file, not a folder');
       for (const name of others) await utimes(join(root, name), past, past);
@@ -77,6 +77,22 @@ describe('build work folders', () => {
       assert.deepEqual(await sweepStaleWorkDirs(root), [old]);
       assert.ok(existsSync(young));
       for (const name of [...others, `${WORK_DIR_PREFIX}file01`]) assert.ok(existsSync(join(root, name)), name);
+    });
+  });
+
+  it('build folders of earlier versions (no owner file) go once a day old, if they hold an overlay', async () => {
+    await withTempDir(async (root) => {
+      const old = join(root, 'go-profiler-Ab12Cd');
+      const young = join(root, 'go-profiler-Ef34Gh');
+      const notOurs = join(root, 'go-profiler-Ij56Kl');
+      for (const path of [old, young, notOurs]) await mkdir(path);
+      for (const path of [old, young]) await writeFile(join(path, 'overlay.json'), '{}');
+      const past = (Date.now() - LEGACY_STALE_MS - 60_000) / 1000;
+      for (const path of [old, notOurs]) await utimes(path, past, past);
+
+      assert.deepEqual(await sweepStaleWorkDirs(root), [old]);
+      assert.ok(existsSync(young));
+      assert.ok(existsSync(notOurs));
     });
   });
 
