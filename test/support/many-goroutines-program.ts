@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goEnv, run } from './go-fixtures';
+import { WRITE_GO } from './goroutine-dump-program';
 
 /** Generated functions; each runs two goroutines. */
 export const MANY_FUNCTIONS = 9_700;
@@ -45,19 +46,7 @@ var table = []func(bool){
 ${table.join('\n')}
 }
 
-func write(path string, debug int) {
-	f, err := os.Create(path)
-	if err != nil {
-		panic(err)
-	}
-	if err := pprof.Lookup("goroutine").WriteTo(f, debug); err != nil {
-		panic(err)
-	}
-	if err := f.Close(); err != nil {
-		panic(err)
-	}
-}
-
+${WRITE_GO}
 func start(n int, f func()) {
 	ready.Add(n)
 	for i := 0; i < n; i++ {
