@@ -9,6 +9,7 @@ import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
 import { invalidStem, renameProfile } from '../store/rename-profile';
 import { COMPARE_WITH_COMMAND } from '../profile-editor/profile-commands';
 import type { RecentProfileNode } from './recent-profiles-tree';
+import { revealPath, type Revealed } from './reveal-path';
 
 const PROFILE_EDITOR = 'goProfiler.profile';
 
@@ -45,9 +46,10 @@ export async function compareWith(node: RecentProfileNode | undefined, folder: s
   }
 }
 
-export async function revealInOs(node: RecentProfileNode | undefined): Promise<void> {
+/** Reveal in File Manager, or where this VS Code can (see reveal-path.ts). */
+export async function revealInOs(node: RecentProfileNode | undefined): Promise<Revealed | undefined> {
   const path = targetPath(node);
-  if (path) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path));
+  return path ? revealPath(path, 'file') : undefined;
 }
 
 export async function copyPath(node: RecentProfileNode | undefined): Promise<void> {

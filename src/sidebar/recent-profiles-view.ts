@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerUnsavedCaptureCommands } from '../session/unsaved-captures';
 import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
+import { revealPath } from './reveal-path';
 import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
 
 export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string): vscode.Disposable[] {
@@ -25,8 +26,6 @@ export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => s
       'goProfiler.recent.import',
       after((uris?: readonly vscode.Uri[]) => importIntoFolder(folder(), Array.isArray(uris) ? uris : undefined)),
     ),
-    vscode.commands.registerCommand('goProfiler.recent.openFolder', () =>
-      vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(folder())),
-    ),
+    vscode.commands.registerCommand('goProfiler.recent.openFolder', () => revealPath(folder(), 'folder')),
   ];
 }
