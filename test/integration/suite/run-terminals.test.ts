@@ -1,0 +1,44 @@
+// Run with Profiler's terminals in a real VS Code: a run reuses the terminal of the earlier,
+// finished run of the same program instead of leaving one terminal per run, and whole-run mode
+// does not tell the user to capture from the view (it captures by itself).
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { eventually, repoRoot, useTemporaryProfilesFolder } from '../support';
+
+const burnerDir = join(repoRoot, 'test', 'fixtures', 'go-session', 'burner');
+
+interface TerminalState {
+  name: string;
+  text: string;
+  idle: boolean;
+}
+
+const terminalStates = (): Thenable<TerminalState[]> => vscode.commands.executeCommand<TerminalState[]>('goProfiler.internal.programTerminals');
+
+describe('Run with Profiler terminals (real Go in the extension host)', function () {
+  this.timeout(240_000);
+  useTemporaryProfilesFolder('go-profiler-terminals-');
+
+  it('two whole runs that ended leave at most one Go Profiler terminal, which does not say to capture from the view', async () => {
+    for (let i = 0; i < 2; i++) {
+      const run = await vscode.commands.executeCommand<{ finished: Promise<string[]> } | undefined>('goProfiler.run', {
+        packageDir: burnerDir,
+        args: ['-duration', '300ms'],
+        wholeRun: true,
+      });
+      assert.ok(run, `run ${i + 1} did not start`);
+      assert.equal((await run.finished).length, 3, `run ${i + 1} saved cpu, heap and allocs`);
+      // Released (reusable) once the run's ending is handled.
+      await eventually('the run to release its terminal', async () => ((await terminalStates()).some((t) => t.name.includes('burner') && t.idle) ? true : undefined));
+    }
+    const open = vscode.window.terminals.filter((t) => t.name.startsWith('Go Profiler:') && t.name.includes('burner'));
+    assert.ok(open.length <= 1, `Go Profiler terminals open: ${open.map((t) => t.name).join(', ')}`);
+    const states = (await terminalStates()).filter((t) => t.name.includes('burner'));
+    assert.equal(states.length, 1);
+    const text = states[0]!.text;
+    assert.match(text, /burner started \(pid \d+\)/);
+    assert.equal(text.match(/started \(pid/g)?.length, 2, 'both runs wrote to the one terminal');
+    assert.doesNotMatch(text, /capture from the Go Profiler view/);
+  });
+});
