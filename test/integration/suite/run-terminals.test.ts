@@ -1,6 +1,7 @@
-// Run with Profiler's terminals in a real VS Code: a run reuses the terminal of the earlier,
-// finished run of the same program instead of leaving one terminal per run, and whole-run mode
-// does not tell the user to capture from the view (it captures by itself).
+// Run with Profiler in a real VS Code: a run reuses the terminal of the earlier, finished run
+// of the same program instead of leaving one terminal per run, whole-run mode does not tell
+// the user to capture from the view (it captures by itself), and a session that starts brings
+// the Go Profiler view to the front.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -16,7 +17,7 @@ interface TerminalState {
 
 const terminalStates = (): Thenable<TerminalState[]> => vscode.commands.executeCommand<TerminalState[]>('goProfiler.internal.programTerminals');
 
-describe('Run with Profiler terminals (real Go in the extension host)', function () {
+describe('Run with Profiler: terminals and the view (real Go in the extension host)', function () {
   this.timeout(240_000);
   useTemporaryProfilesFolder('go-profiler-terminals-');
 
@@ -40,5 +41,22 @@ describe('Run with Profiler terminals (real Go in the extension host)', function
     assert.match(text, /burner started \(pid \d+\)/);
     assert.equal(text.match(/started \(pid/g)?.length, 2, 'both runs wrote to the one terminal');
     assert.doesNotMatch(text, /capture from the Go Profiler view/);
+  });
+
+  it('a session that starts brings the Go Profiler view to the front', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await eventually('the Sessions view to be hidden', async () => ((await vscode.commands.executeCommand<boolean>('goProfiler.internal.sessionsViewVisible')) ? undefined : true));
+    const run = await vscode.commands.executeCommand<{ sessionId: string; finished: Promise<string[]> } | undefined>('goProfiler.run', {
+      packageDir: burnerDir,
+      args: ['-duration', '1m'],
+      wholeRun: false,
+    });
+    assert.ok(run);
+    try {
+      await eventually('the Sessions view to be visible', async () => ((await vscode.commands.executeCommand<boolean>('goProfiler.internal.sessionsViewVisible')) ? true : undefined));
+    } finally {
+      await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId: run.sessionId });
+      await run.finished;
+    }
   });
 });
