@@ -13,7 +13,7 @@ export function registerSidebar(registry: SessionRegistry, recent: RecentProfile
     recent,
     sessionsTree,
     sessionsView,
-    ...revealViewOnNewSession(registry, sessionsView),
+    ...revealViewOnNewSession(registry, sessionsView, SESSIONS_VIEW),
     ...registerRecentProfiles(recent, folder),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('goProfiler.profilesFolder')) recent.refresh();

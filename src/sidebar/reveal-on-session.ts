@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import type { SessionRegistry } from '../session/session-registry';
 
-/** The activity bar container of package.json's viewsContainers ("goProfiler"). */
-const SHOW_CONTAINER_COMMAND = 'workbench.view.extension.goProfiler';
-
-export function revealViewOnNewSession(registry: SessionRegistry, view: vscode.TreeView<unknown>): vscode.Disposable[] {
+/**
+ * For every session, whoever started it (Run with Profiler, Attach…). "<view id>.focus" opens
+ * the Go Profiler container and expands the Sessions view if it was collapsed.
+ */
+export function revealViewOnNewSession(registry: SessionRegistry, view: vscode.TreeView<unknown>, viewId: string): vscode.Disposable[] {
   const seen = new Set(registry.all().map((s) => s.session.id));
   return [
     registry.onDidChange(() => {
@@ -16,7 +17,7 @@ export function revealViewOnNewSession(registry: SessionRegistry, view: vscode.T
       const started = ids.some((id) => !seen.has(id));
       seen.clear();
       for (const id of ids) seen.add(id);
-      if (started && !view.visible) void vscode.commands.executeCommand(SHOW_CONTAINER_COMMAND);
+      if (started && !view.visible) void vscode.commands.executeCommand(`${viewId}.focus`);
     }),
     vscode.commands.registerCommand('goProfiler.internal.sessionsViewVisible', () => view.visible),
   ];

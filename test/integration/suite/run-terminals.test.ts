@@ -3,8 +3,11 @@
 // the user to capture from the view (it captures by itself), and a session that starts brings
 // the Go Profiler view to the front.
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { runTool, startProgram } from '../../../src/capture/process';
 import { eventually, repoRoot, useTemporaryProfilesFolder } from '../support';
 
 const burnerDir = join(repoRoot, 'test', 'fixtures', 'go-session', 'burner');
@@ -43,9 +46,13 @@ describe('Run with Profiler: terminals and the view (real Go in the extension ho
     assert.doesNotMatch(text, /capture from the Go Profiler view/);
   });
 
-  it('a session that starts brings the Go Profiler view to the front', async () => {
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    await eventually('the Sessions view to be hidden', async () => ((await vscode.commands.executeCommand<boolean>('goProfiler.internal.sessionsViewVisible')) ? undefined : true));
+  it('a session that starts (Run with Profiler, Attach) brings the hidden Go Profiler view to the front', async () => {
+    const sessionsViewVisible = (): Thenable<boolean> => vscode.commands.executeCommand<boolean>('goProfiler.internal.sessionsViewVisible');
+    const hideView = async (): Promise<void> => {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await eventually('the Sessions view to be hidden', async () => ((await sessionsViewVisible()) ? undefined : true));
+    };
+    await hideView();
     const run = await vscode.commands.executeCommand<{ sessionId: string; finished: Promise<string[]> } | undefined>('goProfiler.run', {
       packageDir: burnerDir,
       args: ['-duration', '1m'],
@@ -53,10 +60,28 @@ describe('Run with Profiler: terminals and the view (real Go in the extension ho
     });
     assert.ok(run);
     try {
-      await eventually('the Sessions view to be visible', async () => ((await vscode.commands.executeCommand<boolean>('goProfiler.internal.sessionsViewVisible')) ? true : undefined));
+      await eventually('the Sessions view to be visible after Run', async () => ((await sessionsViewVisible()) ? true : undefined));
     } finally {
       await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId: run.sessionId });
       await run.finished;
+    }
+
+    const build = join(mkdtempSync(join(tmpdir(), 'go-profiler-served-')), 'served');
+    const built = await runTool('go', ['build', '-o', build, '.'], { cwd: join(repoRoot, 'test', 'fixtures', 'go-session', 'served') });
+    assert.equal(built.code, 0, built.stderr);
+    const served = startProgram(build, [], { stdio: 'pipe' });
+    try {
+      let out = '';
+      served.child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+      const url = await eventually('the pprof URL', () => /pprof (\S+)/.exec(out)?.[1]);
+      await hideView();
+      const sessionId = await vscode.commands.executeCommand<string | undefined>('goProfiler.attach', url);
+      assert.ok(sessionId);
+      await eventually('the Sessions view to be visible after Attach', async () => ((await sessionsViewVisible()) ? true : undefined));
+      await vscode.commands.executeCommand('goProfiler.session.stop', { sessionId });
+    } finally {
+      await served.stop();
+      rmSync(dirname(build), { recursive: true, force: true });
     }
   });
 });
