@@ -67,6 +67,9 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
   /** The run is over (its program ended or never started): the next run of this name may reuse the terminal. */
   release(): void {
     if (this.closedByUser) return;
+    // The run is over: closing its terminal later (the user, or the next release) must not call
+    // its run's onClose again (a second dispose of an ended session starts clean-up work anew).
+    this.onClose = () => undefined;
     idle.get(this.name)?.terminal.dispose(); // keep one per name
     idle.set(this.name, this);
   }
