@@ -196,7 +196,7 @@ describe('source path mapping', () => {
 
 describe('go.mod module path', () => {
   it('plain, quoted, with comments; none', async () => {
-    const { parseModulePath } = await import('../../../src/analysis/source-paths');
+    const { parseModulePath } = await import('../../../src/golang/go-mod');
     assert.equal(parseModulePath('// x\nmodule example.com/shop // main\n\ngo 1.22\n'), 'example.com/shop');
     assert.equal(parseModulePath('module "example.com/q"\n'), 'example.com/q');
     assert.equal(parseModulePath('go 1.22\n'), undefined);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { AGENT_PREFIX } from '../../../src/capture/agent-protocol';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from '../../../src/capture/agent-source';
-import { findGo } from '../../../src/golang/find-go';
+import { findGo } from '../../../src/capture/find-go';
 import { runTool } from '../../../src/capture/process';
 import { withTempDir } from './helpers';
 

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findGo } from '../../../src/golang/find-go';
+import { findGo } from '../../../src/capture/find-go';
 import { launchWithAgent } from '../../../src/capture/launcher';
 import { runTool, startProgram, type ProgramExit, type RunningProgram } from '../../../src/capture/process';
 import { FIXTURES, withTempDir } from './helpers';

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { AttachClient, attachPath, pprofBaseUrl } from '../../../src/capture/attach-client';
 import type { CaptureKind } from '../../../src/capture/capture-kinds';
 import { CaptureError } from '../../../src/capture/errors';
-import { findGo } from '../../../src/golang/find-go';
+import { findGo } from '../../../src/capture/find-go';
 import { runTool, startProgram, type RunningProgram } from '../../../src/capture/process';
 import { FIXTURES, row, top, topProgramFunction } from './helpers';
 

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CaptureError, type CaptureFailure } from '../../../src/capture/errors';
-import { findGo } from '../../../src/golang/find-go';
+import { findGo } from '../../../src/capture/find-go';
 import { topTable } from '../../../src/analysis/top';
 import { CrashWatcher, describeEnd } from '../../../src/capture/go-crash';
 import { launchWithAgent, type ProfilerSession } from '../../../src/capture/launcher';

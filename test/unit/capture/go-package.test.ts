@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findGo } from '../../../src/golang/find-go';
-import { listMainPackages, parseGoList, resolvePackage } from '../../../src/capture/go-package';
+import { findGo } from '../../../src/capture/find-go';
+import { listMainPackages, resolvePackage } from '../../../src/capture/go-package';
+import { parseGoList } from '../../../src/golang/go-list';
 import { FIXTURES } from './helpers';
 
 describe('go list', () => {

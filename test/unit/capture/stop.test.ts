@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { findGo } from '../../../src/golang/find-go';
+import { findGo } from '../../../src/capture/find-go';
 import { launchWithAgent } from '../../../src/capture/launcher';
 import { runTool, STOP_GRACE_MS } from '../../../src/capture/process';
 import { FIXTURES, withTempDir } from './helpers';
