@@ -3,8 +3,8 @@
 // inflaters, and what decodes must go through the analysis without throwing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkInput } from '../../../scripts/fuzz/check';
-import { readCrashers } from '../../../scripts/fuzz/crashers';
+import { checkInput } from '../../scripts/fuzz/check';
+import { readCrashers } from '../../scripts/fuzz/crashers';
 
 test('every saved crasher now ends in a Profile or a ProfileError', async () => {
   const crashers = await readCrashers();

@@ -4,12 +4,12 @@
 // input must end in a Profile or a ProfileError, and analysis must not throw on what decodes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deepStack } from '../../../scripts/fuzz/big';
-import { checkInput } from '../../../scripts/fuzz/check';
-import { loadCorpus } from '../../../scripts/fuzz/corpus';
-import { runRange, type Tally } from '../../../scripts/fuzz/harness';
-import { locationCycle } from '../../../scripts/fuzz/structural';
-import { seededRandom } from '../../support/profile-mutations';
+import { deepStack } from '../../scripts/fuzz/big';
+import { checkInput } from '../../scripts/fuzz/check';
+import { loadCorpus } from '../../scripts/fuzz/corpus';
+import { runRange, type Tally } from '../../scripts/fuzz/harness';
+import { locationCycle } from '../../scripts/fuzz/structural';
+import { seededRandom } from '../support/profile-mutations';
 
 const SEED = 7_2026_11;
 /** Generous per-input bound: a correct decoder takes a few ms on these inputs. */

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { decodeProfile, ProfileError, type Profile } from '../../../src/pprof/index';
-import { inflateNode } from '../../../src/pprof/inflate-node';
-import { inflatePako } from '../../../src/pprof/inflate-pako';
-import { listFixtureProfiles } from '../../support/go-fixtures';
-import { mutations } from '../../support/profile-mutations';
-import { minimalProfile } from './proto-writer';
+import { decodeProfile, ProfileError, type Profile } from '../../src/pprof/index';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { inflatePako } from '../../src/pprof/inflate-pako';
+import { listFixtureProfiles } from '../support/go-fixtures';
+import { mutations } from '../support/profile-mutations';
+import { minimalProfile } from '../support/proto-writer';
 
 const SEED = 20261122;
 const MAX_INPUT_BYTES = 64 * 1024;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { decodeProfile, DEFAULT_MAX_INFLATED_BYTES, ProfileError } from '../../../src/pprof/index';
-import { inflateNode } from '../../../src/pprof/inflate-node';
-import { inflatePako } from '../../../src/pprof/inflate-pako';
-import { readProfileFile } from '../../../src/pprof/read-file-node';
-import { repoRoot } from '../../support/go-fixtures';
+import { decodeProfile, DEFAULT_MAX_INFLATED_BYTES, ProfileError } from '../../src/pprof/index';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { inflatePako } from '../../src/pprof/inflate-pako';
+import { readProfileFile } from '../../src/pprof/read-file-node';
+import { repoRoot } from '../support/go-fixtures';
 import type { ProbeResult } from './inflate-probe';
 import { writeZeroGzip } from './zero-gzip';
 
@@ -47,7 +47,7 @@ async function bigBomb(): Promise<string> {
 }
 
 async function probe(file: string, which: 'node' | 'pako', cap?: number): Promise<ProbeResult> {
-  const args = ['--import', 'tsx', join(repoRoot, 'test', 'unit', 'hardening', 'inflate-probe.ts'), file, which, ...(cap ? [String(cap)] : [])];
+  const args = ['--import', 'tsx', join(repoRoot, 'test', 'hardening', 'inflate-probe.ts'), file, which, ...(cap ? [String(cap)] : [])];
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, maxBuffer: MiB });
   return JSON.parse(stdout) as ProbeResult;
 }

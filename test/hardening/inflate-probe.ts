@@ -3,9 +3,9 @@
 // JSON, the error it ended in, how long it took and the process's peak RSS and heap.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { decodeProfile } from '../../../src/pprof/index';
-import { inflateNode } from '../../../src/pprof/inflate-node';
-import { inflatePako } from '../../../src/pprof/inflate-pako';
+import { decodeProfile } from '../../src/pprof/index';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { inflatePako } from '../../src/pprof/inflate-pako';
 
 export interface ProbeResult {
   readonly error: string;

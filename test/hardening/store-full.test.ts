@@ -7,13 +7,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import { captureItem } from '../../../src/capture/save-capture';
-import { decodeProfile } from '../../../src/pprof/index';
-import { inflateNode } from '../../../src/pprof/inflate-node';
-import { listProfiles, saveProfile } from '../../../src/store/profile-store';
-import { saveProfileAs } from '../../../src/store/save-as';
-import { UnsavedCaptures } from '../../../src/store/unsaved';
-import { StoreWriteError } from '../../../src/store/write-errors';
+import { captureItem } from '../../src/capture/save-capture';
+import { decodeProfile } from '../../src/pprof/index';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { listProfiles, saveProfile } from '../../src/store/profile-store';
+import { saveProfileAs } from '../../src/store/save-as';
+import { UnsavedCaptures } from '../../src/store/unsaved';
+import { StoreWriteError } from '../../src/store/write-errors';
 import { bigStoredProfile } from './big-stored-profile';
 
 let root: string;

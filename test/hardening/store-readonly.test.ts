@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { listProfiles, saveProfile, type NewProfile } from '../../../src/store/profile-store';
-import { renameProfile } from '../../../src/store/rename-profile';
+import { listProfiles, saveProfile, type NewProfile } from '../../src/store/profile-store';
+import { renameProfile } from '../../src/store/rename-profile';
 
 const item: NewProfile = {
   program: 'srv',

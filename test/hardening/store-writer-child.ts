@@ -1,6 +1,6 @@
 // Child process for the store crash test: saves one large profile into a folder with the
 // real store, announcing on stdout when it starts, so the parent can SIGKILL it mid-write.
-import { saveProfile } from '../../../src/store/profile-store';
+import { saveProfile } from '../../src/store/profile-store';
 import { bigStoredProfile } from './big-stored-profile';
 
 const [dir, megabytes] = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { FrameTotalsFromRuns } from '../../../src/analysis/stacks';
 import type { ReportOptions } from '../../../src/analysis/options';
 import { listFixtureProfiles } from '../../support/go-fixtures';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';
-import { minimalProfile, ProtoWriter } from './proto-writer';
+import { minimalProfile, ProtoWriter } from '../../support/proto-writer';
 import { decodeWithProtobufjs } from '../../support/protobuf-reference';
 import { goPprofTop } from '../../support/go-pprof';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { startProgram, type RunningProgram } from '../../../src/capture/process'
 import { FIXTURES, top, withTempDir, topProgramFunction } from './helpers';
 
 const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-const ENTRY = resolve('test/unit/capture/run-cli-entry.ts');
+const ENTRY = resolve('test/go/capture/run-cli-entry.ts');
 
 interface Cli {
   readonly program: RunningProgram;

@@ -8,7 +8,7 @@ import { decodeProfile, ProfileError } from '../../../src/pprof/index';
 import { inflateNode } from '../../../src/pprof/inflate-node';
 import { buildOnce, goEnv, goVersion, hashTree, repoRoot, run } from '../../support/go-fixtures';
 
-const programDir = join(repoRoot, 'test', 'unit', 'pprof', 'legacy-text');
+const programDir = join(repoRoot, 'test', 'go', 'pprof', 'legacy-text');
 
 async function legacyTextProfiles(): Promise<string> {
   const dir = join(repoRoot, '.cache', 'legacy-text', await hashTree(programDir, await goVersion()));
