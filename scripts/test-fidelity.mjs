@@ -3,8 +3,7 @@
 //   node scripts/test-fidelity.mjs            against the stored goldens (test/fidelity/golden),
 //                                             on the committed fixture profiles; no Go needed
 //   node scripts/test-fidelity.mjs --live     against the real tool, on fixture profiles the
-//                                             Go programs make now; a stored golden for the same
-//                                             inputs and flags must still be what the tool prints
+//                                             Go programs make now
 //   node scripts/test-fidelity.mjs --golden --live   both, one after the other (npm test, CI)
 //   node scripts/test-fidelity.mjs --update   runs the fixture programs and the real tool and
 //                                             writes test/fixtures/go-profiles and every golden

@@ -6,8 +6,7 @@
  *   when there is one for the same inputs and flags, else the real tool.
  * - `golden`: the committed fixture profiles and the stored goldens only; a missing golden
  *   fails with the command that makes it. Needs no Go toolchain.
- * - `live`: fixture profiles made now by the real Go programs and the real `go tool pprof`;
- *   where a golden is stored for the same inputs and flags, the tool must still print it.
+ * - `live`: fixture profiles made now by the real Go programs and the real `go tool pprof`.
  * - `update`: like live, and writes the fixture profiles and every golden back into the
  *   repository (scripts/test-fidelity.mjs --update).
  * - `none`: the pure tier (test/unit): committed fixtures; running `go` or pprof is an error.

@@ -67,14 +67,16 @@ describe('pprof goldens', () => {
     await assert.rejects(through('golden', root, file, flags, tool(file, flags)), /no stored output/);
   });
 
-  it('live mode runs the tool and fails when a stored golden no longer matches it', async () => {
+  it('live mode runs the tool even where a golden is stored; auto mode takes the golden', async () => {
     const root = join(dir, 'store-4');
     const file = profileFile('d.pb', 'profile D');
     await through('update', root, file, ['-top'], tool(file, ['-top']));
-    assert.equal((await through('live', root, file, ['-top'], tool(file, ['-top']))).stdout, `report of ${file} -top\n`);
-    const changed = () => Promise.resolve({ status: 0, stdout: 'another report\n', stderr: '' });
-    await assert.rejects(through('live', root, file, ['-top'], changed), /is stale: go tool pprof \(go1\.test\) now prints something else/);
+    // pprof orders ties differently from run to run: a live run is the tool's, not compared with the golden.
+    const reordered = () => Promise.resolve({ status: 0, stdout: 'the same rows, tied ones in another order\n', stderr: '' });
+    assert.equal((await through('live', root, file, ['-top'], reordered)).stdout, 'the same rows, tied ones in another order\n');
     assert.equal((await through('auto', root, file, ['-top'], () => assert.fail('auto ran the tool despite a golden'))).stdout, `report of ${file} -top\n`);
+    const other = profileFile('d2.pb', 'profile D2');
+    assert.equal((await through('auto', root, other, ['-top'], tool(other, ['-top']))).stdout, `report of ${other} -top\n`);
   });
 
   it('stores a large output gzipped and reads it back', async () => {
