@@ -6,7 +6,7 @@ export class GoListError extends Error {
 }
 
 export interface GoListPackage {
-  /** The package pattern as given, e.g. "./cmd/server". */
+  /** The package pattern as given, e.g. "./cmd/server", or the .go files it was named by. */
   readonly pattern: string;
   readonly importPath: string;
   readonly name: string;

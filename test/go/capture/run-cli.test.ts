@@ -1,48 +1,10 @@
 // `go-profiler run` end to end in its own process: real Go builds, real captures.
 import assert from 'node:assert/strict';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startProgram, type RunningProgram } from '../../../src/capture/process';
-import { FIXTURES, top, withTempDir, topProgramFunction } from './helpers';
-
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-const ENTRY = resolve('test/go/capture/run-cli-entry.ts');
-
-interface Cli {
-  readonly program: RunningProgram;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves when stdout matches, or rejects if the CLI exits first. */
-  waitFor(pattern: RegExp): Promise<void>;
-}
-
-function runCli(args: string[], cwd = FIXTURES): Cli {
-  const program = startProgram(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, stdio: 'pipe' });
-  let out = '';
-  let err = '';
-  const waiters: (() => void)[] = [];
-  program.child.stdout!.on('data', (b: Buffer) => {
-    out += b.toString();
-    waiters.forEach((w) => w());
-  });
-  program.child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-  return {
-    program,
-    stdout: () => out,
-    stderr: () => err,
-    waitFor: (pattern) =>
-      new Promise((resolveWait, reject) => {
-        const check = (): void => {
-          if (pattern.test(out)) resolveWait();
-        };
-        waiters.push(check);
-        check();
-        void program.exited.then(() => (pattern.test(out) ? resolveWait() : reject(new Error(`CLI exited before ${pattern}: ${out}\n${err}`))));
-      }),
-  };
-}
+import { runCli } from './cli-child';
+import { top, withTempDir, topProgramFunction } from './helpers';
 
 /** `<type> <path>` lines printed by the CLI. */
 function savedLines(stdout: string): Map<string, string> {
