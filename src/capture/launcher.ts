@@ -10,7 +10,7 @@ import { ENV_ADDRESS_FILE, ENV_PARENT_PIPE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, PARENT
 import { buildWithAgent, type AgentBuild } from './build';
 import type { CaptureKind, CaptureRequest, CaptureResult } from './capture-kinds';
 import { CaptureError } from './errors';
-import { findGo } from '../golang/find-go';
+import { findGo } from './find-go';
 import { CrashWatcher, describeEnd } from './go-crash';
 import { startProgram, type ProgramExit, type RunningProgram } from './process';
 
