@@ -64,7 +64,7 @@ class FlameView implements ViewInstance {
     }
     const callbacks: FlameGraphCallbacks = {
       onSelect: (frame) => this.context.select(frame.name),
-      onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
+      onOpenSource: (frame) => this.context.openSource(frame.file, frame.line, frame.name),
       onCaptureImage: (format) => void this.capture(format),
       onZoom: (path) => this.context.flameZoom(path),
       onPaint: () => {

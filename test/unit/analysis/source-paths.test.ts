@@ -1,7 +1,6 @@
 /** Source path mapping rules on realistic path sets, and on the real example profile. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../../src/analysis/source-paths';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { repoRoot } from '../../support/go-fixtures';
+import { nodeSourceFileSystem } from '../../support/node-source-fs';
 
 /** A file system holding exactly `files`; counts the questions asked. */
 function fakeFs(files: readonly string[]): SourceFileSystem & { asked: number } {
@@ -28,6 +28,9 @@ function fakeFs(files: readonly string[]): SourceFileSystem & { asked: number } 
     findByName(base: string): Promise<readonly string[]> {
       fs.asked++;
       return Promise.resolve(files.filter((f) => f.endsWith('/' + base)));
+    },
+    list(): Promise<readonly string[]> {
+      return Promise.resolve([]);
     },
   };
   return fs;
@@ -170,7 +173,7 @@ describe('source path mapping', () => {
     const profile = await readProfileFile(join(root, 'examples/profiles/hotspots.cpu.pb.gz'));
     const [goroot = '', gomodcache = ''] = execFileSync('go', ['env', 'GOROOT', 'GOMODCACHE'], { encoding: 'utf8' }).trim().split('\n');
     const ctx: SourceContext = { modules: [{ path: 'example.com/hotspots', root: join(root, 'examples') }], goroot, gomodcache };
-    const fs: SourceFileSystem = { exists: (p) => Promise.resolve(existsSync(p)), findByName: () => Promise.resolve([]) };
+    const fs = nodeSourceFileSystem;
     const files = new Map<string, string>();
     const fns = profile.functions;
     for (let f = 0; f < fns.count; f++) {
