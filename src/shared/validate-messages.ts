@@ -82,7 +82,9 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
     case 'request':
       return parseViewRequest(value);
     case 'openSource':
-      return typeof value.file === 'string' && isIndex(value.line) ? { kind: 'openSource', file: value.file, line: value.line } : undefined;
+      if (typeof value.file !== 'string' || !isIndex(value.line)) return undefined;
+      if (value.functionName !== undefined && typeof value.functionName !== 'string') return undefined;
+      return { kind: 'openSource', file: value.file, line: value.line, ...(value.functionName !== undefined ? { functionName: value.functionName } : {}) };
     case 'saveImage':
       return (value.format === 'png' || value.format === 'svg') && typeof value.data === 'string'
         ? { kind: 'saveImage', format: value.format, data: value.data }
