@@ -1,17 +1,19 @@
 /**
  * Builds a main package with the agent injected through `go build -overlay`. Everything
- * written (agent, overlay, whole-run copy of the main file, binary) goes to a private
- * 0700 temp folder; the user's tree is only read.
+ * written (agent, exit hook, overlay, the copy of the main file with main wrapped, binary)
+ * goes to a private 0700 temp folder; the user's tree is only read.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { agentDeps, onlyTheAgents } from './agent-packages';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from './agent-source';
 import { CaptureError } from './errors';
+import { EXIT_HOOK_FILE_NAME, EXIT_HOOK_SOURCE, goflagsSetLdflags, isExitHookFailure, toolchainHasExitHooks, withLinknameCheckOff } from './exit-hook';
 import { resolveMainPackage, type GoPackage } from './go-package';
-import { runTool } from './process';
-import { rewriteMainForWholeRun } from './whole-run-main';
+import { runTool, type ToolResult } from './process';
+import { wrapMain } from './whole-run-main';
 
 export interface AgentBuildOptions {
   readonly go: string;
@@ -30,6 +32,12 @@ export interface AgentBuild {
   /** Private temp folder holding the binary; remove with cleanup(). */
   readonly workDir: string;
   readonly binary: string;
+  /** The user's main is wrapped, so the agent writes a recording when main returns or panics. */
+  readonly wrapsMain: boolean;
+  /** The agent also runs on os.Exit (an exit hook; Go 1.23 and later). */
+  readonly exitHook: boolean;
+  /** Packages the program does not import itself: their frames are the agent's. */
+  readonly agentOnlyPackages: ReadonlySet<string>;
   cleanup(): Promise<void>;
 }
 
@@ -44,19 +52,19 @@ export function overlayJson(replace: Readonly<Record<string, string>>): string {
   return JSON.stringify({ Replace: replace }, null, 2);
 }
 
-/** Finds the package file declaring func main and returns its whole-run copy. */
-async function wholeRunCopy(pkg: GoPackage): Promise<{ path: string; source: string }> {
+/** Finds the package file declaring func main and returns its copy with main wrapped. */
+async function wrappedMainCopy(pkg: GoPackage): Promise<{ path: string; source: string } | undefined> {
   for (const file of pkg.goFiles) {
     const path = join(pkg.dir, file);
-    const rewritten = rewriteMainForWholeRun(await readFile(path, 'utf8'));
+    const rewritten = wrapMain(await readFile(path, 'utf8'));
     if (rewritten !== undefined) return { path, source: rewritten };
   }
-  throw new CaptureError('build-failed', `whole-run: no file of ${pkg.pattern} declares func main()`);
+  return undefined;
 }
 
-function agentPathIn(dir: string): string {
-  let path = join(dir, AGENT_FILE_NAME);
-  for (let n = 2; existsSync(path); n++) path = join(dir, AGENT_FILE_NAME.replace(/\.go$/, `_${n}.go`));
+function freePathIn(dir: string, name: string): string {
+  let path = join(dir, name);
+  for (let n = 2; existsSync(path); n++) path = join(dir, name.replace(/\.go$/, `_${n}.go`));
   return path;
 }
 
@@ -67,26 +75,42 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
   const cleanup = (): Promise<void> => rm(workDir, { recursive: true, force: true });
   try {
     const replace: Record<string, string> = {};
-    const agentFile = join(workDir, 'agent.go');
-    await writeFile(agentFile, AGENT_SOURCE, { mode: 0o600 });
-    replace[agentPathIn(pkg.dir)] = agentFile;
-    if (options.wholeRun) {
-      const copy = await wholeRunCopy(pkg);
-      const copyFile = join(workDir, 'main-whole-run.go');
-      await writeFile(copyFile, copy.source, { mode: 0o600 });
-      replace[copy.path] = copyFile;
-    }
-    const overlayFile = join(workDir, 'overlay.json');
-    await writeFile(overlayFile, overlayJson(replace), { mode: 0o600 });
+    const write = async (name: string, virtualPath: string, source: string): Promise<void> => {
+      const file = join(workDir, name);
+      await writeFile(file, source, { mode: 0o600 });
+      replace[virtualPath] = file;
+    };
+    await write('agent.go', freePathIn(pkg.dir, AGENT_FILE_NAME), AGENT_SOURCE);
+    const wrapped = await wrappedMainCopy(pkg);
+    if (wrapped) await write('main-wrapped.go', wrapped.path, wrapped.source);
+    else if (options.wholeRun) throw new CaptureError('build-failed', `whole-run: no file of ${pkg.pattern} declares func main()`);
+    const [deps, goflagsLinkFlags] = await Promise.all([agentDeps(options.go, options.cwd), goflagsSetLdflags(options.go, options.cwd)]);
     const binary = join(workDir, process.platform === 'win32' ? `${program}.exe` : program);
-    const args = ['build', '-overlay', overlayFile, '-o', binary, ...(options.buildFlags ?? []), options.pattern];
-    const result = await runTool(options.go, args, { cwd: options.cwd });
+    const build = async (withHook: boolean): Promise<ToolResult> => {
+      const overlay = { ...replace };
+      if (withHook) {
+        const hookFile = join(workDir, 'exit-hook.go');
+        await writeFile(hookFile, EXIT_HOOK_SOURCE, { mode: 0o600 });
+        overlay[freePathIn(pkg.dir, EXIT_HOOK_FILE_NAME)] = hookFile;
+      }
+      const overlayFile = join(workDir, 'overlay.json');
+      await writeFile(overlayFile, overlayJson(overlay), { mode: 0o600 });
+      const flags = withHook ? withLinknameCheckOff(options.buildFlags ?? []) : (options.buildFlags ?? []);
+      return runTool(options.go, ['build', '-overlay', overlayFile, '-o', binary, ...flags, options.pattern], { cwd: options.cwd });
+    };
+    let exitHook = toolchainHasExitHooks(pkg.goVersion) && !goflagsLinkFlags;
+    let result = await build(exitHook);
+    if (result.code !== 0 && exitHook && isExitHookFailure(result.stderr + result.stdout)) {
+      exitHook = false;
+      result = await build(false);
+    }
     if (result.code !== 0) {
       const output = result.stderr.trim() || result.stdout.trim();
       const firstError = output.split('\n').find((l) => !l.startsWith('#')) ?? `exit code ${result.code}`;
       throw new CaptureError('build-failed', `build of ${options.pattern} failed: ${firstError}`, output);
     }
-    return { pkg, program, workDir, binary, cleanup };
+    const agentOnlyPackages = onlyTheAgents(deps, pkg.deps, pkg.importPath);
+    return { pkg, program, workDir, binary, wrapsMain: wrapped !== undefined, exitHook, agentOnlyPackages, cleanup };
   } catch (e) {
     await cleanup();
     throw e;

@@ -12,6 +12,8 @@ export interface GoPackage {
   /** File names (relative to dir) of the package's non-test Go files in this build. */
   readonly goFiles: readonly string[];
   readonly module: { readonly path: string; readonly root: string } | undefined;
+  /** Import paths of every package it depends on, directly or not (standard library included). */
+  readonly deps: readonly string[];
   /** e.g. "go1.26.8". */
   readonly goVersion: string;
 }
@@ -21,6 +23,7 @@ interface GoListJson {
   Name?: unknown;
   Dir?: unknown;
   GoFiles?: unknown;
+  Deps?: unknown;
   Module?: { Path?: unknown; Dir?: unknown };
   Error?: { Err?: unknown };
 }
@@ -40,14 +43,15 @@ export function parseGoList(pattern: string, stdout: string): Omit<GoPackage, 'g
   if (parsed.Error && typeof parsed.Error.Err === 'string') {
     throw new CaptureError('go-list-failed', `go list ${pattern}: ${firstLine(parsed.Error.Err)}`);
   }
-  const { ImportPath, Name, Dir, GoFiles, Module } = parsed;
+  const { ImportPath, Name, Dir, GoFiles, Deps, Module } = parsed;
   if (typeof ImportPath !== 'string' || typeof Name !== 'string' || typeof Dir !== 'string') {
     throw new CaptureError('go-list-failed', `go list ${pattern}: unexpected output`);
   }
   const goFiles = Array.isArray(GoFiles) ? GoFiles.filter((f): f is string => typeof f === 'string') : [];
+  const deps = Array.isArray(Deps) ? Deps.filter((d): d is string => typeof d === 'string') : [];
   const module =
     Module && typeof Module.Path === 'string' && typeof Module.Dir === 'string' ? { path: Module.Path, root: Module.Dir } : undefined;
-  return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, module };
+  return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, deps, module };
 }
 
 /** Resolves `pattern` (run in `cwd`) to one package; clear errors otherwise. */

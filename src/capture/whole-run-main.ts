@@ -1,10 +1,12 @@
 /**
- * Whole-run mode needs to run code after the user's `main` returns. The overlay replaces
- * the file that declares `func main()` with a copy in which that declaration is renamed
- * and a new `main`, appended after the last line, calls it and then the agent's finish
- * function. Only the one line changes, so every line number stays the same.
+ * The agent must run code when the user's `main` returns or panics (to write a recording
+ * still running, and whole-run mode's profiles). The overlay replaces the file that
+ * declares `func main()` with a copy in which that declaration is renamed and a new `main`,
+ * appended after the last line, defers the agent's finish function and calls it. Only the
+ * one line changes, so every line number stays the same; strip-agent.ts names the frame
+ * `main.main` again and removes the generated one from every capture.
  */
-import { WHOLE_RUN_FINISH, WHOLE_RUN_USER_MAIN } from './agent-source';
+import { AGENT_FINISH, WRAPPED_USER_MAIN } from './agent-source';
 
 /** Offset of the `main` identifier of a `func main(` declaration in code, or -1. Pure. */
 export function findMainDeclaration(source: string): number {
@@ -37,11 +39,15 @@ export function findMainDeclaration(source: string): number {
   return -1;
 }
 
-/** The whole-run copy of a file declaring `func main()`, or undefined if it declares none. Pure. */
-export function rewriteMainForWholeRun(source: string): string | undefined {
+/**
+ * The copy of a file declaring `func main()` whose main is wrapped, or undefined if it
+ * declares none. The deferred call also runs while main's goroutine panics (no recover, so
+ * the panic and its output stay as they were). Pure.
+ */
+export function wrapMain(source: string): string | undefined {
   const at = findMainDeclaration(source);
   if (at < 0) return undefined;
-  const renamed = source.slice(0, at) + WHOLE_RUN_USER_MAIN + source.slice(at + 'main'.length);
+  const renamed = source.slice(0, at) + WRAPPED_USER_MAIN + source.slice(at + 'main'.length);
   const separator = renamed.endsWith('\n') ? '' : '\n';
-  return `${renamed}${separator}\nfunc main() {\n\t${WHOLE_RUN_USER_MAIN}()\n\t${WHOLE_RUN_FINISH}()\n}\n`;
+  return `${renamed}${separator}\nfunc main() {\n\tdefer ${AGENT_FINISH}()\n\t${WRAPPED_USER_MAIN}()\n}\n`;
 }
