@@ -74,35 +74,42 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
   const workDir = await mkdtemp(join(tmpdir(), 'go-profiler-'));
   const cleanup = (): Promise<void> => rm(workDir, { recursive: true, force: true });
   try {
-    const replace: Record<string, string> = {};
-    const write = async (name: string, virtualPath: string, source: string): Promise<void> => {
-      const file = join(workDir, name);
-      await writeFile(file, source, { mode: 0o600 });
-      replace[virtualPath] = file;
-    };
-    await write('agent.go', freePathIn(pkg.dir, AGENT_FILE_NAME), AGENT_SOURCE);
+    const agentFile = join(workDir, 'agent.go');
+    await writeFile(agentFile, AGENT_SOURCE, { mode: 0o600 });
+    const replace: Record<string, string> = { [freePathIn(pkg.dir, AGENT_FILE_NAME)]: agentFile };
     const wrapped = await wrappedMainCopy(pkg);
-    if (wrapped) await write('main-wrapped.go', wrapped.path, wrapped.source);
+    if (wrapped) await writeFile(join(workDir, 'main-wrapped.go'), wrapped.source, { mode: 0o600 });
     else if (options.wholeRun) throw new CaptureError('build-failed', `whole-run: no file of ${pkg.pattern} declares func main()`);
     const [deps, goflagsLinkFlags] = await Promise.all([agentDeps(options.go, options.cwd), goflagsSetLdflags(options.go, options.cwd)]);
     const binary = join(workDir, process.platform === 'win32' ? `${program}.exe` : program);
-    const build = async (withHook: boolean): Promise<ToolResult> => {
+    /** One build with the agent, and optionally the wrapped main and the exit hook. */
+    const build = async (parts: { wrap: boolean; hook: boolean }): Promise<ToolResult> => {
       const overlay = { ...replace };
-      if (withHook) {
+      if (parts.wrap && wrapped) overlay[wrapped.path] = join(workDir, 'main-wrapped.go');
+      if (parts.hook) {
         const hookFile = join(workDir, 'exit-hook.go');
         await writeFile(hookFile, EXIT_HOOK_SOURCE, { mode: 0o600 });
         overlay[freePathIn(pkg.dir, EXIT_HOOK_FILE_NAME)] = hookFile;
       }
       const overlayFile = join(workDir, 'overlay.json');
       await writeFile(overlayFile, overlayJson(overlay), { mode: 0o600 });
-      const flags = withHook ? withLinknameCheckOff(options.buildFlags ?? []) : (options.buildFlags ?? []);
+      const flags = parts.hook ? withLinknameCheckOff(options.buildFlags ?? []) : (options.buildFlags ?? []);
       return runTool(options.go, ['build', '-overlay', overlayFile, '-o', binary, ...flags, options.pattern], { cwd: options.cwd });
     };
-    let exitHook = toolchainHasExitHooks(pkg.goVersion) && !goflagsLinkFlags;
-    let result = await build(exitHook);
-    if (result.code !== 0 && exitHook && isExitHookFailure(result.stderr + result.stdout)) {
-      exitHook = false;
-      result = await build(false);
+    // Everything first; without the hook if the link refused it; then the agent alone, so
+    // that errors in the user's code name the user's files (not the wrapped copy of main's).
+    let parts = { wrap: wrapped !== undefined, hook: toolchainHasExitHooks(pkg.goVersion) && !goflagsLinkFlags };
+    let result = await build(parts);
+    if (result.code !== 0 && parts.hook && isExitHookFailure(result.stderr + result.stdout)) {
+      parts = { ...parts, hook: false };
+      result = await build(parts);
+    }
+    if (result.code !== 0 && (parts.wrap || parts.hook)) {
+      const alone = await build({ wrap: false, hook: false });
+      if (alone.code !== 0 || !options.wholeRun) {
+        parts = { wrap: false, hook: false };
+        result = alone;
+      }
     }
     if (result.code !== 0) {
       const output = result.stderr.trim() || result.stdout.trim();
@@ -110,7 +117,7 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
       throw new CaptureError('build-failed', `build of ${options.pattern} failed: ${firstError}`, output);
     }
     const agentOnlyPackages = onlyTheAgents(deps, pkg.deps, pkg.importPath);
-    return { pkg, program, workDir, binary, wrapsMain: wrapped !== undefined, exitHook, agentOnlyPackages, cleanup };
+    return { pkg, program, workDir, binary, wrapsMain: parts.wrap, exitHook: parts.hook, agentOnlyPackages, cleanup };
   } catch (e) {
     await cleanup();
     throw e;

@@ -73,6 +73,10 @@ export function whyLost(end: string, hooks: EndHooks): string {
       : 'the Go runtime ends a panicking program without running any other code';
   }
   if (end.startsWith('hit a fatal error')) return 'a fatal error ends the program without running any other code';
+  if (end === 'exited with code 2' && hooks.exitHook) {
+    // os.Exit(2) would have run the hook: this is how the runtime ends a crashed program.
+    return "code 2 is the Go runtime's for a panic outside main's goroutine or a fatal error (see the program's output), which end it without running any other code";
+  }
   if (end.startsWith('exited with code')) {
     return hooks.exitHook
       ? "it left without the Go runtime's exit hooks (syscall.Exit, or an exit from C code)"

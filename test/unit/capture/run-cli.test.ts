@@ -1,54 +1,10 @@
 // `go-profiler run` end to end in its own process: real Go builds, real captures.
 import assert from 'node:assert/strict';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startProgram, type RunningProgram } from '../../../src/capture/process';
-import { FIXTURES, top, withTempDir, topProgramFunction } from './helpers';
-
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
-const ENTRY = resolve('test/unit/capture/run-cli-entry.ts');
-
-interface Cli {
-  readonly program: RunningProgram;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves when stdout matches, or rejects if the CLI exits first. */
-  waitFor(pattern: RegExp): Promise<void>;
-}
-
-function runCli(args: string[], cwd = FIXTURES): Cli {
-  const program = startProgram(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, stdio: 'pipe' });
-  let out = '';
-  let err = '';
-  const waiters: (() => void)[] = [];
-  program.child.stdout!.on('data', (b: Buffer) => {
-    out += b.toString();
-    waiters.forEach((w) => w());
-  });
-  program.child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-  return {
-    program,
-    stdout: () => out,
-    stderr: () => err,
-    waitFor: (pattern) =>
-      new Promise((resolveWait, reject) => {
-        const check = (): void => {
-          if (pattern.test(out)) resolveWait();
-        };
-        waiters.push(check);
-        check();
-        void program.exited.then(() => (pattern.test(out) ? resolveWait() : reject(new Error(`CLI exited before ${pattern}: ${out}\n${err}`))));
-      }),
-  };
-}
-
-/** `<type> <path>` lines printed by the CLI. */
-function savedLines(stdout: string): Map<string, string> {
-  const lines = stdout.split('\n').map((l) => /^([a-z-]+) (\/\S+)$/.exec(l));
-  return new Map(lines.filter((m): m is RegExpExecArray => m !== null).map((m) => [m[1]!, m[2]!]));
-}
+import { top, withTempDir, topProgramFunction } from './helpers';
+import { runCli, savedLines } from './run-cli-helpers';
 
 describe('go-profiler run (real Go)', () => {
   it('takes the listed captures, prints one line per file, exits with the program\'s code', async () => {
@@ -74,16 +30,17 @@ describe('go-profiler run (real Go)', () => {
 
   it('keeps earlier captures and exits 2 with one line when the program crashes mid-capture', async () => {
     await withTempDir(async (dir) => {
-      const cli = runCli(['--capture', 'heap,cpu=60s', '--out', dir, '--', './workload']);
+      // A block capture (a CPU recording is saved at the end: run-cli-endings.test.ts).
+      const cli = runCli(['--capture', 'heap,block=60s', '--out', dir, '--', './workload']);
       try {
         await cli.waitFor(/^heap \//m);
         cli.program.child.stdin!.write('crash\n');
         const exit = await cli.program.exited;
         assert.equal(exit.code, 2);
-        assert.match(cli.stderr(), /^go-profiler run: cpu capture failed: workload ended during the capture: it exited with code 2$/m);
+        assert.match(cli.stderr(), /^go-profiler run: block capture failed: workload ended during the capture: it exited with code 2$/m);
         const heap = savedLines(cli.stdout()).get('heap')!;
         assert.ok((await stat(heap)).size > 0);
-        assert.equal(savedLines(cli.stdout()).has('cpu'), false);
+        assert.equal(savedLines(cli.stdout()).has('block'), false);
       } finally {
         await cli.program.stop();
       }

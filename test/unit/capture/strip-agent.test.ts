@@ -1,0 +1,116 @@
+// strip-agent on hand-built profiles: which samples go, how the user's main is named again,
+// and that nothing of the agent is left in the bytes.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { topTable } from '../../../src/analysis/top';
+import type { AgentFootprint } from '../../../src/capture/agent-footprint';
+import { stripAgent } from '../../../src/capture/strip-agent';
+import { decodeProfile } from '../../../src/pprof/decode-profile';
+import { inflateNode } from '../../../src/pprof/inflate-node';
+import type { Profile } from '../../../src/pprof/profile';
+import { buildProfile, encodeProfile, type SampleSpec } from '../../support/profile-builder';
+
+const NONE: AgentFootprint = { agentOnlyPackages: new Set(), wrapsMain: false, cpuProfilerUsed: false };
+const WRAPPED: AgentFootprint = { ...NONE, wrapsMain: true };
+
+function raw(samples: readonly SampleSpec[], extra: { comments?: string[] } = {}): Uint8Array {
+  return encodeProfile(buildProfile({ sampleTypes: [['samples', 'count'], ['cpu', 'nanoseconds']], samples, ...extra }));
+}
+
+function decode(bytes: Uint8Array): Profile {
+  return decodeProfile(bytes, { source: 'stripped', inflate: inflateNode });
+}
+
+/** Every stack as "leaf;...;root" with its cpu value, sorted. */
+function stacks(p: Profile): string[] {
+  const out: string[] = [];
+  for (let s = 0; s < p.samples.count; s++) {
+    const names: string[] = [];
+    for (let k = p.samples.stackStart[s]!; k < p.samples.stackStart[s + 1]!; k++) {
+      const l = p.samples.stackLocations[k]!;
+      for (let j = p.locations.lineStart[l]!; j < p.locations.lineStart[l + 1]!; j++) names.push(p.strings[p.functions.name[p.locations.lineFunction[j]!]!]!);
+    }
+    out.push(`${names.join(';')} ${p.samples.values[s * p.samples.valueCount + 1]}`);
+  }
+  return out.sort();
+}
+
+const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
+
+describe('stripAgent', () => {
+  it("drops samples with a frame of the agent's (any depth, inlined too) and keeps the rest as they were", () => {
+    const input = raw([
+      { stack: ['main.work main.go:5', 'main.main main.go:10'], values: [1, 10] },
+      { stack: ['runtime/pprof.writeHeap pprof.go:1', 'main.goprofilerAgentWriteProfile agent.go:5', 'net/http.(*conn).serve server.go:1'], values: [1, 20] },
+      { stack: [['bytes.(*Buffer).Write buffer.go:1', 'main.goprofilerAgentSave agent.go:9'], 'runtime.main proc.go:1'], values: [1, 40] },
+    ]);
+    const out = stripAgent(input, NONE);
+    const p = decode(out);
+    assert.deepEqual(stacks(p), ['main.work;main.main 10']);
+    assert.equal(topTable(p, { sampleIndex: 'cpu' }).total, 10);
+    assert.doesNotMatch(latin1(out), /goprofilerAgent|writeHeap|net\/http|buffer\.go/);
+    assert.ok(p.strings.includes('main.work') && p.strings.includes('main.go'));
+  });
+
+  it('drops samples under the agent label and keeps other labels and their strings', () => {
+    const input = raw([
+      { stack: ['main.a a.go:1'], values: [1, 1], labels: { go_profiler: 'agent' } },
+      { stack: ['main.b b.go:1'], values: [1, 2], labels: { phase: 'hot' } },
+      { stack: ['main.c c.go:1'], values: [1, 4], labels: { go_profiler: 'other' } },
+    ]);
+    const p = decode(stripAgent(input, NONE));
+    assert.deepEqual(stacks(p), ['main.b 2', 'main.c 4']);
+    assert.ok(p.strings.includes('phase') && p.strings.includes('hot') && p.strings.includes('other'));
+    assert.ok(!p.strings.includes('agent'));
+  });
+
+  it('drops frames of packages only the agent brings in', () => {
+    const footprint = { ...NONE, agentOnlyPackages: new Set(['net/http', 'crypto/tls']) };
+    const input = raw([
+      { stack: ['bufio.NewReaderSize bufio.go:1', 'net/http.(*conn).serve server.go:1'], values: [1, 5] },
+      { stack: ['bufio.NewReaderSize bufio.go:1', 'main.read main.go:1'], values: [1, 7] },
+      { stack: ['crypto/tls.init.0 tls.go:1', 'runtime.main proc.go:1'], values: [1, 9] },
+    ]);
+    assert.deepEqual(stacks(decode(stripAgent(input, footprint))), ['bufio.NewReaderSize;main.read 7']);
+  });
+
+  it("drops stacks rooted in the CPU profiler's writer only once the agent has run the profiler", () => {
+    const input = raw([
+      { stack: ['compress/flate.NewWriter deflate.go:1', 'runtime/pprof.profileWriter pprof.go:1', 'runtime.goexit asm.s:1'], values: [1, 3] },
+      { stack: ['main.f main.go:1', 'runtime/pprof.profileWriter pprof.go:1', 'main.g main.go:2'], values: [1, 5] },
+    ]);
+    assert.equal(stacks(decode(stripAgent(input, NONE))).length, 2);
+    assert.deepEqual(stacks(decode(stripAgent(input, { ...NONE, cpuProfilerUsed: true }))), ['main.f;runtime/pprof.profileWriter;main.g 5']);
+  });
+
+  it("names the user's renamed main main.main again (closures too) and removes the generated main", () => {
+    const input = raw([
+      { stack: ['main.work main.go:5', 'main.goprofilerAgentUserMain main.go:12', 'main.main main.go:40', 'runtime.main proc.go:1'], values: [1, 10] },
+      { stack: ['main.goprofilerAgentUserMain.func1 main.go:14', 'runtime.goexit asm.s:1'], values: [1, 20] },
+      // the user's main inlined into the generated one: one location, two lines
+      { stack: ['main.other main.go:7', ['main.goprofilerAgentUserMain main.go:13', 'main.main main.go:40'], 'runtime.main proc.go:1'], values: [1, 40] },
+      // the generated main's own code, and the agent's finish it defers
+      { stack: ['main.main main.go:41', 'runtime.main proc.go:1'], values: [1, 80] },
+      { stack: ['main.goprofilerAgentFinish agent.go:1', 'main.main main.go:41'], values: [1, 160] },
+    ]);
+    const out = stripAgent(input, WRAPPED);
+    assert.deepEqual(stacks(decode(out)), ['main.main.func1;runtime.goexit 20', 'main.other;main.main;runtime.main 40', 'main.work;main.main;runtime.main 10']);
+    assert.doesNotMatch(latin1(out), /goprofilerAgent/);
+    const lines = topTable(decode(out), { sampleIndex: 'cpu', granularity: 'lines' }).rows.map((r) => r.name);
+    assert.ok(lines.includes('main.main main.go:12') && lines.includes('main.main main.go:13'), lines.join(', '));
+    assert.ok(!lines.some((l) => /:4[01]$/.test(l)), lines.join(', '));
+  });
+
+  it('without wrapping, a function named main.main is the user\'s and stays', () => {
+    const input = raw([{ stack: ['main.main main.go:3', 'runtime.main proc.go:1'], values: [1, 1] }]);
+    assert.deepEqual(stacks(decode(stripAgent(input, NONE))), ['main.main;runtime.main 1']);
+  });
+
+  it('returns the very same bytes when nothing is the agent\'s, and keeps comments and sample types', () => {
+    const input = raw([{ stack: ['main.f main.go:1'], values: [1, 1] }], { comments: ['note'] });
+    assert.equal(stripAgent(input, WRAPPED), input);
+    const stripped = decode(stripAgent(raw([{ stack: ['main.f f.go:1'], values: [1, 1] }, { stack: ['main.goprofilerAgentX x.go:1'], values: [1, 1] }], { comments: ['note'] }), NONE));
+    assert.deepEqual(stripped.comments, ['note']);
+    assert.deepEqual(stripped.sampleTypes, [{ type: 'samples', unit: 'count' }, { type: 'cpu', unit: 'nanoseconds' }]);
+  });
+});
