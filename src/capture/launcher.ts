@@ -124,7 +124,7 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   void program.exited.then(() => (endedAt = new Date()));
   const endReason = watchEnd(program);
 
-  const footprint: AgentFootprint = { agentOnlyPackages: build.agentOnlyPackages, wrapsMain: build.wrapsMain, cpuProfilerUsed: options.wholeRun ?? false };
+  const footprint: AgentFootprint = { agentOnlyPackages: build.agentOnlyPackages, cpuProfilerUsed: options.wholeRun ?? false };
   let client: AgentClient | undefined;
   const ready = waitForAgent(build.program, program, endReason, addressFile, options.readyTimeoutMs ?? 30_000).then(
     (address) => (client = new AgentClient(address, token, ANSWER_TIMEOUT_MS, footprint)),

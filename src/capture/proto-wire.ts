@@ -72,6 +72,87 @@ export function toSigned(v: number): number {
   return v >= 2 ** 63 ? v - 2 ** 64 : v;
 }
 
+/**
+ * Calls `visit` for each field of buf[from, to) without allocating: `value` is the varint of
+ * wire type 0 or the length of wire type 2, whose payload is [start, end); `rawStart` is
+ * where the field's tag begins. For the hot loops over millions of fields.
+ */
+export function forEachField(
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  visit: (number: number, wireType: number, value: number, start: number, end: number, rawStart: number) => void,
+): void {
+  let pos = from;
+  while (pos < to) {
+    const rawStart = pos;
+    let tag = 0;
+    let scale = 1;
+    for (;;) {
+      if (pos >= to) throw new Error('truncated varint');
+      const b = buf[pos++]!;
+      tag += (b & 0x7f) * scale;
+      if (b < 0x80) break;
+      scale *= 128;
+    }
+    const wireType = tag & 7;
+    const number = Math.floor(tag / 8);
+    if (wireType === 0 || wireType === 2) {
+      let value = 0;
+      scale = 1;
+      const start = pos;
+      for (;;) {
+        if (pos >= to) throw new Error('truncated varint');
+        const b = buf[pos++]!;
+        value += (b & 0x7f) * scale;
+        if (b < 0x80) break;
+        scale *= 128;
+      }
+      if (wireType === 0) {
+        visit(number, 0, value, start, pos, rawStart);
+      } else {
+        if (pos + value > to) throw new Error('truncated field');
+        visit(number, 2, value, pos, pos + value, rawStart);
+        pos += value;
+      }
+    } else if (wireType === 1 || wireType === 5) {
+      const size = wireType === 1 ? 8 : 4;
+      if (pos + size > to) throw new Error('truncated field');
+      visit(number, wireType, 0, pos, pos + size, rawStart);
+      pos += size;
+    } else {
+      throw new Error(`unsupported wire type ${wireType}`);
+    }
+  }
+}
+
+/** Pushes the varints of buf[from, to) (a packed field's payload) onto `out`, as int64. */
+export function pushPacked(buf: Uint8Array, from: number, to: number, out: number[]): void {
+  let pos = from;
+  while (pos < to) {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (pos >= to) throw new Error('truncated varint');
+      const b = buf[pos++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) break;
+      scale *= 128;
+    }
+    out.push(toSigned(value));
+  }
+}
+
+/** Bytes of `v` as a varint (v ≥ 0). */
+export function varintSize(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
 export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);

@@ -1,14 +1,14 @@
 /**
  * Takes the agent out of a `debug=2` goroutine dump, as strip-agent.ts does for profiles:
- * a goroutine with a frame of the agent's, or started by one of the agent's goroutines
- * ("created by … in goroutine N", followed through), is left out; the user's renamed main is
- * named main.main again and the generated main's frame is removed. Pure.
+ * a goroutine with a frame of the agent's, one the agent started (the CPU profiler's writer)
+ * or one started by an agent goroutine ("created by … in goroutine N", followed through) is
+ * left out. Pure.
  */
-import { frameRole, userMainName, type AgentFootprint } from './agent-footprint';
+import { isAgentFunction, isAgentRoot, type AgentFootprint } from './agent-footprint';
 
 interface Goroutine {
   readonly id: number | undefined;
-  lines: string[];
+  readonly text: string;
   readonly functions: string[];
   readonly creator: string | undefined;
   readonly parent: number | undefined;
@@ -19,8 +19,8 @@ const CREATED_BY = /^created by (\S+)(?: in goroutine (\d+))?$/;
 /** "pkg.f(args)" → "pkg.f"; arguments never hold parentheses. */
 const CALL = /^(\S.*)\([^()]*\)$/;
 
-function parse(block: string): Goroutine {
-  const lines = block.split('\n');
+function parse(text: string): Goroutine {
+  const lines = text.split('\n');
   const id = HEADER.exec(lines[0] ?? '')?.[1];
   const functions: string[] = [];
   let creator: string | undefined;
@@ -35,7 +35,7 @@ function parse(block: string): Goroutine {
     const call = CALL.exec(line);
     if (call) functions.push(call[1]!);
   }
-  return { id: id === undefined ? undefined : Number(id), lines, functions, creator, parent };
+  return { id: id === undefined ? undefined : Number(id), text, functions, creator, parent };
 }
 
 /** The dump without the agent's goroutines and frames. */
@@ -44,7 +44,8 @@ export function stripAgentDump(text: string, footprint: AgentFootprint): string 
   const goroutines = text.slice(0, text.length - trailing.length).split('\n\n').map(parse);
   const agents = new Set<number>();
   const isAgent = (g: Goroutine): boolean =>
-    [...g.functions, ...(g.creator === undefined ? [] : [g.creator])].some((f) => frameRole(f, footprint) === 'agent') ||
+    [...g.functions, ...(g.creator === undefined ? [] : [g.creator])].some((f) => isAgentFunction(f, footprint)) ||
+    isAgentRoot(g.functions.at(-1), footprint) ||
     (g.parent !== undefined && agents.has(g.parent));
   // Creators may come after the goroutines they started: repeat until nothing changes.
   for (let changed = true; changed; ) {
@@ -55,24 +56,11 @@ export function stripAgentDump(text: string, footprint: AgentFootprint): string 
       changed = true;
     }
   }
-  const kept = goroutines.filter((g) => g.id === undefined || !agents.has(g.id));
-  if (kept.length === goroutines.length && !footprint.wrapsMain) return text;
-  return kept.map((g) => userFrames(g.lines, footprint).join('\n')).join('\n\n') + trailing;
-}
-
-/** Lines without the generated main's frames (a call line and its file line), user main renamed. */
-function userFrames(lines: readonly string[], footprint: AgentFootprint): string[] {
-  if (!footprint.wrapsMain) return [...lines];
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const name = CALL.exec(line)?.[1] ?? CREATED_BY.exec(line)?.[1];
-    const role = name === undefined ? 'program' : frameRole(name, footprint);
-    if (role === 'wrapper' && !line.startsWith('created by ')) {
-      if (lines[i + 1]?.startsWith('\t')) i++;
-      continue;
-    }
-    out.push(role === 'user-main' && name !== undefined ? line.replace(name, userMainName(name)) : line);
-  }
-  return out;
+  if (agents.size === 0) return text;
+  return (
+    goroutines
+      .filter((g) => g.id === undefined || !agents.has(g.id))
+      .map((g) => g.text)
+      .join('\n\n') + trailing
+  );
 }

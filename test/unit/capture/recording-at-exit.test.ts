@@ -55,13 +55,14 @@ const SAVED: ReadonlyArray<{ name: string; command: string; code: number; end: R
 
 describe('a CPU recording running when the program ends (real Go)', () => {
   for (const ending of SAVED) {
-    it(`${ending.name}: what was recorded is saved, with a note saying so`, async () => {
+    it(`${ending.name}: what was recorded is saved, with a note saying so`, async (t) => {
       await withTempDir(async (dir) => {
         const { session, stderr } = await recording();
         try {
           session.program.child.stdin!.write(`${ending.command}\n`);
           assert.equal((await session.program.exited).code, ending.code);
           const result = await session.stopCpu();
+          t.diagnostic(result.note ?? '(no note)');
           assert.match(result.note ?? '', ending.end);
           assert.match(result.note ?? '', /into the CPU recording; the \d+\.\d s recorded are saved$/);
           assert.ok(result.endedAt > result.startedAt);
@@ -76,11 +77,12 @@ describe('a CPU recording running when the program ends (real Go)', () => {
     });
   }
 
-  it('a timed CPU capture cut short by os.Exit returns what was recorded, with a note naming the window', async () => {
+  it('a timed CPU capture cut short by os.Exit returns what was recorded, with a note naming the window', async (t) => {
     await withTempDir(async (dir) => {
       const session = await launchWithAgent({ pattern: './endings', cwd: TRUST_FIXTURES, stdio: 'pipe', args: ['-after', '2s', '-end', 'exit 4'] });
       try {
         const result = await session.capture({ kind: 'cpu', seconds: 60 });
+        t.diagnostic(result.note ?? '(no note)');
         assert.equal((await session.program.exited).code, 4);
         assert.match(result.note ?? '', /^endings exited with code 4 after \d+\.\d s of the 60 s window; the \d+\.\d s recorded are saved$/);
         await checkSaved(dir, session, result);
@@ -90,7 +92,7 @@ describe('a CPU recording running when the program ends (real Go)', () => {
     });
   });
 
-  it('Stop during a recording: the agent writes it before the program is ended', async () => {
+  it('Stop during a recording: the agent writes it before the program is ended', async (t) => {
     await withTempDir(async (dir) => {
       const { session } = await recording();
       try {
@@ -98,6 +100,7 @@ describe('a CPU recording running when the program ends (real Go)', () => {
         const atExit = await session.recordingAtExit();
         assert.ok(atExit && 'saved' in atExit, 'the recording was written before the stop');
         const result = await session.stopCpu();
+        t.diagnostic(result.note ?? '(no note)');
         assert.match(result.note ?? '', /^endings was killed by SIGTERM \d+\.\d s into the CPU recording; the \d+\.\d s recorded are saved$/);
         await checkSaved(dir, session, result);
       } finally {
@@ -135,13 +138,14 @@ describe('a CPU recording running when the program ends (real Go)', () => {
     },
   ];
   for (const ending of LOST) {
-    it(`${ending.name}: no chance to write it, and the error says exactly what was lost`, async () => {
+    it(`${ending.name}: no chance to write it, and the error says exactly what was lost`, async (t) => {
       const { session } = await recording();
       try {
         ending.end(session);
         await session.program.exited;
         await assert.rejects(session.stopCpu(), (e: unknown) => {
           assert.ok(e instanceof CaptureError && e.failure === 'program-ended', String(e));
+          t.diagnostic(e.message);
           assert.match(e.message, ending.message);
           return true;
         });

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { AgentFootprint } from '../../../src/capture/agent-footprint';
 import { stripAgentDump } from '../../../src/capture/strip-agent-dump';
 
-const FOOTPRINT: AgentFootprint = { agentOnlyPackages: new Set(['net/http']), wrapsMain: true, cpuProfilerUsed: true };
+const FOOTPRINT: AgentFootprint = { agentOnlyPackages: new Set(['net/http']), cpuProfilerUsed: true };
 
 const DUMP = `goroutine 12 [running]:
 runtime/pprof.writeGoroutineStacks({0x5191c8, 0x17fe3cae4048})
@@ -17,10 +17,8 @@ created by net/http.(*Server).Serve in goroutine 7
 	/usr/local/go/src/net/http/server.go:3454 +0x485
 
 goroutine 1 [chan receive]:
-main.goprofilerAgentUserMain()
-	/tmp/x/main.go:30 +0x1a5
 main.main()
-	/tmp/x/main.go:61 +0x25
+	/tmp/x/main.go:30 +0x1a5
 
 goroutine 7 [IO wait]:
 internal/poll.runtime_pollWait(0x7f, 0x72)
@@ -33,7 +31,7 @@ created by main.goprofilerAgentGo in goroutine 1
 goroutine 9 [chan receive]:
 main.worker(...)
 	/tmp/x/main.go:10
-created by main.goprofilerAgentUserMain.func1 in goroutine 1
+created by main.main.func1 in goroutine 1
 	/tmp/x/main.go:16 +0xbf
 
 goroutine 13 [select]:
@@ -41,10 +39,16 @@ runtime/pprof.profileWriter({0x519e20, 0xc0001a2000})
 	/usr/local/go/src/runtime/pprof/pprof.go:935 +0x65
 created by runtime/pprof.StartCPUProfile in goroutine 12
 	/usr/local/go/src/runtime/pprof/pprof.go:918 +0x13a
+
+goroutine 14 [select]:
+runtime/pprof.profileWriter({0x519e20, 0xc0001a2000})
+	/usr/local/go/src/runtime/pprof/pprof.go:935 +0x65
+created by runtime/pprof.StartCPUProfile in goroutine 99
+	/usr/local/go/src/runtime/pprof/pprof.go:918 +0x13a
 `;
 
 describe('stripAgentDump', () => {
-  it("leaves out the agent's goroutines and those they started, names main main.main again, drops the generated main", () => {
+  it("leaves out the agent's goroutines, those they started and the CPU profiler's writer (its starter gone too)", () => {
     const out = stripAgentDump(DUMP, FOOTPRINT);
     assert.equal(
       out,
@@ -61,8 +65,11 @@ created by main.main.func1 in goroutine 1
     );
   });
 
-  it('without wrapping and with nothing of the agent in it, the dump is unchanged', () => {
+  it("with nothing of the agent in it the dump is unchanged; the writer stays when the agent never ran the profiler", () => {
     const plain = 'goroutine 1 [running]:\nmain.main()\n\t/tmp/x/main.go:3 +0x1\n';
-    assert.equal(stripAgentDump(plain, { ...FOOTPRINT, wrapsMain: false }), plain);
+    assert.equal(stripAgentDump(plain, FOOTPRINT), plain);
+    const writer = 'goroutine 14 [select]:\nruntime/pprof.profileWriter({0x1, 0x2})\n\t/go/src/runtime/pprof/pprof.go:935 +0x65\n';
+    assert.equal(stripAgentDump(writer, { ...FOOTPRINT, cpuProfilerUsed: false }), writer);
+    assert.equal(stripAgentDump(writer, FOOTPRINT), '\n');
   });
 });

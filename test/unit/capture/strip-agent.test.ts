@@ -1,5 +1,5 @@
-// strip-agent on hand-built profiles: which samples go, how the user's main is named again,
-// and that nothing of the agent is left in the bytes.
+// strip-agent on hand-built profiles: which samples go, and that nothing of the agent is
+// left in the bytes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { topTable } from '../../../src/analysis/top';
@@ -10,8 +10,7 @@ import { inflateNode } from '../../../src/pprof/inflate-node';
 import type { Profile } from '../../../src/pprof/profile';
 import { buildProfile, encodeProfile, type SampleSpec } from '../../support/profile-builder';
 
-const NONE: AgentFootprint = { agentOnlyPackages: new Set(), wrapsMain: false, cpuProfilerUsed: false };
-const WRAPPED: AgentFootprint = { ...NONE, wrapsMain: true };
+const NONE: AgentFootprint = { agentOnlyPackages: new Set(), cpuProfilerUsed: false };
 
 function raw(samples: readonly SampleSpec[], extra: { comments?: string[] } = {}): Uint8Array {
   return encodeProfile(buildProfile({ sampleTypes: [['samples', 'count'], ['cpu', 'nanoseconds']], samples, ...extra }));
@@ -83,32 +82,19 @@ describe('stripAgent', () => {
     assert.deepEqual(stacks(decode(stripAgent(input, { ...NONE, cpuProfilerUsed: true }))), ['main.f;runtime/pprof.profileWriter;main.g 5']);
   });
 
-  it("names the user's renamed main main.main again (closures too) and removes the generated main", () => {
+  it("keeps main.main (the user's, which defers the agent's finish) and drops the finish's samples under it", () => {
     const input = raw([
-      { stack: ['main.work main.go:5', 'main.goprofilerAgentUserMain main.go:12', 'main.main main.go:40', 'runtime.main proc.go:1'], values: [1, 10] },
-      { stack: ['main.goprofilerAgentUserMain.func1 main.go:14', 'runtime.goexit asm.s:1'], values: [1, 20] },
-      // the user's main inlined into the generated one: one location, two lines
-      { stack: ['main.other main.go:7', ['main.goprofilerAgentUserMain main.go:13', 'main.main main.go:40'], 'runtime.main proc.go:1'], values: [1, 40] },
-      // the generated main's own code, and the agent's finish it defers
-      { stack: ['main.main main.go:41', 'runtime.main proc.go:1'], values: [1, 80] },
-      { stack: ['main.goprofilerAgentFinish agent.go:1', 'main.main main.go:41'], values: [1, 160] },
+      { stack: ['main.work main.go:5', 'main.main main.go:12', 'runtime.main proc.go:1'], values: [1, 10] },
+      { stack: ['runtime.GC mgc.go:1', 'main.goprofilerAgentFinish agent.go:1', 'main.main main.go:11', 'runtime.main proc.go:1'], values: [1, 20] },
     ]);
-    const out = stripAgent(input, WRAPPED);
-    assert.deepEqual(stacks(decode(out)), ['main.main.func1;runtime.goexit 20', 'main.other;main.main;runtime.main 40', 'main.work;main.main;runtime.main 10']);
-    assert.doesNotMatch(latin1(out), /goprofilerAgent/);
-    const lines = topTable(decode(out), { sampleIndex: 'cpu', granularity: 'lines' }).rows.map((r) => r.name);
-    assert.ok(lines.includes('main.main main.go:12') && lines.includes('main.main main.go:13'), lines.join(', '));
-    assert.ok(!lines.some((l) => /:4[01]$/.test(l)), lines.join(', '));
-  });
-
-  it('without wrapping, a function named main.main is the user\'s and stays', () => {
-    const input = raw([{ stack: ['main.main main.go:3', 'runtime.main proc.go:1'], values: [1, 1] }]);
-    assert.deepEqual(stacks(decode(stripAgent(input, NONE))), ['main.main;runtime.main 1']);
+    const out = stripAgent(input, NONE);
+    assert.deepEqual(stacks(decode(out)), ['main.work;main.main;runtime.main 10']);
+    assert.doesNotMatch(latin1(out), /goprofilerAgent|runtime\.GC|mgc\.go/);
   });
 
   it('returns the very same bytes when nothing is the agent\'s, and keeps comments and sample types', () => {
     const input = raw([{ stack: ['main.f main.go:1'], values: [1, 1] }], { comments: ['note'] });
-    assert.equal(stripAgent(input, WRAPPED), input);
+    assert.equal(stripAgent(input, { ...NONE, agentOnlyPackages: new Set(['net/http']), cpuProfilerUsed: true }), input);
     const stripped = decode(stripAgent(raw([{ stack: ['main.f f.go:1'], values: [1, 1] }, { stack: ['main.goprofilerAgentX x.go:1'], values: [1, 1] }], { comments: ['note'] }), NONE));
     assert.deepEqual(stripped.comments, ['note']);
     assert.deepEqual(stripped.sampleTypes, [{ type: 'samples', unit: 'count' }, { type: 'cpu', unit: 'nanoseconds' }]);

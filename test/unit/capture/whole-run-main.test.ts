@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AGENT_FINISH, WRAPPED_USER_MAIN } from '../../../src/capture/agent-source';
+import { AGENT_FINISH } from '../../../src/capture/agent-source';
 import { findMainDeclaration, wrapMain } from '../../../src/capture/whole-run-main';
 
 describe('wrapping func main', () => {
-  it('renames the declaration in place and appends a main that defers the finish and calls it', () => {
+  it("makes main defer the agent's finish on the line of its brace; every other byte stays", () => {
     const source = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n\nfunc after() {}\n';
     const out = wrapMain(source)!;
-    const before = source.split('\n');
-    const lines = out.split('\n');
-    assert.equal(lines[4], `func ${WRAPPED_USER_MAIN}() {`);
-    for (let i = 0; i < before.length - 1; i++) if (i !== 4) assert.equal(lines[i], before[i]);
-    assert.ok(out.endsWith(`\n\nfunc main() {\n\tdefer ${AGENT_FINISH}()\n\t${WRAPPED_USER_MAIN}()\n}\n`), out);
+    assert.equal(out, source.replace('func main() {\n', `func main() { defer ${AGENT_FINISH}();\n`));
+    assert.equal(out.split('\n').length, source.split('\n').length);
+  });
+
+  it('finds the brace past spaces and comments, and a body on the same line', () => {
+    assert.equal(wrapMain('package main\nfunc main ( /* x */ ) /* y */ { run() }\n'), `package main\nfunc main ( /* x */ ) /* y */ { defer ${AGENT_FINISH}(); run() }\n`);
+    assert.equal(wrapMain('package main\nfunc main() {}'), `package main\nfunc main() { defer ${AGENT_FINISH}();}`);
   });
 
   it('skips comments, strings and methods named main', () => {
@@ -36,7 +38,7 @@ describe('wrapping func main', () => {
     assert.equal(findMainDeclaration('package main\n// func main()\n'), -1);
   });
 
-  it('adds a newline when the file does not end with one', () => {
-    assert.match(wrapMain('package main\nfunc main() {}')!, /\{\}\n\nfunc main\(\)/);
+  it('leaves a main whose signature is not main() alone', () => {
+    assert.equal(wrapMain('package main\nfunc main(x int) {}\n'), undefined);
   });
 });
