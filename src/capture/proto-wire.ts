@@ -15,16 +15,29 @@ export interface Field {
   readonly rawStart: number;
 }
 
-export function readVarint(buf: Uint8Array, pos: number): [number, number] {
+/** Where the varint last read by varintAt ended (a tuple per varint would be garbage by the million). */
+let varintEnd = 0;
+
+/** The varint at buf[pos], read no further than `to`; it ends at `varintEnd`. */
+function varintAt(buf: Uint8Array, pos: number, to: number): number {
   let value = 0;
   let scale = 1;
   for (;;) {
-    if (pos >= buf.length) throw new Error('truncated varint');
+    if (pos >= to) throw new Error('truncated varint');
     const b = buf[pos++]!;
     value += (b & 0x7f) * scale;
-    if (b < 0x80) return [value, pos];
+    if (b < 0x80) {
+      varintEnd = pos;
+      return value;
+    }
     scale *= 128;
   }
+}
+
+/** [value, position after it] of the varint at buf[pos]. */
+export function readVarint(buf: Uint8Array, pos: number): [number, number] {
+  const value = varintAt(buf, pos, buf.length);
+  return [value, varintEnd];
 }
 
 export function* fields(buf: Uint8Array, from = 0, to = buf.length): Generator<Field> {
@@ -56,16 +69,8 @@ export function* fields(buf: Uint8Array, from = 0, to = buf.length): Generator<F
 
 /** Values of a repeated integer field, packed or not (int64 values as two's complement). */
 export function pushInts(buf: Uint8Array, f: Field, out: number[]): void {
-  if (f.wireType === 0) {
-    out.push(toSigned(f.value));
-    return;
-  }
-  let pos = f.start;
-  while (pos < f.end) {
-    const [v, next] = readVarint(buf, pos);
-    out.push(toSigned(v));
-    pos = next;
-  }
+  if (f.wireType === 0) out.push(toSigned(f.value));
+  else pushPacked(buf, f.start, f.end, out);
 }
 
 export function toSigned(v: number): number {
@@ -86,35 +91,21 @@ export function forEachField(
   let pos = from;
   while (pos < to) {
     const rawStart = pos;
-    let tag = 0;
-    let scale = 1;
-    for (;;) {
-      if (pos >= to) throw new Error('truncated varint');
-      const b = buf[pos++]!;
-      tag += (b & 0x7f) * scale;
-      if (b < 0x80) break;
-      scale *= 128;
-    }
+    const tag = varintAt(buf, pos, to);
+    pos = varintEnd;
     const wireType = tag & 7;
     const number = Math.floor(tag / 8);
-    if (wireType === 0 || wireType === 2) {
-      let value = 0;
-      scale = 1;
+    if (wireType === 0) {
       const start = pos;
-      for (;;) {
-        if (pos >= to) throw new Error('truncated varint');
-        const b = buf[pos++]!;
-        value += (b & 0x7f) * scale;
-        if (b < 0x80) break;
-        scale *= 128;
-      }
-      if (wireType === 0) {
-        visit(number, 0, value, start, pos, rawStart);
-      } else {
-        if (pos + value > to) throw new Error('truncated field');
-        visit(number, 2, value, pos, pos + value, rawStart);
-        pos += value;
-      }
+      const value = varintAt(buf, pos, to);
+      pos = varintEnd;
+      visit(number, 0, value, start, pos, rawStart);
+    } else if (wireType === 2) {
+      const length = varintAt(buf, pos, to);
+      pos = varintEnd;
+      if (pos + length > to) throw new Error('truncated field');
+      visit(number, 2, length, pos, pos + length, rawStart);
+      pos += length;
     } else if (wireType === 1 || wireType === 5) {
       const size = wireType === 1 ? 8 : 4;
       if (pos + size > to) throw new Error('truncated field');
@@ -128,29 +119,7 @@ export function forEachField(
 
 /** Pushes the varints of buf[from, to) (a packed field's payload) onto `out`, as int64. */
 export function pushPacked(buf: Uint8Array, from: number, to: number, out: number[]): void {
-  let pos = from;
-  while (pos < to) {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (pos >= to) throw new Error('truncated varint');
-      const b = buf[pos++]!;
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) break;
-      scale *= 128;
-    }
-    out.push(toSigned(value));
-  }
-}
-
-/** Bytes of `v` as a varint (v ≥ 0). */
-export function varintSize(v: number): number {
-  let n = 1;
-  while (v >= 0x80) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
+  for (let pos = from; pos < to; pos = varintEnd) out.push(toSigned(varintAt(buf, pos, to)));
 }
 
 export function latin1(bytes: Uint8Array): string {
