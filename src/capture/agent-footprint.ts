@@ -16,13 +16,14 @@ export interface AgentFootprint {
 
 export const NO_FOOTPRINT: AgentFootprint = { agentOnlyPackages: new Set(), cpuProfilerUsed: false };
 
-const AGENT_FUNCTIONS = `main.${AGENT_PREFIX}`;
+/** The agent's functions and its types' methods: main.goprofilerAgentX, main.(*goprofilerAgentT).M. */
+const AGENT_FUNCTIONS = new RegExp(`^main\\.(?:\\(\\*?)?${AGENT_PREFIX}`);
 /** The goroutine runtime/pprof starts to build a CPU profile. */
 export const CPU_PROFILE_WRITER = 'runtime/pprof.profileWriter';
 
 /** Whether a function (a frame) is the agent's. */
 export function isAgentFunction(name: string, footprint: AgentFootprint): boolean {
-  if (name.startsWith(AGENT_FUNCTIONS)) return true;
+  if (AGENT_FUNCTIONS.test(name)) return true;
   const pkg = packageOfFunction(name);
   return pkg !== undefined && footprint.agentOnlyPackages.has(pkg);
 }

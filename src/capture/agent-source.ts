@@ -5,9 +5,10 @@
  *
  * - Every import is aliased and every declaration starts with AGENT_PREFIX, so nothing
  *   clashes with the user's package-level names.
- * - init reads (then unsets) the environment variables; without token and address file it
- *   serves nothing. It listens on 127.0.0.1:0; the accept loop is parked in the network
- *   poller, so an idle agent runs no code and holds no timers.
+ * - init takes the token (from the launcher's pipe on Unix, see agent-guard-source.ts) and
+ *   reads (then unsets) the environment variables; without token and address file it
+ *   serves nothing. It listens on 127.0.0.1:0; the accept loop and the watchdog are parked
+ *   in the network poller, so an idle agent runs no code and holds no timers.
  * - Block and mutex sampling run from program start at the rates the launcher passes (the
  *   runtime only records contention that began while sampling was on). A recording answers
  *   with two snapshots (baseline, end) so the client returns end minus baseline. With a rate
@@ -16,8 +17,8 @@
  * - A CPU recording still running when the program ends is written to the exit folder: the
  *   build makes the user's main defer AGENT_PREFIX + "Finish" (main returns or panics), an
  *   exit hook calls it on os.Exit where the toolchain allows one (exit-hook.ts), and Stop
- *   Session asks for it before ending the program. Whole-run
- *   mode starts CPU recording in init and Finish also writes its heap and allocs.
+ *   Session asks for it before ending the program. Whole-run mode starts CPU recording in
+ *   init and Finish also writes its heap and allocs (agent-recording-source.ts).
  * - Every goroutine of the agent runs under the pprof label AGENT_LABEL and every function
  *   starts with AGENT_PREFIX, so strip-agent.ts can take its samples out of each capture.
  * - The one behaviour it changes: while the agent listens, Go's "all goroutines are asleep -
@@ -26,14 +27,8 @@
  *   wants: a goroutine capture then shows every stuck goroutine and what it waits for, and
  *   a CPU capture completes (nearly empty). Output, exit codes and environment are unchanged.
  */
-import {
-  AGENT_PREFIX as P,
-  ENV_ADDRESS_FILE,
-  ENV_TOKEN,
-  ENV_WHOLE_RUN_DIR,
-  HEADER_BASE_LENGTH,
-  ROUTES,
-} from './agent-protocol';
+import { AGENT_GUARD_FUNCTIONS } from './agent-guard-source';
+import { AGENT_PREFIX as P, ENV_ADDRESS_FILE, ENV_WHOLE_RUN_DIR, HEADER_BASE_LENGTH, ROUTES } from './agent-protocol';
 import { RECORDING_SOURCE } from './agent-recording-source';
 
 /** File name of the agent inside the package folder (must not exist on disk). */
@@ -61,6 +56,7 @@ import (
 	${P}Pprof "runtime/pprof"
 	${P}Strconv "strconv"
 	${P}Sync "sync"
+	${P}Syscall "syscall"
 	${P}Time "time"
 )
 
@@ -80,10 +76,9 @@ func init() {
 }
 
 func ${P}Start() {
-	token := ${P}OS.Getenv("${ENV_TOKEN}")
+	token := ${P}TakeToken()
 	addressFile := ${P}OS.Getenv("${ENV_ADDRESS_FILE}")
 	wholeRunDir := ${P}OS.Getenv("${ENV_WHOLE_RUN_DIR}")
-	${P}OS.Unsetenv("${ENV_TOKEN}")
 	${P}OS.Unsetenv("${ENV_ADDRESS_FILE}")
 	${P}OS.Unsetenv("${ENV_WHOLE_RUN_DIR}")
 	${P}State.token = token
@@ -107,12 +102,10 @@ func ${P}Start() {
 		listener.Close()
 		return
 	}
-	server := &${P}HTTP.Server{
-		Handler:  ${P}HTTP.HandlerFunc(${P}Serve),
-		ErrorLog: ${P}Log.New(${P}IO.Discard, "", 0),
-	}
-	${P}Go(func() { server.Serve(listener) })
+	// Started from a labelled goroutine: the server's goroutines inherit the agent's label.
+	${P}Go(func() { ${P}StartServer(listener, ${P}HTTP.HandlerFunc(${P}Serve)) })
 }
+${AGENT_GUARD_FUNCTIONS}
 
 func ${P}Warn(message string) {
 	${P}OS.Stderr.WriteString("go-profiler agent: " + message + "\n")

@@ -3,7 +3,7 @@ import { CaptureError } from './errors';
 import { runTool } from './process';
 
 export interface GoPackage {
-  /** The package pattern as given, e.g. "./cmd/server". */
+  /** The package pattern as given, e.g. "./cmd/server", or the .go files it was named by. */
   readonly pattern: string;
   readonly importPath: string;
   readonly name: string;
@@ -54,21 +54,39 @@ export function parseGoList(pattern: string, stdout: string): Omit<GoPackage, 'g
   return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, deps, module };
 }
 
+/**
+ * True when a command-line argument names a Go file: like `go run a.go b.go ARGS`, a
+ * program can be named by its files (all in one folder) instead of a package. Pure.
+ */
+export function isGoFileArg(arg: string): boolean {
+  return arg.endsWith('.go');
+}
+
+export interface ResolveOptions {
+  /** Further .go files when `pattern` is one (see isGoFileArg). */
+  readonly moreFiles?: readonly string[];
+  /** Interrupts the go command; the promise then rejects with a 'cancelled' CaptureError. */
+  readonly signal?: AbortSignal;
+}
+
 /** Resolves `pattern` (run in `cwd`) to one package; clear errors otherwise. */
-export async function resolvePackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
+export async function resolvePackage(go: string, pattern: string, cwd: string, options: ResolveOptions = {}): Promise<GoPackage> {
+  const targets = [pattern, ...(options.moreFiles ?? [])];
+  const shown = targets.join(' ');
   const [list, version] = await Promise.all([
-    runTool(go, ['list', '-json', '--', pattern], { cwd }),
-    runTool(go, ['env', 'GOVERSION'], { cwd }),
+    runTool(go, ['list', '-json', '--', ...targets], { cwd, signal: options.signal }),
+    runTool(go, ['env', 'GOVERSION'], { cwd, signal: options.signal }),
   ]);
+  if (list.interrupted || version.interrupted) throw new CaptureError('cancelled', `go list ${shown} interrupted`);
   if (list.code !== 0) {
-    throw new CaptureError('go-list-failed', `go list ${pattern} failed: ${firstLine(list.stderr) || `exit code ${list.code}`}`, list.stderr);
+    throw new CaptureError('go-list-failed', `go list ${shown} failed: ${firstLine(list.stderr) || `exit code ${list.code}`}`, list.stderr);
   }
-  return { ...parseGoList(pattern, list.stdout), goVersion: version.stdout.trim() || 'unknown' };
+  return { ...parseGoList(shown, list.stdout), goVersion: version.stdout.trim() || 'unknown' };
 }
 
 /** Resolves `pattern` to one main package. */
-export async function resolveMainPackage(go: string, pattern: string, cwd: string): Promise<GoPackage> {
-  const pkg = await resolvePackage(go, pattern, cwd);
+export async function resolveMainPackage(go: string, pattern: string, cwd: string, options: ResolveOptions = {}): Promise<GoPackage> {
+  const pkg = await resolvePackage(go, pattern, cwd, options);
   if (pkg.name !== 'main') {
     throw new CaptureError('not-a-main-package', `${pattern} is package ${pkg.name}, not a main package; pass a program's package`);
   }

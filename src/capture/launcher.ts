@@ -12,9 +12,11 @@ import {
   ENV_BLOCK_RATE,
   ENV_EXIT_DIR,
   ENV_MUTEX_FRACTION,
+  ENV_PARENT_PIPE,
   ENV_TOKEN,
   ENV_WHOLE_RUN_DIR,
   EXIT_FILES,
+  PARENT_PIPE_FD,
   WHOLE_RUN_FILES,
   type AgentAddress,
 } from './agent-protocol';
@@ -27,8 +29,9 @@ import { startProgram, type ProgramExit, type RunningProgram } from './process';
 import { lostAtExitMessage, readWrittenProfile, savedAtExitNote, type RecordingAtExit } from './recording-at-exit';
 
 export interface LaunchOptions {
-  /** Package pattern, resolved in cwd. */
+  /** Package pattern, resolved in cwd; or a .go file, with moreFiles (as `go run a.go b.go`). */
   readonly pattern: string;
+  readonly moreFiles?: readonly string[];
   readonly args?: readonly string[];
   readonly cwd: string;
   /** Explicit path of the go command; otherwise PATH. */
@@ -44,6 +47,8 @@ export interface LaunchOptions {
   readonly readyTimeoutMs?: number;
   /** Block and mutex sampling from program start; default DEFAULT_SAMPLING. */
   readonly sampling?: SamplingRates;
+  /** Interrupts the build (see AgentBuildOptions.signal); no effect once the program runs. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ProfilerSession {
@@ -87,6 +92,17 @@ export function describeExit(exit: ProgramExit): string {
   return exit.code === null ? 'could not start' : `exit code ${exit.code}`;
 }
 
+/**
+ * How the agent gets its token: on Unix through the parent pipe (never in the environment,
+ * which /proc/<pid>/environ shows as it was at start for the program's whole life), with
+ * what the watchdog needs; on Windows, where Go cannot read Node's extra pipes, in the
+ * environment. Returns the variables to add and the pipe's text, if any.
+ */
+function tokenHandover(token: string, ownGroup: boolean, workDir: string): { env: NodeJS.ProcessEnv; handover?: string } {
+  if (process.platform === 'win32') return { env: { [ENV_TOKEN]: token } };
+  return { env: { [ENV_PARENT_PIPE]: String(PARENT_PIPE_FD) }, handover: `${token}\0${ownGroup ? 1 : 0}\0${workDir}\0` };
+}
+
 export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerSession> {
   const go = findGo(options.go ? { explicit: options.go } : {});
   const build = await buildWithAgent({
@@ -95,30 +111,38 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     cwd: options.cwd,
     wholeRun: options.wholeRun ?? false,
     buildFlags: options.buildFlags ?? [],
+    ...(options.moreFiles ? { moreFiles: options.moreFiles } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const token = randomBytes(32).toString('hex');
+  const ownGroup = options.ownGroup ?? true;
   const addressFile = join(build.workDir, 'agent-address.json');
   const wholeRunDir = join(build.workDir, 'whole-run');
   const exitDir = join(build.workDir, 'exit');
-  await mkdir(exitDir, { mode: 0o700 });
+  const handover = tokenHandover(token, ownGroup, build.workDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
-    [ENV_TOKEN]: token,
+    ...handover.env,
     [ENV_ADDRESS_FILE]: addressFile,
     ...samplingEnv(options.sampling ?? DEFAULT_SAMPLING, exitDir),
   };
-  if (options.wholeRun) {
-    await mkdir(wholeRunDir, { mode: 0o700 });
-    env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
+  try {
+    await mkdir(exitDir, { mode: 0o700 });
+    if (options.wholeRun) await mkdir(wholeRunDir, { mode: 0o700 });
+  } catch (e) {
+    await build.cleanup();
+    throw e;
   }
+  if (options.wholeRun) env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
   const args = options.args ?? [];
   const startedAt = new Date();
   const program = startProgram(build.binary, args, {
     cwd: options.cwd,
     env,
     stdio: options.stdio ?? 'pipe',
-    ownGroup: options.ownGroup ?? true,
+    ownGroup,
+    ...(handover.handover !== undefined ? { handover: handover.handover } : {}),
   });
   let endedAt: Date | undefined;
   void program.exited.then(() => (endedAt = new Date()));

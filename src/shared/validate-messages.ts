@@ -5,6 +5,7 @@
 import { isFiniteNumber, isIndex, isRecord, isStringArray, type UnknownRecord } from './guards';
 import type { WebviewRequest, WebviewToHost } from './protocol';
 import { assertNever } from './rpc';
+import { parseComparisonTotals } from './diff-view';
 import { parsePeekParams, parsePeekView, parseStackTreeView, parseTopRowDiff, parseTreeParams, parseViewQuery } from './validate-views';
 import {
   viewMethodNames,
@@ -247,7 +248,9 @@ export function parseTopView(value: unknown): TopView | undefined {
   }
   const baseSource = value.baseSource;
   if (baseSource !== undefined && typeof baseSource !== 'string') return undefined;
-  const view = { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows };
+  const comparison = value.comparison === undefined ? undefined : parseComparisonTotals(value.comparison);
+  if (value.comparison !== undefined && !comparison) return undefined;
+  const view = { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows, ...(comparison ? { comparison } : {}) };
   return baseSource === undefined ? view : { ...view, baseSource };
 }
 

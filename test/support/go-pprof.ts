@@ -17,6 +17,8 @@ export interface GoPprofOptions extends ReportOptions {
   readonly base?: string;
   /** pprof -diff_base: show this profile as the base of a comparison. */
   readonly diffBase?: string;
+  /** pprof -normalize: scale the profile so its total equals the base's (with base or diffBase). */
+  readonly normalize?: boolean;
   /** Default: every node (1000000). */
   readonly nodeCount?: number;
   /** Per-run limit; `go tool pprof` takes about a minute on large.cpu. Default 10 minutes. */
@@ -127,6 +129,7 @@ export function goPprofTopArgs(opts: GoPprofOptions, unitFlag: string | undefine
   for (const [flag, value] of regexFlags) if (value !== undefined) args.push(`-${flag}=${value}`);
   if (opts.base !== undefined) args.push(`-base=${opts.base}`);
   if (opts.diffBase !== undefined) args.push(`-diff_base=${opts.diffBase}`);
+  if (opts.normalize) args.push('-normalize');
   return args;
 }
 

@@ -3,6 +3,7 @@
  * row (virtualised), sortable by any column, with a filter box. With a base profile: base,
  * current, delta and delta% columns.
  */
+import { shownOfTotalText, summaryTotalText } from '../../src/shared/diff-view';
 import type { TopRow, TopView, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
@@ -74,7 +75,7 @@ class TopViewInstance implements ViewInstance {
     if (!isCurrent()) return;
     this.shownKey = key;
     this.view = view;
-    this.context.showTotal(view.totalText);
+    this.context.showTotal(summaryTotalText(view));
     clear(this.body);
     this.table = undefined;
     if (view.rows.length === 0) {
@@ -141,7 +142,7 @@ class TopViewInstance implements ViewInstance {
     }
     const shown = order.length === view.rows.length ? `${view.rows.length} rows` : `${order.length} of ${view.rows.length} rows`;
     const base = view.baseSource !== undefined ? ` · delta vs ${view.baseSource}` : '';
-    this.caption.textContent = `${shown} · ${view.shownText}, ${view.shownPercent} of ${view.totalText} total${base}`;
+    this.caption.textContent = `${shown} · ${shownOfTotalText(view)}${base}`;
     this.table.setCount(order.length);
   }
 

@@ -12,7 +12,7 @@ import { withTempDir } from './helpers';
 /** A package main declaring every name the agent imports, as a user's code might. */
 const CLASHING_MAIN = `package main
 
-var bytes, subtle, io, log, net, http, os, filepath, runtime, pprof, strconv, sync, time int
+var bytes, subtle, io, log, net, http, os, filepath, runtime, pprof, strconv, sync, syscall, time int
 
 func main() {}
 `;

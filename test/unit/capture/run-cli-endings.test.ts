@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_SAMPLING } from '../../../src/capture/capture-kinds';
 import { parseRunArgs } from '../../../src/cli/run';
 import { row, top, topProgramFunction, TRUST_FIXTURES, withTempDir } from './helpers';
-import { runCli, savedLines } from './run-cli-helpers';
+import { runCli, savedLines } from './cli-child';
 
 describe('go-profiler run: the end of the program and contention (real Go)', () => {
   it('os.Exit(3) during cpu=60s: the recording so far is saved and printed, a note says so, the exit code is the program\'s', async () => {

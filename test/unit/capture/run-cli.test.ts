@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runCli, savedLines } from './cli-child';
 import { top, withTempDir, topProgramFunction } from './helpers';
-import { runCli, savedLines } from './run-cli-helpers';
 
 describe('go-profiler run (real Go)', () => {
   it('takes the listed captures, prints one line per file, exits with the program\'s code', async () => {

@@ -61,7 +61,10 @@ test('stack trees: typed arrays of one length, frames and children in range', ()
   assert.equal(parseStackTreeView({ ...tree(), frame: Int32Array.from([-1, 1]) }), undefined);
   assert.equal(parseStackTreeView({ ...tree(), childCount: Int32Array.from([2, 0]) }), undefined);
   assert.equal(parseStackTreeView({ ...tree(), base: Float64Array.from([1]) }), undefined);
-  assert.ok(parseStackTreeView({ ...tree(), base: Float64Array.from([1, 1]), baseSelf: Float64Array.from([0, 1]), baseTotal: 1, baseSource: 'b' }));
+  const comparison = { base: 1, current: 30, baseText: '1ns', currentText: '30ns' };
+  const diff = parseStackTreeView({ ...tree(), base: Float64Array.from([1, 1]), baseSelf: Float64Array.from([0, 1]), baseSource: 'b', comparison });
+  assert.deepEqual(diff?.comparison, comparison, 'the comparison totals survive the parse');
+  assert.equal(parseStackTreeView({ ...tree(), comparison: { ...comparison, base: 'x' } }), undefined);
   const response = parseWorkerToHost({ kind: 'response', id: 1, ok: true, method: 'flame', result: tree() });
   assert.equal(response?.ok, true);
 });

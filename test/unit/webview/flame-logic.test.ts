@@ -4,15 +4,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FlameGraphModel } from '../../webview/flame/model';
-import { buildTreeIndex, pathToRoot } from '../../webview/flame/tree-index';
-import { FrameRects, layoutFrames } from '../../webview/flame/layout';
-import { searchFlame } from '../../webview/flame/search';
-import { makePalette, packageOf } from '../../webview/flame/palette';
-import { ZoomHistory } from '../../webview/flame/history';
-import { arrowTarget } from '../../webview/flame/keyboard';
-import { LabelFitter, shortName } from '../../webview/flame/labels';
-import { ViewWindow } from '../../webview/flame/view-window';
+import type { FlameGraphModel } from '../../../webview/flame/model';
+import { buildTreeIndex, pathToRoot } from '../../../webview/flame/tree-index';
+import { FrameRects, layoutFrames } from '../../../webview/flame/layout';
+import { searchFlame } from '../../../webview/flame/search';
+import { makePalette, packageOf } from '../../../webview/flame/palette';
+import { ZoomHistory } from '../../../webview/flame/history';
+import { arrowTarget } from '../../../webview/flame/navigation';
+import { LabelFitter, shortName } from '../../../webview/flame/labels';
+import { ViewWindow } from '../../../webview/flame/view-window';
 
 /** root 100 -> a 60 (-> b 30, c 20), d 40 (-> a 25 -> b 25). Frames: a b c d. */
 function sample(): FlameGraphModel {
