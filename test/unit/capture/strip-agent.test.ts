@@ -42,12 +42,14 @@ describe('stripAgent', () => {
       { stack: ['main.work main.go:5', 'main.main main.go:10'], values: [1, 10] },
       { stack: ['runtime/pprof.writeHeap pprof.go:1', 'main.goprofilerAgentWriteProfile agent.go:5', 'net/http.(*conn).serve server.go:1'], values: [1, 20] },
       { stack: [['bytes.(*Buffer).Write buffer.go:1', 'main.goprofilerAgentSave agent.go:9'], 'runtime.main proc.go:1'], values: [1, 40] },
+      // methods of the agent's types
+      { stack: ['sync.(*Once).Do once.go:1', 'main.(*goprofilerAgentLimitedConn).Close agent.go:20'], values: [1, 80] },
     ]);
     const out = stripAgent(input, NONE);
     const p = decode(out);
     assert.deepEqual(stacks(p), ['main.work;main.main 10']);
     assert.equal(topTable(p, { sampleIndex: 'cpu' }).total, 10);
-    assert.doesNotMatch(latin1(out), /goprofilerAgent|writeHeap|net\/http|buffer\.go/);
+    assert.doesNotMatch(latin1(out), /goprofilerAgent|writeHeap|net\/http|buffer\.go|once\.go/);
     assert.ok(p.strings.includes('main.work') && p.strings.includes('main.go'));
   });
 
