@@ -47,7 +47,7 @@ function samplingSettings(): SamplingRates {
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
-  const pty = new ProgramTerminal(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  const pty = ProgramTerminal.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
   pty.terminal.show(true);
   pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
   try {
@@ -70,6 +70,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const found = e instanceof CaptureError && e.failure === 'build-failed' ? deps.problems.show(e.details, target.cwd) : 0;
     const where = found > 0 ? ` (${found} problem${found === 1 ? '' : 's'} in the Problems panel)` : '';
     void vscode.window.showErrorMessage(`Go Profiler: ${target.label}: ${message}${where}`);
+    pty.release();
     return undefined;
   }
   deps.problems.clear();
@@ -79,7 +80,9 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     return undefined;
   }
   pty.attach(session.program);
-  pty.info(`${session.build.program} started (pid ${session.program.pid}); capture from the Go Profiler view.`);
+  // Whole-run mode captures by itself: pointing at the view's capture buttons would mislead.
+  const next = wholeRun ? 'its profiles are saved and opened when it exits' : 'capture from the Go Profiler view';
+  pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
   const profiling = agentSession(session);
   const state = deps.registry.add(profiling);
   session.ready.catch((e: unknown) => {
@@ -120,6 +123,6 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     await session.dispose();
     return paths;
   })();
-  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`));
+  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`)).finally(() => pty.release());
   return { sessionId: profiling.id, pid: session.program.pid, finished };
 }

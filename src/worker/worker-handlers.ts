@@ -65,7 +65,7 @@ export class WorkerHandlers {
         case 'peek':
           return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
         case 'goroutines':
-          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params) };
+          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params, this.diffBase(request.params)) };
         case 'callgraph':
           return { kind: 'response', id, ok: true, method: 'callgraph', result: buildCallGraphView(this.opened(), request.params) };
         case 'lineCosts':

@@ -40,6 +40,15 @@ export class EditorHost {
     this.summary = opened.result;
   }
 
+  /** The host with a debug=2 dump beside the profile, as the extension reads `<stem>.txt`. */
+  static withGoroutineDump(profile: string, dump: string): EditorHost {
+    const host = new EditorHost(profile);
+    const params = { bytes: readFileSync(profile), source: host.source, maxInflatedBytes: 1 << 30, goroutineDump: readFileSync(dump, 'utf8') };
+    const r = host.handlers.answer({ kind: 'request', id: 0, method: 'open', params });
+    if (!r.ok) throw new Error(`could not open ${profile} with its dump: ${r.error}`);
+    return host;
+  }
+
   answer(message: WebviewToHost): HostToWebview[] {
     this.posted.push(message);
     switch (message.kind) {

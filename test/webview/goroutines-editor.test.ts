@@ -5,7 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { goPprofRaw } from '../support/go-pprof';
 import { ensureGoFixtures } from '../support/go-fixtures';
@@ -23,29 +23,25 @@ interface ShownGroup {
   readonly created: string;
 }
 
+/** The group rows of the goroutines table, each with the frame rows under it. */
 async function shownGroups(page: Page): Promise<ShownGroup[]> {
-  return page.$$eval('[data-testid="goroutine-group"]', (groups) =>
-    groups.map((g) => ({
-      count: Number(g.querySelector('[data-testid="goroutine-count"]')?.textContent),
-      state: g.querySelector('.gr-state')?.textContent ?? '',
-      wait: g.querySelector('.gr-wait')?.textContent ?? '',
-      frames: Array.from(g.querySelectorAll('.gr-frames .gr-fn'), (f: { readonly textContent: string | null }) => f.textContent ?? ''),
-      created: g.querySelector('.gr-created .gr-fn')?.textContent ?? '',
-    })),
-  );
-}
-
-/** The host with the dump beside the profile, as the extension reads `<stem>.txt`. */
-function hostWithDump(capture: GoroutineCapture): EditorHost {
-  const host = new EditorHost(capture.profile);
-  const r = host.handlers.answer({
-    kind: 'request',
-    id: 0,
-    method: 'open',
-    params: { bytes: readFileSync(capture.profile), source: basename(capture.profile), maxInflatedBytes: 1 << 30, goroutineDump: readFileSync(capture.dump, 'utf8') },
+  return page.$$eval('[data-testid="goroutines-table"] tbody tr', (rows) => {
+    const out: { count: number; state: string; wait: string; frames: string[]; created: string }[] = [];
+    for (const r of rows) {
+      const fn = r.querySelector('.gr-fn')?.textContent ?? '';
+      if (r.getAttribute('data-testid') === 'goroutine-group') {
+        out.push({
+          count: Number(r.querySelector('[data-testid="goroutine-count"]')?.textContent),
+          state: r.querySelector('.gr-state')?.textContent ?? '',
+          wait: r.querySelector('.gr-wait')?.textContent ?? '',
+          frames: [],
+          created: '',
+        });
+      } else if (r.classList.contains('gr-frames')) out.at(-1)?.frames.push(fn);
+      else if (r.classList.contains('gr-created') && out.length > 0) out[out.length - 1]!.created = fn;
+    }
+    return out;
   });
-  assert.ok(r.ok);
-  return host;
 }
 
 describe('goroutines tab', () => {
@@ -75,7 +71,7 @@ describe('goroutines tab', () => {
 
   test('from the debug=2 dump: ids, states, creators; search; a frame opens its source', async () => {
     const { page, session, seen } = editor;
-    const host = hostWithDump(capture);
+    const host = EditorHost.withGoroutineDump(capture.profile, capture.dump);
     await editor.open(host, 'goroutines');
     await page.waitForSelector('[data-testid="goroutine-group"]');
     const shown = await shownGroups(page);
