@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ENV_ADDRESS_FILE, ENV_BLOCK_RATE, ENV_MUTEX_FRACTION, ENV_TOKEN } from '../../src/capture/agent-protocol';
 import { DEFAULT_SAMPLING, type SamplingRates } from '../../src/capture/capture-kinds';
 import { buildWithAgent, type AgentBuild } from '../../src/capture/build';
-import { findGo } from '../../src/golang/find-go';
+import { findGo } from '../../src/capture/find-go';
 import { launchWithAgent } from '../../src/capture/launcher';
 import { runTool } from '../../src/capture/process';
 import { saveCaptureResult, sessionContext } from '../../src/capture/save-capture';

@@ -23,7 +23,7 @@ import {
 import { buildWithAgent, type AgentBuild } from './build';
 import { DEFAULT_SAMPLING, DEFAULT_WINDOW_SECONDS, type CaptureKind, type CaptureRequest, type CaptureResult, type SamplingRates } from './capture-kinds';
 import { CaptureError } from './errors';
-import { findGo } from '../golang/find-go';
+import { findGo } from './find-go';
 import { CrashWatcher, describeEnd } from './go-crash';
 import { startProgram, type ProgramExit, type RunningProgram } from './process';
 import { lostAtExitMessage, readWrittenProfile, savedAtExitNote, type RecordingAtExit } from './recording-at-exit';

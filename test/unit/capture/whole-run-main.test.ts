@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AGENT_FINISH } from '../../../src/capture/agent-source';
-import { findMainDeclaration, wrapMain } from '../../../src/capture/whole-run-main';
+import { wrapMain } from '../../../src/capture/whole-run-main';
+import { findMainDeclaration } from '../../../src/golang/go-declarations';
 
 describe('wrapping func main', () => {
   it("makes main defer the agent's finish on the line of its brace; every other byte stays", () => {
