@@ -102,7 +102,7 @@ describe('goroutines tab', () => {
     const dumpLine = /^main\.waitOnChannel\(.*\)\n\t(\S+):(\d+) /m.exec(readFileSync(capture.dump, 'utf8'));
     assert.ok(dumpLine);
     await page.locator('.gr-frame', { hasText: 'main.waitOnChannel' }).first().click();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', file: dumpLine[1], line: Number(dumpLine[2]) });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', file: dumpLine[1], line: Number(dumpLine[2]), functionName: 'main.waitOnChannel' });
     await page.screenshot({ path: join(ensureResultsDir(), 'goroutines-dump.png') });
     assert.deepEqual(seen.dialogs, []);
     assert.deepEqual(await session.cspViolations(), []);
