@@ -8,7 +8,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { buildStacks, FrameTotalsFromRuns, type FrameTotals } from '../../src/analysis/stacks';
+import { FrameTotalsFromRuns, type FrameTotals } from '../../src/analysis/frame-totals';
+import { buildStacks } from '../../src/analysis/stacks';
 import { topTable, topTableOfTotals, type TopTable } from '../../src/analysis/top';
 import { DIFF_BASE_LABEL_KEY } from '../../src/analysis/total';
 import { OptionError } from '../../src/shared/option-error';

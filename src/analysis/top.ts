@@ -1,6 +1,8 @@
 import type { Profile, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
-import { buildFrameTotals, type Frame, type FrameTotals, type Stacks } from './stacks';
+import { buildFrameTotals, type FrameTotals } from './frame-totals';
+import type { Frame } from './frames';
+import type { Stacks } from './stacks';
 
 export interface TopRow {
   /** pprof's printable name, as in the last column of `go tool pprof -top`. */

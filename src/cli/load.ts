@@ -3,7 +3,7 @@ import type { Profile, ProfileMetadata } from '../pprof/profile';
 import { readProfileBytes, readProfileFile } from '../pprof/read-file-node';
 import { topTotals } from './top-threads';
 import { mergeForDiff } from '../analysis/diff';
-import type { FrameTotals } from '../analysis/stacks';
+import type { FrameTotals } from '../analysis/frame-totals';
 import { DIFF_BASE_LABEL_KEY } from '../analysis/total';
 import type { CliArgs } from './args';
 

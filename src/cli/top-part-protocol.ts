@@ -3,7 +3,7 @@
  * big profile's samples (src/cli/top-threads.ts).
  */
 import type { ReportOptions } from '../analysis/options';
-import type { FrameTotals } from '../analysis/stacks';
+import type { FrameTotals } from '../analysis/frame-totals';
 import type { SampleShare } from '../pprof/sample-runs';
 
 /** The helper's workerData: decode `bytes` (the file, gzipped or not) and add up the samples of `share`. */

@@ -1,7 +1,7 @@
 /** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { OptionError } from '../shared/option-error';
-import { FrameTotalsFromRuns } from '../analysis/stacks';
+import { FrameTotalsFromRuns } from '../analysis/frame-totals';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
 import { inflateNode } from '../pprof/inflate-node';

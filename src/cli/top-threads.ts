@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeFrameTotals } from '../analysis/frame-totals-merge';
 import { OptionError } from '../shared/option-error';
 import type { ReportOptions } from '../analysis/options';
-import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
+import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/frame-totals';
 import { decodeProfileAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
 import { gzipSizeHint, isGzip } from '../pprof/inflate';
