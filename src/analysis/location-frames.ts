@@ -15,7 +15,11 @@ export class LocationFrames {
     private readonly interner: FrameInterner,
   ) {
     this.start = new Int32Array(profile.locations.count * 2).fill(-1);
+    this.locationSeenIn = new Int32Array(profile.locations.count).fill(-1);
   }
+
+  /** Per location, the last TotalsSink stack it was added to (see addTotals). */
+  private readonly locationSeenIn: Int32Array;
 
   /** One more than the largest frame index of the locations resolved so far. */
   private frameLimit = 0;
@@ -44,13 +48,21 @@ export class LocationFrames {
     return length;
   }
 
-  /** Adds a stack of locations `locs[start .. end - 1]` (every one kept) to `sink`, frame by frame. */
+  /**
+   * Adds a stack of locations `locs[start .. end - 1]` (every one kept) to `sink`, frame by
+   * frame. A location met again in the same stack adds nothing (its frames' cum counts once per
+   * stack), so the work is bounded by the stack's length plus the frames of its distinct
+   * locations, however many lines each location repeats.
+   */
   addTotals(locs: Int32Array, start: number, end: number, value: number, sink: TotalsSink): void {
     const id = sink.beginStack();
     const ranges = this.start;
+    const seenIn = this.locationSeenIn;
     let leaf = true;
     for (let k = start; k < end; k++) {
       const loc = locs[k]!;
+      if (seenIn[loc] === id) continue;
+      seenIn[loc] = id;
       let lo = ranges[loc * 2]!;
       if (lo < 0) lo = this.resolve(loc);
       const hi = ranges[loc * 2 + 1]!;

@@ -10,6 +10,7 @@ import {
   LOC_SHOW_FROM,
   type FilteredLocations,
 } from './filters';
+import { checkFrameBudget } from './frame-budget';
 import { granularityKeys } from './granularity';
 import { LocationFrames } from './location-frames';
 import type { ReportOptions } from './options';
@@ -43,6 +44,11 @@ export class StackWalk {
 
   finish(): Frame[] {
     return this.locFrames.finish();
+  }
+
+  /** Throws a FrameBudgetError when the stacks eachSample (perSample) or uniqueStacks would expand are past the budget. */
+  checkFrameBudget(samples: SampleTable, perSample: boolean, keepZeroValues: boolean, budget: number | undefined): void {
+    checkFrameBudget(samples, this.filtered, { perSample, sampleTypeIndex: this.sampleTypeIndex, keepZeroValues, budget });
   }
 
   /** Every kept sample in order, each a stack of its own. */
@@ -111,7 +117,8 @@ export class StackWalk {
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
   visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
-    if (out instanceof TotalsSink && !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive) {
+    const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive;
+    if (out instanceof TotalsSink && everyLocation) {
       // Every location is kept: add up straight from the locations, without copying frames.
       this.locFrames.addTotals(locs, start, end, value, out);
       return;
@@ -121,6 +128,11 @@ export class StackWalk {
     const kept = this.kept;
     const n = keptLocations(locs, start, end, filtered, kept);
     if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) return;
+    if (out instanceof TotalsSink) {
+      // Totals never need the stack expanded into frames (that could be far bigger than the file).
+      this.locFrames.addTotals(kept, 0, n, value, out);
+      return;
+    }
     const length = this.locFrames.expand(kept, n);
     out.add(this.locFrames.stackFrames, this.locFrames.stackInlined, length, value, sample, group);
   }

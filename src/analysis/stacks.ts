@@ -56,8 +56,11 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   const unique = profile.samples.uniqueStacks;
   const out = new StackSink(merge, merge ? unique?.count : profile.samples.count, unique?.locations.length);
-  if (merge && !baseSamples) walk.uniqueStacks(profile.samples, stackOptions.keepZeroValues ?? false, out);
-  else walk.eachSample(profile.samples, stackOptions.keepZeroValues ?? false, baseSamples, out);
+  const keepZeroValues = stackOptions.keepZeroValues ?? false;
+  const perSample = !merge || baseSamples !== undefined;
+  walk.checkFrameBudget(profile.samples, perSample, keepZeroValues, options.frameBudget);
+  if (!perSample) walk.uniqueStacks(profile.samples, keepZeroValues, out);
+  else walk.eachSample(profile.samples, keepZeroValues, baseSamples, out);
   return {
     sampleTypeIndex: walk.sampleTypeIndex,
     sampleType: walk.sampleType,

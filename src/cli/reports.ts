@@ -1,6 +1,8 @@
 /** Runs one report command on a profile and returns what to print. */
 import type { Profile, ProfileMetadata } from '../pprof/profile';
+import { FrameBudgetError } from '../analysis/frame-budget';
 import { buildStacks, type Stacks } from '../analysis/stacks';
+import { ProfileError } from '../pprof/errors';
 import { compareBytes, topTable, topTableOfTotals, type TopTable } from '../analysis/top';
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
@@ -18,6 +20,15 @@ export async function runReport(args: CliArgs): Promise<string> {
   const fromRuns = await loadTopTotals(args);
   if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args);
   const profile = await loadProfile(args);
+  try {
+    return report(profile, args);
+  } catch (error) {
+    if (!(error instanceof FrameBudgetError)) throw error;
+    throw new ProfileError(args.file, `${error.message} (--frame-budget ${error.frames} would allow it)`);
+  }
+}
+
+function report(profile: Profile, args: CliArgs): string {
   switch (args.command) {
     case 'top':
     case 'diff':
