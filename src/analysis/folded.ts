@@ -5,12 +5,14 @@
 import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Stacks } from './stacks';
+import { printable } from './printable';
 import { buildStackTrie } from './stack-trie';
 
-export function foldedFromStacks(stacks: Stacks): string[] {
+/** Lines "root;caller;leaf value"; `frameName` writes a frame's name (default foldedName, for text). */
+export function foldedFromStacks(stacks: Stacks, frameName: (name: string) => string = foldedName): string[] {
   const trie = buildStackTrie(stacks, { direction: 'root-first' });
   const lines: string[] = [];
-  const frameNames = trie.frames.map((f) => foldedName(f.name));
+  const frameNames = trie.frames.map((f) => frameName(f.name));
   const names: string[] = [];
   // Depth-first walk with an explicit stack; `names` holds the path to the current node.
   const todo: number[] = [];
@@ -32,7 +34,12 @@ export function buildFolded(profile: Profile, options: ReportOptions = {}): stri
   return foldedFromStacks(buildStacks(profile, options));
 }
 
-/** A ';' inside a name would split the frame; newlines would split the line. */
-function foldedName(name: string): string {
-  return name.replace(/;/g, ':').replace(/[\r\n]/g, ' ');
+/** A ';' inside a name would split the frame; newlines would split the line; other control characters are escaped (printable). */
+export function foldedName(name: string): string {
+  return printable(name.replace(/;/g, ':').replace(/[\r\n]/g, ' '));
+}
+
+/** A name for folded stacks in JSON, which escapes control characters itself: only ';', which separates frames, is replaced. */
+export function foldedJsonName(name: string): string {
+  return name.replace(/;/g, ':');
 }

@@ -6,6 +6,7 @@
 import type { CallGraph } from './callgraph';
 import type { PeekEntry } from './peek';
 import { chooseOutputUnit, formatPercent, formatValue } from '../shared/units';
+import { printable } from './printable';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';
@@ -18,7 +19,7 @@ export interface GraphTextOptions {
 }
 
 export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[], options: GraphTextOptions = {}): string {
-  const unit = graph.sampleType.unit;
+  const unit = printable(graph.sampleType.unit);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, unit);
   const value = (v: number): string => formatValue(v, unit, outputUnit);
   const out: string[] = [...(options.profileLabels ?? []), ...graphLabels(graph, value, options.nodeFraction ?? 0)];
@@ -30,7 +31,7 @@ export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[],
     flatSum += node.flat;
     out.push(
       `${pad(value(node.flat), 10)} ${formatPercent(node.flat, graph.total)} ${formatPercent(flatSum, graph.total)} ` +
-        `${pad(value(node.cum), 10)} ${formatPercent(node.cum, graph.total)}                | ${node.name}`,
+        `${pad(value(node.cum), 10)} ${formatPercent(node.cum, graph.total)}                | ${printable(node.name)}`,
     );
     for (const e of callees) out.push(edgeLine(value(e.weight), e.weight, node.cum, graph.nodes[e.to]!.name, e.inline));
   }
@@ -56,7 +57,7 @@ export function graphLabels(graph: CallGraph, value: (v: number) => string, node
 }
 
 function edgeLine(text: string, weight: number, cum: number, name: string, inline: boolean): string {
-  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${name}${inline ? ' (inline)' : ''}`;
+  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${printable(name)}${inline ? ' (inline)' : ''}`;
 }
 
 function pad(s: string, width: number): string {

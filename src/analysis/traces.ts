@@ -7,6 +7,7 @@ import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
 import { formatValue } from '../shared/units';
+import { printable } from './printable';
 
 export interface Trace {
   readonly value: number;
@@ -84,18 +85,20 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
-/** The text of `go tool pprof -traces` after its profile labels. */
+/** The text of `go tool pprof -traces` after its profile labels (profile strings made printable). */
 export function formatTracesText(report: TracesReport, unit: string, profileLabels: readonly string[] = []): string {
   const out: string[] = [...profileLabels];
+  const valueUnit = printable(unit);
   for (const t of report.traces) {
     out.push(TRACE_SEPARATOR);
-    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(key)}:  ${values.join(' ')}`);
+    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(printable(key))}:  ${printable(values.join(' '))}`);
     for (const [key, { values, unit: labelUnit }] of Object.entries(t.numLabels)) {
-      out.push(`${pad10(key)}:  ${values.map((v) => formatValue(v, labelUnit || key)).join(' ')}`);
+      const labelValueUnit = printable(labelUnit || key);
+      out.push(`${pad10(printable(key))}:  ${values.map((v) => formatValue(v, labelValueUnit)).join(' ')}`);
     }
     t.frames.forEach((f, i) => {
-      const v = i === 0 ? formatValue(t.value, unit, 'minimum') : '';
-      out.push(`${pad10(v)}   ${report.frames[f]!.name}${t.inlined[i] ? ' (inline)' : ''}`);
+      const v = i === 0 ? formatValue(t.value, valueUnit, 'minimum') : '';
+      out.push(`${pad10(v)}   ${printable(report.frames[f]!.name)}${t.inlined[i] ? ' (inline)' : ''}`);
     });
   }
   out.push(TRACE_SEPARATOR);

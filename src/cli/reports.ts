@@ -8,7 +8,7 @@ import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
 import { formatTracesText, tracesFromStacks } from '../analysis/traces';
-import { foldedFromStacks } from '../analysis/folded';
+import { foldedFromStacks, foldedJsonName } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
 import type { CliArgs } from './args';
@@ -114,14 +114,14 @@ function traces(profile: Profile, args: CliArgs): string {
 
 function folded(profile: Profile, args: CliArgs): string {
   const stacks: Stacks = buildStacks(profile, args.report);
-  const lines = foldedFromStacks(stacks);
   if (args.json) {
-    const rows = lines.map((l) => {
+    const rows = foldedFromStacks(stacks, foldedJsonName).map((l) => {
       const cut = l.lastIndexOf(' ');
       return { stack: l.slice(0, cut).split(';'), value: Number(l.slice(cut + 1)) };
     });
     return json({ sampleType: stacks.sampleType.type, unit: stacks.sampleType.unit, total: stacks.total, rows });
   }
+  const lines = foldedFromStacks(stacks);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
