@@ -24,6 +24,9 @@ export interface CallGraphNode {
   readonly name: string;
   readonly flat: number;
   readonly cum: number;
+  /** flat and cum exactly, with CallGraphOptions.exact when some sum could pass 2^53. */
+  readonly exactFlat?: bigint;
+  readonly exactCum?: bigint;
 }
 
 export interface CallGraphEdge {
@@ -34,6 +37,8 @@ export interface CallGraphEdge {
   readonly residual: boolean;
   /** Every call along this edge was inlined. */
   readonly inline: boolean;
+  /** weight exactly, as CallGraphNode.exactFlat. */
+  readonly exactWeight?: bigint;
 }
 
 export interface CallGraph {
@@ -53,6 +58,9 @@ export interface CallGraph {
   readonly droppedEdges: number;
   /** Sum of the flat values of the nodes shown. */
   readonly shownTotal: number;
+  /** total and shownTotal exactly, as CallGraphNode.exactFlat. */
+  readonly exactTotal?: bigint;
+  readonly exactShownTotal?: bigint;
 }
 
 export interface CallGraphOptions {
@@ -71,6 +79,11 @@ export interface CallGraphOptions {
    * of one per function; nodes left out are spliced out of the tree (residual edges).
    */
   readonly callTree?: boolean;
+  /**
+   * Also add the values up exactly (bigint fields) when the stacks have exact values (some sum
+   * could pass 2^53): for printing. Not with callTree.
+   */
+  readonly exact?: boolean;
 }
 
 export function buildCallGraph(profile: Profile, options: ReportOptions & CallGraphOptions = {}): CallGraph {
@@ -95,8 +108,9 @@ export function callGraphFromStacks(
   const visual = options.visual ?? true;
   const order: NodeOrder = visual ? 'entropy' : options.cumSort ? 'cum' : 'flat';
   const table = nodeTableOf(stacks);
+  const exact = options.exact ? stacks.exactValues : undefined;
 
-  let g = buildRawGraph(stacks, table, undefined);
+  let g = buildRawGraph(stacks, table, undefined, exact);
   let totalValue = 0;
   for (const n of g.present) totalValue += g.flat[n]!;
   const nodeCutoff = Math.abs(Math.trunc(totalValue * (options.nodeFraction ?? 0.005)));
@@ -109,7 +123,7 @@ export function callGraphFromStacks(
     if (above.length !== g.present.length) {
       droppedNodes = g.present.length - above.length;
       kept = keptSet(table.count, above);
-      g = buildRawGraph(stacks, table, kept);
+      g = buildRawGraph(stacks, table, kept, exact);
     }
   }
   const origCount = g.present.length;
@@ -124,7 +138,7 @@ export function callGraphFromStacks(
     }
     const selected = selectTopNodes(sorted, nodeCount, nodelets);
     if (selected.length !== sorted.length) {
-      g = buildRawGraph(stacks, table, keptSet(table.count, selected));
+      g = buildRawGraph(stacks, table, keptSet(table.count, selected), exact);
       sorted = sortNodes(g, g.present, order);
     }
   }

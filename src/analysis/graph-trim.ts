@@ -76,11 +76,16 @@ export function toCallGraph(
   counts: { origCount: number; droppedNodes: number; droppedEdges: number },
 ): CallGraph {
   const idOf = new Map<number, number>();
+  const { exact } = g;
   let shownTotal = 0;
+  let exactShownTotal = 0n;
   const nodes = sorted.map((n, id) => {
     idOf.set(n, id);
     shownTotal += g.flat[n]!;
-    return { id, frame: g.nodes.frame[n]!, name: g.nodes.names[n]!, flat: g.flat[n]!, cum: g.cum[n]! };
+    const node = { id, frame: g.nodes.frame[n]!, name: g.nodes.names[n]!, flat: g.flat[n]!, cum: g.cum[n]! };
+    if (!exact) return node;
+    exactShownTotal += exact.flat[n]!;
+    return { ...node, exactFlat: exact.flat[n]!, exactCum: exact.cum[n]! };
   });
   const edges: CallGraphEdge[] = [];
   const live: number[] = [];
@@ -95,6 +100,7 @@ export function toCallGraph(
       weight: g.edgeWeight[e]!,
       residual: g.edgeResidual[e]!,
       inline: g.edgeInline[e]!,
+      ...(exact ? { exactWeight: exact.edgeWeight[e]! } : {}),
     });
   }
   return {
@@ -105,5 +111,6 @@ export function toCallGraph(
     edges,
     ...counts,
     shownTotal,
+    ...(exact && stacks.exactTotal !== undefined ? { exactTotal: stacks.exactTotal, exactShownTotal } : {}),
   };
 }

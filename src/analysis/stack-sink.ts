@@ -16,12 +16,20 @@ export class StackSink implements StackVisitor {
   private hashes: Int32Array;
   private hash = 0;
 
-  /** `expected`: about how many stacks will come (room for them from the start avoids regrowing). */
+  /** Per stack its value exactly, when the sink was given `exactOf` (see exact-values.ts). */
+  readonly exact: bigint[] | undefined;
+
+  /**
+   * `expected`: about how many stacks will come (room for them from the start avoids
+   * regrowing). `exactOf`: a sample's value exactly, when the values must also be added up exactly.
+   */
   constructor(
     private readonly merge: boolean,
     expected = 1024,
     expectedFrames = expected * 8,
+    private readonly exactOf?: (sample: number) => bigint,
   ) {
+    this.exact = exactOf ? [] : undefined;
     const n = Math.max(1024, expected);
     this.values = new Float64Array(n);
     this.starts = new Int32Array(n + 1);
@@ -66,6 +74,7 @@ export class StackSink implements StackVisitor {
       const found = this.find(start, this.hash, group);
       if (found >= 0) {
         this.values[found]! += value;
+        if (this.exact) this.exact[found]! += this.exactOf!(sample);
         this.frameCount = start;
         return;
       }
@@ -73,6 +82,7 @@ export class StackSink implements StackVisitor {
     if (this.count + 1 >= this.values.length) this.growStacks();
     const id = this.count++;
     this.values[id] = value;
+    if (this.exact) this.exact[id] = this.exactOf!(sample);
     this.sampleIndexes[id] = sample;
     this.groups[id] = group;
     this.hashes[id] = this.hash;

@@ -3,6 +3,7 @@ import type { Frame } from './frames';
 import type { ReportOptions } from './options';
 import { StackSink } from './stack-sink';
 import { combinedTagTest, StackWalk } from './stack-walk';
+import { exactTotal, exactValue, sumsAreExact } from './exact-values';
 import { computeTotal, diffBaseSamples } from './total';
 
 export type { Frame } from './frames';
@@ -35,6 +36,10 @@ export interface Stacks {
   readonly sampleIndexes: Int32Array;
   /** Whether identical stacks were merged. */
   readonly merged: boolean;
+  /** Only when some sum of the values could pass 2^53 (see exact-values.ts): each stack's value, exactly. */
+  readonly exactValues: readonly bigint[] | undefined;
+  /** With exactValues: the total, exactly. */
+  readonly exactTotal: bigint | undefined;
   /**
    * Only for a profile made by mergeForDiff(..., 'diff_base'): per stack, 1 when it holds base
    * samples. Base and current samples are never merged into one stack, so each side's value of
@@ -54,10 +59,13 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
   const merge = stackOptions.mergeStacks ?? true;
   const baseSamples = diffBaseSamples(profile);
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
+  const type = walk.sampleTypeIndex;
+  // Past 2^53 the values are also added up exactly, sample by sample (the slow path).
+  const exactOf = sumsAreExact(profile, type) ? undefined : (s: number): bigint => exactValue(profile.samples, s, type);
   const unique = profile.samples.uniqueStacks;
-  const out = new StackSink(merge, merge ? unique?.count : profile.samples.count, unique?.locations.length);
+  const out = new StackSink(merge, merge ? unique?.count : profile.samples.count, unique?.locations.length, exactOf);
   const keepZeroValues = stackOptions.keepZeroValues ?? false;
-  const perSample = !merge || baseSamples !== undefined;
+  const perSample = !merge || baseSamples !== undefined || exactOf !== undefined;
   walk.checkFrameBudget(profile.samples, perSample, keepZeroValues, options.frameBudget);
   if (!perSample) walk.uniqueStacks(profile.samples, keepZeroValues, out);
   else walk.eachSample(profile.samples, keepZeroValues, baseSamples, out);
@@ -74,5 +82,7 @@ export function buildStacks(profile: Profile, options: ReportOptions, stackOptio
     sampleIndexes: out.sampleIndexes.subarray(0, out.count),
     merged: merge,
     diffBase: baseSamples ? out.groups.subarray(0, out.count) : undefined,
+    exactValues: out.exact?.slice(0, out.count),
+    exactTotal: exactOf ? exactTotal(profile, type) : undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { ReportOptions } from './options';
 import { printable } from './printable';
 import type { TopRow, TopTable } from './top';
 import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../shared/units';
+import { formatExactValue } from './exact-values';
 
 /** What the report header says about the profile (pprof's ProfileLabels). */
 export interface ProfileHeader {
@@ -59,15 +60,22 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
   // Profile strings are printed through printable(): no control character reaches the terminal.
   const unit = printable(sampleType.unit);
   if (outputUnit === 'minimum' && rows.length > 0) outputUnit = chooseOutputUnit(rows, total, unit);
-  const fmt = (v: number): string => formatValue(v, unit, outputUnit);
+  // Exact integers where the table has them (past 2^53) and the value prints unscaled.
+  const fmt = (v: number, exact?: bigint): string => formatExactValue(v, exact, unit, outputUnit);
+  const { exactTotal } = table;
 
   const lines: string[] = [];
-  if (options.header) lines.push(...headerLines(options.header, sampleType.type, unit, total, fmt));
+  if (options.header) lines.push(...headerLines(options.header, sampleType.type, unit, total, (v) => fmt(v, v === total ? exactTotal : undefined)));
   else lines.push(`Type: ${printable(sampleType.type)}`);
   lines.push(...activeFilterLines(options.filters));
   let shown = 0;
-  for (const r of rows) shown += r.flat;
-  lines.push(`Showing nodes accounting for ${fmt(shown)}, ${formatPercent(shown, total).trim()} of ${fmt(total)} total`);
+  let exactShown = 0n;
+  for (const r of rows) {
+    shown += r.flat;
+    exactShown += r.exactFlat ?? 0n;
+  }
+  const exactly = (exact: bigint): bigint | undefined => (exactTotal === undefined ? undefined : exact);
+  lines.push(`Showing nodes accounting for ${fmt(shown, exactly(exactShown))}, ${formatPercent(shown, total).trim()} of ${fmt(total, exactTotal)} total`);
   if (total !== 0) {
     if (dropped > 0) {
       const noun = dropped > 1 ? 'nodes' : 'node';
@@ -81,8 +89,8 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
     running += r.flat;
     const inl = r.inlineLabel ? ` ${r.inlineLabel}` : '';
     lines.push(
-      `${padStart(fmt(r.flat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
-        `${padStart(fmt(r.cum), 10)} ${formatPercent(r.cum, total)}  ${printable(r.name)}${inl}`,
+      `${padStart(fmt(r.flat, r.exactFlat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
+        `${padStart(fmt(r.cum, r.exactCum), 10)} ${formatPercent(r.cum, total)}  ${printable(r.name)}${inl}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -12,7 +12,7 @@ import { WireFormatError } from './wire';
 // Local aliases of the wire readers: when these files run as CommonJS (tsx in tests and
 // benchmarks), each use of an imported name is a property getter call, which made the
 // hot loops below 2.4x slower. The esbuild bundles are unaffected either way.
-const { keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
+const { bigVarintAt, keyAt, lengthAt, skipValue, varintAt, wire } = wireFormat;
 
 /** Where readSamples puts what it reads of each sample: SampleStacks (a table) or SampleRuns. */
 export interface SampleSink {
@@ -21,6 +21,8 @@ export interface SampleSink {
   readonly valueStride: number;
   /** Switches values to float64 (a value does not fit in 32 bits) and returns them. */
   widenValues(): Float64Array;
+  /** Value `type` of sample `s` is past 2^53: `values` holds it rounded, this is it exactly. */
+  exactValue(s: number, type: number, value: bigint): void;
   push(s: number, keyStart: number, keyEnd: number): void;
   pushSplit(s: number, start: number, end: number): void;
 }
@@ -46,7 +48,7 @@ export function decodeSamples(
   const labels = new LabelColumns(count, true);
   readSamples(buf, ranges, 0, count, valueCount, stringCount, stacks, labels, labelStart);
   labelStart[count] = labels.length;
-  return new DecodedSamples(count, valueCount, stacks.values, labelStart, labels, stacks.finish());
+  return new DecodedSamples(count, valueCount, stacks.values, labelStart, labels, stacks.finish(), stacks.exactValues);
 }
 
 /**
@@ -156,9 +158,11 @@ function readSamples(
               value = (value & 0x7f) | ((next & 0x7f) << 7) | (buf[pos + 2]! << 14);
               pos += 3;
             } else {
+              const at = pos;
               value = varintAt(buf, pos, fieldEnd, true);
               pos = wire.next;
               if ((value | 0) !== value && values instanceof Int32Array) values = sink.widenValues();
+              if (!Number.isSafeInteger(value)) sink.exactValue(s, valuesSeen, bigVarintAt(buf, at, pos, true));
             }
             if (valuesSeen === valueCount) {
               throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
@@ -173,9 +177,11 @@ function readSamples(
         locationFields += 2;
       } else if (key === 16) {
         // value, one varint per field.
+        const at = pos;
         const value = varintAt(buf, pos, end, true);
         pos = wire.next;
         if ((value | 0) !== value && values instanceof Int32Array) values = sink.widenValues();
+        if (!Number.isSafeInteger(value)) sink.exactValue(s, valuesSeen, bigVarintAt(buf, at, pos, true));
         if (valuesSeen === valueCount) {
           throw new WireFormatError(`sample #${s} has more values than the ${valueCount} sample types`);
         }

@@ -18,6 +18,7 @@ export class DecodedSamples implements SampleTable {
     readonly labelStart: Int32Array,
     labels: LabelColumns,
     readonly uniqueStacks: UniqueStacks,
+    readonly exactValues: ReadonlyMap<number, bigint> | undefined,
   ) {
     this.labelKey = fitted(labels.key, labels.length);
     this.labelStr = fitted(labels.str, labels.length);

@@ -67,6 +67,13 @@ export class SampleStacks implements SampleSink {
     return wide;
   }
 
+  /** Values past 2^53, exactly, by `s * valueCount + type`; undefined while there is none. */
+  exactValues: Map<number, bigint> | undefined;
+
+  exactValue(s: number, type: number, value: bigint): void {
+    (this.exactValues ??= new Map()).set(s * this.valueStride + type, value);
+  }
+
   /** Sample `s` whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]`. */
   push(s: number, keyStart: number, keyEnd: number): void {
     const i = this.batched++;
