@@ -2,13 +2,12 @@
  * The VS Code side of source mapping: gathers the workspace's go.mod modules, `go env GOROOT
  * GOMODCACHE`, the capture's sidecar, and answers file questions; one resolver per profile.
  */
-import { accessSync, constants, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { runTool } from '../capture/process';
-import { lookupGo } from '../golang/go-lookup';
+import { goLookupSettings, lookupGo } from '../golang/go-lookup';
+import { parseModulePath } from '../golang/go-mod';
 import {
   normalizePath,
-  parseModulePath,
   SourceResolver,
   type GoModule,
   type SourceContext,
@@ -20,35 +19,25 @@ import { SIDECAR_EXTENSION, stemOf } from '../store/naming';
 const CHOICES_KEY = 'goProfiler.sourceChoices';
 const EXCLUDE = '**/{node_modules,.git,testdata}/**';
 
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+interface GoEnv {
+  goroot?: string;
+  gomodcache?: string;
+  goVersion?: string;
 }
 
-/** `go env GOROOT GOMODCACHE`, quietly empty when go is missing. */
-async function goEnvDirs(): Promise<{ goroot?: string; gomodcache?: string }> {
-  const goExt = vscode.workspace.getConfiguration('go');
-  const alternate = (goExt.get<Record<string, unknown>>('alternateTools') ?? {})['go'];
-  const lookup = lookupGo(
-    {
-      goPath: vscode.workspace.getConfiguration('goProfiler').get<string>('goPath'),
-      alternateGo: typeof alternate === 'string' ? alternate : undefined,
-      goroot: goExt.get<string>('goroot') ?? undefined,
-      pathVariable: process.env.PATH ?? '',
-      platform: process.platform,
-    },
-    isExecutableFile,
-  );
+/** `go env GOROOT GOMODCACHE GOVERSION`, quietly empty when go is missing. */
+async function goEnvDirs(): Promise<GoEnv> {
+  const lookup = lookupGo(goLookupSettings((section, key) => vscode.workspace.getConfiguration(section).get(key)));
   if (!lookup.found) return {};
   try {
-    const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE']);
+    const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE', 'GOVERSION']);
     if (result.code !== 0) return {};
-    const [goroot = '', gomodcache = ''] = result.stdout.split('\n').map((s) => s.trim());
-    return { ...(goroot ? { goroot: normalizePath(goroot) } : {}), ...(gomodcache ? { gomodcache: normalizePath(gomodcache) } : {}) };
+    const [goroot = '', gomodcache = '', goVersion = ''] = result.stdout.split('\n').map((s) => s.trim());
+    return {
+      ...(goroot ? { goroot: normalizePath(goroot) } : {}),
+      ...(gomodcache ? { gomodcache: normalizePath(gomodcache) } : {}),
+      ...(goVersion ? { goVersion } : {}),
+    };
   } catch {
     return {};
   }
@@ -95,11 +84,18 @@ const fileSystem: SourceFileSystem = {
     const uris = await vscode.workspace.findFiles(`**/${glob}`, EXCLUDE, 200);
     return uris.map((u) => normalizePath(u.fsPath));
   },
+  async list(dir) {
+    try {
+      return (await vscode.workspace.fs.readDirectory(vscode.Uri.file(dir))).map(([name]) => name);
+    } catch {
+      return [];
+    }
+  },
 };
 
 /** Resolvers per profile, sharing the machine facts; choices persist in the workspace state. */
 export class SourceMapping implements vscode.Disposable {
-  private env: Promise<{ goroot?: string; gomodcache?: string }> | undefined;
+  private env: Promise<GoEnv> | undefined;
   private readonly resolvers = new Map<string, Promise<SourceResolver>>();
   private readonly sidecars = new Map<string, Promise<ProfileSidecar | undefined>>();
   private readonly watcher: vscode.FileSystemWatcher;
@@ -148,7 +144,15 @@ export class SourceMapping implements vscode.Disposable {
     const ctx: SourceContext = {
       modules,
       ...env,
-      ...(sidecar ? { sidecar: { ...(sidecar.sourceRoot ? { sourceRoot: sidecar.sourceRoot } : {}), ...(sidecar.module ? { module: sidecar.module } : {}) } } : {}),
+      ...(sidecar
+        ? {
+            sidecar: {
+              ...(sidecar.sourceRoot ? { sourceRoot: sidecar.sourceRoot } : {}),
+              ...(sidecar.module ? { module: sidecar.module } : {}),
+              ...(sidecar.goVersion ? { goVersion: sidecar.goVersion } : {}),
+            },
+          }
+        : {}),
     };
     const saved = this.state.get<Record<string, Record<string, string>>>(CHOICES_KEY)?.[profileUri.toString()] ?? {};
     return new SourceResolver(ctx, fileSystem, Object.entries(saved));

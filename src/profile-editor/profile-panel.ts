@@ -120,7 +120,7 @@ export function attachProfilePanel(
         void answer(document, message).then(post);
         break;
       case 'openSource':
-        void jumpToSource(document.uri, message.file, message.line).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
+        void jumpToSource(document.uri, message.file, message.line, message.functionName).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
         break;
       case 'saveImage':
         void saveImage(message.format, message.data, document.uri).catch((e: unknown) =>

@@ -21,7 +21,7 @@ export interface TestSelection {
 }
 
 export async function profileTest(deps: TestRunDeps, selection: TestSelection, go: string): Promise<string[]> {
-  const pty = new ProgramTerminal(`Go Profiler: ${selection.name}`, () => undefined);
+  const pty = ProgramTerminal.acquire(`Go Profiler: ${selection.name}`, () => undefined);
   pty.terminal.show(true);
   const select = selection.kind === 'test' ? `-run '^${selection.name}$'` : `-bench '^${selection.name}$' -run '^$'`;
   pty.info(`go test ${select} -cpuprofile -memprofile -blockprofile -mutexprofile (in ${selection.pkgDir})…`);
@@ -57,5 +57,7 @@ export async function profileTest(deps: TestRunDeps, selection: TestSelection, g
     pty.error(message);
     void vscode.window.showErrorMessage(`Go Profiler: ${message}`);
     return [];
+  } finally {
+    pty.release();
   }
 }

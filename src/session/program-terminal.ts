@@ -2,6 +2,8 @@
  * A VS Code terminal backed by a Pseudoterminal for one profiled program: output passes
  * through unchanged (colours included), typed lines go to stdin (with local echo and
  * backspace), Ctrl+C sends SIGINT, Ctrl+D closes stdin, closing the terminal calls onClose.
+ * A run reuses the terminal of an earlier, finished run of the same name (acquire/release),
+ * so runs do not leave one terminal each behind.
  */
 import * as vscode from 'vscode';
 import type { RunningProgram } from '../capture/process';
@@ -9,6 +11,18 @@ import type { RunningProgram } from '../capture/process';
 const RED = '\x1b[31m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
+/** What an internal command reports of a terminal's text (tests): the last this many characters. */
+const TRANSCRIPT_LIMIT = 64 * 1024;
+
+/** Terminals of finished runs, by name, ready to take the next run of the same name. */
+const idle = new Map<string, ProgramTerminal>();
+/** Every terminal not closed yet. */
+const live = new Set<ProgramTerminal>();
+
+/** goProfiler.internal.programTerminals: each open terminal's name and text (in-host tests). */
+export function programTerminalStates(): { name: string; text: string; idle: boolean }[] {
+  return [...live].map((t) => ({ name: t.name, text: t.transcript, idle: idle.get(t.name) === t }));
+}
 
 /** Lone "\n" → "\r\n", as a terminal needs. Pure. */
 export function toTerminalNewlines(text: string): string {
@@ -26,12 +40,43 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
   private line = '';
   private program: RunningProgram | undefined;
   private closedByUser = false;
+  private text = '';
 
-  constructor(
-    name: string,
-    private readonly onClose: () => void,
+  private constructor(
+    readonly name: string,
+    private onClose: () => void,
   ) {
     this.terminal = vscode.window.createTerminal({ name, pty: this, iconPath: new vscode.ThemeIcon('flame') });
+    live.add(this);
+  }
+
+  /** The idle terminal of an earlier run of `name` (output kept above a separator), or a new one. */
+  static acquire(name: string, onClose: () => void): ProgramTerminal {
+    const reused = idle.get(name);
+    idle.delete(name);
+    if (reused && !reused.closedByUser) {
+      reused.onClose = onClose;
+      reused.program = undefined;
+      reused.line = '';
+      reused.write(`\n${DIM}──────── new run ────────${RESET}\n`);
+      return reused;
+    }
+    return new ProgramTerminal(name, onClose);
+  }
+
+  /** The run is over (its program ended or never started): the next run of this name may reuse the terminal. */
+  release(): void {
+    if (this.closedByUser) return;
+    // The run is over: closing its terminal later (the user, or the next release) must not call
+    // its run's onClose again (a second dispose of an ended session starts clean-up work anew).
+    this.onClose = () => undefined;
+    idle.get(this.name)?.terminal.dispose(); // keep one per name
+    idle.set(this.name, this);
+  }
+
+  /** The text written so far (its last TRANSCRIPT_LIMIT characters), for the internal command tests use. */
+  get transcript(): string {
+    return this.text;
   }
 
   get isClosed(): boolean {
@@ -46,11 +91,14 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
 
   close(): void {
     this.closedByUser = true;
+    if (idle.get(this.name) === this) idle.delete(this.name);
+    live.delete(this);
     this.onClose();
   }
 
   write(text: string): void {
     const out = toTerminalNewlines(text);
+    this.text = (this.text + text).slice(-TRANSCRIPT_LIMIT);
     if (this.opened) this.writeEmitter.fire(out);
     else this.pending.push(out);
   }

@@ -4,6 +4,7 @@ import { registerRunCodeLens } from './run-codelens';
 import { RecordingStatus } from './recording-status';
 import { BuildProblems } from './build-problems';
 import { profilesFolder } from './profiles-folder';
+import { programTerminalStates } from './program-terminal';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
 
@@ -33,6 +34,7 @@ export function registerSessionFeatures(context: vscode.ExtensionContext, log: v
       { dispose: () => clearInterval(ticker) },
       ...registerSessionCommands(deps, context.workspaceState),
       registerRunCodeLens(),
+      vscode.commands.registerCommand('goProfiler.internal.programTerminals', programTerminalStates),
     ],
   };
 }

@@ -4,11 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { DEFAULT_SAMPLING, type SamplingRates } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
 import { launchWithAgent, type ProfilerSession } from '../capture/launcher';
+import { whyLost } from '../capture/recording-at-exit';
 import { agentSession } from './agent-session';
 import type { BuildProblems } from './build-problems';
-import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
+import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-runner';
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
@@ -21,7 +23,10 @@ export interface RunDeps extends CaptureDeps {
 export interface StartedRun {
   readonly sessionId: string;
   readonly pid: number;
-  /** Resolves after the program ended and whole-run profiles (if any) were saved: their paths. */
+  /**
+   * Resolves after the program ended and what it recorded then was saved: the paths of a CPU
+   * recording running at its end and of whole-run profiles (if any).
+   */
   readonly finished: Promise<string[]>;
 }
 
@@ -31,9 +36,18 @@ async function targetEnv(target: RunTarget): Promise<Record<string, string>> {
   return { ...env, ...target.env };
 }
 
+/** goProfiler.mutexProfileFraction / blockProfileRate: contention sampling from program start. */
+function samplingSettings(): SamplingRates {
+  const config = vscode.workspace.getConfiguration('goProfiler');
+  return {
+    mutexProfileFraction: config.get<number>('mutexProfileFraction') ?? DEFAULT_SAMPLING.mutexProfileFraction,
+    blockProfileRate: config.get<number>('blockProfileRate') ?? DEFAULT_SAMPLING.blockProfileRate,
+  };
+}
+
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
-  const pty = new ProgramTerminal(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  const pty = ProgramTerminal.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
   pty.terminal.show(true);
   pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
   try {
@@ -47,6 +61,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
       wholeRun,
       stdio: 'pipe',
       ownGroup: true,
+      sampling: samplingSettings(),
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -55,6 +70,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const found = e instanceof CaptureError && e.failure === 'build-failed' ? deps.problems.show(e.details, target.cwd) : 0;
     const where = found > 0 ? ` (${found} problem${found === 1 ? '' : 's'} in the Problems panel)` : '';
     void vscode.window.showErrorMessage(`Go Profiler: ${target.label}: ${message}${where}`);
+    pty.release();
     return undefined;
   }
   deps.problems.clear();
@@ -64,7 +80,9 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     return undefined;
   }
   pty.attach(session.program);
-  pty.info(`${session.build.program} started (pid ${session.program.pid}); capture from the Go Profiler view.`);
+  // Whole-run mode captures by itself: pointing at the view's capture buttons would mislead.
+  const next = wholeRun ? 'its profiles are saved and opened when it exits' : 'capture from the Go Profiler view';
+  pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
   const profiling = agentSession(session);
   const state = deps.registry.add(profiling);
   session.ready.catch((e: unknown) => {
@@ -76,11 +94,17 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const end = await session.endReason();
     pty.info(`\n${session.build.program} ${end}.`);
     const paths: string[] = [];
+    // A CPU recording (Start/Stop) running when the program ended: save and open what the
+    // agent wrote then, or say what was lost.
+    if (state.cpuStartedAt) {
+      const saved = await stopCpu(deps, state);
+      if (saved) paths.push(saved);
+    }
     if (wholeRun) {
       const results = await session.wholeRunResults();
       if (results.length === 0) {
         void vscode.window.showWarningMessage(
-          `Go Profiler: ${session.build.program} did not return from main (it ${end}), so whole-run mode has no profiles.`,
+          `Go Profiler: whole-run profiles of ${session.build.program} lost: it ${end}; ${whyLost(end, session.build)}.`,
         );
       }
       for (const result of results) {
@@ -99,6 +123,6 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     await session.dispose();
     return paths;
   })();
-  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`));
+  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`)).finally(() => pty.release());
   return { sessionId: profiling.id, pid: session.program.pid, finished };
 }

@@ -5,6 +5,7 @@
 import { isFiniteNumber, isIndex, isRecord, isStringArray, type UnknownRecord } from './guards';
 import type { WebviewRequest, WebviewToHost } from './protocol';
 import { assertNever } from './rpc';
+import { parseComparisonTotals } from './diff-view';
 import { parsePeekParams, parsePeekView, parseStackTreeView, parseTopRowDiff, parseTreeParams, parseViewQuery } from './validate-views';
 import {
   viewMethodNames,
@@ -81,7 +82,9 @@ export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {
     case 'request':
       return parseViewRequest(value);
     case 'openSource':
-      return typeof value.file === 'string' && isIndex(value.line) ? { kind: 'openSource', file: value.file, line: value.line } : undefined;
+      if (typeof value.file !== 'string' || !isIndex(value.line)) return undefined;
+      if (value.functionName !== undefined && typeof value.functionName !== 'string') return undefined;
+      return { kind: 'openSource', file: value.file, line: value.line, ...(value.functionName !== undefined ? { functionName: value.functionName } : {}) };
     case 'saveImage':
       return (value.format === 'png' || value.format === 'svg') && typeof value.data === 'string'
         ? { kind: 'saveImage', format: value.format, data: value.data }
@@ -247,7 +250,9 @@ export function parseTopView(value: unknown): TopView | undefined {
   }
   const baseSource = value.baseSource;
   if (baseSource !== undefined && typeof baseSource !== 'string') return undefined;
-  const view = { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows };
+  const comparison = value.comparison === undefined ? undefined : parseComparisonTotals(value.comparison);
+  if (value.comparison !== undefined && !comparison) return undefined;
+  const view = { sampleIndex, sampleType, total, totalText, rows, shownText, shownPercent, omittedRows, ...(comparison ? { comparison } : {}) };
   return baseSource === undefined ? view : { ...view, baseSource };
 }
 

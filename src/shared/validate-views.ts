@@ -1,5 +1,6 @@
 /** Validators for the view queries and the view data added with the multi-view editor. */
 import { isFiniteNumber, isIndex, isRecord } from './guards';
+import { parseComparisonTotals } from './diff-view';
 import {
   granularities,
   type FrameView,
@@ -64,7 +65,7 @@ function parseFrame(value: unknown): FrameView | undefined {
 
 export function parseStackTreeView(value: unknown): StackTreeView | undefined {
   if (!isRecord(value) || !Array.isArray(value.frames)) return undefined;
-  const { sampleIndex, unit, total, totalText, frame, parent, firstChild, childCount, self, base, baseSelf, baseTotal, baseSource } = value;
+  const { sampleIndex, unit, total, totalText, frame, parent, firstChild, childCount, self, base, baseSelf, baseSource } = value;
   const nodes = value.value;
   if (!isIndex(sampleIndex) || typeof unit !== 'string' || !isFiniteNumber(total) || typeof totalText !== 'string') return undefined;
   if (!(frame instanceof Int32Array) || !(parent instanceof Int32Array) || !(firstChild instanceof Int32Array)) return undefined;
@@ -73,7 +74,8 @@ export function parseStackTreeView(value: unknown): StackTreeView | undefined {
   if (parent.length !== n || firstChild.length !== n || childCount.length !== n || nodes.length !== n || self.length !== n) return undefined;
   if (base !== undefined && !(base instanceof Float64Array && base.length === n)) return undefined;
   if (baseSelf !== undefined && !(baseSelf instanceof Float64Array && baseSelf.length === n)) return undefined;
-  if (baseTotal !== undefined && !isFiniteNumber(baseTotal)) return undefined;
+  const comparison = value.comparison === undefined ? undefined : parseComparisonTotals(value.comparison);
+  if (value.comparison !== undefined && !comparison) return undefined;
   if (baseSource !== undefined && typeof baseSource !== 'string') return undefined;
   const frames: FrameView[] = [];
   for (const item of value.frames) {
@@ -90,8 +92,8 @@ export function parseStackTreeView(value: unknown): StackTreeView | undefined {
     sampleIndex, unit, total, totalText, frames, frame, parent, firstChild, childCount, value: nodes, self,
     ...(base !== undefined ? { base } : {}),
     ...(baseSelf !== undefined ? { baseSelf } : {}),
-    ...(baseTotal !== undefined ? { baseTotal } : {}),
     ...(baseSource !== undefined ? { baseSource } : {}),
+    ...(comparison !== undefined ? { comparison } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CallGraphParams, CallGraphView } from './callgraph-view';
+import type { ComparisonTotals } from './diff-view';
 import type { GoroutinesView } from './goroutines-view';
 
 /**
@@ -99,6 +100,8 @@ export interface TopView {
   readonly omittedRows: number;
   /** Name of the base profile when the rows are a comparison. */
   readonly baseSource?: string;
+  /** With a base profile: both profiles' totals, the same in every view. */
+  readonly comparison?: ComparisonTotals;
 }
 
 export interface FrameView {
@@ -126,12 +129,17 @@ export interface StackTreeView {
   readonly childCount: Int32Array;
   readonly value: Float64Array;
   readonly self: Float64Array;
-  /** With a base profile: the node's value in the base (same path), 0 when absent. */
+  /**
+   * With a base profile (flame graph): the node's value in the base (same path of names), 0
+   * when absent. The tree then holds every path of either profile: `value` and `self` are the
+   * current profile's (0 on a path only the base has).
+   */
   readonly base?: Float64Array;
-  /** With a base profile: the node's self value in the base (same path), 0 when absent. */
+  /** With a base profile (flame graph): the node's self value in the base, 0 when absent. */
   readonly baseSelf?: Float64Array;
-  readonly baseTotal?: number;
   readonly baseSource?: string;
+  /** With a base profile: both profiles' totals, the same in every view. */
+  readonly comparison?: ComparisonTotals;
 }
 
 export type TreeDirection = 'top-down' | 'bottom-up';

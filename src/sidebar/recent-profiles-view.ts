@@ -1,7 +1,9 @@
 /** Registers the Recent Profiles tree and its commands. */
 import * as vscode from 'vscode';
 import { registerUnsavedCaptureCommands } from '../session/unsaved-captures';
-import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
+import { importIntoFolder, urisArgument } from '../profile-editor/import-profiles';
+import { compareWith, copyPath, deleteRecent, renameRecent, revealInOs } from './recent-profiles-commands';
+import { revealPath } from './reveal-path';
 import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
 
 export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string): vscode.Disposable[] {
@@ -23,10 +25,8 @@ export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => s
     vscode.commands.registerCommand('goProfiler.recent.delete', after(deleteRecent)),
     vscode.commands.registerCommand(
       'goProfiler.recent.import',
-      after((uris?: readonly vscode.Uri[]) => importIntoFolder(folder(), Array.isArray(uris) ? uris : undefined)),
+      after((uris?: unknown) => importIntoFolder(folder(), urisArgument(uris))),
     ),
-    vscode.commands.registerCommand('goProfiler.recent.openFolder', () =>
-      vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(folder())),
-    ),
+    vscode.commands.registerCommand('goProfiler.recent.openFolder', () => revealPath(folder(), 'folder')),
   ];
 }

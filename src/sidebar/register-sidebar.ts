@@ -3,14 +3,17 @@ import * as vscode from 'vscode';
 import type { SessionRegistry } from '../session/session-registry';
 import { RecentProfilesTree } from './recent-profiles-tree';
 import { registerRecentProfiles } from './recent-profiles-view';
+import { revealViewOnNewSession } from './reveal-on-session';
 import { SESSIONS_VIEW, SessionsTree } from './sessions-tree';
 
 export function registerSidebar(registry: SessionRegistry, recent: RecentProfilesTree, folder: () => string): vscode.Disposable[] {
   const sessionsTree = new SessionsTree(registry);
+  const sessionsView = vscode.window.createTreeView(SESSIONS_VIEW, { treeDataProvider: sessionsTree });
   return [
     recent,
     sessionsTree,
-    vscode.window.createTreeView(SESSIONS_VIEW, { treeDataProvider: sessionsTree }),
+    sessionsView,
+    ...revealViewOnNewSession(registry, sessionsView, SESSIONS_VIEW),
     ...registerRecentProfiles(recent, folder),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('goProfiler.profilesFolder')) recent.refresh();

@@ -14,7 +14,8 @@ import { lineCostsForQuery } from '../analysis/line-table';
 import type { PeekParams, PeekView, StackTreeView, TopView, TreeParams, ViewQuery } from '../shared/view-model';
 import type { HostToWorker, OpenParams, WorkerToHost } from './worker-protocol';
 import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
-import { baseValuesByPath, buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { comparisonTotals, diffFlameView } from './diff-builders';
 import { queryKey, toReportOptions } from './report-options';
 import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
@@ -59,13 +60,13 @@ export class WorkerHandlers {
         case 'top':
           return { kind: 'response', id, ok: true, method: 'top', result: this.cached('top', request.params, () => this.top(request.params)) };
         case 'flame':
-          return { kind: 'response', id, ok: true, method: 'flame', result: this.cached('flame', request.params, () => this.tree({ ...request.params, direction: 'top-down' })) };
+          return { kind: 'response', id, ok: true, method: 'flame', result: this.cached('flame', request.params, () => this.tree({ ...request.params, direction: 'top-down' }, true)) };
         case 'tree':
           return { kind: 'response', id, ok: true, method: 'tree', result: this.cached('tree', request.params, () => this.tree(request.params)) };
         case 'peek':
           return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
         case 'goroutines':
-          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params) };
+          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params, this.diffBase(request.params)) };
         case 'callgraph':
           return { kind: 'response', id, ok: true, method: 'callgraph', result: buildCallGraphView(this.opened(), request.params) };
         case 'lineCosts':
@@ -108,14 +109,16 @@ export class WorkerHandlers {
     const base = this.diffBase(query);
     if (!base) return buildTopView(profile, sampleIndex, MAX_TOP_ROWS, options);
     base.merged ??= mergeForDiff(profile, base.profile, 'base');
-    return buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
+    const view = buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
       table: topTable(base.profile, options),
       current: topTable(profile, options),
       source: base.source,
     });
+    return { ...view, comparison: comparisonTotals(profile, base.profile, sampleIndex, view.sampleType.unit) };
   }
 
-  private tree(params: TreeParams): StackTreeView {
+  /** With a base, the flame graph gets every path of both profiles; the trees get the totals only. */
+  private tree(params: TreeParams, flame = false): StackTreeView {
     const profile = this.opened();
     const sampleIndex = selectSampleType(profile, params.sampleIndex);
     const options = toReportOptions(params, sampleIndex);
@@ -124,9 +127,9 @@ export class WorkerHandlers {
     const view = stackTreeView(trie, sampleIndex, unit);
     const base = this.diffBase(params);
     if (!base) return view;
-    const baseTrie = stackTrie(base.profile, options, params.direction);
-    const byPath = baseValuesByPath(trie, baseTrie);
-    return { ...view, base: byPath.value, baseSelf: byPath.self, baseTotal: baseTrie.total, baseSource: base.source };
+    const comparison = comparisonTotals(profile, base.profile, sampleIndex, unit);
+    if (!flame) return { ...view, baseSource: base.source, comparison };
+    return diffFlameView(trie, stackTrie(base.profile, options, params.direction), sampleIndex, unit, base.source, comparison);
   }
 
   private peek(params: PeekParams): PeekView {

@@ -4,6 +4,7 @@
  * with the callers and callees of the selected function. The whole tree arrives at once
  * (typed arrays); only the visible rows are rendered.
  */
+import { summaryTotalText } from '../../src/shared/diff-view';
 import { formatPercent, formatValue } from '../../src/shared/units';
 import type { PeekView, TreeDirection, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
@@ -60,7 +61,7 @@ class TreeViewInstance implements ViewInstance {
     const view = await this.context.rpc.request('tree', { ...query, direction: this.direction });
     if (!isCurrent()) return;
     this.shownKey = key;
-    this.context.showTotal(view.totalText);
+    this.context.showTotal(summaryTotalText(view));
     clear(this.body);
     this.table = undefined;
     this.tree = undefined;
@@ -122,7 +123,7 @@ class TreeViewInstance implements ViewInstance {
     if (this.search?.test(name)) tr.classList.add('match');
     const frame = view.frames[view.frame[node]!];
     const openSource = (): void => {
-      if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine));
+      if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine), frame.name);
     };
     twisty.addEventListener('click', (e) => {
       e.stopPropagation();
@@ -157,7 +158,7 @@ class TreeViewInstance implements ViewInstance {
         break;
       case 'Enter': {
         const frame = node >= 0 ? tree.view.frames[tree.view.frame[node]!] : undefined;
-        if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine));
+        if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine), frame.name);
         return;
       }
       default:

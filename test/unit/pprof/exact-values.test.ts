@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeProfile } from '../../../src/pprof/index';
 import { inflateNode } from '../../../src/pprof/inflate-node';
-import { ProtoWriter } from './proto-writer';
+import { ProtoWriter } from '../../support/proto-writer';
 
 /** A profile of one location and two sample types, whose samples have `values` (two each), packed or not. */
 function profileWithValues(values: readonly (readonly [bigint, bigint])[], packed: boolean): Uint8Array {

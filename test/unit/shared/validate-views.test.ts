@@ -21,6 +21,13 @@ test('a view query keeps the fields given and refuses wrong types', () => {
 test('webview messages: openSource, saveImage, compareWith and the new view requests', () => {
   assert.deepEqual(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 3 }), { kind: 'openSource', file: '/a.go', line: 3 });
   assert.equal(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: -3 }), undefined);
+  assert.deepEqual(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 0, functionName: 'main.f' }), {
+    kind: 'openSource',
+    file: '/a.go',
+    line: 0,
+    functionName: 'main.f',
+  });
+  assert.equal(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 3, functionName: 7 }), undefined);
   assert.deepEqual(parseWebviewToHost({ kind: 'saveImage', format: 'svg', data: '<svg/>' }), { kind: 'saveImage', format: 'svg', data: '<svg/>' });
   assert.equal(parseWebviewToHost({ kind: 'saveImage', format: 'gif', data: '' }), undefined);
   assert.deepEqual(parseWebviewToHost({ kind: 'compareWith', extra: 1 }), { kind: 'compareWith' });
@@ -61,7 +68,10 @@ test('stack trees: typed arrays of one length, frames and children in range', ()
   assert.equal(parseStackTreeView({ ...tree(), frame: Int32Array.from([-1, 1]) }), undefined);
   assert.equal(parseStackTreeView({ ...tree(), childCount: Int32Array.from([2, 0]) }), undefined);
   assert.equal(parseStackTreeView({ ...tree(), base: Float64Array.from([1]) }), undefined);
-  assert.ok(parseStackTreeView({ ...tree(), base: Float64Array.from([1, 1]), baseSelf: Float64Array.from([0, 1]), baseTotal: 1, baseSource: 'b' }));
+  const comparison = { base: 1, current: 30, baseText: '1ns', currentText: '30ns' };
+  const diff = parseStackTreeView({ ...tree(), base: Float64Array.from([1, 1]), baseSelf: Float64Array.from([0, 1]), baseSource: 'b', comparison });
+  assert.deepEqual(diff?.comparison, comparison, 'the comparison totals survive the parse');
+  assert.equal(parseStackTreeView({ ...tree(), comparison: { ...comparison, base: 'x' } }), undefined);
   const response = parseWorkerToHost({ kind: 'response', id: 1, ok: true, method: 'flame', result: tree() });
   assert.equal(response?.ok, true);
 });
