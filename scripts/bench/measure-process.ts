@@ -49,6 +49,26 @@ export async function measureProcess(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ProcessMeasurement> {
+  const { code, stderr, ...measurement } = await measureProcessExit(file, args, env);
+  if (code !== 0) {
+    throw new Error(`\`${[file, ...args].join(' ')}\` exited with status ${String(code)}: ${stderr.trim().slice(0, 500)}`);
+  }
+  return measurement;
+}
+
+export interface ProcessExit extends ProcessMeasurement {
+  /** Exit status; null when a signal ended the process. */
+  readonly code: number | null;
+  /** The first 10,000 characters written to stderr. */
+  readonly stderr: string;
+}
+
+/** Runs file with args (stdout discarded) and measures it however it ends. */
+export async function measureProcessExit(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProcessExit> {
   const scratch = await mkdtemp(join(tmpdir(), 'bench-measure-'));
   const timeOut = join(scratch, 'rss');
   const useGnuTime = existsSync(gnuTime);
@@ -75,9 +95,6 @@ export async function measureProcess(
     });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (poll) clearInterval(poll);
-    if (code !== 0) {
-      throw new Error(`\`${[file, ...args].join(' ')}\` exited with status ${String(code)}: ${stderr.trim().slice(0, 500)}`);
-    }
     let peakRssBytes = polledPeak;
     let cpuMs = polledCpuMs;
     if (useGnuTime) {
@@ -88,7 +105,7 @@ export async function measureProcess(
     }
     if (!Number.isFinite(peakRssBytes) || peakRssBytes <= 0) throw new Error(`no peak RSS measured for ${file}`);
     if (!Number.isFinite(cpuMs)) throw new Error(`no CPU time measured for ${file}`);
-    return { wallMs, cpuMs, peakRssBytes };
+    return { wallMs, cpuMs, peakRssBytes, code, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

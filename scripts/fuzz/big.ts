@@ -1,4 +1,4 @@
-/** Generated large profiles: a 100,000-frame stack and ten million tiny samples. */
+/** Generated large profiles: a 100,000-frame stack, a 100-million-frame stack of inlined calls and ten million tiny samples. */
 import type { FuzzInput } from './generate';
 import { bytesField, concat, intField, packed, stringField } from './proto';
 
@@ -21,6 +21,24 @@ export function deepStack(depth: number, distinct: boolean): Uint8Array {
   }
   const stack = Array.from({ length: depth }, (_, i) => (distinct ? i + 1 : 1));
   parts.push(bytesField(2, [...packed(1, stack), ...packed(2, [1])]));
+  return concat([...header(strings), ...parts]);
+}
+
+/**
+ * One sample whose stack is one location of `lines` inlined calls (each its own function),
+ * `repeats` times: lines x repeats frames once expanded.
+ */
+export function inlineStack(lines: number, repeats: number): Uint8Array {
+  const strings = ['', 'samples', 'count', 'main.go'];
+  const parts: number[][] = [];
+  const locationLines: number[] = [];
+  for (let i = 0; i < lines; i++) {
+    strings.push(`main.f${i}`);
+    parts.push(bytesField(5, [...intField(1, i + 1), ...intField(2, strings.length - 1), ...intField(4, 3)]));
+    locationLines.push(...bytesField(4, [...intField(1, i + 1), ...intField(2, 10 + i)]));
+  }
+  parts.push(bytesField(4, [...intField(1, 1), ...locationLines]));
+  parts.push(bytesField(2, [...packed(1, new Array<number>(repeats).fill(1)), ...packed(2, [1])]));
   return concat([...header(strings), ...parts]);
 }
 

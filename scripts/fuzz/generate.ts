@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { mutate, seededRandom } from '../../test/support/profile-mutations';
-import { deepStack } from './big';
+import { deepStack, inlineStack } from './big';
 import { structuralMutators, type Random } from './structural';
 
 export interface CorpusEntry {
@@ -32,9 +32,10 @@ const LARGE_INPUT = 256 * 1024;
 /** One input in this many (per class mix) is a mutated 100,000-frame stack. */
 const DEEP_STACK_EVERY = 2000;
 
+const DEEP_STACK_KINDS = ['distinct 100000', 'recursive 100000', 'inlined 1000 x 100000'];
 let deepStacks: readonly Uint8Array[] | undefined;
 function deepStackInputs(): readonly Uint8Array[] {
-  deepStacks ??= [deepStack(100_000, true), deepStack(100_000, false)];
+  deepStacks ??= [deepStack(100_000, true), deepStack(100_000, false), inlineStack(1000, 100_000)];
   return deepStacks;
 }
 
@@ -70,7 +71,7 @@ export function inputAt(corpus: readonly CorpusEntry[], seed: number, index: num
     const which = Math.floor(random() * deep.length);
     const base = deep[which]!;
     const m = random() < 0.5 ? { description: 'as is', bytes: base } : structural(base, random);
-    return { index, inflater, description: `deep stack ${which === 0 ? 'distinct' : 'recursive'} 100000: ${m.description}`, bytes: m.bytes };
+    return { index, inflater, description: `deep stack ${DEEP_STACK_KINDS[which]}: ${m.description}`, bytes: m.bytes };
   }
   const entry = pickEntry(corpus, random);
   const roll = random();

@@ -2,7 +2,7 @@
  * Structure-aware mutations of a raw (not gzipped) profile.proto: fields duplicated, deleted
  * or retyped inside nested messages (samples, locations, lines, functions, mappings, labels),
  * references set out of range, huge nested lengths, locations that refer to themselves many
- * times, duplicate ids. Each returns the new bytes and a description to replay it by.
+ * times, locations of many inlined lines (repeated in a stack), duplicate ids. Each returns the new bytes and a description to replay it by.
  */
 import { bytesField, concat, intField, key, packed, parseFields, varint, varintOf, type Field } from './proto';
 
@@ -102,6 +102,25 @@ export function locationCycle(profile: Uint8Array, random: Random): Mutated {
   return { description: `sample with location ${id} x${times}`, bytes: concat([profile, bytesField(2, sample)]) };
 }
 
+/**
+ * A new location of 2 to 1,000 lines (inlined calls of the profile's functions) in a sample's
+ * stack 1 to 100,000 times, among the profile's own locations: up to 100 million frames once
+ * expanded, from a few kilobytes.
+ */
+export function inlineLines(profile: Uint8Array, random: Random): Mutated {
+  const functionIds = topLevel(profile, 5).map((f) => varintOf(f, 1) ?? 0);
+  const locationIds = topLevel(profile, 4).map((l) => varintOf(l, 1) ?? 0);
+  const lines = pick(random, [2, 5, 50, 1000]);
+  const times = pick(random, [1, 1000, 100_000]);
+  const id = 1e6 + 11;
+  const line = (i: number): number[] => bytesField(4, [...intField(1, functionIds.length > 0 ? pick(random, functionIds) : 1), ...intField(2, i + 1)]);
+  const location = bytesField(4, [...intField(1, id), ...Array.from({ length: lines }, (_, i) => line(i)).flat()]);
+  const stack = Array.from({ length: times }, () => (locationIds.length > 0 && random() < 0.1 ? pick(random, locationIds) : id));
+  const values = new Array<number>(Math.max(1, sampleTypeCount(profile))).fill(1);
+  const sample = bytesField(2, [...packed(1, stack), ...packed(2, values)]);
+  return { description: `location of ${lines} lines in a stack x${times}`, bytes: concat([profile, location, sample]) };
+}
+
 /** A location whose id duplicates another's, or a function whose id duplicates another's. */
 export function duplicateId(profile: Uint8Array, random: Random): Mutated {
   const field = random() < 0.5 ? 4 : 5;
@@ -138,4 +157,4 @@ export function danglingReference(profile: Uint8Array, random: Random): Mutated 
 
 export type StructuralMutator = (profile: Uint8Array, random: Random) => Mutated;
 
-export const structuralMutators: readonly StructuralMutator[] = [mutateNested, mutateNested, mutateNested, locationCycle, duplicateId, danglingReference];
+export const structuralMutators: readonly StructuralMutator[] = [mutateNested, mutateNested, mutateNested, locationCycle, inlineLines, duplicateId, danglingReference];

@@ -1,5 +1,6 @@
 import type { Mapping, Profile } from '../pprof/profile';
 import { OptionError } from '../shared/option-error';
+import { exactValue, sumsAreExact } from './exact-values';
 import { DIFF_BASE_LABEL_KEY, DIFF_BASE_LABEL_VALUE } from './total';
 
 /**
@@ -17,7 +18,9 @@ export type DiffMode = 'base' | 'diff_base';
 
 export function mergeForDiff(current: Profile, base: Profile, mode: DiffMode): Profile {
   checkCompatible(current, base);
-  const m = new ProfileMerger();
+  // Past 2^53 the merged values are also added up exactly (see exact-values.ts).
+  const exact = [current, base].some((p) => p.sampleTypes.some((_, t) => !sumsAreExact(p, t)));
+  const m = new ProfileMerger(exact);
   m.add(current, 1, false);
   m.add(base, -1, mode === 'diff_base');
   return m.finish(current, base);
@@ -54,8 +57,14 @@ class ProfileMerger {
   private readonly sampleByKey = new Map<string, number>();
   private valueCount = 0;
   readonly values: number[] = [];
+  /** Parallel to values, exactly, when asked for. */
+  private readonly exact: bigint[] | undefined;
   readonly stacks: number[][] = [];
   readonly labels: { key: number; str: number; num: number; unit: number }[][] = [];
+
+  constructor(exact: boolean) {
+    this.exact = exact ? [] : undefined;
+  }
 
   add(p: Profile, sign: number, markBase: boolean): void {
     this.valueCount = p.samples.valueCount;
@@ -93,8 +102,10 @@ class ProfileMerger {
         this.stacks.push(stack);
         this.labels.push(labels);
         for (let t = 0; t < vc; t++) this.values.push(0);
+        if (this.exact) for (let t = 0; t < vc; t++) this.exact.push(0n);
       }
       for (let t = 0; t < vc; t++) this.values[id * vc + t]! += sign * samples.values[s * vc + t]!;
+      if (this.exact) for (let t = 0; t < vc; t++) this.exact[id * vc + t]! += BigInt(sign) * exactValue(samples, s, t);
     }
   }
 
@@ -103,19 +114,27 @@ class ProfileMerger {
     const keep: number[] = [];
     for (let id = 0; id < this.stacks.length; id++) {
       for (let t = 0; t < vc; t++) {
-        if (this.values[id * vc + t] !== 0) {
+        if (this.exact ? this.exact[id * vc + t] !== 0n : this.values[id * vc + t] !== 0) {
           keep.push(id);
           break;
         }
       }
     }
     const values = new Float64Array(keep.length * vc);
+    const exactValues = new Map<number, bigint>();
     const stackStart = new Int32Array(keep.length + 1);
     const stackLocations: number[] = [];
     const labelStart = new Int32Array(keep.length + 1);
     const labels: { key: number; str: number; num: number; unit: number }[] = [];
     keep.forEach((id, k) => {
       for (let t = 0; t < vc; t++) values[k * vc + t] = this.values[id * vc + t]!;
+      if (this.exact) {
+        for (let t = 0; t < vc; t++) {
+          const e = this.exact[id * vc + t]!;
+          values[k * vc + t] = Number(e);
+          if (!Number.isSafeInteger(values[k * vc + t])) exactValues.set(k * vc + t, e);
+        }
+      }
       stackLocations.push(...this.stacks[id]!);
       stackStart[k + 1] = stackLocations.length;
       labels.push(...this.labels[id]!);
@@ -170,6 +189,7 @@ class ProfileMerger {
         labelStr: Int32Array.from(labels, (l) => l.str),
         labelNum: Float64Array.from(labels, (l) => l.num),
         labelNumUnit: Int32Array.from(labels, (l) => l.unit),
+        ...(exactValues.size > 0 ? { exactValues } : {}),
       },
     };
   }

@@ -1,4 +1,5 @@
-import type { Frame, FrameTotals } from './stacks';
+import type { FrameTotals } from './frame-totals';
+import type { Frame } from './frames';
 
 /**
  * The frame totals of one profile whose samples were added up in two parts (the earlier

@@ -57,10 +57,22 @@ export interface RawGraph {
   readonly outEdges: number[][];
   /** Nodes with a non-zero flat or cum (pprof drops the others), in node order. */
   readonly present: number[];
+  /** flat, cum and edge weights exactly, when built with the stacks' exact values. */
+  readonly exact?: ExactGraphValues;
 }
 
-/** Builds the graph of the stacks, with only the nodes in `kept` when it is given. */
-export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array | undefined): RawGraph {
+export interface ExactGraphValues {
+  readonly flat: bigint[];
+  readonly cum: bigint[];
+  /** Parallel to edgeWeight. */
+  readonly edgeWeight: bigint[];
+}
+
+/**
+ * Builds the graph of the stacks, with only the nodes in `kept` when it is given. With
+ * `exactValues` (Stacks.exactValues), the values are also added up exactly.
+ */
+export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array | undefined, exactValues?: readonly bigint[]): RawGraph {
   const N = nodes.count;
   const flat = new Float64Array(N);
   const cum = new Float64Array(N);
@@ -74,10 +86,12 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
   const edgeStamp: number[] = [];
   const { stackStart, stackFrames, stackInlined, values } = stacks;
   const { nodeOfFrame } = nodes;
+  const exact: ExactGraphValues | undefined = exactValues && { flat: new Array<bigint>(N).fill(0n), cum: new Array<bigint>(N).fill(0n), edgeWeight: [] };
 
   for (let s = 0; s < stacks.count; s++) {
     const w = values[s]!;
     if (w === 0) continue;
+    const ew = exactValues?.[s] ?? 0n;
     let parent = -1;
     let residual = false;
     for (let i = stackStart[s + 1]! - 1; i >= stackStart[s]!; i--) {
@@ -90,6 +104,7 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
       if (nodeStamp[n] !== s) {
         nodeStamp[n] = s;
         cum[n]! += w;
+        if (exact) exact.cum[n]! += ew;
       }
       if (parent >= 0 && n !== parent) {
         const key = parent * N + n;
@@ -100,12 +115,14 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
           edgeSrc.push(parent);
           edgeDst.push(n);
           edgeWeight.push(w);
+          exact?.edgeWeight.push(ew);
           edgeResidual.push(residual);
           edgeInline.push(inline);
           edgeStamp.push(s);
         } else if (edgeStamp[e] !== s) {
           edgeStamp[e] = s;
           edgeWeight[e]! += w;
+          if (exact) exact.edgeWeight[e]! += ew;
           if (residual) edgeResidual[e] = true;
           if (!inline) edgeInline[e] = false;
         }
@@ -115,6 +132,7 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
     }
     if (parent >= 0 && !residual) {
       flat[parent]! += w;
+      if (exact) exact.flat[parent]! += ew;
     }
   }
 
@@ -139,6 +157,7 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
     inEdges,
     outEdges,
     present,
+    ...(exact ? { exact } : {}),
   };
 }
 

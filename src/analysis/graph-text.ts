@@ -5,7 +5,9 @@
  */
 import type { CallGraph } from './callgraph';
 import type { PeekEntry } from './peek';
-import { chooseOutputUnit, formatPercent, formatValue } from '../shared/units';
+import { chooseOutputUnit, formatPercent } from '../shared/units';
+import { formatExactValue } from './exact-values';
+import { printable } from './printable';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';
@@ -18,30 +20,31 @@ export interface GraphTextOptions {
 }
 
 export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[], options: GraphTextOptions = {}): string {
-  const unit = graph.sampleType.unit;
+  const unit = printable(graph.sampleType.unit);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, unit);
-  const value = (v: number): string => formatValue(v, unit, outputUnit);
+  // Exact integers where the graph has them (past 2^53) and the value prints unscaled.
+  const value = (v: number, exact?: bigint): string => formatExactValue(v, exact, unit, outputUnit);
   const out: string[] = [...(options.profileLabels ?? []), ...graphLabels(graph, value, options.nodeFraction ?? 0)];
   out.push(SEPARATOR, LEGEND);
   let flatSum = 0;
   for (const { node, callers, callees } of entries) {
     out.push(SEPARATOR);
-    for (const e of callers) out.push(edgeLine(value(e.weight), e.weight, node.cum, graph.nodes[e.from]!.name, e.inline));
+    for (const e of callers) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, graph.nodes[e.from]!.name, e.inline));
     flatSum += node.flat;
     out.push(
-      `${pad(value(node.flat), 10)} ${formatPercent(node.flat, graph.total)} ${formatPercent(flatSum, graph.total)} ` +
-        `${pad(value(node.cum), 10)} ${formatPercent(node.cum, graph.total)}                | ${node.name}`,
+      `${pad(value(node.flat, node.exactFlat), 10)} ${formatPercent(node.flat, graph.total)} ${formatPercent(flatSum, graph.total)} ` +
+        `${pad(value(node.cum, node.exactCum), 10)} ${formatPercent(node.cum, graph.total)}                | ${printable(node.name)}`,
     );
-    for (const e of callees) out.push(edgeLine(value(e.weight), e.weight, node.cum, graph.nodes[e.to]!.name, e.inline));
+    for (const e of callees) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, graph.nodes[e.to]!.name, e.inline));
   }
   if (graph.nodes.length > 0) out.push(SEPARATOR);
   return out.join('\n') + '\n';
 }
 
 /** pprof's reportLabels without the profile labels: what was shown, dropped and kept. */
-export function graphLabels(graph: CallGraph, value: (v: number) => string, nodeFraction: number): string[] {
+export function graphLabels(graph: CallGraph, value: (v: number, exact?: bigint) => string, nodeFraction: number): string[] {
   const out = [
-    `Showing nodes accounting for ${value(graph.shownTotal)}, ${formatPercent(graph.shownTotal, graph.total).trim()} of ${value(graph.total)} total`,
+    `Showing nodes accounting for ${value(graph.shownTotal, graph.exactShownTotal)}, ${formatPercent(graph.shownTotal, graph.total).trim()} of ${value(graph.total, graph.exactTotal)} total`,
   ];
   if (graph.total !== 0) {
     if (graph.droppedNodes > 0) {
@@ -56,7 +59,7 @@ export function graphLabels(graph: CallGraph, value: (v: number) => string, node
 }
 
 function edgeLine(text: string, weight: number, cum: number, name: string, inline: boolean): string {
-  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${name}${inline ? ' (inline)' : ''}`;
+  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${printable(name)}${inline ? ' (inline)' : ''}`;
 }
 
 function pad(s: string, width: number): string {

@@ -17,4 +17,9 @@ export interface ReportOptions {
   readonly showFrom?: string;
   readonly tagFocus?: string;
   readonly tagIgnore?: string;
+  /**
+   * Most frames the stacks may expand to, inlined calls included, before a report that needs
+   * them expanded refuses (see frame-budget.ts); default DEFAULT_FRAME_BUDGET. Not a pprof flag.
+   */
+  readonly frameBudget?: number;
 }

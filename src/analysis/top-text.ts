@@ -2,8 +2,10 @@ import type { ProfileMetadata } from '../pprof/profile';
 import { baseName } from './clean-path';
 import { padStart } from '../shared/go-format';
 import type { ReportOptions } from './options';
+import { printable } from './printable';
 import type { TopRow, TopTable } from './top';
 import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../shared/units';
+import { formatExactValue } from './exact-values';
 
 /** What the report header says about the profile (pprof's ProfileLabels). */
 export interface ProfileHeader {
@@ -55,16 +57,25 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
   if (nodeCount > 0 && rows.length > nodeCount) rows = rows.slice(0, nodeCount);
 
   let outputUnit = options.unit ?? 'minimum';
-  if (outputUnit === 'minimum' && rows.length > 0) outputUnit = chooseOutputUnit(rows, total, sampleType.unit);
-  const fmt = (v: number): string => formatValue(v, sampleType.unit, outputUnit);
+  // Profile strings are printed through printable(): no control character reaches the terminal.
+  const unit = printable(sampleType.unit);
+  if (outputUnit === 'minimum' && rows.length > 0) outputUnit = chooseOutputUnit(rows, total, unit);
+  // Exact integers where the table has them (past 2^53) and the value prints unscaled.
+  const fmt = (v: number, exact?: bigint): string => formatExactValue(v, exact, unit, outputUnit);
+  const { exactTotal } = table;
 
   const lines: string[] = [];
-  if (options.header) lines.push(...headerLines(options.header, sampleType.type, sampleType.unit, total, fmt));
-  else lines.push(`Type: ${sampleType.type}`);
+  if (options.header) lines.push(...headerLines(options.header, sampleType.type, unit, total, (v) => fmt(v, v === total ? exactTotal : undefined)));
+  else lines.push(`Type: ${printable(sampleType.type)}`);
   lines.push(...activeFilterLines(options.filters));
   let shown = 0;
-  for (const r of rows) shown += r.flat;
-  lines.push(`Showing nodes accounting for ${fmt(shown)}, ${formatPercent(shown, total).trim()} of ${fmt(total)} total`);
+  let exactShown = 0n;
+  for (const r of rows) {
+    shown += r.flat;
+    exactShown += r.exactFlat ?? 0n;
+  }
+  const exactly = (exact: bigint): bigint | undefined => (exactTotal === undefined ? undefined : exact);
+  lines.push(`Showing nodes accounting for ${fmt(shown, exactly(exactShown))}, ${formatPercent(shown, total).trim()} of ${fmt(total, exactTotal)} total`);
   if (total !== 0) {
     if (dropped > 0) {
       const noun = dropped > 1 ? 'nodes' : 'node';
@@ -78,20 +89,20 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
     running += r.flat;
     const inl = r.inlineLabel ? ` ${r.inlineLabel}` : '';
     lines.push(
-      `${padStart(fmt(r.flat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
-        `${padStart(fmt(r.cum), 10)} ${formatPercent(r.cum, total)}  ${r.name}${inl}`,
+      `${padStart(fmt(r.flat, r.exactFlat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
+        `${padStart(fmt(r.cum, r.exactCum), 10)} ${formatPercent(r.cum, total)}  ${printable(r.name)}${inl}`,
     );
   }
   return lines.join('\n') + '\n';
 }
 
-/** pprof's profile labels (File, Build ID, comments, Type, Time, Duration); shared by the text reports. */
+/** pprof's profile labels (File, Build ID, comments, Type, Time, Duration), printable; shared by the text reports. */
 export function headerLines(h: ProfileHeader, type: string, unit: string, total: number, fmt: (v: number) => string): string[] {
   const out: string[] = [];
-  if (h.mappingFile !== '') out.push(`File: ${baseName(h.mappingFile)}`);
-  if (h.buildId !== '') out.push(`Build ID: ${h.buildId}`);
-  for (const c of h.comments) if (!c.startsWith('#')) out.push(c);
-  out.push(`Type: ${type}`);
+  if (h.mappingFile !== '') out.push(`File: ${printable(baseName(h.mappingFile))}`);
+  if (h.buildId !== '') out.push(`Build ID: ${printable(h.buildId)}`);
+  for (const c of h.comments) if (!c.startsWith('#')) out.push(printable(c));
+  out.push(`Type: ${printable(type)}`);
   if (h.timeNanos !== 0) out.push(`Time: ${formatUtc(h.timeNanos)}`);
   if (h.durationNanos !== 0) {
     const asNanos = scaleValue(total, unit, 'nanoseconds');
@@ -115,7 +126,7 @@ export function activeFilterLines(o: ReportOptions | undefined): string[] {
   ];
   const active = pairs.filter(([, v]) => v).map(([k, v]) => `${k}=${v}`);
   if (active.length === 0) return [];
-  return ['Active filters:', ...active.map((s) => '   ' + (s.length > 80 ? s.slice(0, 80) + '…' : s))];
+  return ['Active filters:', ...active.map((s) => '   ' + printable(s.length > 80 ? s.slice(0, 80) + '…' : s))];
 }
 
 function formatUtc(nanos: number): string {

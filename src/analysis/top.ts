@@ -1,6 +1,9 @@
 import type { Profile, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
-import { buildFrameTotals, type Frame, type FrameTotals, type Stacks } from './stacks';
+import { buildFrameTotals, type FrameTotals } from './frame-totals';
+import type { Frame } from './frames';
+import { bigAbs, sumsAreExact } from './exact-values';
+import { buildStacks, type Stacks } from './stacks';
 
 export interface TopRow {
   /** pprof's printable name, as in the last column of `go tool pprof -top`. */
@@ -13,6 +16,9 @@ export interface TopRow {
   readonly frame: number;
   /** pprof's "(inline)" / "(partial-inline)" marker, or "". */
   readonly inlineLabel: '' | '(inline)' | '(partial-inline)';
+  /** flat and cum exactly, when some sum could pass 2^53 (see exact-values.ts). */
+  readonly exactFlat?: bigint;
+  readonly exactCum?: bigint;
 }
 
 export interface TopTable {
@@ -20,10 +26,15 @@ export interface TopTable {
   readonly total: number;
   /** Every node with a non-zero flat or cum, in `go tool pprof -top` order. */
   readonly rows: TopRow[];
+  /** The total exactly, when the rows have exact values. */
+  readonly exactTotal?: bigint;
 }
 
 export function topTable(profile: Profile, options: ReportOptions): TopTable {
-  return topTableOfTotals(buildFrameTotals(profile, options));
+  const totals = buildFrameTotals(profile, options);
+  // Past 2^53 (rare), the table is built from stacks, whose values are also added up exactly.
+  if (!sumsAreExact(profile, totals.sampleTypeIndex)) return topTableFromStacks(buildStacks(profile, options));
+  return topTableOfTotals(totals);
 }
 
 /** The top table of frame totals however they were computed (buildFrameTotals, FrameTotalsFromRuns). */
@@ -57,7 +68,37 @@ export function frameTotals(stacks: Stacks): { flat: Float64Array; cum: Float64A
 
 export function topTableFromStacks(stacks: Stacks): TopTable {
   const { flat, cum } = frameTotals(stacks);
-  return topTableFromTotals(stacks.frames, flat, cum, stacks.sampleType, stacks.total);
+  const exact = stacks.exactValues && exactFrameTotals(stacks, stacks.exactValues);
+  const table = topTableFromTotals(stacks.frames, flat, cum, stacks.sampleType, stacks.total, exact);
+  return stacks.exactTotal === undefined ? table : { ...table, exactTotal: stacks.exactTotal };
+}
+
+/** frameTotals exactly, from each stack's exact value. */
+function exactFrameTotals(stacks: Stacks, values: readonly bigint[]): ExactTotals {
+  const n = stacks.frames.length;
+  const flat = new Array<bigint>(n).fill(0n);
+  const cum = new Array<bigint>(n).fill(0n);
+  const seenIn = new Int32Array(n).fill(-1);
+  const { stackStart, stackFrames } = stacks;
+  for (let s = 0; s < stacks.count; s++) {
+    const lo = stackStart[s]!;
+    const hi = stackStart[s + 1]!;
+    if (lo === hi) continue;
+    flat[stackFrames[lo]!]! += values[s]!;
+    for (let i = lo; i < hi; i++) {
+      const f = stackFrames[i]!;
+      if (seenIn[f] !== s) {
+        seenIn[f] = s;
+        cum[f]! += values[s]!;
+      }
+    }
+  }
+  return { flat, cum };
+}
+
+interface ExactTotals {
+  readonly flat: readonly bigint[];
+  readonly cum: readonly bigint[];
 }
 
 function topTableFromTotals(
@@ -66,10 +107,11 @@ function topTableFromTotals(
   cum: Float64Array,
   sampleType: ValueType,
   total: number,
+  exact?: ExactTotals,
 ): TopTable {
   const frames: number[] = [];
   for (let f = 0; f < table.length; f++) if (flat[f] !== 0 || cum[f] !== 0) frames.push(f);
-  frames.sort(flatOrder(table, flat, cum));
+  frames.sort(flatOrder(table, flat, cum, exact));
   const rows = frames.map((f): TopRow => {
     const frame = table[f]!;
     return {
@@ -80,27 +122,36 @@ function topTableFromTotals(
       cum: cum[f]!,
       frame: f,
       inlineLabel: frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
+      ...(exact ? { exactFlat: exact.flat[f]!, exactCum: exact.cum[f]! } : {}),
     };
   });
   return { sampleType, total, rows };
 }
 
-/** pprof's FlatNameOrder over frame indexes: |flat| descending, name, |cum| descending, node identity. */
-function flatOrder(table: readonly Frame[], flat: Float64Array, cum: Float64Array): (a: number, b: number) => number {
+/**
+ * pprof's FlatNameOrder over frame indexes: |flat| descending, name, |cum| descending, node
+ * identity; with exact totals, values that round to the same float64 are told apart exactly.
+ */
+function flatOrder(table: readonly Frame[], flat: Float64Array, cum: Float64Array, exact?: ExactTotals): (a: number, b: number) => number {
   const plain = new Uint8Array(table.length);
   table.forEach((f, i) => {
     plain[i] = SURROGATE.test(f.name) ? 0 : 1;
   });
+  const byMagnitude = (values: Float64Array, exactValues: readonly bigint[] | undefined, a: number, b: number): number => {
+    const d = Math.abs(values[b]!) - Math.abs(values[a]!);
+    if (d !== 0 || exactValues === undefined) return d;
+    const ea = bigAbs(exactValues[a]!);
+    const eb = bigAbs(exactValues[b]!);
+    return ea === eb ? 0 : ea > eb ? -1 : 1;
+  };
   return (a, b) => {
-    const fa = Math.abs(flat[a]!);
-    const fb = Math.abs(flat[b]!);
-    if (fa !== fb) return fb - fa;
+    const byFlat = byMagnitude(flat, exact?.flat, a, b);
+    if (byFlat !== 0) return byFlat;
     const na = table[a]!.name;
     const nb = table[b]!.name;
     if (na !== nb) return plain[a] && plain[b] ? (na < nb ? -1 : 1) : compareBytes(na, nb);
-    const ca = Math.abs(cum[a]!);
-    const cb = Math.abs(cum[b]!);
-    if (ca !== cb) return cb - ca;
+    const byCum = byMagnitude(cum, exact?.cum, a, b);
+    if (byCum !== 0) return byCum;
     return compareBytes(table[a]!.identity, table[b]!.identity);
   };
 }

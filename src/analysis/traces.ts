@@ -7,9 +7,13 @@ import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
 import { formatValue } from '../shared/units';
+import { formatExactValue } from './exact-values';
+import { printable } from './printable';
 
 export interface Trace {
   readonly value: number;
+  /** value exactly, when some sum could pass 2^53 (Stacks.exactValues). */
+  readonly exactValue?: bigint;
   /** Frame indexes into `TracesReport.frames`, leaf first. */
   readonly frames: readonly number[];
   /** Parallel to frames: the call was inlined into the next frame. */
@@ -41,7 +45,8 @@ export function tracesFromStacks(profile: Profile, stacks: Stacks, options: Trac
     const frames = Array.from(stacks.stackFrames.subarray(start, end));
     const inlined = Array.from(stacks.stackInlined.subarray(start, end), (x) => x === 1);
     const { labels, numLabels } = sampleLabels(profile, stacks.sampleIndexes[s]!);
-    const trace: Trace = { value: stacks.values[s]!, frames, inlined, labels, numLabels };
+    const exactValue = stacks.exactValues?.[s];
+    const trace: Trace = { value: stacks.values[s]!, ...(exactValue !== undefined ? { exactValue } : {}), frames, inlined, labels, numLabels };
     if (!options.merge) {
       traces.push(trace);
       continue;
@@ -53,7 +58,8 @@ export function tracesFromStacks(profile: Profile, stacks: Stacks, options: Trac
       traces.push(trace);
     } else {
       const t = traces[at]!;
-      traces[at] = { ...t, value: t.value + trace.value };
+      const exact = t.exactValue !== undefined && exactValue !== undefined ? { exactValue: t.exactValue + exactValue } : {};
+      traces[at] = { ...t, value: t.value + trace.value, ...exact };
     }
   }
   return { frames: stacks.frames, total: stacks.total, traces };
@@ -84,18 +90,20 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
-/** The text of `go tool pprof -traces` after its profile labels. */
+/** The text of `go tool pprof -traces` after its profile labels (profile strings made printable). */
 export function formatTracesText(report: TracesReport, unit: string, profileLabels: readonly string[] = []): string {
   const out: string[] = [...profileLabels];
+  const valueUnit = printable(unit);
   for (const t of report.traces) {
     out.push(TRACE_SEPARATOR);
-    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(key)}:  ${values.join(' ')}`);
+    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(printable(key))}:  ${printable(values.join(' '))}`);
     for (const [key, { values, unit: labelUnit }] of Object.entries(t.numLabels)) {
-      out.push(`${pad10(key)}:  ${values.map((v) => formatValue(v, labelUnit || key)).join(' ')}`);
+      const labelValueUnit = printable(labelUnit || key);
+      out.push(`${pad10(printable(key))}:  ${values.map((v) => formatValue(v, labelValueUnit)).join(' ')}`);
     }
     t.frames.forEach((f, i) => {
-      const v = i === 0 ? formatValue(t.value, unit, 'minimum') : '';
-      out.push(`${pad10(v)}   ${report.frames[f]!.name}${t.inlined[i] ? ' (inline)' : ''}`);
+      const v = i === 0 ? formatExactValue(t.value, t.exactValue, valueUnit, 'minimum') : '';
+      out.push(`${pad10(v)}   ${printable(report.frames[f]!.name)}${t.inlined[i] ? ' (inline)' : ''}`);
     });
   }
   out.push(TRACE_SEPARATOR);

@@ -35,7 +35,7 @@ const REGEX_FLAGS = {
   tagignore: 'tagIgnore',
 } as const satisfies Record<string, keyof ReportOptions>;
 
-const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', ...Object.keys(REGEX_FLAGS)]);
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', ...Object.keys(REGEX_FLAGS)]);
 const SWITCHES = new Set(['json', 'cum', 'noinlines']);
 
 export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
@@ -87,12 +87,9 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
   }
   if (switches.has('noinlines')) report.noInlines = true;
 
-  const nodeCountText = values.get('nodecount');
-  let nodeCount: number | undefined;
-  if (nodeCountText !== undefined) {
-    if (!/^\d+$/.test(nodeCountText)) throw new UsageError(`--nodecount must be a whole number, not "${nodeCountText}"`);
-    nodeCount = Number(nodeCountText);
-  }
+  const nodeCount = wholeNumber(values, 'nodecount');
+  const frameBudget = wholeNumber(values, 'frame-budget');
+  if (frameBudget !== undefined) report.frameBudget = frameBudget;
   const base = values.get('base');
   const diffBase = values.get('diff-base');
   if (command === 'diff' && base === undefined && diffBase === undefined) {
@@ -110,4 +107,11 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
     json: switches.has('json'),
     cum: switches.has('cum'),
   };
+}
+
+function wholeNumber(values: ReadonlyMap<string, string>, flag: string): number | undefined {
+  const text = values.get(flag);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be a whole number, not "${text}"`);
+  return Number(text);
 }

@@ -3,7 +3,7 @@ import type { Profile, ProfileMetadata } from '../pprof/profile';
 import { readProfileBytes, readProfileFile } from '../pprof/read-file-node';
 import { topTotals } from './top-threads';
 import { mergeForDiff } from '../analysis/diff';
-import type { FrameTotals } from '../analysis/stacks';
+import type { FrameTotals } from '../analysis/frame-totals';
 import { DIFF_BASE_LABEL_KEY } from '../analysis/total';
 import type { CliArgs } from './args';
 
@@ -20,7 +20,7 @@ export async function loadProfile(args: CliArgs): Promise<Profile> {
 /**
  * The frame totals of the top table, added up while the file is decoded, without storing its
  * samples (most of the time and memory of big heap profiles): for `top` without a base profile
- * or tag filters. Undefined when the profile needs to be read sample by sample after all (see
+ * or tag filters, when the values add up to less than 2^53. Undefined when the profile needs to be read sample by sample after all (see
  * FrameTotalsFromRuns).
  */
 export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMetadata; totals: FrameTotals } | undefined> {
@@ -30,5 +30,7 @@ export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMe
   const bytes = await readProfileBytes(args.file);
   const read = await topTotals(bytes, args.file, report);
   if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
+  // Runs add up in float64: past 2^53 the full decode adds the values up exactly (exact-values.ts).
+  if (read.totals.total > Number.MAX_SAFE_INTEGER) return undefined;
   return read;
 }

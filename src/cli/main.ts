@@ -1,4 +1,5 @@
 /** `go-profiler` dispatch: parses the command line, runs one report, maps errors to exit codes. */
+import { printable } from '../analysis/printable';
 import { ProfileError } from '../pprof/errors';
 import { OptionError } from '../shared/option-error';
 import { parseArgs, REPORT_COMMANDS, UsageError, type ReportCommand } from './args';
@@ -40,14 +41,15 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     return 0;
   } catch (error) {
     if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError) {
-      io.err(`go-profiler: ${oneLine(error.message)}\n`);
+      io.err(`go-profiler: ${printable(oneLine(error.message))}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`go-profiler: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.err(`go-profiler: internal error: ${printable(oneLine(error instanceof Error ? error.message : String(error)))}\n`);
     return 1;
   }
 }
 
+/** A message on one line (the terminal-safe escapes of printable come after). */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }

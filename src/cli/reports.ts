@@ -1,23 +1,35 @@
 /** Runs one report command on a profile and returns what to print. */
 import type { Profile, ProfileMetadata } from '../pprof/profile';
+import { FrameBudgetError } from '../analysis/frame-budget';
 import { buildStacks, type Stacks } from '../analysis/stacks';
+import { ProfileError } from '../pprof/errors';
 import { compareBytes, topTable, topTableOfTotals, type TopTable } from '../analysis/top';
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
 import { formatTracesText, tracesFromStacks } from '../analysis/traces';
-import { foldedFromStacks } from '../analysis/folded';
+import { foldedFromStacks, foldedJsonName, foldedRows } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
 import type { CliArgs } from './args';
 import { activeFilters, profileLabels } from './report-text';
 import { formatTopText, profileHeader } from '../analysis/top-text';
+import { jsonText } from './json-text';
 import { loadProfile, loadTopTotals } from './load';
 
 export async function runReport(args: CliArgs): Promise<string> {
   const fromRuns = await loadTopTotals(args);
   if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args);
   const profile = await loadProfile(args);
+  try {
+    return report(profile, args);
+  } catch (error) {
+    if (!(error instanceof FrameBudgetError)) throw error;
+    throw new ProfileError(args.file, `${error.message} (--frame-budget ${error.frames} would allow it)`);
+  }
+}
+
+function report(profile: Profile, args: CliArgs): string {
   switch (args.command) {
     case 'top':
     case 'diff':
@@ -43,8 +55,9 @@ function top(table: TopTable, profile: ProfileMetadata, args: CliArgs): string {
   if (!args.json) {
     return formatTopText(table, { header: profileHeader(profile), filters: args.report, nodeCount: args.nodeCount });
   }
-  const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.flat, cum: r.cum }));
-  return json({ sampleType: table.sampleType.type, unit: table.sampleType.unit, total: table.total, rows });
+  const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.exactFlat ?? r.flat, cum: r.exactCum ?? r.cum }));
+  const total = table.exactTotal ?? table.total;
+  return jsonText({ sampleType: table.sampleType.type, unit: table.sampleType.unit, total, rows }, table.exactTotal !== undefined);
 }
 
 /** pprof -tree (all nodes, trimmed like pprof) or -peek (untrimmed, matching nodes only). */
@@ -58,6 +71,7 @@ function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefine
     nodeCount: args.nodeCount ?? (trim ? 80 : 0),
     nodeFraction,
     edgeFraction: trim ? 0.001 : 0,
+    exact: true,
   });
   const entries = graphEntries(graph, (name) => pattern === undefined || pattern.test(name));
   if (args.json) return graphJson(graph, entries);
@@ -77,12 +91,13 @@ function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
   };
   const rows = entries.map(({ node, callers, callees }) => ({
     ...frame(node.id),
-    flat: node.flat,
-    cum: node.cum,
-    callers: callers.map((e) => ({ name: graph.nodes[e.from]!.name, weight: e.weight, inline: e.inline })),
-    callees: callees.map((e) => ({ name: graph.nodes[e.to]!.name, weight: e.weight, inline: e.inline })),
+    flat: node.exactFlat ?? node.flat,
+    cum: node.exactCum ?? node.cum,
+    callers: callers.map((e) => ({ name: graph.nodes[e.from]!.name, weight: e.exactWeight ?? e.weight, inline: e.inline })),
+    callees: callees.map((e) => ({ name: graph.nodes[e.to]!.name, weight: e.exactWeight ?? e.weight, inline: e.inline })),
   }));
-  return json({ sampleType: graph.sampleType.type, unit: graph.sampleType.unit, total: graph.total, rows });
+  const total = graph.exactTotal ?? graph.total;
+  return jsonText({ sampleType: graph.sampleType.type, unit: graph.sampleType.unit, total, rows }, graph.exactTotal !== undefined);
 }
 
 function traces(profile: Profile, args: CliArgs): string {
@@ -91,30 +106,23 @@ function traces(profile: Profile, args: CliArgs): string {
   const { type, unit } = stacks.sampleType;
   if (args.json) {
     const rows = report.traces.map((t) => ({
-      value: t.value,
+      value: t.exactValue ?? t.value,
       frames: t.frames.map((f, i) => ({ name: report.frames[f]!.name, inline: t.inlined[i] ?? false })),
       labels: t.labels,
       numLabels: t.numLabels,
     }));
-    return json({ sampleType: type, unit, total: report.total, rows });
+    return jsonText({ sampleType: type, unit, total: stacks.exactTotal ?? report.total, rows }, stacks.exactTotal !== undefined);
   }
   return formatTracesText(report, unit, profileLabels(profile, type, report.total, unit, 'minimum'));
 }
 
 function folded(profile: Profile, args: CliArgs): string {
   const stacks: Stacks = buildStacks(profile, args.report);
-  const lines = foldedFromStacks(stacks);
   if (args.json) {
-    const rows = lines.map((l) => {
-      const cut = l.lastIndexOf(' ');
-      return { stack: l.slice(0, cut).split(';'), value: Number(l.slice(cut + 1)) };
-    });
-    return json({ sampleType: stacks.sampleType.type, unit: stacks.sampleType.unit, total: stacks.total, rows });
+    const rows = foldedRows(stacks, foldedJsonName);
+    const total = stacks.exactTotal ?? stacks.total;
+    return jsonText({ sampleType: stacks.sampleType.type, unit: stacks.sampleType.unit, total, rows }, stacks.exactTotal !== undefined);
   }
+  const lines = foldedFromStacks(stacks);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
-
-function json(value: unknown): string {
-  return JSON.stringify(value) + '\n';
-}
-

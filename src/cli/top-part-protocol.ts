@@ -3,13 +3,16 @@
  * big profile's samples (src/cli/top-threads.ts).
  */
 import type { ReportOptions } from '../analysis/options';
-import type { FrameTotals } from '../analysis/stacks';
+import type { FrameTotals } from '../analysis/frame-totals';
 import type { SampleShare } from '../pprof/sample-runs';
 
-/** The helper's workerData: decode `bytes` (the file, gzipped or not) and add up the samples of `share`. */
+/** The helper's workerData: decode `bytes` (the inflated file) and add up the samples of `share`. */
 export interface TopPartRequest {
   readonly kind: 'top-part';
+  /** The file's protobuf bytes, inflated already (shared memory: not copied for the helper). */
   readonly bytes: Uint8Array;
+  /** The file was gzipped (error messages say so, as they would in one thread). */
+  readonly gzipped: boolean;
   /** The file name, for error messages. */
   readonly source: string;
   readonly options: ReportOptions;
@@ -33,6 +36,7 @@ export function isTopPartRequest(value: unknown): value is TopPartRequest {
     isRecord(value) &&
     value.kind === 'top-part' &&
     value.bytes instanceof Uint8Array &&
+    typeof value.gzipped === 'boolean' &&
     typeof value.source === 'string' &&
     isRecord(value.options) &&
     isRecord(value.share) &&

@@ -1,10 +1,9 @@
 /** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { OptionError } from '../shared/option-error';
-import { FrameTotalsFromRuns } from '../analysis/stacks';
-import { decodeProfileAsRuns } from '../pprof/decode-profile';
+import { FrameTotalsFromRuns } from '../analysis/frame-totals';
+import { decodeInflatedAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
-import { inflateNode } from '../pprof/inflate-node';
 import { isTopPartRequest, type TopPartResult } from './top-part-protocol';
 
 export function runTopPartWorker(): void {
@@ -15,7 +14,8 @@ export function runTopPartWorker(): void {
   } else {
     try {
       const totals = new FrameTotalsFromRuns(request.options);
-      const read = decodeProfileAsRuns(request.bytes, { source: request.source, inflate: inflateNode }, totals, request.share);
+      const inflated = { raw: request.bytes, gzipped: request.gzipped };
+      const read = decodeInflatedAsRuns(inflated, request.source, totals, request.share);
       result = { kind: 'totals', totals: totals.result(), negativeValues: read.negativeValues };
     } catch (error) {
       if (error instanceof ProfileError) result = { kind: 'profile-error', source: error.source, problem: error.problem };

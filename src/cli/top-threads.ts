@@ -1,18 +1,19 @@
 /**
- * `go-profiler top`'s frame totals, on a big profile with two threads: a helper thread decodes
- * the file too and adds up the later share of its samples while this thread adds up the
- * earlier share; the two frame totals are then merged. Each thread inflates and checks the whole file but
- * the samples (nearly all the work of a big profile) are read once.
+ * `go-profiler top`'s frame totals, on a big profile with two threads: this thread inflates the
+ * file (so its real size, not what its gzip trailer claims, decides whether a second thread is
+ * worth it, and a gzip bomb is refused before a second thread exists), then shares the inflated
+ * bytes with a helper thread, which adds up the later share of the samples while this thread
+ * adds up the earlier share; the two frame totals are then merged. Each thread checks the
+ * whole file but the samples (nearly all the work of a big profile) are read once.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mergeFrameTotals } from '../analysis/frame-totals-merge';
 import { OptionError } from '../shared/option-error';
 import type { ReportOptions } from '../analysis/options';
-import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/stacks';
-import { decodeProfileAsRuns } from '../pprof/decode-profile';
+import { FrameTotalsFromRuns, type FrameTotals } from '../analysis/frame-totals';
+import { decodeInflatedAsRuns, inflateProfile, type InflatedProfile } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
-import { gzipSizeHint, isGzip } from '../pprof/inflate';
 import { inflateNode } from '../pprof/inflate-node';
 import type { ProfileMetadata } from '../pprof/profile';
 import { ALL_SAMPLES, type SampleShare } from '../pprof/sample-runs';
@@ -26,7 +27,7 @@ import { isTopPartResult, type TopPartRequest, type TopPartResult } from './top-
 export const TWO_THREADS_MIN_BYTES = 48 * 1024 * 1024;
 
 /** This thread's share of the samples: a little more than half, as the helper starts later. */
-const MAIN_SHARE: SampleShare = { start: 0, end: 0.57 };
+const MAIN_SHARE: SampleShare = { start: 0, end: 0.55 };
 const HELPER_SHARE: SampleShare = { start: MAIN_SHARE.end, end: 1 };
 
 /** Environment variable that forces one thread ("1") or two ("2") whatever the file's size. */
@@ -38,25 +39,25 @@ export interface TopTotals {
   readonly negativeValues: boolean;
 }
 
-/** The top table's frame totals of `bytes`, in one thread or, when worth it, two. */
+/** The top table's frame totals of `bytes` (the file), in one thread or, when worth it, two. */
 export async function topTotals(bytes: Uint8Array, source: string, options: ReportOptions): Promise<TopTotals> {
-  if (worthTwoThreads(bytes)) return topTotalsInTwoThreads(bytes, source, options);
-  const all = totalsOfShare(bytes, source, options, ALL_SAMPLES);
+  const inflated = inflateProfile(bytes, { source, inflate: inflateNode });
+  if (worthTwoThreads(inflated.raw.length)) return inTwoThreads(inflated, source, options, cliScript());
+  const all = totalsOfShare(inflated, source, options, ALL_SAMPLES);
   return { profile: all.profile, negativeValues: all.negativeValues, totals: all.totals() };
 }
 
 /**
- * Whether the file (gzipped or raw) is worth two threads: it is big, this process runs from a
- * script a worker thread can load, and the machine is not busy (1-minute load average under
- * the core count: on a busy machine a second thread only adds the work both threads repeat,
- * inflating and checking the file; measured on 2 cores, two threads still won at load 1.9
- * and lost at 4.6).
+ * Whether a profile of `rawBytes` (inflated, as read) is worth two threads: it is big, this
+ * process runs from a script a worker thread can load, and the machine is not busy (1-minute
+ * load average under the core count: on a busy machine a second thread only adds the work
+ * both threads repeat, checking the file; measured on 2 cores, two threads still won at load
+ * 1.9 and lost at 4.6).
  */
-export function worthTwoThreads(bytes: Uint8Array): boolean {
+export function worthTwoThreads(rawBytes: number): boolean {
   const forced = process.env[THREADS_VARIABLE];
   if (forced === '1' || forced === '2') return forced === '2';
-  const inflated = isGzip(bytes) ? gzipSizeHint(bytes) : bytes.length;
-  if (inflated < TWO_THREADS_MIN_BYTES || cliScript() === undefined) return false;
+  if (rawBytes < TWO_THREADS_MIN_BYTES || cliScript() === undefined) return false;
   const cores = availableParallelism();
   return cores >= 2 && loadavg()[0]! < cores;
 }
@@ -72,10 +73,11 @@ export function cliScript(): string | undefined {
 }
 
 /**
- * The top table's frame totals of `bytes`, the samples split between this thread and a helper
- * thread running `helperScript`. Should the helper fail (or not start), its share is read here
- * after a note on stderr. Errors come in the order one thread would meet them: this share's
- * ProfileError, the helper share's, then an option the profile cannot satisfy.
+ * The top table's frame totals of `bytes` (the file), the samples split between this thread and
+ * a helper thread running `helperScript`. Should the helper fail (or not start), its share is
+ * read here after a note on stderr. Errors come in the order one thread would meet them: the
+ * gzip layer's, this share's ProfileError, the helper share's, then an option the profile
+ * cannot satisfy.
  */
 export async function topTotalsInTwoThreads(
   bytes: Uint8Array,
@@ -83,7 +85,18 @@ export async function topTotalsInTwoThreads(
   options: ReportOptions,
   helperScript = cliScript(),
 ): Promise<TopTotals> {
-  const request: TopPartRequest = { kind: 'top-part', bytes, source, options, share: HELPER_SHARE };
+  return inTwoThreads(inflateProfile(bytes, { source, inflate: inflateNode }), source, options, helperScript);
+}
+
+async function inTwoThreads(
+  inflated: InflatedProfile,
+  source: string,
+  options: ReportOptions,
+  helperScript: string | undefined,
+): Promise<TopTotals> {
+  // Both threads read one copy of the inflated bytes (the file's own copy is dropped).
+  const shared = { raw: sharedCopy(inflated.raw), gzipped: inflated.gzipped };
+  const request: TopPartRequest = { kind: 'top-part', bytes: shared.raw, gzipped: shared.gzipped, source, options, share: HELPER_SHARE };
   let worker: Worker | undefined;
   let answer: Promise<TopPartResult>;
   try {
@@ -94,7 +107,7 @@ export async function topTotalsInTwoThreads(
     answer = Promise.resolve({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
   try {
-    const mine = totalsOfShare(bytes, source, options, MAIN_SHARE);
+    const mine = totalsOfShare(shared, source, options, MAIN_SHARE);
     const helper = await answer;
     switch (helper.kind) {
       case 'profile-error':
@@ -104,7 +117,7 @@ export async function topTotalsInTwoThreads(
         mine.totals(); // throws the same option error
         throw new OptionError(helper.message);
       case 'failed': {
-        const rest = totalsOfShare(bytes, source, options, HELPER_SHARE);
+        const rest = totalsOfShare(shared, source, options, HELPER_SHARE);
         const all = merged(mine, rest.totals(), rest.negativeValues);
         // Only now: bad input ends in one line on stderr, the error.
         process.stderr.write(`go-profiler: note: the helper thread failed (${helper.message}); read all of ${source} in one thread\n`);
@@ -129,9 +142,9 @@ interface ShareTotals {
   totals(): FrameTotals;
 }
 
-function totalsOfShare(bytes: Uint8Array, source: string, options: ReportOptions, share: SampleShare): ShareTotals {
+function totalsOfShare(inflated: InflatedProfile, source: string, options: ReportOptions, share: SampleShare): ShareTotals {
   const totals = new FrameTotalsFromRuns(options);
-  const read = decodeProfileAsRuns(bytes, { source, inflate: inflateNode }, totals, share);
+  const read = decodeInflatedAsRuns(inflated, source, totals, share);
   return { profile: read.profile, negativeValues: read.negativeValues, totals: () => totals.result() };
 }
 
@@ -141,6 +154,13 @@ function merged(mine: ShareTotals, theirs: FrameTotals, theirNegativeValues: boo
     totals: mergeFrameTotals(mine.totals(), theirs),
     negativeValues: mine.negativeValues || theirNegativeValues,
   };
+}
+
+/** `bytes` copied into memory a worker thread can read without a copy of its own. */
+function sharedCopy(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
 }
 
 function helperAnswer(worker: Worker): Promise<TopPartResult> {

@@ -25,6 +25,8 @@ Options:
   --nodecount N           show at most N nodes
   --cum                   order by cum instead of flat
   --noinlines             attribute inlined calls to their caller
+  --frame-budget N        most frames the stacks may expand to with their inlined calls
+                          (default 10000000, or 4 per location when more; 0: no limit)
   --json                  machine-readable output, raw integer values
   -h, --help              this help
 

@@ -19,7 +19,7 @@ export interface DecodeOptions {
  * Every bad input ends in a ProfileError naming `options.source` and the problem.
  */
 export function decodeProfile(bytes: Uint8Array, options: DecodeOptions): Profile {
-  return decodeRaw(bytes, options, decodeProfileMessage);
+  return decodeInflated(inflateProfile(bytes, options), options.source, decodeProfileMessage);
 }
 
 /**
@@ -35,16 +35,38 @@ export function decodeProfileAsRuns(
   visitor: SampleRunVisitor,
   share: SampleShare = ALL_SAMPLES,
 ): ProfileRuns {
-  return decodeRaw(bytes, options, (raw) => decodeProfileRuns(raw, visitor, share));
+  return decodeInflatedAsRuns(inflateProfile(bytes, options), options.source, visitor, share);
 }
 
-/** Inflates `bytes` if gzipped and decodes them with `decode`, turning every failure into a ProfileError. */
-function decodeRaw<T>(bytes: Uint8Array, options: DecodeOptions, decode: (raw: Uint8Array) => T): T {
-  const { source } = options;
+/** A profile's protobuf bytes, out of their gzip layer if they had one. */
+export interface InflatedProfile {
+  readonly raw: Uint8Array;
+  /** The input was gzipped (error messages say so). */
+  readonly gzipped: boolean;
+}
+
+/**
+ * The first step of a decode on its own: inflates `bytes` if gzipped (a ProfileError past the
+ * cap or on corrupt gzip data), so a caller knows the real size before deciding how to decode.
+ */
+export function inflateProfile(bytes: Uint8Array, options: DecodeOptions): InflatedProfile {
   const gzipped = isGzip(bytes);
-  const raw = gzipped
-    ? options.inflate(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, source)
-    : bytes;
+  const raw = gzipped ? options.inflate(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, options.source) : bytes;
+  return { raw, gzipped };
+}
+
+/** decodeProfileAsRuns of bytes inflated already by inflateProfile: the same checks and messages. */
+export function decodeInflatedAsRuns(
+  inflated: InflatedProfile,
+  source: string,
+  visitor: SampleRunVisitor,
+  share: SampleShare = ALL_SAMPLES,
+): ProfileRuns {
+  return decodeInflated(inflated, source, (raw) => decodeProfileRuns(raw, visitor, share));
+}
+
+/** Decodes inflated bytes with `decode`, turning every failure into a ProfileError. */
+function decodeInflated<T>({ raw, gzipped }: InflatedProfile, source: string, decode: (raw: Uint8Array) => T): T {
   const what = gzipped ? 'the gzip data holds' : 'the input is';
   if (raw.length === 0) throw new ProfileError(source, gzipped ? 'the gzip data is empty' : 'empty input (0 bytes)');
   const unsupported = describeUnsupportedFormat(raw);

@@ -8,7 +8,9 @@
  * between threads.
  *
  * 64-bit integers are stored as float64 (exact up to 2^53, which covers every value the
- * Go runtime writes; addresses above that lose low bits, as with any JS number).
+ * Go runtime writes; addresses above that lose low bits, as with any JS number). Sample values
+ * past 2^53 are also kept exactly, aside (SampleTable.exactValues), for reports that must
+ * print true integers.
  */
 
 /** A (type, unit) pair with its strings resolved, e.g. {type: "cpu", unit: "nanoseconds"}. */
@@ -87,6 +89,11 @@ export interface SampleTable {
    * instead of per sample: a heap profile of a million samples has a few hundred thousand.
    */
   readonly uniqueStacks?: UniqueStacks;
+  /**
+   * The values past 2^53 (whose entry in `values` is rounded) exactly, by `s * valueCount + t`;
+   * undefined when there is none (nearly always).
+   */
+  readonly exactValues?: ReadonlyMap<number, bigint>;
 }
 
 /**

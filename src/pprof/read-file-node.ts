@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Profile } from './profile';
 import { ProfileError } from './errors';
 import { decodeProfile } from './decode-profile';
@@ -14,12 +15,42 @@ export async function readProfileFile(path: string, options: ReadProfileOptions 
   return decodeProfile(await readProfileBytes(path), { source: path, inflate: inflateNode, maxInflatedBytes: options.maxInflatedBytes });
 }
 
-/** The bytes of a profile file; a file that cannot be read is a ProfileError naming it. */
+/**
+ * The bytes of a profile file; a file that cannot be read is a ProfileError naming it. Only
+ * regular files are read: a device such as /dev/zero never ends (reading it grew without
+ * limit) and a named pipe with no writer would wait forever, so both are refused. The file is
+ * opened without blocking and checked through the open handle, so what is checked is what is
+ * read.
+ */
 export async function readProfileBytes(path: string): Promise<Uint8Array> {
+  let handle: FileHandle;
   try {
-    return await readFile(path);
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'no such file' : String((error as Error).message ?? error);
-    throw new ProfileError(path, `cannot read the file: ${reason}`);
+    throw cannotRead(path, error);
   }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new ProfileError(path, `cannot read the file: it is ${fileKind(stats)}, not a regular file`);
+    return await handle.readFile();
+  } catch (error) {
+    throw error instanceof ProfileError ? error : cannotRead(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cannotRead(path: string, error: unknown): ProfileError {
+  const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'no such file' : String((error as Error).message ?? error);
+  return new ProfileError(path, `cannot read the file: ${reason}`);
+}
+
+/** What a file that is not a regular file is, in words. */
+export function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'an unknown kind of file';
 }

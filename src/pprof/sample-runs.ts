@@ -83,6 +83,9 @@ export class SampleRuns implements SampleSink {
     return this.values;
   }
 
+  /** Nothing to keep: a run's sums are float64, and a caller that needs them exact sees a total past 2^53. */
+  exactValue(): void {}
+
   /** Sample `s`, whose location ids are the one packed run `buf[keyStart .. keyEnd - 1]` and whose values are in `values`. */
   push(s: number, keyStart: number, keyEnd: number): void {
     const { buf, runStart, runEnd } = this;

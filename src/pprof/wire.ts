@@ -69,6 +69,22 @@ export function varintAt(buf: Uint8Array, pos: number, limit: number, signed: bo
 }
 
 /**
+ * The varint at `pos` exactly, as a BigInt (int64 when `signed`): the slow path for the rare
+ * value past 2^53 that varintAt returns rounded. The varint was read once already.
+ */
+export function bigVarintAt(buf: Uint8Array, pos: number, limit: number, signed: boolean): bigint {
+  let value = 0n;
+  let shift = 0n;
+  for (let p = pos; p < limit && shift < 70n; p++, shift += 7n) {
+    const b = buf[p]!;
+    value |= BigInt(b & 0x7f) << shift;
+    if (b < 0x80) break;
+  }
+  value = BigInt.asUintN(64, value);
+  return signed ? BigInt.asIntN(64, value) : value;
+}
+
+/**
  * Reads a length prefix at `pos` and checks that many bytes fit before `limit`.
  * Returns the length; `wire.next` is the first byte of the data.
  */

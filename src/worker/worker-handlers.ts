@@ -6,6 +6,7 @@ import { decodeProfile, ProfileError, type Profile } from '../pprof';
 import { inflateNode } from '../pprof/inflate-node';
 import { selectSampleType } from '../analysis/sample-type';
 import { OptionError } from '../shared/option-error';
+import { FrameBudgetError } from '../analysis/frame-budget';
 import { topTable } from '../analysis/top';
 import { mergeForDiff } from '../analysis/diff';
 import { assertNever } from '../shared/rpc';
@@ -145,6 +146,8 @@ export class WorkerHandlers {
 
   private describe(error: unknown): string {
     if (error instanceof ProfileError) return error.message;
+    // The profile's own stacks are past the budget: name the file, as a decode error would.
+    if (error instanceof FrameBudgetError) return `${this.source}: ${error.message}`;
     if (error instanceof OptionError) return error.message;
     const detail = error instanceof Error ? error.message : String(error);
     return `${this.source}: internal error: ${detail}`;

@@ -15,7 +15,7 @@
  * equal location specs share a location. Stacks are leaf first, as in profile.proto.
  */
 import type { Mapping, Profile, ValueType } from '../../src/pprof/profile';
-import { encodeWithProtobufjs, type RefProfile } from './protobuf-reference';
+import { encodeWithProtobufjs, type RefProfile, type RefSample } from './protobuf-reference';
 
 /** One location: a frame, or its inlined frames innermost first; "" makes a location with no lines. */
 export type LocationSpec = string | readonly string[];
@@ -23,7 +23,8 @@ export type LocationSpec = string | readonly string[];
 export interface SampleSpec {
   /** Leaf first. */
   readonly stack: readonly LocationSpec[];
-  readonly values: readonly number[];
+  /** A bigint for a value past 2^53 (kept exactly in SampleTable.exactValues, and encoded exactly). */
+  readonly values: readonly (number | bigint)[];
   readonly labels?: Readonly<Record<string, string | readonly string[]>>;
   /** A number, or [number, unit]. */
   readonly numLabels?: Readonly<Record<string, number | readonly [number, string]>>;
@@ -120,9 +121,13 @@ export function buildProfile(spec: ProfileSpec): Profile {
   const labelStr: number[] = [];
   const labelNum: number[] = [];
   const labelNumUnit: number[] = [];
+  const exactValues = new Map<number, bigint>();
   for (const s of spec.samples) {
     if (s.values.length !== valueCount) throw new Error(`sample has ${s.values.length} values for ${valueCount} types`);
-    values.push(...s.values);
+    for (const v of s.values) {
+      if (typeof v === 'bigint' && !Number.isSafeInteger(Number(v))) exactValues.set(values.length, v);
+      values.push(Number(v));
+    }
     for (const loc of s.stack) stackLocations.push(locationOf(loc));
     stackStart.push(stackLocations.length);
     for (const [key, v] of Object.entries(s.labels ?? {})) {
@@ -204,6 +209,7 @@ export function buildProfile(spec: ProfileSpec): Profile {
       labelStr: Int32Array.from(labelStr),
       labelNum: Float64Array.from(labelNum),
       labelNumUnit: Int32Array.from(labelNumUnit),
+      ...(exactValues.size > 0 ? { exactValues } : {}),
     },
   };
 }
@@ -272,7 +278,39 @@ export function encodeProfile(p: Profile): Uint8Array {
   };
   if (p.periodType) ref.periodType = { type: addString(p, p.periodType.type), unit: addString(p, p.periodType.unit) };
   ref.stringTable = [...p.strings, ...(extraStrings.get(p) ?? [])];
-  return encodeWithProtobufjs(ref);
+  if (samples.exactValues === undefined) return encodeWithProtobufjs(ref);
+  // protobufjs (without long) would round values past 2^53: samples are appended by hand (a
+  // repeated field may come in any order), each value an exact int64 varint.
+  const withoutSamples = encodeWithProtobufjs({ ...ref, sample: [] });
+  const sampleBytes = ref.sample!.map((sample, s) => exactSample(sample, (t) => samples.exactValues?.get(s * samples.valueCount + t) ?? BigInt(sample.value[t]!)));
+  return Uint8Array.from([...withoutSamples, ...sampleBytes.flat()]);
+}
+
+/** A Sample message (field 2 of Profile, with its key and length) whose values are written exactly. */
+function exactSample(sample: RefSample, value: (t: number) => bigint): number[] {
+  const body = [
+    ...field(1, sample.locationId.flatMap((id) => varint(BigInt(id)))),
+    ...field(2, sample.value.flatMap((_, t) => varint(value(t)))),
+    ...sample.label.flatMap((l) => field(3, [8, ...varint(BigInt(l.key)), 16, ...varint(BigInt(l.str)), 24, ...varint(BigInt(l.num)), 32, ...varint(BigInt(l.numUnit))])),
+  ];
+  return field(2, body);
+}
+
+/** A length-delimited field. */
+function field(number: number, body: readonly number[]): number[] {
+  return [...varint(BigInt(number * 8 + 2)), ...varint(BigInt(body.length)), ...body];
+}
+
+/** A varint; negative values as 64-bit two's complement, like int64. */
+function varint(value: bigint): number[] {
+  const out: number[] = [];
+  let v = BigInt.asUintN(64, value);
+  while (v >= 0x80n) {
+    out.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return out;
 }
 
 const extraStrings = new WeakMap<Profile, string[]>();

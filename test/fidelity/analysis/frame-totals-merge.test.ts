@@ -6,7 +6,7 @@ import { readProfileBytes, readProfileFile } from '../../../src/pprof/read-file-
 import { decodeProfileAsRuns } from '../../../src/pprof/decode-profile';
 import { inflateNode } from '../../../src/pprof/inflate-node';
 import { sampleRange } from '../../../src/pprof/sample-runs';
-import { FrameTotalsFromRuns, type FrameTotals } from '../../../src/analysis/stacks';
+import { FrameTotalsFromRuns, type FrameTotals } from '../../../src/analysis/frame-totals';
 import { mergeFrameTotals } from '../../../src/analysis/frame-totals-merge';
 import { topTable, topTableOfTotals, type TopTable } from '../../../src/analysis/top';
 import type { ReportOptions } from '../../../src/analysis/options';

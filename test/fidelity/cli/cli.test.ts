@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleCli } from '../../support/cli-bundle';
 import { ensureGoFixtures, repoRoot, type GoFixtures } from '../../support/go-fixtures';
 import { goPprofRaw, goPprofTop, type GoPprofOptions } from '../../support/go-pprof';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';
@@ -17,21 +17,12 @@ import { THREADS_VARIABLE } from '../../../src/cli/top-threads';
 
 const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-cli-test-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
-const cli = join(scratch, 'cli.js');
+let cli: string;
 const large = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
 let fixtures: GoFixtures;
 
 before(async () => {
-  await build({
-    entryPoints: [join(repoRoot, 'src', 'cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'error',
-  });
+  cli = await bundleCli();
   fixtures = await ensureGoFixtures();
 });
 

@@ -8,7 +8,7 @@ import { inflateNode } from '../../../src/pprof/inflate-node';
 import { decodeProfile, decodeProfileAsRuns, ProfileError, type Profile, type ProfileMetadata, type SampleRunVisitor } from '../../../src/pprof/index';
 import { inflatePako } from '../../../src/pprof/inflate-pako';
 import { topTable, topTableOfTotals } from '../../../src/analysis/top';
-import { FrameTotalsFromRuns } from '../../../src/analysis/stacks';
+import { FrameTotalsFromRuns } from '../../../src/analysis/frame-totals';
 import type { ReportOptions } from '../../../src/analysis/options';
 import { listFixtureProfiles } from '../../support/go-fixtures';
 import { encodeWithProtobufjs } from '../../support/protobuf-reference';

@@ -1,0 +1,176 @@
+import type { Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
+import { uniqueStacksOf } from '../pprof/stack-interner';
+import { FrameInterner, type Frame } from './frames';
+import {
+  filterLocations,
+  prunedStart,
+  LOC_FOCUS,
+  LOC_HIDDEN,
+  LOC_IGNORE,
+  LOC_SHOW_FROM,
+  type FilteredLocations,
+} from './filters';
+import { checkFrameBudget } from './frame-budget';
+import { granularityKeys } from './granularity';
+import { LocationFrames } from './location-frames';
+import type { ReportOptions } from './options';
+import { sampleTypeAt, selectSampleType } from './sample-type';
+import { compileTagFilter, type SampleTagTest } from './tag-filter';
+import { TotalsSink } from './totals-sink';
+
+/** Receives each kept stack as frames (leaf first) with its value. */
+export interface StackVisitor {
+  add(frames: Int32Array, inlined: Uint8Array, length: number, value: number, sample: number, group: number): void;
+}
+
+/** The samples of a profile after pprof's filters, turned into frame stacks for a visitor. */
+export class StackWalk {
+  readonly sampleTypeIndex: number;
+  readonly sampleType: ValueType;
+  private readonly filtered: FilteredLocations;
+  private readonly tagTest: SampleTagTest | undefined;
+  private readonly locFrames: LocationFrames;
+  private kept = new Int32Array(64);
+
+  /** `tagTest`: which samples tagfocus/tagignore keep (see combinedTagTest); undefined keeps all. */
+  constructor(profile: ProfileMetadata, options: ReportOptions, tagTest: SampleTagTest | undefined) {
+    this.sampleTypeIndex = selectSampleType(profile, options.sampleIndex);
+    this.sampleType = sampleTypeAt(profile, this.sampleTypeIndex);
+    this.filtered = filterLocations(profile, options);
+    this.tagTest = tagTest;
+    const interner = new FrameInterner(profile, granularityKeys(options.granularity));
+    this.locFrames = new LocationFrames(profile, this.filtered, interner);
+  }
+
+  finish(): Frame[] {
+    return this.locFrames.finish();
+  }
+
+  /** Throws a FrameBudgetError when the stacks eachSample (perSample) or uniqueStacks would expand are past the budget. */
+  checkFrameBudget(samples: SampleTable, perSample: boolean, keepZeroValues: boolean, budget: number | undefined): void {
+    checkFrameBudget(samples, this.filtered, { perSample, sampleTypeIndex: this.sampleTypeIndex, keepZeroValues, budget });
+  }
+
+  /** Every kept sample in order, each a stack of its own. */
+  eachSample(samples: SampleTable, keepZeroValues: boolean, baseSamples: Uint8Array | undefined, out: StackVisitor): void {
+    const { tagTest } = this;
+    const { stackStart, stackLocations } = samples;
+    for (let s = 0; s < samples.count; s++) {
+      const value = samples.values[s * samples.valueCount + this.sampleTypeIndex]!;
+      if (value === 0 && !keepZeroValues) continue;
+      if (tagTest && !tagTest(s)) continue;
+      this.visit(stackLocations, stackStart[s]!, stackStart[s + 1]!, value, s, baseSamples ? baseSamples[s]! : 0, out);
+    }
+  }
+
+  /**
+   * One stack per unique location stack that has kept samples, in the order of its first kept
+   * sample (which is the order eachSample would first meet it), with the summed value. Values
+   * are integers, so summing per unique stack first gives the same sums.
+   */
+  uniqueStacks(samples: SampleTable, keepZeroValues: boolean, out: StackVisitor): void {
+    const { tagTest } = this;
+    const unique = uniqueStacksOf(samples);
+    const { ofSample, start, locations } = unique;
+    // Per unique stack: [summed value, first kept sample] side by side, one cache line per update.
+    const acc = new Float64Array(unique.count * 2).fill(-1);
+    for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
+    const { values, valueCount, count } = samples;
+    for (let s = 0, v = this.sampleTypeIndex; s < count; s++, v += valueCount) {
+      const value = values[v]!;
+      if (value === 0 && !keepZeroValues) continue;
+      if (tagTest && !tagTest(s)) continue;
+      const a = ofSample[s]! * 2;
+      if (acc[a + 1]! < 0) acc[a + 1] = s;
+      acc[a]! += value;
+    }
+    // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
+    let ordered = true;
+    for (let u = 0, last = -1; u < unique.count; u++) {
+      const first = acc[u * 2 + 1]!;
+      if (first < 0) continue;
+      if (first < last) {
+        ordered = false;
+        break;
+      }
+      last = first;
+    }
+    if (ordered) {
+      for (let u = 0; u < unique.count; u++) {
+        const first = acc[u * 2 + 1]!;
+        if (first >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, first, 0, out);
+      }
+      return;
+    }
+    // Otherwise index the unique stacks by first kept sample (a scatter of one write per stack) and scan in sample order.
+    const byFirst = new Int32Array(count);
+    for (let u = 0; u < unique.count; u++) {
+      const first = acc[u * 2 + 1]!;
+      if (first >= 0) byFirst[first] = u + 1;
+    }
+    for (let s = 0; s < count; s++) {
+      const u = byFirst[s]! - 1;
+      if (u >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, s, 0, out);
+    }
+  }
+
+  /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
+  visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
+    const { filtered } = this;
+    const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive;
+    if (out instanceof TotalsSink && everyLocation) {
+      // Every location is kept: add up straight from the locations, without copying frames.
+      this.locFrames.addTotals(locs, start, end, value, out);
+      return;
+    }
+    if (filtered.pruneActive) start = prunedStart(locs, start, end, filtered.flags);
+    if (end - start > this.kept.length) this.kept = new Int32Array(Math.max(end - start, this.kept.length * 2));
+    const kept = this.kept;
+    const n = keptLocations(locs, start, end, filtered, kept);
+    if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) return;
+    if (out instanceof TotalsSink) {
+      // Totals never need the stack expanded into frames (that could be far bigger than the file).
+      this.locFrames.addTotals(kept, 0, n, value, out);
+      return;
+    }
+    const length = this.locFrames.expand(kept, n);
+    out.add(this.locFrames.stackFrames, this.locFrames.stackInlined, length, value, sample, group);
+  }
+}
+
+/**
+ * Copies into `kept` the locations of `locs[start..end)` that survive focus/ignore, hide/show and
+ * show_from; returns how many (0 when the sample is dropped).
+ */
+function keptLocations(locs: Int32Array, start: number, end: number, filtered: FilteredLocations, kept: Int32Array): number {
+  const { flags } = filtered;
+  let n = 0;
+  if (filtered.nameFilterActive) {
+    let focused = false;
+    for (let i = start; i < end; i++) {
+      const f = flags[locs[i]!]!;
+      if (f & LOC_IGNORE) return 0;
+      if (f & LOC_FOCUS) focused = true;
+    }
+    if (!focused) return 0;
+    for (let i = start; i < end; i++) {
+      const l = locs[i]!;
+      if ((flags[l]! & LOC_HIDDEN) === 0) kept[n++] = l;
+    }
+  } else {
+    for (let i = start; i < end; i++) kept[n++] = locs[i]!;
+  }
+  if (filtered.showFromActive) {
+    let top = n - 1;
+    while (top >= 0 && (flags[kept[top]!]! & LOC_SHOW_FROM) === 0) top--;
+    n = top + 1;
+  }
+  return n;
+}
+
+export function combinedTagTest(profile: Profile, options: ReportOptions): SampleTagTest | undefined {
+  const focus = options.tagFocus ? compileTagFilter('tagfocus', options.tagFocus, profile) : undefined;
+  const ignore = options.tagIgnore ? compileTagFilter('tagignore', options.tagIgnore, profile) : undefined;
+  if (!focus && !ignore) return undefined;
+  return (s) => (!focus || focus(s)) && !(ignore && ignore(s));
+}

@@ -1,0 +1,122 @@
+// Control characters in a profile's strings (ESC sequences, BEL, CR, LF, tab, DEL, the C1 CSI)
+// never reach the terminal raw from go-profiler's text reports or its error line: they are
+// written as escapes (\x1b, \x07, \r, \n, \t, \x7f, \u009b). `go tool pprof` prints them as
+// they are; this is a deliberate difference (README, docs/reliability.md). --json keeps the
+// strings exact (JSON escapes them itself).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { bundleCli } from '../../support/cli-bundle';
+import { buildProfile, encodeProfile } from '../../support/profile-builder';
+
+const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-escapes-'));
+process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const file = join(scratch, 'hostile.pb');
+
+/** Every control character a terminal acts on, in one name each. */
+const HOSTILE = {
+  csi: 'main.red\u001b[31mX\u001b[0m',
+  title: 'main.title\u001b]0;owned\u0007',
+  bell: 'main.bell\u0007',
+  cr: 'main.overwrite\rmain.fake',
+  lf: 'main.newline\nmain.fake',
+  tab: 'main.tab\tX',
+  del: 'main.del\u007fX',
+  c1: 'main.c1\u009b31mX',
+};
+const ESCAPED: Record<keyof typeof HOSTILE, string> = {
+  csi: 'main.red\\x1b[31mX\\x1b[0m',
+  title: 'main.title\\x1b]0;owned\\x07',
+  bell: 'main.bell\\x07',
+  cr: 'main.overwrite\\rmain.fake',
+  lf: 'main.newline\\nmain.fake',
+  tab: 'main.tab\\tX',
+  del: 'main.del\\x7fX',
+  c1: 'main.c1\\u009b31mX',
+};
+
+let cli: string;
+before(async () => {
+  cli = await bundleCli();
+  // Built with placeholders (the builder's frame syntax has no room for whitespace), then renamed.
+  const names = Object.values(HOSTILE);
+  const built = buildProfile({
+    sampleTypes: [['samples', 'count'], ['evil-type', 'c-unit']],
+    comments: ['comment-placeholder'],
+    binary: '/bin/prog-placeholder',
+    samples: names.map((_, i) => ({
+      stack: [`main.H${i} main.go:1`, 'main.main main.go:2'],
+      values: [i + 1, 10 * (i + 1)],
+      labels: { 'k-ey': `value-${i}` },
+    })),
+  });
+  const renamed = new Map<string, string>([
+    ...names.map((name, i): [string, string] => [`main.H${i}`, name]),
+    ['evil-type', 'evil\u001b[2Jtype'],
+    ['c-unit', 'c\u0007unit'],
+    ['comment-placeholder', 'comment \u001b[1mbold\u001b[0m'],
+    ['/bin/prog-placeholder', '/bin/prog\u001b[5m'],
+    ['k-ey', 'k\u001bey'],
+    ...names.map((_, i): [string, string] => [`value-${i}`, `v\u0007al\n${i}`]),
+  ]);
+  const rename = (s: string): string => renamed.get(s) ?? s;
+  const profile = {
+    ...built,
+    strings: built.strings.map(rename),
+    sampleTypes: built.sampleTypes.map((t) => ({ type: rename(t.type), unit: rename(t.unit) })),
+    comments: built.comments.map(rename),
+    mappings: built.mappings.map((m) => ({ ...m, filename: rename(m.filename) })),
+  };
+  writeFileSync(file, encodeProfile(profile));
+});
+
+function goProfiler(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Control characters other than the line breaks (and, in pprof's tree legend, the tabs) of the report itself. */
+function rawControls(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('      flat  flat%   sum%        cum   cum%   calls calls% + context'))
+    .flatMap((line) => [...line.matchAll(/\p{Cc}/gu)].map((m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(line)}`));
+}
+
+for (const args of [['top'], ['top', '--sample-index', '1'], ['tree'], ['peek', 'main\\.'], ['traces'], ['folded'], ['diff', '--base', 'FILE']]) {
+  test(`go-profiler ${args.join(' ')}: no raw control character; every name shown escaped`, async () => {
+    const [command, ...rest] = args;
+    const r = await goProfiler([command!, file, ...rest.map((a) => (a === 'FILE' ? file : a))]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(rawControls(r.stdout), []);
+    const expected = command === 'folded'
+      ? Object.entries(ESCAPED).map(([k, e]) => (k === 'cr' || k === 'lf' ? e.replace(/\\[rn]/, ' ') : e.replace(';', ':')))
+      : Object.values(ESCAPED);
+    if (command !== 'diff') for (const name of expected) assert.ok(r.stdout.includes(name), `${name} in\n${r.stdout}`);
+    if (command === 'traces') assert.ok(r.stdout.includes('k\\x1bey:  v\\x07al\\n0'), r.stdout);
+    if (command === 'top' && rest.length > 0) assert.match(r.stdout, /^Type: evil\\x1b\[2Jtype$/m);
+  });
+}
+
+test('the header (binary, comments) is escaped too, and --json keeps the exact names', async () => {
+  const text = await goProfiler(['top', file]);
+  assert.match(text.stdout, /^File: prog\\x1b\[5m$/m);
+  assert.match(text.stdout, /^comment \\x1b\[1mbold\\x1b\[0m$/m);
+  const json = await goProfiler(['top', file, '--json']);
+  const rows = (JSON.parse(json.stdout) as { rows: { name: string }[] }).rows.map((r) => r.name);
+  for (const name of Object.values(HOSTILE)) assert.ok(rows.includes(name), JSON.stringify(name));
+  const traces = JSON.parse((await goProfiler(['traces', file, '--json'])).stdout) as { rows: { frames: { name: string }[] }[] };
+  assert.deepEqual(traces.rows.map((r) => r.frames[0]!.name), Object.values(HOSTILE));
+});
+
+test('an error line quoting the profile\'s strings is escaped', async () => {
+  const r = await goProfiler(['top', file, '--sample-index', 'nope']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, 'go-profiler: sample_index "nope" must be one of: [samples evil\\x1b[2Jtype]\n');
+});
