@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewRequest, WebviewResponse } from '../shared/protocol';
-import { assertNever } from '../shared/rpc';
+import { assertNever, forwardRequest } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { ProfileDocument } from './profile-document';
 import { renderWebviewHtml } from './webview-html';
@@ -165,26 +165,7 @@ export function attachProfilePanel(
   });
 }
 
-async function answer(document: ProfileDocument, request: WebviewRequest): Promise<WebviewResponse> {
-  const { id } = request;
-  try {
-    switch (request.method) {
-      case 'top':
-        return { kind: 'response', id, ok: true, method: 'top', result: await document.request('top', request.params) };
-      case 'flame':
-        return { kind: 'response', id, ok: true, method: 'flame', result: await document.request('flame', request.params) };
-      case 'tree':
-        return { kind: 'response', id, ok: true, method: 'tree', result: await document.request('tree', request.params) };
-      case 'peek':
-        return { kind: 'response', id, ok: true, method: 'peek', result: await document.request('peek', request.params) };
-      case 'callgraph':
-        return { kind: 'response', id, ok: true, method: 'callgraph', result: await document.request('callgraph', request.params) };
-      case 'goroutines':
-        return { kind: 'response', id, ok: true, method: 'goroutines', result: await document.request('goroutines', request.params) };
-      default:
-        return assertNever(request, 'view request');
-    }
-  } catch (error) {
-    return { kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+/** A view request goes to the document's worker as is (the view methods are worker methods too). */
+function answer(document: ProfileDocument, request: WebviewRequest): Promise<WebviewResponse> {
+  return forwardRequest(request, (method, params) => document.request(method, params), (error) => (error instanceof Error ? error.message : String(error)));
 }

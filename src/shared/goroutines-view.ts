@@ -1,5 +1,7 @@
-/** The goroutines view's data (worker → host → webview), with its validator. */
-import { isIndex, isRecord } from './guards';
+/** The goroutines view's request (the view query) and data (worker → host → webview). */
+import { checkedMethod } from './rpc';
+import { parseViewQuery } from './validate-views';
+import type { ViewQuery } from './view-model';
 
 export interface GoroutineFrameView {
   readonly name: string;
@@ -30,41 +32,4 @@ export interface GoroutinesView {
   readonly omittedGroups: number;
 }
 
-function parseFrame(value: unknown): GoroutineFrameView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { name, file, line } = value;
-  return typeof name === 'string' && typeof file === 'string' && isIndex(line) ? { name, file, line } : undefined;
-}
-
-function parseGroup(value: unknown): GoroutineGroupView | undefined {
-  if (!isRecord(value) || !Array.isArray(value.frames) || !Array.isArray(value.ids)) return undefined;
-  const { count, stateText, waitText } = value;
-  if (!isIndex(count) || typeof stateText !== 'string' || typeof waitText !== 'string') return undefined;
-  const frames: GoroutineFrameView[] = [];
-  for (const f of value.frames) {
-    const frame = parseFrame(f);
-    if (!frame) return undefined;
-    frames.push(frame);
-  }
-  const ids: number[] = [];
-  for (const id of value.ids) {
-    if (!isIndex(id)) return undefined;
-    ids.push(id);
-  }
-  if (value.createdBy === undefined) return { count, stateText, waitText, frames, ids };
-  const createdBy = parseFrame(value.createdBy);
-  return createdBy && { count, stateText, waitText, frames, createdBy, ids };
-}
-
-export function parseGoroutinesView(value: unknown): GoroutinesView | undefined {
-  if (!isRecord(value) || !Array.isArray(value.groups)) return undefined;
-  const { origin, total, omittedGroups } = value;
-  if ((origin !== 'dump' && origin !== 'profile') || !isIndex(total) || !isIndex(omittedGroups)) return undefined;
-  const groups: GoroutineGroupView[] = [];
-  for (const g of value.groups) {
-    const group = parseGroup(g);
-    if (!group) return undefined;
-    groups.push(group);
-  }
-  return { origin, total, groups, omittedGroups };
-}
+export const goroutinesMethod = checkedMethod<ViewQuery, GoroutinesView>(parseViewQuery);

@@ -3,7 +3,8 @@
  * row (virtualised), sortable by any column, with a filter box. With a base profile: base,
  * current, delta and delta% columns.
  */
-import type { TopRow, TopView, ViewQuery } from '../../src/shared/view-model';
+import type { TopRow, TopView } from '../../src/shared/top-view';
+import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { compareRows, nextSort, type SortState, type TopColumn } from './top-sort';

@@ -5,7 +5,9 @@
  * (typed arrays); only the visible rows are rendered.
  */
 import { formatPercent, formatValue } from '../../src/shared/units';
-import type { PeekView, TreeDirection, ViewQuery } from '../../src/shared/view-model';
+import type { PeekView } from '../../src/shared/peek-view';
+import type { TreeDirection } from '../../src/shared/tree-view';
+import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { TreeRows } from './tree-model';
