@@ -1,6 +1,6 @@
 /** "Go Profiler: Import Profile…": pick one or more files and open each in the Go Profile editor. */
 import * as vscode from 'vscode';
-import { PROFILE_VIEW_TYPE } from './profile-editor-provider';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 
 export const IMPORT_PROFILE_COMMAND = 'goProfiler.importProfile';
 

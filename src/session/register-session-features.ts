@@ -6,6 +6,7 @@ import { BuildProblems } from './build-problems';
 import { profilesFolder } from './profiles-folder';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
+import type { UnsavedCaptures } from '../store/unsaved';
 
 export interface SessionFeatures {
   readonly registry: SessionRegistry;
@@ -13,12 +14,20 @@ export interface SessionFeatures {
   readonly disposables: vscode.Disposable[];
 }
 
-/** `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes). */
-export function registerSessionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onSaved: () => void): SessionFeatures {
+/**
+ * `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes);
+ * `unsaved` keeps the captures the folder could not take.
+ */
+export function registerSessionFeatures(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  unsaved: UnsavedCaptures,
+  onSaved: () => void,
+): SessionFeatures {
   const registry = new SessionRegistry();
   const folder = (): string => profilesFolder(context);
   const problems = new BuildProblems();
-  const deps = { registry, folder, onSaved, log, problems };
+  const deps = { registry, folder, onSaved, log, problems, unsaved };
   // The CPU stop item shows elapsed time; refresh it while something records.
   const ticker = setInterval(() => {
     if (registry.all().some((s) => s.cpuStartedAt)) registry.touch();

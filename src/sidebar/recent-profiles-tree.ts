@@ -4,8 +4,10 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { SAVE_UNSAVED_COMMAND, unsavedCaptures } from '../session/unsaved-captures';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
+import { SAVE_UNSAVED_COMMAND } from '../session/unsaved-captures';
 import { listProfiles, type ListedProfile } from '../store/profile-store';
+import type { UnsavedCapture, UnsavedCaptures } from '../store/unsaved';
 import { recentProfileTooltip } from './recent-profile-tooltip';
 
 export const RECENT_PROFILES_VIEW = 'goProfiler.recentProfiles';
@@ -41,8 +43,9 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   constructor(
     private readonly folder: () => string,
     private readonly log: vscode.LogOutputChannel,
+    private readonly unsaved: UnsavedCaptures,
   ) {
-    this.stopListening = unsavedCaptures.onDidChange(() => this.refresh());
+    this.stopListening = unsaved.onDidChange(() => this.refresh());
   }
 
   refresh(): void {
@@ -64,7 +67,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
     if (node) return [];
     const folder = this.folder();
     this.watch(folder);
-    const unsaved = unsavedCaptures.list().map((c) => ({ unsavedId: c.id }));
+    const unsaved = this.unsaved.list().map((c) => ({ unsavedId: c.id }));
     try {
       return [...unsaved, ...(await listProfiles(folder)).map((listed) => ({ profilePath: listed.profilePath, listed }))];
     } catch (e) {
@@ -74,7 +77,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   }
 
   getTreeItem(node: RecentNode): vscode.TreeItem {
-    if ('unsavedId' in node) return unsavedItem(node.unsavedId);
+    if ('unsavedId' in node) return unsavedItem(node.unsavedId, this.unsaved.get(node.unsavedId));
     const uri = vscode.Uri.file(node.profilePath);
     const { label, description } = recentProfileLabels(node.listed);
     const item = new vscode.TreeItem(label);
@@ -82,7 +85,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
     item.tooltip = new vscode.MarkdownString(recentProfileTooltip(node.listed));
     item.iconPath = new vscode.ThemeIcon('flame');
     item.contextValue = 'goProfiler.recentProfile';
-    item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, 'goProfiler.profile', { preview: true }] };
+    item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, PROFILE_VIEW_TYPE, { preview: true }] };
     return item;
   }
 
@@ -94,8 +97,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   }
 }
 
-function unsavedItem(id: number): vscode.TreeItem {
-  const capture = unsavedCaptures.get(id);
+function unsavedItem(id: number, capture: UnsavedCapture | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(capture ? `Unsaved: ${capture.item.type} · ${capture.item.program}` : 'Unsaved capture');
   item.description = 'Save As…';
   item.tooltip = capture ? `${capture.origin}: ${capture.reason}\n\nKept in memory until saved elsewhere or discarded.` : '';

@@ -1,10 +1,11 @@
 /** Registers the Recent Profiles tree and its commands. */
 import * as vscode from 'vscode';
 import { registerUnsavedCaptureCommands } from '../session/unsaved-captures';
+import type { UnsavedCaptures } from '../store/unsaved';
 import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
 import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
 
-export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string): vscode.Disposable[] {
+export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string, unsaved: UnsavedCaptures): vscode.Disposable[] {
   const after =
     <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
@@ -13,7 +14,7 @@ export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => s
       return result;
     };
   return [
-    ...registerUnsavedCaptureCommands(),
+    ...registerUnsavedCaptureCommands(unsaved),
     vscode.window.createTreeView(RECENT_PROFILES_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     vscode.commands.registerCommand('goProfiler.recent.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('goProfiler.recent.compare', (node?: RecentProfileNode) => compareWith(node, folder())),

@@ -30,6 +30,11 @@ export class ProfileWorker {
     return this.rpc.request(method, params);
   }
 
+  /** Whether `terminate` was called (a crashed thread is not "stopped": its requests fail). */
+  get stopped(): boolean {
+    return this.terminated;
+  }
+
   /** Stops the thread at once (abandoning a decode in progress) and rejects pending requests. */
   async terminate(): Promise<void> {
     if (this.terminated) return;
