@@ -1,29 +1,48 @@
 // Bundles the extension host code, the CLI, the decode worker and the webview with esbuild.
+// --watch rebuilds on every change (npm run watch); --production minifies.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** In watch mode, one line per rebuild, so the terminal shows that a change was picked up. */
+const announce = {
+  name: 'announce',
+  setup(build) {
+    build.onEnd((result) => {
+      const what = result.errors.length > 0 ? `${result.errors.length} error(s)` : 'built';
+      console.log(`${new Date().toLocaleTimeString()} ${build.initialOptions.outfile}: ${what}`);
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
+  plugins: watch ? [announce] : [],
 };
 
-/** Entry points that exist at this point of the project's history; later ones are optional. */
 const node = [
   { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
-].filter((e) => existsSync(e.in));
+];
 
 const browser = [
   { in: 'webview/main.ts', out: 'dist/webview.js' },
   // Graphviz (WebAssembly inside), loaded only when the Call Graph tab opens.
   { in: 'webview/callgraph/layout-entry.ts', out: 'dist/callgraph-layout.js' },
-].filter((e) => existsSync(e.in));
+];
+
+// A moved or renamed entry point is an error, not a bundle silently left out of dist/.
+const missing = [...node, ...browser].filter((e) => !existsSync(e.in)).map((e) => e.in);
+if (missing.length > 0) {
+  console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  process.exit(1);
+}
 
 const contexts = [];
 for (const e of node) {
@@ -56,6 +75,7 @@ for (const e of browser) {
 
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`build: watching ${contexts.length} bundles (Ctrl+C stops)`);
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { registerSessionFeatures } from './session/register-session-features';
 import type { SessionRegistry } from './session/session-registry';
-import { IMPORT_PROFILE_COMMAND, importProfiles } from './profile-editor/import-profiles';
+import { IMPORT_PROFILE_COMMAND, importIntoFolder, urisArgument } from './profile-editor/import-profiles';
 import { registerProfileEditors } from './profile-editor/profile-editor-provider';
 import { ProfileEditors } from './profile-editor/profile-editors';
 import { registerHintFeatures } from './hints/register-hint-features';
@@ -34,7 +34,12 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerProfileEditors(editors),
     ...registerProfileViewCommands(editors),
     registerCspViolationsCommand(editors.csp, log),
-    vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, importProfiles),
+    // Imported profiles go into the profiles folder, so Recent Profiles lists them.
+    vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, async (arg?: unknown) => {
+      const saved = await importIntoFolder(features.folder(), urisArgument(arg));
+      recent.refresh();
+      return saved;
+    }),
     ...features.disposables,
     ...registerSidebar(features.registry, recent, features.folder, unsaved),
     ...hints.disposables,

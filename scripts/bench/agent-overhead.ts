@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV_ADDRESS_FILE, ENV_TOKEN } from '../../src/capture/agent-protocol';
 import { buildWithAgent, type AgentBuild } from '../../src/capture/build';
-import { findGo } from '../../src/golang/find-go';
+import { findGo } from '../../src/capture/find-go';
 import { launchWithAgent } from '../../src/capture/launcher';
 import { runTool } from '../../src/capture/process';
 import { saveCaptureResult, sessionContext } from '../../src/capture/save-capture';

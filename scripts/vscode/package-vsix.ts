@@ -21,7 +21,7 @@ export function packageVsix(opts: { quiet?: boolean; out?: string } = {}): { fil
   mkdirSync(join(file, '..'), { recursive: true });
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   // No repository URL exists for this project yet; say so rather than invent one.
-  const out = runOrThrow('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', file]);
+  const out = runOrThrow('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file]);
   if (!opts.quiet) process.stdout.write(out);
   const entries = zipEntries(file);
   const bad = entries.filter((e) => forbidden.some((re) => re.test(e)));

@@ -304,13 +304,3 @@ export class SourceResolver {
     return this.ctx;
   }
 }
-
-/** The module path a go.mod declares, or undefined. */
-export function parseModulePath(goMod: string): string | undefined {
-  for (const raw of goMod.split('\n')) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    const m = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
-    if (m) return m[1] ?? m[2] ?? m[3];
-  }
-  return undefined;
-}

@@ -11,6 +11,15 @@ export const ENV_ADDRESS_FILE = 'GO_PROFILER_AGENT_ADDRESS_FILE';
 /** Folder for whole-run mode: CPU from start to exit, heap and allocs when main returns. */
 export const ENV_WHOLE_RUN_DIR = 'GO_PROFILER_AGENT_WHOLE_RUN_DIR';
 
+/**
+ * Set to PARENT_PIPE_FD when the launcher hands over through a pipe on that descriptor
+ * (Unix): the handover (token, whether the program leads its own process group, the folder
+ * to remove if the launcher dies), then nothing until the launcher's end closes.
+ */
+export const ENV_PARENT_PIPE = 'GO_PROFILER_AGENT_PARENT_PIPE';
+/** The descriptor of that pipe in the program: the first after stdin, stdout and stderr. */
+export const PARENT_PIPE_FD = 3;
+
 /** Response header of block/mutex recordings: byte length of the baseline snapshot. */
 export const HEADER_BASE_LENGTH = 'X-Go-Profiler-Base-Length';
 

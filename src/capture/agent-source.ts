@@ -5,9 +5,10 @@
  *
  * - Every import is aliased and every declaration starts with AGENT_PREFIX, so nothing
  *   clashes with the user's package-level names.
- * - init reads (then unsets) the environment variables; without token and address file it
- *   serves nothing. It listens on 127.0.0.1:0; the accept loop is parked in the network
- *   poller, so an idle agent runs no code and holds no timers.
+ * - init takes the token (from the launcher's pipe on Unix, see agent-guard-source.ts) and
+ *   reads (then unsets) the environment variables; without token and address file it
+ *   serves nothing. It listens on 127.0.0.1:0; the accept loop and the watchdog are parked
+ *   in the network poller, so an idle agent runs no code and holds no timers.
  * - Block and mutex sampling are switched on only inside a recording window. The response
  *   carries two snapshots (baseline, end) so the client returns end minus baseline.
  *   Go offers no getter for the block rate: it is set back to 0 after a recording.
@@ -19,7 +20,8 @@
  *   wants: a goroutine capture then shows every stuck goroutine and what it waits for, and
  *   a CPU capture completes (nearly empty). Output, exit codes and environment are unchanged.
  */
-import { AGENT_PREFIX as P, ENV_ADDRESS_FILE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, HEADER_BASE_LENGTH, ROUTES, WHOLE_RUN_FILES } from './agent-protocol';
+import { AGENT_GUARD_FUNCTIONS } from './agent-guard-source';
+import { AGENT_PREFIX as P, ENV_ADDRESS_FILE, ENV_WHOLE_RUN_DIR, HEADER_BASE_LENGTH, ROUTES, WHOLE_RUN_FILES } from './agent-protocol';
 
 /** File name of the agent inside the package folder (must not exist on disk). */
 export const AGENT_FILE_NAME = 'zz_goprofiler_agent.go';
@@ -47,6 +49,7 @@ import (
 	${P}Pprof "runtime/pprof"
 	${P}Strconv "strconv"
 	${P}Sync "sync"
+	${P}Syscall "syscall"
 	${P}Time "time"
 )
 
@@ -61,10 +64,9 @@ var ${P}State struct {
 }
 
 func init() {
-	token := ${P}OS.Getenv("${ENV_TOKEN}")
+	token := ${P}TakeToken()
 	addressFile := ${P}OS.Getenv("${ENV_ADDRESS_FILE}")
 	wholeRunDir := ${P}OS.Getenv("${ENV_WHOLE_RUN_DIR}")
-	${P}OS.Unsetenv("${ENV_TOKEN}")
 	${P}OS.Unsetenv("${ENV_ADDRESS_FILE}")
 	${P}OS.Unsetenv("${ENV_WHOLE_RUN_DIR}")
 	${P}State.token = token
@@ -95,12 +97,9 @@ func init() {
 		listener.Close()
 		return
 	}
-	server := &${P}HTTP.Server{
-		Handler:  ${P}HTTP.HandlerFunc(${P}Serve),
-		ErrorLog: ${P}Log.New(${P}IO.Discard, "", 0),
-	}
-	go server.Serve(listener)
+	${P}StartServer(listener, ${P}HTTP.HandlerFunc(${P}Serve))
 }
+${AGENT_GUARD_FUNCTIONS}
 
 func ${P}Warn(message string) {
 	${P}OS.Stderr.WriteString("go-profiler agent: " + message + "\n")

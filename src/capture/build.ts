@@ -1,17 +1,17 @@
 /**
  * Builds a main package with the agent injected through `go build -overlay`. Everything
  * written (agent, overlay, whole-run copy of the main file, binary) goes to a private
- * 0700 temp folder; the user's tree is only read.
+ * 0700 temp folder (see work-dir.ts); the user's tree is only read.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from './agent-source';
 import { CaptureError } from './errors';
-import { resolveMainPackage, type GoPackage } from './go-package';
+import { isGoFileArg, resolveMainPackage, type GoPackage } from './go-package';
 import { runTool } from './process';
 import { rewriteMainForWholeRun } from './whole-run-main';
+import { makeWorkDir, sweepStaleWorkDirs } from './work-dir';
 
 export interface AgentBuildOptions {
   readonly go: string;
@@ -21,6 +21,10 @@ export interface AgentBuildOptions {
   readonly wholeRun?: boolean;
   /** Extra `go build` flags (e.g. from launch.json buildFlags), placed before the package. */
   readonly buildFlags?: readonly string[];
+  /** Further .go files when `pattern` is one: a program named by its files, as `go run a.go b.go`. */
+  readonly moreFiles?: readonly string[];
+  /** Interrupts the build: the go command is stopped, the temp folder removed, and the build rejects ('cancelled'). */
+  readonly signal?: AbortSignal;
 }
 
 export interface AgentBuild {
@@ -60,16 +64,30 @@ function agentPathIn(dir: string): string {
   return path;
 }
 
+/**
+ * What `go build` is given to build: the package pattern; or, for a program named by its
+ * files, those files and the agent's (a build of named files compiles only the files named),
+ * the agent's named in the same form as the first file so go sees one folder. Pure.
+ */
+export function buildTargets(pattern: string, moreFiles: readonly string[], agentPath: string): string[] {
+  if (!isGoFileArg(pattern)) return [pattern];
+  return [pattern, ...moreFiles, join(dirname(pattern), basename(agentPath))];
+}
+
 export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentBuild> {
-  const pkg = await resolveMainPackage(options.go, options.pattern, options.cwd);
+  await sweepStaleWorkDirs();
+  const moreFiles = options.moreFiles ?? [];
+  const pkg = await resolveMainPackage(options.go, options.pattern, options.cwd, { moreFiles, signal: options.signal });
   const program = programName(pkg);
-  const workDir = await mkdtemp(join(tmpdir(), 'go-profiler-'));
-  const cleanup = (): Promise<void> => rm(workDir, { recursive: true, force: true });
+  const work = await makeWorkDir();
+  const workDir = work.path;
+  const cleanup = work.remove;
   try {
     const replace: Record<string, string> = {};
     const agentFile = join(workDir, 'agent.go');
     await writeFile(agentFile, AGENT_SOURCE, { mode: 0o600 });
-    replace[agentPathIn(pkg.dir)] = agentFile;
+    const agentPath = agentPathIn(pkg.dir);
+    replace[agentPath] = agentFile;
     if (options.wholeRun) {
       const copy = await wholeRunCopy(pkg);
       const copyFile = join(workDir, 'main-whole-run.go');
@@ -79,12 +97,18 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const overlayFile = join(workDir, 'overlay.json');
     await writeFile(overlayFile, overlayJson(replace), { mode: 0o600 });
     const binary = join(workDir, process.platform === 'win32' ? `${program}.exe` : program);
-    const args = ['build', '-overlay', overlayFile, '-o', binary, ...(options.buildFlags ?? []), options.pattern];
-    const result = await runTool(options.go, args, { cwd: options.cwd });
+    const args = ['build', '-overlay', overlayFile, '-o', binary, ...(options.buildFlags ?? []), ...buildTargets(options.pattern, moreFiles, agentPath)];
+    // The go command's own work folder goes inside ours: go leaves it behind when it is
+    // interrupted (SIGINT) or killed, and whatever removes our folder then removes both.
+    const goTmp = join(workDir, 'go-tmp');
+    await mkdir(goTmp, { mode: 0o700 });
+    const env = { ...process.env, GOTMPDIR: goTmp };
+    const result = await runTool(options.go, args, { cwd: options.cwd, env, signal: options.signal });
+    if (result.interrupted) throw new CaptureError('cancelled', `build of ${pkg.pattern} interrupted`);
     if (result.code !== 0) {
       const output = result.stderr.trim() || result.stdout.trim();
       const firstError = output.split('\n').find((l) => !l.startsWith('#')) ?? `exit code ${result.code}`;
-      throw new CaptureError('build-failed', `build of ${options.pattern} failed: ${firstError}`, output);
+      throw new CaptureError('build-failed', `build of ${pkg.pattern} failed: ${firstError}`, output);
     }
     return { pkg, program, workDir, binary, cleanup };
   } catch (e) {

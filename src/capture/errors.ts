@@ -10,7 +10,9 @@ export type CaptureFailure =
   | 'forbidden'
   | 'agent-error'
   | 'bad-request'
-  | 'unreachable';
+  | 'unreachable'
+  /** Interrupted by the user (a signal to the command line, a cancelled build). */
+  | 'cancelled';
 
 export class CaptureError extends Error {
   override readonly name = 'CaptureError';

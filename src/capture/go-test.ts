@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { SavedProfile } from '../store/profile-store';
 import { programName } from './build';
 import { CaptureError } from './errors';
-import { findGo } from '../golang/find-go';
+import { findGo } from './find-go';
 import { resolvePackage } from './go-package';
 import { runTool } from './process';
 import { saveCaptureResult } from './save-capture';

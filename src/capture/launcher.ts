@@ -6,17 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AgentClient } from './agent-client';
-import { ENV_ADDRESS_FILE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, WHOLE_RUN_FILES, type AgentAddress } from './agent-protocol';
+import { ENV_ADDRESS_FILE, ENV_PARENT_PIPE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, PARENT_PIPE_FD, WHOLE_RUN_FILES, type AgentAddress } from './agent-protocol';
 import { buildWithAgent, type AgentBuild } from './build';
 import type { CaptureKind, CaptureRequest, CaptureResult } from './capture-kinds';
 import { CaptureError } from './errors';
-import { findGo } from '../golang/find-go';
+import { findGo } from './find-go';
 import { CrashWatcher, describeEnd } from './go-crash';
 import { startProgram, type ProgramExit, type RunningProgram } from './process';
 
 export interface LaunchOptions {
-  /** Package pattern, resolved in cwd. */
+  /** Package pattern, resolved in cwd; or a .go file, with moreFiles (as `go run a.go b.go`). */
   readonly pattern: string;
+  readonly moreFiles?: readonly string[];
   readonly args?: readonly string[];
   readonly cwd: string;
   /** Explicit path of the go command; otherwise PATH. */
@@ -30,6 +31,8 @@ export interface LaunchOptions {
   readonly buildFlags?: readonly string[];
   /** How long the agent may take to write its address after start; default 30 s. */
   readonly readyTimeoutMs?: number;
+  /** Interrupts the build (see AgentBuildOptions.signal); no effect once the program runs. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ProfilerSession {
@@ -65,6 +68,17 @@ export function describeExit(exit: ProgramExit): string {
   return exit.code === null ? 'could not start' : `exit code ${exit.code}`;
 }
 
+/**
+ * How the agent gets its token: on Unix through the parent pipe (never in the environment,
+ * which /proc/<pid>/environ shows as it was at start for the program's whole life), with
+ * what the watchdog needs; on Windows, where Go cannot read Node's extra pipes, in the
+ * environment. Returns the variables to add and the pipe's text, if any.
+ */
+function tokenHandover(token: string, ownGroup: boolean, workDir: string): { env: NodeJS.ProcessEnv; handover?: string } {
+  if (process.platform === 'win32') return { env: { [ENV_TOKEN]: token } };
+  return { env: { [ENV_PARENT_PIPE]: String(PARENT_PIPE_FD) }, handover: `${token}\0${ownGroup ? 1 : 0}\0${workDir}\0` };
+}
+
 export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerSession> {
   const go = findGo(options.go ? { explicit: options.go } : {});
   const build = await buildWithAgent({
@@ -73,13 +87,22 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     cwd: options.cwd,
     wholeRun: options.wholeRun ?? false,
     buildFlags: options.buildFlags ?? [],
+    ...(options.moreFiles ? { moreFiles: options.moreFiles } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const token = randomBytes(32).toString('hex');
+  const ownGroup = options.ownGroup ?? true;
   const addressFile = join(build.workDir, 'agent-address.json');
   const wholeRunDir = join(build.workDir, 'whole-run');
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, [ENV_TOKEN]: token, [ENV_ADDRESS_FILE]: addressFile };
+  const handover = tokenHandover(token, ownGroup, build.workDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...handover.env, [ENV_ADDRESS_FILE]: addressFile };
   if (options.wholeRun) {
-    await mkdir(wholeRunDir, { mode: 0o700 });
+    try {
+      await mkdir(wholeRunDir, { mode: 0o700 });
+    } catch (e) {
+      await build.cleanup();
+      throw e;
+    }
     env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
   }
   const args = options.args ?? [];
@@ -88,7 +111,8 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     cwd: options.cwd,
     env,
     stdio: options.stdio ?? 'pipe',
-    ownGroup: options.ownGroup ?? true,
+    ownGroup,
+    ...(handover.handover !== undefined ? { handover: handover.handover } : {}),
   });
   let endedAt: Date | undefined;
   void program.exited.then(() => (endedAt = new Date()));

@@ -6,9 +6,11 @@
  * its group and every descendant found in /proc, including children that left the group
  * (setsid) or were reparented, so nothing the program started outlives it. SIGTERM first,
  * SIGKILL for whatever is still running after the grace period. Trees still alive when
- * Node exits are killed.
+ * Node exits are killed; for Node being killed itself (SIGKILL), a program can be handed a
+ * pipe whose end tells it its parent is gone (see ProgramOptions.handover).
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { readProcTable } from './proc-table';
 import { updateTree, type TreeMembers } from './process-tree';
 
@@ -27,8 +29,19 @@ export interface ToolOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Runs a short-lived tool to completion and collects its output. Rejects only if it cannot start. */
-export function runTool(command: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolResult> {
+export interface RunToolOptions extends ToolOptions {
+  /**
+   * Interrupts the tool: SIGINT to its tree (as Ctrl+C in a terminal), SIGKILL after the
+   * grace period; the result comes once the tool has ended.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs a short-lived tool to completion and collects its output. Rejects only if it cannot
+ * start; an interrupted tool resolves with `interrupted` set.
+ */
+export function runTool(command: string, args: readonly string[], options: RunToolOptions = {}): Promise<ToolResult & { interrupted?: true }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -39,15 +52,30 @@ export function runTool(command: string, args: readonly string[], options: ToolO
     const untrack = track(child, true);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    let done = false;
+    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    const interrupt = (): void => {
+      if (child.pid === undefined || done) return;
+      const tree = programTree(child.pid, true, () => child.exitCode !== null || child.signalCode !== null);
+      void endTree(tree, exited, 'SIGINT', STOP_GRACE_MS);
+    };
+    if (options.signal?.aborted) interrupt();
+    options.signal?.addEventListener('abort', interrupt, { once: true });
+    const finish = (): void => {
+      done = true;
+      untrack();
+      options.signal?.removeEventListener('abort', interrupt);
+    };
     child.stdout!.on('data', (b: Buffer) => out.push(b));
     child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.once('error', (e) => {
-      untrack();
+      finish();
       reject(e);
     });
     child.once('close', (code, signal) => {
-      untrack();
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      finish();
+      const result = { code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      resolve(options.signal?.aborted ? { ...result, interrupted: true } : result);
     });
   });
 }
@@ -81,14 +109,22 @@ export interface ProgramOptions extends ToolOptions {
    * terminal's foreground group (false); then only the program itself is signalled on stop.
    */
   readonly ownGroup?: boolean;
+  /**
+   * Text written to the program's descriptor 3 right after it starts (Unix). The pipe then
+   * stays open, unwritten, for as long as this process lives: however it ends, SIGKILL
+   * included, the kernel closes it and a read in the program returns end of file.
+   */
+  readonly handover?: string;
 }
 
 /** Starts a long-running program. */
 export function startProgram(command: string, args: readonly string[], options: ProgramOptions): RunningProgram {
   const ownGroup = options.ownGroup ?? true;
-  const stdio: StdioOptions = options.stdio === 'inherit' ? 'inherit' : ['pipe', 'pipe', 'pipe'];
+  const stdio: StdioOptions = options.stdio === 'inherit' ? ['inherit', 'inherit', 'inherit'] : ['pipe', 'pipe', 'pipe'];
+  if (options.handover !== undefined) stdio.push('pipe');
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio, detached: ownGroup });
   const untrack = track(child, ownGroup);
+  if (options.handover !== undefined) handOver(child, options.handover);
   let done = false;
   const exited = new Promise<ProgramExit>((resolve) => {
     child.once('error', () => {
@@ -118,21 +154,39 @@ export function startProgram(command: string, args: readonly string[], options: 
     signal: signalProgram,
     async stop(graceMs = STOP_GRACE_MS) {
       if (child.pid === undefined) return exited;
-      const tree = programTree(child.pid, ownGroup, () => done);
-      tree.signal('SIGTERM');
-      const grace = cancellableDelay(graceMs);
-      await Promise.race([exited, grace.promise]);
-      // The program has exited (or the grace period is over); wait out the rest of the
-      // grace period for the processes it started, then SIGKILL whatever still runs.
-      while (!grace.isOver() && tree.running().length > 0) await cancellableDelay(50).promise;
-      grace.cancel();
-      tree.signal('SIGKILL');
-      const result = await exited;
-      // SIGKILL cannot be ignored, but dying takes the kernel a moment: return once the tree is gone.
-      for (let i = 0; i < 40 && tree.running().length > 0; i++) await cancellableDelay(25).promise;
-      return result;
+      await endTree(programTree(child.pid, ownGroup, () => done), exited, 'SIGTERM', graceMs);
+      return exited;
     },
   };
+}
+
+/** Writes `text` to the child's descriptor 3 and keeps that pipe open until the child exits. */
+function handOver(child: ChildProcess, text: string): void {
+  const pipe = child.stdio[3] as Writable | null | undefined;
+  if (!pipe) return;
+  // The program may be gone before it reads (EPIPE): its exit is reported elsewhere.
+  pipe.on('error', () => undefined);
+  pipe.write(text);
+  child.once('exit', () => pipe.destroy());
+  child.once('error', () => pipe.destroy());
+}
+
+/**
+ * `first` to the tree, SIGKILL to whatever still runs after `graceMs`; resolves once the
+ * root has exited and the tree is gone.
+ */
+async function endTree(tree: ProgramTree, exited: Promise<unknown>, first: NodeJS.Signals, graceMs: number): Promise<void> {
+  tree.signal(first);
+  const grace = cancellableDelay(graceMs);
+  await Promise.race([exited, grace.promise]);
+  // The root has exited (or the grace period is over); wait out the rest of the grace
+  // period for the processes it started, then SIGKILL whatever still runs.
+  while (!grace.isOver() && tree.running().length > 0) await cancellableDelay(50).promise;
+  grace.cancel();
+  tree.signal('SIGKILL');
+  await exited;
+  // SIGKILL cannot be ignored, but dying takes the kernel a moment: return once the tree is gone.
+  for (let i = 0; i < 40 && tree.running().length > 0; i++) await cancellableDelay(25).promise;
 }
 
 interface ProgramTree {

@@ -4,38 +4,8 @@
  * and a new `main`, appended after the last line, calls it and then the agent's finish
  * function. Only the one line changes, so every line number stays the same.
  */
+import { findMainDeclaration } from '../golang/go-declarations';
 import { WHOLE_RUN_FINISH, WHOLE_RUN_USER_MAIN } from './agent-source';
-
-/** Offset of the `main` identifier of a `func main(` declaration in code, or -1. Pure. */
-export function findMainDeclaration(source: string): number {
-  const declaration = /func[ \t]+main[ \t]*\(/y;
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    const next = source[i + 1];
-    if (c === '/' && next === '/') {
-      const end = source.indexOf('\n', i);
-      i = end < 0 ? source.length : end + 1;
-    } else if (c === '/' && next === '*') {
-      const end = source.indexOf('*/', i + 2);
-      i = end < 0 ? source.length : end + 2;
-    } else if (c === '`') {
-      const end = source.indexOf('`', i + 1);
-      i = end < 0 ? source.length : end + 1;
-    } else if (c === '"' || c === "'") {
-      i++;
-      while (i < source.length && source[i] !== c && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === 'f' && (i === 0 || !/[\w$]/.test(source[i - 1] ?? ''))) {
-      declaration.lastIndex = i;
-      if (declaration.test(source)) return source.indexOf('main', i);
-      i++;
-    } else {
-      i++;
-    }
-  }
-  return -1;
-}
 
 /** The whole-run copy of a file declaring `func main()`, or undefined if it declares none. Pure. */
 export function rewriteMainForWholeRun(source: string): string | undefined {

@@ -1,20 +1,28 @@
 /**
  * `go-profiler run [--capture LIST] [--whole-run] [--out DIR] [--go PATH] -- PACKAGE [ARGS...]`:
- * builds PACKAGE with the agent, runs it with the terminal passed through, takes the listed
- * captures (all starting when the program is ready), saves each and prints `<type> <path>`.
+ * builds PACKAGE (or FILE.go... as `go run` takes them) with the agent, runs it with the
+ * terminal passed through, takes the listed captures (all starting when the program is
+ * ready), saves each and prints `<type> <path>`.
  * Exit code: the program's, or 2 with a one-line message when building or capturing fails.
+ *
+ * However it ends, nothing is left behind: SIGINT, SIGTERM or SIGHUP during the build stops
+ * the go command and removes the temp folder (exit 128 + signal); while the program runs
+ * they are passed on, and a program still running STOP_GRACE_MS later (or at a second
+ * signal) is killed with its whole tree. If this process is SIGKILLed, the agent's watchdog
+ * ends the program and removes the folder (see agent-guard-source.ts).
  */
 import { resolve } from 'node:path';
 import { constants } from 'node:os';
 import { parseCaptureList, type CaptureRequest, type CaptureResult } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
+import { isGoFileArg } from '../capture/go-package';
 import { describeExit, launchWithAgent, type ProfilerSession } from '../capture/launcher';
-import type { ProgramExit } from '../capture/process';
+import { STOP_GRACE_MS, type ProgramExit } from '../capture/process';
 import { saveCaptureResult, sessionContext, type ProgramContext } from '../capture/save-capture';
 import type { SidecarCapture } from '../store/sidecar';
 
 export const RUN_USAGE =
-  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate] [--whole-run] [--out DIR] [--go PATH] -- PACKAGE [ARGS...]';
+  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate] [--whole-run] [--out DIR] [--go PATH] -- PACKAGE|FILE.go... [ARGS...]';
 
 export const DEFAULT_OUT_DIR = 'profiles';
 
@@ -24,6 +32,8 @@ export interface RunArgs {
   readonly outDir: string;
   readonly go?: string;
   readonly pattern: string;
+  /** Further .go files when pattern is one (`-- main.go util.go ARGS`); absent otherwise. */
+  readonly moreFiles?: readonly string[];
   readonly programArgs: readonly string[];
 }
 
@@ -59,7 +69,19 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
   if (wholeRun && captures.some((c) => c.kind === 'cpu')) {
     throw new Error('--whole-run already records CPU from start to exit; drop cpu from --capture');
   }
-  return { captures, wholeRun, outDir, ...(go !== undefined ? { go } : {}), pattern, programArgs: args.slice(i + 1) };
+  // Like `go run`: every leading argument that ends in .go names a file of the program.
+  let end = i + 1;
+  if (isGoFileArg(pattern)) while (end < args.length && isGoFileArg(args[end]!)) end++;
+  const moreFiles = args.slice(i + 1, end);
+  return {
+    captures,
+    wholeRun,
+    outDir,
+    ...(go !== undefined ? { go } : {}),
+    pattern,
+    ...(moreFiles.length > 0 ? { moreFiles } : {}),
+    programArgs: args.slice(end),
+  };
 }
 
 /** The shell-style exit code of a program exit: its code, or 128 + signal number. Pure. */
@@ -74,6 +96,63 @@ function fail(message: string): number {
   return 2;
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * What this process does on SIGINT, SIGTERM and SIGHUP (installed before the build, removed
+ * after the last cleanup): before the program runs, interrupt the build; then pass the
+ * signal on and kill the program's tree if it is still running after the grace period or
+ * at a second signal.
+ */
+class StopSignals {
+  readonly build = new AbortController();
+  received: NodeJS.Signals | undefined;
+  private session: ProfilerSession | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly handler = (signal: NodeJS.Signals): void => this.on(signal);
+
+  constructor(private readonly interactive: boolean) {
+    for (const s of STOP_SIGNALS) process.on(s, this.handler);
+  }
+
+  running(session: ProfilerSession): void {
+    this.session = session;
+    void session.program.exited.then(() => clearTimeout(this.timer));
+    // A signal that came as the build ended, too late to interrupt it.
+    if (this.received) this.passOn(session, this.received);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const s of STOP_SIGNALS) process.off(s, this.handler);
+  }
+
+  private on(signal: NodeJS.Signals): void {
+    const first = this.received === undefined;
+    this.received ??= signal;
+    const session = this.session;
+    if (!session) {
+      this.build.abort();
+      return;
+    }
+    if (first) this.passOn(session, signal);
+    else this.kill(`at a second signal (${signal})`);
+  }
+
+  private passOn(session: ProfilerSession, signal: NodeJS.Signals): void {
+    // Ctrl+C reaches a program in the terminal's group by itself; other signals are passed on.
+    if (!this.interactive || signal !== 'SIGINT') session.program.signal(signal);
+    this.timer = setTimeout(() => this.kill(`${STOP_GRACE_MS / 1000} s after ${signal}`), STOP_GRACE_MS);
+  }
+
+  private kill(when: string): void {
+    const session = this.session;
+    if (!session || session.program.hasExited()) return;
+    process.stderr.write(`go-profiler run: ${session.build.program} still running ${when}; killing it and every process it started\n`);
+    void session.program.stop(0);
+  }
+}
+
 export async function runCommand(args: string[]): Promise<number> {
   let parsed: RunArgs;
   try {
@@ -83,29 +162,38 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const outDir = resolve(parsed.outDir);
   const interactive = process.stdin.isTTY === true;
+  const signals = new StopSignals(interactive);
+  try {
+    return await launchAndCapture(parsed, outDir, interactive, signals);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function launchAndCapture(parsed: RunArgs, outDir: string, interactive: boolean, signals: StopSignals): Promise<number> {
   let session: ProfilerSession;
   try {
     session = await launchWithAgent({
       pattern: parsed.pattern,
+      ...(parsed.moreFiles ? { moreFiles: parsed.moreFiles } : {}),
       args: parsed.programArgs,
       cwd: process.cwd(),
       wholeRun: parsed.wholeRun,
       stdio: 'inherit',
       // A program reading the terminal must stay in its foreground process group.
       ownGroup: !interactive,
+      signal: signals.build.signal,
       ...(parsed.go !== undefined ? { go: parsed.go } : {}),
     });
   } catch (e) {
+    if (signals.received) {
+      process.stderr.write(`go-profiler run: interrupted by ${signals.received} during the build\n`);
+      return 128 + constants.signals[signals.received];
+    }
     if (e instanceof CaptureError && e.details) process.stderr.write(e.details.trimEnd() + '\n');
     return fail(e instanceof Error ? e.message : String(e));
   }
-
-  // Ctrl+C reaches a program in the terminal's group by itself; otherwise pass signals on.
-  const forward = (signal: NodeJS.Signals): void => {
-    if (!interactive) session.program.signal(signal);
-  };
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
+  signals.running(session);
   try {
     let failed = false;
     let context: ProgramContext = sessionContext(session);
@@ -148,8 +236,6 @@ export async function runCommand(args: string[]): Promise<number> {
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   } finally {
-    process.off('SIGINT', forward);
-    process.off('SIGTERM', forward);
     await session.dispose();
   }
 }

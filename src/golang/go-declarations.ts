@@ -1,6 +1,7 @@
 /**
  * Finds what can be profiled in one Go file: its package name, `func main()`, and every
  * `func TestX(t *testing.T)` / `func BenchmarkX(b *testing.B)`. Pure; works on unsaved text.
+ * The one Go comment and string scanner (blankCommentsAndStrings) lives here.
  */
 
 export type RunnableKind = 'main' | 'test' | 'benchmark';
@@ -53,6 +54,12 @@ export function blankCommentsAndStrings(source: string): string {
     }
   }
   return out.join('');
+}
+
+/** Offset of the `main` identifier of the first `func main(` outside comments and strings, or -1. */
+export function findMainDeclaration(source: string): number {
+  const declaration = /(?<![\w$])func[ \t]+main[ \t]*\(/.exec(blankCommentsAndStrings(source));
+  return declaration ? source.indexOf('main', declaration.index) : -1;
 }
 
 const PACKAGE = /^\s*package\s+([A-Za-z_]\w*)/m;

@@ -2,13 +2,12 @@
  * The VS Code side of source mapping: gathers the workspace's go.mod modules, `go env GOROOT
  * GOMODCACHE`, the capture's sidecar, and answers file questions; one resolver per profile.
  */
-import { accessSync, constants, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { runTool } from '../capture/process';
-import { lookupGo } from '../golang/go-lookup';
+import { goLookupSettings, lookupGo } from '../golang/go-lookup';
+import { parseModulePath } from '../golang/go-mod';
 import {
   normalizePath,
-  parseModulePath,
   SourceResolver,
   type GoModule,
   type SourceContext,
@@ -20,29 +19,9 @@ import { SIDECAR_EXTENSION, stemOf } from '../store/naming';
 const CHOICES_KEY = 'goProfiler.sourceChoices';
 const EXCLUDE = '**/{node_modules,.git,testdata}/**';
 
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** `go env GOROOT GOMODCACHE`, quietly empty when go is missing. */
 async function goEnvDirs(): Promise<{ goroot?: string; gomodcache?: string }> {
-  const goExt = vscode.workspace.getConfiguration('go');
-  const alternate = (goExt.get<Record<string, unknown>>('alternateTools') ?? {})['go'];
-  const lookup = lookupGo(
-    {
-      goPath: vscode.workspace.getConfiguration('goProfiler').get<string>('goPath'),
-      alternateGo: typeof alternate === 'string' ? alternate : undefined,
-      goroot: goExt.get<string>('goroot') ?? undefined,
-      pathVariable: process.env.PATH ?? '',
-      platform: process.platform,
-    },
-    isExecutableFile,
-  );
+  const lookup = lookupGo(goLookupSettings((section, key) => vscode.workspace.getConfiguration(section).get(key)));
   if (!lookup.found) return {};
   try {
     const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE']);

@@ -4,6 +4,7 @@ import { registerRunCodeLens } from './run-codelens';
 import { RecordingStatus } from './recording-status';
 import { BuildProblems } from './build-problems';
 import { profilesFolder } from './profiles-folder';
+import { ProgramTerminals } from './program-terminal';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
 import type { UnsavedCaptures } from '../store/unsaved';
@@ -27,7 +28,8 @@ export function registerSessionFeatures(
   const registry = new SessionRegistry();
   const folder = (): string => profilesFolder(context);
   const problems = new BuildProblems();
-  const deps = { registry, folder, onSaved, log, problems, unsaved };
+  const terminals = new ProgramTerminals();
+  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals };
   // The CPU stop item shows elapsed time; refresh it while something records.
   const ticker = setInterval(() => {
     if (registry.all().some((s) => s.cpuStartedAt)) registry.touch();
@@ -42,6 +44,7 @@ export function registerSessionFeatures(
       { dispose: () => clearInterval(ticker) },
       ...registerSessionCommands(deps, context.workspaceState),
       registerRunCodeLens(),
+      vscode.commands.registerCommand('goProfiler.internal.programTerminals', () => terminals.states()),
     ],
   };
 }

@@ -12,10 +12,11 @@ import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
-import { ProgramTerminal } from './program-terminal';
+import type { ProgramTerminals } from './program-terminal';
 
 export interface RunDeps extends CaptureDeps {
   readonly problems: BuildProblems;
+  readonly terminals: ProgramTerminals;
 }
 
 export interface StartedRun {
@@ -33,7 +34,7 @@ async function targetEnv(target: RunTarget): Promise<Record<string, string>> {
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
-  const pty = new ProgramTerminal(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  const pty = deps.terminals.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
   pty.terminal.show(true);
   pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
   try {
@@ -55,6 +56,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const found = e instanceof CaptureError && e.failure === 'build-failed' ? deps.problems.show(e.details, target.cwd) : 0;
     const where = found > 0 ? ` (${found} problem${found === 1 ? '' : 's'} in the Problems panel)` : '';
     void vscode.window.showErrorMessage(`Go Profiler: ${target.label}: ${message}${where}`);
+    pty.release();
     return undefined;
   }
   deps.problems.clear();
@@ -64,7 +66,9 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     return undefined;
   }
   pty.attach(session.program);
-  pty.info(`${session.build.program} started (pid ${session.program.pid}); capture from the Go Profiler view.`);
+  // Whole-run mode captures by itself: pointing at the view's capture buttons would mislead.
+  const next = wholeRun ? 'its profiles are saved and opened when it exits' : 'capture from the Go Profiler view';
+  pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
   const profiling = agentSession(session);
   const state = deps.registry.add(profiling);
   session.ready.catch((e: unknown) => {
@@ -99,6 +103,6 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     await session.dispose();
     return paths;
   })();
-  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`));
+  finished.catch((e: unknown) => deps.log.error(`${session.build.program}: ${e instanceof Error ? e.message : String(e)}`)).finally(() => pty.release());
   return { sessionId: profiling.id, pid: session.program.pid, finished };
 }

@@ -7,8 +7,8 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { runTool } from '../capture/process';
 import { findGoDeclarations } from '../golang/go-declarations';
+import { GO_LIST_MAIN_TEMPLATE, parseMainPackages } from '../golang/go-list';
 import { goLaunchConfigs, runTargetFromConfig, type RunTarget } from './launch-config';
-import { GO_LIST_MAIN_TEMPLATE, parseMainPackages } from './main-packages';
 
 export function packageTarget(dir: string, label: string): RunTarget {
   return { label, packageDir: dir, cwd: dir, args: [], env: {}, envFiles: [], buildFlags: [] };

@@ -61,9 +61,7 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     }
     if (!target) return undefined;
     const wholeRun = forceWholeRun || (isRunArgument(arg) && arg.wholeRun !== undefined ? arg.wholeRun : wholeRunDefault());
-    const started = await runWithProfiler(deps, target, go, wholeRun);
-    if (started) void vscode.commands.executeCommand('goProfiler.sessions.focus');
-    return started;
+    return runWithProfiler(deps, target, go, wholeRun);
   };
 
   return [

@@ -1,4 +1,5 @@
 /** The top table's request and data (worker → host → webview). */
+import type { ComparisonTotals } from './diff-view';
 import { checkedMethod } from './rpc';
 import { parseViewQuery } from './validate-views';
 import type { SampleTypeView, ViewQuery } from './view-model';
@@ -45,6 +46,8 @@ export interface TopView {
   readonly omittedRows: number;
   /** Name of the base profile when the rows are a comparison. */
   readonly baseSource?: string;
+  /** With a base profile: both profiles' totals, the same in every view. */
+  readonly comparison?: ComparisonTotals;
 }
 
 export const topMethod = checkedMethod<TopParams, TopView>(parseViewQuery);

@@ -4,6 +4,7 @@
  * Computed in the decode worker and sent to the webview as plain data; numbers are raw (for
  * sorting and tests), `...Text` fields are already formatted like pprof.
  */
+import type { ComparisonTotals } from './diff-view';
 
 export interface SampleTypeView {
   readonly type: string;
@@ -81,10 +82,15 @@ export interface StackTreeView {
   readonly childCount: Int32Array;
   readonly value: Float64Array;
   readonly self: Float64Array;
-  /** With a base profile: the node's value in the base (same path), 0 when absent. */
+  /**
+   * With a base profile (flame graph): the node's value in the base (same path of names), 0
+   * when absent. The tree then holds every path of either profile: `value` and `self` are the
+   * current profile's (0 on a path only the base has).
+   */
   readonly base?: Float64Array;
-  /** With a base profile: the node's self value in the base (same path), 0 when absent. */
+  /** With a base profile (flame graph): the node's self value in the base, 0 when absent. */
   readonly baseSelf?: Float64Array;
-  readonly baseTotal?: number;
   readonly baseSource?: string;
+  /** With a base profile: both profiles' totals, the same in every view. */
+  readonly comparison?: ComparisonTotals;
 }

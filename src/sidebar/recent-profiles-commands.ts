@@ -1,15 +1,14 @@
-/** Context actions of Recent Profiles: compare, reveal, copy path, rename, delete (to trash), import. */
-import { readFile, stat } from 'node:fs/promises';
+/** Context actions of Recent Profiles: compare, reveal, copy path, rename, delete (to trash). Import is in profile-editor/import-profiles.ts. */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
-import { listProfiles, saveProfile } from '../store/profile-store';
-import { findSameContent } from '../store/same-content';
+import { listProfiles } from '../store/profile-store';
 import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
 import { invalidStem, renameProfile } from '../store/rename-profile';
 import { COMPARE_WITH_COMMAND } from '../profile-editor/profile-commands';
 import type { RecentProfileNode } from './recent-profiles-tree';
+import { revealPath, type Revealed } from './reveal-path';
 
 function targetPath(node: RecentProfileNode | vscode.Uri | undefined): string | undefined {
   if (!node) return undefined;
@@ -44,9 +43,10 @@ export async function compareWith(node: RecentProfileNode | undefined, folder: s
   }
 }
 
-export async function revealInOs(node: RecentProfileNode | undefined): Promise<void> {
+/** Reveal in File Manager, or where this VS Code can (see reveal-path.ts). */
+export async function revealInOs(node: RecentProfileNode | undefined): Promise<Revealed | undefined> {
   const path = targetPath(node);
-  if (path) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path));
+  return path ? revealPath(path, 'file') : undefined;
 }
 
 export async function copyPath(node: RecentProfileNode | undefined): Promise<void> {
@@ -94,57 +94,4 @@ export async function deleteRecent(node: RecentProfileNode | undefined, confirme
     for (const uri of present) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
     return true;
   }
-}
-
-/**
- * Copies profiles into the profiles folder through the store (gzipped, with an "import" sidecar)
- * and opens them; content already in the folder is opened where it is instead of copied again.
- */
-export async function importIntoFolder(folder: string, uris?: readonly vscode.Uri[]): Promise<string[]> {
-  const picked =
-    uris ??
-    (await vscode.window.showOpenDialog({
-      canSelectMany: true,
-      openLabel: 'Import',
-      title: 'Import Go Profiles into the Profiles Folder',
-      filters: { 'Go profiles': ['pb.gz', 'gz', 'pprof', 'prof', 'pb'], 'All files': ['*'] },
-    })) ??
-    [];
-  const saved: string[] = [];
-  for (const uri of picked) {
-    try {
-      const bytes = await readFile(uri.fsPath);
-      const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes : gzipSync(bytes);
-      // The same content imported before (or the file is already in the folder): open that one.
-      const existing = await findSameContent(folder, gzipped);
-      if (existing) {
-        void vscode.window.showInformationMessage(
-          `Go Profiler: ${basename(uri.fsPath)} is already in the profiles folder as ${basename(existing)}; opened that one instead of a copy.`,
-        );
-        if (!saved.includes(existing)) saved.push(existing);
-        continue;
-      }
-      const info = await stat(uri.fsPath);
-      const program = (stemOf(basename(uri.fsPath)) ?? basename(uri.fsPath)).replace(/\.gz$/, '');
-      const result = await saveProfile(folder, {
-        program,
-        type: 'imported',
-        profile: gzipped,
-        date: new Date(),
-        sidecar: {
-          version: 1,
-          program,
-          args: [],
-          capture: { kind: 'imported', source: 'import' },
-          startedAt: info.mtime.toISOString(),
-          endedAt: info.mtime.toISOString(),
-        },
-      });
-      saved.push(result.profilePath);
-    } catch (e) {
-      fail(new Error(`cannot import ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`));
-    }
-  }
-  for (const path of saved) await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_VIEW_TYPE, { preview: false });
-  return saved;
 }

@@ -2,12 +2,12 @@
  * The Recent Profiles view: captures kept in memory because the folder could not take them
  * (first, with Save As…), then the profiles folder, newest first, with type and program from sidecars.
  */
-import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { SAVE_UNSAVED_COMMAND } from '../session/unsaved-captures';
 import { listProfiles, type ListedProfile } from '../store/profile-store';
 import type { UnsavedCapture, UnsavedCaptures } from '../store/unsaved';
+import { recentProfileLabels } from './recent-profile-labels';
 import { recentProfileTooltip } from './recent-profile-tooltip';
 
 export const RECENT_PROFILES_VIEW = 'goProfiler.recentProfiles';
@@ -23,14 +23,6 @@ export interface UnsavedCaptureNode {
 }
 
 type RecentNode = RecentProfileNode | UnsavedCaptureNode;
-
-/** Label and description of a row: "cpu · hotspots" and "TestX · Nov 22, 12:04:31"; the file name without a sidecar. */
-export function recentProfileLabels(listed: ListedProfile): { label: string; description: string } {
-  const when = listed.modified.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const s = listed.sidecar;
-  if (!s) return { label: basename(listed.profilePath), description: when };
-  return { label: `${s.capture.kind} · ${s.program}`, description: [s.capture.test, when].filter(Boolean).join(' · ') };
-}
 
 export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RecentNode | undefined>();

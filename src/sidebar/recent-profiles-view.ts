@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { registerUnsavedCaptureCommands } from '../session/unsaved-captures';
 import type { UnsavedCaptures } from '../store/unsaved';
-import { compareWith, copyPath, deleteRecent, importIntoFolder, renameRecent, revealInOs } from './recent-profiles-commands';
+import { importIntoFolder, urisArgument } from '../profile-editor/import-profiles';
+import { compareWith, copyPath, deleteRecent, renameRecent, revealInOs } from './recent-profiles-commands';
+import { revealPath } from './reveal-path';
 import { RECENT_PROFILES_VIEW, RecentProfilesTree, type RecentProfileNode } from './recent-profiles-tree';
 
 export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => string, unsaved: UnsavedCaptures): vscode.Disposable[] {
@@ -24,10 +26,8 @@ export function registerRecentProfiles(tree: RecentProfilesTree, folder: () => s
     vscode.commands.registerCommand('goProfiler.recent.delete', after(deleteRecent)),
     vscode.commands.registerCommand(
       'goProfiler.recent.import',
-      after((uris?: readonly vscode.Uri[]) => importIntoFolder(folder(), Array.isArray(uris) ? uris : undefined)),
+      after((uris?: unknown) => importIntoFolder(folder(), urisArgument(uris))),
     ),
-    vscode.commands.registerCommand('goProfiler.recent.openFolder', () =>
-      vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(folder())),
-    ),
+    vscode.commands.registerCommand('goProfiler.recent.openFolder', () => revealPath(folder(), 'folder')),
   ];
 }

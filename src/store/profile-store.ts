@@ -3,9 +3,10 @@
  * to its final name, which fails instead of overwriting; a taken name gets a "-n" suffix.
  * A save that fails part-way removes what it wrote and throws a StoreWriteError in words.
  */
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PROFILE_EXTENSION, SIDECAR_EXTENSION, TEXT_EXTENSION, profileStem, stemOf } from './naming';
+import { MAX_SIDECAR_BYTES, readRegularFile } from './regular-file';
 import { parseSidecar, type ProfileSidecar } from './sidecar';
 import { removeStaleTemps, tempFileName } from './temp-files';
 import { StoreWriteError } from './write-errors';
@@ -122,6 +123,8 @@ export interface ListedProfile {
 /**
  * Profiles in `dir`, newest first, each with its sidecar when there is one. A missing folder
  * is empty. Temp files left by a crash mid-write are never listed, and old ones are removed.
+ * Only regular files are listed or read (a FIFO, device or folder is skipped; as a sidecar
+ * it becomes the sidecarProblem).
  */
 export async function listProfiles(dir: string): Promise<ListedProfile[]> {
   let names: string[];
@@ -145,7 +148,8 @@ export async function listProfiles(dir: string): Promise<ListedProfile[]> {
     const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);
     if (present.has(stem + SIDECAR_EXTENSION)) {
       try {
-        sidecar = parseSidecar(await readFile(sidecarPath, 'utf8'), sidecarPath);
+        // Never a plain read: a FIFO of that name would block the listing forever.
+        sidecar = parseSidecar((await readRegularFile(sidecarPath, MAX_SIDECAR_BYTES)).toString('utf8'), sidecarPath);
       } catch (e) {
         sidecarProblem = (e as Error).message;
       }

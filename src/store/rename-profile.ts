@@ -2,9 +2,10 @@
  * Renames a profile together with its sidecar and text, never overwriting (hard link to the
  * new name, then unlink the old); the sidecar's file names follow the new stem.
  */
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PROFILE_EXTENSIONS, SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from './naming';
+import { MAX_SIDECAR_BYTES, readRegularFile } from './regular-file';
 import { tempFileName } from './temp-files';
 import { describeCause, errorCode } from './write-errors';
 
@@ -52,10 +53,14 @@ async function renameFiles(profilePath: string, newStem: string): Promise<string
   for (const p of pairs) if (await exists(p.from)) present.push(p);
   for (const p of present) if (await exists(p.to)) throw new Error(`cannot rename to ${basename(p.to)}: that file already exists`);
   const [profile, sidecar, text] = pairs;
+  // Read before anything is linked, so an unreadable sidecar (a FIFO, broken JSON) changes nothing.
+  const parsed =
+    sidecar && present.includes(sidecar)
+      ? (JSON.parse((await readRegularFile(sidecar.from, MAX_SIDECAR_BYTES)).toString('utf8')) as Record<string, unknown>)
+      : undefined;
   await link(profile!.from, profile!.to);
   if (text && present.includes(text)) await link(text.from, text.to);
-  if (sidecar && present.includes(sidecar)) {
-    const parsed = JSON.parse(await readFile(sidecar.from, 'utf8')) as Record<string, unknown>;
+  if (sidecar && parsed) {
     parsed.profileFile = basename(profile!.to);
     if (text && present.includes(text)) parsed.textFile = basename(text.to);
     const temp = join(dir, tempFileName());

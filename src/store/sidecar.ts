@@ -32,7 +32,18 @@ export interface ProfileSidecar {
   readonly textFile?: string;
 }
 
-/** Parses and checks a sidecar; throws an Error naming `source` and what is wrong. */
+const SOURCES: readonly SidecarCapture['source'][] = ['agent', 'whole-run', 'attach', 'go-test', 'import'];
+
+/** A file name in the same folder: no path separators, not "." or "..". Pure. */
+function isPlainFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name);
+}
+
+/**
+ * Parses and checks a sidecar; throws an Error naming `source` and what is wrong. Every
+ * field's type is checked (a sidecar is a file anyone could have edited), and the result is
+ * a fresh object holding only the known fields.
+ */
 export function parseSidecar(text: string, source: string): ProfileSidecar {
   let value: unknown;
   try {
@@ -43,16 +54,69 @@ export function parseSidecar(text: string, source: string): ProfileSidecar {
   const fail = (problem: string): never => {
     throw new Error(`${source}: ${problem}`);
   };
-  if (typeof value !== 'object' || value === null) return fail('expected a JSON object');
-  const o = value as Record<string, unknown>;
+  if (!isObject(value)) return fail('expected a JSON object');
+  const o = value;
   if (o.version !== 1) fail(`unsupported version ${JSON.stringify(o.version)}`);
-  for (const key of ['program', 'startedAt', 'endedAt', 'savedAt', 'profileFile'] as const) {
-    if (typeof o[key] !== 'string') fail(`"${key}" must be a string`);
-  }
+  const stringField = (key: string, from: Record<string, unknown> = o, where = ''): string => {
+    const v = from[key];
+    return typeof v === 'string' ? v : fail(`"${where}${key}" must be a string`);
+  };
+  const optionalString = (key: string, from: Record<string, unknown> = o, where = ''): string | undefined =>
+    from[key] === undefined ? undefined : stringField(key, from, where);
+  const fileName = (key: string, required: boolean): string | undefined => {
+    const name = required ? stringField(key) : optionalString(key);
+    if (name !== undefined && !isPlainFileName(name)) fail(`"${key}" must be a file name in the same folder`);
+    return name;
+  };
+
+  const program = stringField('program');
+  const [startedAt, endedAt, savedAt] = [stringField('startedAt'), stringField('endedAt'), stringField('savedAt')];
+  const profileFile = fileName('profileFile', true)!;
+  const textFile = fileName('textFile', false);
   if (!Array.isArray(o.args) || !o.args.every((a) => typeof a === 'string')) fail('"args" must be a list of strings');
-  const capture = o.capture as Record<string, unknown> | undefined;
-  if (typeof capture !== 'object' || capture === null || typeof capture.kind !== 'string' || typeof capture.source !== 'string') {
-    fail('"capture" must have a kind and a source');
+  const args = [...(o.args as string[])];
+  const packagePath = optionalString('packagePath');
+  const goVersion = optionalString('goVersion');
+  const sourceRoot = optionalString('sourceRoot');
+  let module: ProfileSidecar['module'];
+  if (o.module !== undefined) {
+    if (!isObject(o.module)) fail('"module" must be an object with a path and a root');
+    const m = o.module as Record<string, unknown>;
+    module = { path: stringField('path', m, 'module.'), root: stringField('root', m, 'module.') };
   }
-  return value as ProfileSidecar;
+
+  const c = o.capture;
+  if (!isObject(c) || typeof c.kind !== 'string' || typeof c.source !== 'string') return fail('"capture" must have a kind and a source');
+  const captureSource = SOURCES.find((s) => s === c.source) ?? fail(`"capture.source" must be one of ${SOURCES.join(', ')}`);
+  if (c.seconds !== undefined && !(typeof c.seconds === 'number' && Number.isFinite(c.seconds) && c.seconds >= 0)) {
+    fail('"capture.seconds" must be a number of seconds');
+  }
+  const url = optionalString('url', c, 'capture.');
+  const test = optionalString('test', c, 'capture.');
+  const capture: SidecarCapture = {
+    kind: c.kind,
+    source: captureSource,
+    ...(c.seconds !== undefined ? { seconds: c.seconds as number } : {}),
+    ...(url !== undefined ? { url } : {}),
+    ...(test !== undefined ? { test } : {}),
+  };
+  return {
+    version: 1,
+    program,
+    ...(packagePath !== undefined ? { packagePath } : {}),
+    args,
+    ...(goVersion !== undefined ? { goVersion } : {}),
+    ...(module !== undefined ? { module } : {}),
+    ...(sourceRoot !== undefined ? { sourceRoot } : {}),
+    capture,
+    startedAt,
+    endedAt,
+    savedAt,
+    profileFile,
+    ...(textFile !== undefined ? { textFile } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,6 @@ import type { ReportOptions } from '../analysis/options';
 import { buildStacks } from '../analysis/stacks';
 import { buildStackTrie, type StackTrie } from '../analysis/stack-trie';
 import { buildPeek } from '../analysis/peek';
-import { compareBytes } from '../analysis/top';
 import { formatPercent, formatValue } from '../shared/units';
 import type { PeekRowView, PeekView } from '../shared/peek-view';
 import type { TreeDirection } from '../shared/tree-view';
@@ -28,35 +27,6 @@ export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string
     value: trie.value,
     self: trie.self,
   };
-}
-
-/**
- * The value (cum) and self of each node of `current` in `base`: the base node reached by the
- * same path of names, 0 when the base has no such path. Children in both tries are sorted by
- * name bytes, so one merge walk pairs them.
- */
-export function baseValuesByPath(current: StackTrie, base: StackTrie): { value: Float64Array; self: Float64Array } {
-  const out = new Float64Array(current.count);
-  const self = new Float64Array(current.count);
-  if (current.count === 0 || base.count === 0) return { value: out, self };
-  const name = (t: StackTrie, n: number): string => t.frames[t.frame[n]!]?.name ?? '';
-  const stack: [number, number][] = [[0, 0]];
-  while (stack.length > 0) {
-    const [c, b] = stack.pop()!;
-    out[c] = base.value[b]!;
-    self[c] = base.self[b]!;
-    let i = current.firstChild[c]!;
-    const iEnd = i + current.childCount[c]!;
-    let j = base.firstChild[b]!;
-    const jEnd = j + base.childCount[b]!;
-    while (i < iEnd && j < jEnd) {
-      const order = compareBytes(name(current, i), name(base, j));
-      if (order === 0) stack.push([i++, j++]);
-      else if (order < 0) i++;
-      else j++;
-    }
-  }
-  return { value: out, self };
 }
 
 function escapeRegexp(text: string): string {

@@ -16,7 +16,8 @@ import type { TreeParams } from '../shared/tree-view';
 import type { ProfileSummary, StackTreeView, ViewQuery } from '../shared/view-model';
 import type { BaseInfo, HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
 import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
-import { baseValuesByPath, buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { buildPeekView, stackTreeView, stackTrie } from './tree-builders';
+import { comparisonTotals, diffFlameView } from './diff-builders';
 import { queryKey, toReportOptions } from './report-options';
 import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
@@ -42,10 +43,10 @@ export class WorkerHandlers {
     open: (params) => this.open(params),
     openBase: (params) => this.openBase(params),
     top: (params) => this.cached('top', params, () => this.top(params)),
-    flame: (params) => this.cached('flame', params, () => this.tree({ ...params, direction: 'top-down' })),
+    flame: (params) => this.cached('flame', params, () => this.tree({ ...params, direction: 'top-down' }, true)),
     tree: (params) => this.cached('tree', params, () => this.tree(params)),
     peek: (params) => this.cached('peek', params, () => this.peek(params)),
-    goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params),
+    goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
     callgraph: (params) => buildCallGraphView(this.opened(), params),
     lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
   };
@@ -103,14 +104,16 @@ export class WorkerHandlers {
     const base = this.diffBase(query);
     if (!base) return buildTopView(profile, sampleIndex, MAX_TOP_ROWS, options);
     base.merged ??= mergeForDiff(profile, base.profile, 'base');
-    return buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
+    const view = buildTopView(base.merged, sampleIndex, MAX_TOP_ROWS, options, {
       table: topTable(base.profile, options),
       current: topTable(profile, options),
       source: base.source,
     });
+    return { ...view, comparison: comparisonTotals(profile, base.profile, sampleIndex, view.sampleType.unit) };
   }
 
-  private tree(params: TreeParams): StackTreeView {
+  /** With a base, the flame graph gets every path of both profiles; the trees get the totals only. */
+  private tree(params: TreeParams, flame = false): StackTreeView {
     const profile = this.opened();
     const sampleIndex = selectSampleType(profile, params.sampleIndex);
     const options = toReportOptions(params, sampleIndex);
@@ -119,9 +122,9 @@ export class WorkerHandlers {
     const view = stackTreeView(trie, sampleIndex, unit);
     const base = this.diffBase(params);
     if (!base) return view;
-    const baseTrie = stackTrie(base.profile, options, params.direction);
-    const byPath = baseValuesByPath(trie, baseTrie);
-    return { ...view, base: byPath.value, baseSelf: byPath.self, baseTotal: baseTrie.total, baseSource: base.source };
+    const comparison = comparisonTotals(profile, base.profile, sampleIndex, unit);
+    if (!flame) return { ...view, baseSource: base.source, comparison };
+    return diffFlameView(trie, stackTrie(base.profile, options, params.direction), sampleIndex, unit, base.source, comparison);
   }
 
   private peek(params: PeekParams): PeekView {

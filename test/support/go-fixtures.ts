@@ -1,21 +1,28 @@
 /**
  * Real profiles made by the real Go runtime for the tests.
  *
- * The Go programs under test/fixtures/go are built and run once per (sources, Go version)
- * into .cache/fixtures/<hash>/. Generation happens in a temporary folder that is renamed
- * into place, under a lock folder, so test files running in parallel neither clash nor
- * repeat the work.
+ * The Go programs under test/fixtures/go write one profile of each kind. Their profiles are
+ * committed under test/fixtures/go-profiles/ (with the hash of the sources they were made
+ * from), so the pure and golden tiers need no Go toolchain; live runs (GO_PROFILER_ORACLE=live
+ * or update, see oracle-mode.ts) build and run the programs once per (sources, Go version)
+ * into .cache/fixtures/<hash>/, and update copies those into the repository. Generation
+ * happens in a temporary folder that is renamed into place, under a lock folder, so test
+ * files running in parallel neither clash nor repeat the work.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makesFixturesNow, oracleMode, pureTierError } from './oracle-mode';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const goSourceDir = join(repoRoot, 'test', 'fixtures', 'go');
 const committedProfilesDir = join(repoRoot, 'test', 'fixtures', 'profiles');
+/** The committed profiles of the fixture programs, and the stamp of the sources they came from. */
+export const committedGoFixturesDir = join(repoRoot, 'test', 'fixtures', 'go-profiles');
+const committedStamp = join(committedGoFixturesDir, 'SOURCES');
 const cacheRoot = join(repoRoot, '.cache', 'fixtures');
 
 export interface GoFixtures {
@@ -68,6 +75,18 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/** A program that ran and exited with a non-zero status. */
+export class RunError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Runs a program and resolves with its output; rejects with a message naming the command,
  * its exit status and its stderr. A missing `go` is reported as such.
@@ -77,6 +96,7 @@ export function run(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; maxBuffer?: number } = {},
 ): Promise<RunResult> {
+  if (oracleMode() === 'none' && basename(file) === 'go') return Promise.reject(pureTierError(`go ${args.join(' ')}`));
   return new Promise((resolvePromise, reject) => {
     execFile(
       file,
@@ -97,7 +117,8 @@ export function run(
             reject(new Error(`cannot run \`${command}\`: ${hint}`));
           } else {
             const how = error.killed ? `was killed (${error.signal ?? 'timeout'})` : `exited with status ${String(error.code)}`;
-            reject(new Error(`\`${command}\` ${how}${options.cwd ? ` in ${options.cwd}` : ''}:\n${stderr.trim()}`));
+            const message = `\`${command}\` ${how}${options.cwd ? ` in ${options.cwd}` : ''}:\n${stderr.trim()}`;
+            reject(!error.killed && typeof error.code === 'number' ? new RunError(message, error.code, stdout, stderr) : new Error(message));
           }
           return;
         }
@@ -203,21 +224,70 @@ async function generateFixtures(dir: string): Promise<void> {
 
 let fixturesPromise: Promise<GoFixtures> | undefined;
 
-/** Builds and runs the fixture programs once and returns the paths of their profiles. */
+function fixturesIn(dir: string): GoFixtures {
+  const at = (kind: GoFixtureKind) => join(dir, `${kind}.pb.gz`);
+  return {
+    cpu: at('cpu'),
+    heap: at('heap'),
+    allocs: at('allocs'),
+    goroutine: at('goroutine'),
+    block: at('block'),
+    mutex: at('mutex'),
+    threadcreate: at('threadcreate'),
+  };
+}
+
+/** The hash of the fixture programs and of how they are run (not of the Go version). */
+export function fixtureSourcesHash(): Promise<string> {
+  return hashTree(goSourceDir, `recipe ${recipeVersion}`);
+}
+
+/** Runs the fixture programs now (once per sources and Go version) and returns their profiles. */
+export async function generateGoFixtures(): Promise<GoFixtures> {
+  const dir = join(cacheRoot, await hashTree(goSourceDir, `${await goVersion()} recipe ${recipeVersion}`));
+  await buildOnce(dir, generateFixtures);
+  return fixturesIn(dir);
+}
+
+/**
+ * Copies freshly made profiles into test/fixtures/go-profiles with the stamp of their sources.
+ * Every test process of an update run commits the same files: each lands whole (rename).
+ */
+async function commitGoFixtures(fresh: GoFixtures): Promise<void> {
+  await mkdir(committedGoFixturesDir, { recursive: true });
+  const temp = (path: string) => `${path}.${process.pid}.tmp`;
+  for (const kind of goFixtureKinds) {
+    const target = join(committedGoFixturesDir, `${kind}.pb.gz`);
+    await copyFile(fresh[kind], temp(target));
+    await rename(temp(target), target);
+  }
+  await writeFile(temp(committedStamp), `${await fixtureSourcesHash()} ${await goVersion()}\n`);
+  await rename(temp(committedStamp), committedStamp);
+}
+
+/** The sources hash the committed fixture profiles were made from, or undefined if none are. */
+export async function committedFixturesStamp(): Promise<string | undefined> {
+  const text = await readFile(committedStamp, 'utf8').catch(() => undefined);
+  return text?.split(' ')[0];
+}
+
+/**
+ * The fixture profiles: the committed ones, or (live and update modes) ones made now by the
+ * real programs; update also commits those.
+ */
 export function ensureGoFixtures(): Promise<GoFixtures> {
   fixturesPromise ??= (async () => {
-    const dir = join(cacheRoot, await hashTree(goSourceDir, `${await goVersion()} recipe ${recipeVersion}`));
-    await buildOnce(dir, generateFixtures);
-    const at = (kind: GoFixtureKind) => join(dir, `${kind}.pb.gz`);
-    return {
-      cpu: at('cpu'),
-      heap: at('heap'),
-      allocs: at('allocs'),
-      goroutine: at('goroutine'),
-      block: at('block'),
-      mutex: at('mutex'),
-      threadcreate: at('threadcreate'),
-    };
+    const mode = oracleMode();
+    if (!makesFixturesNow(mode)) {
+      if ((await committedFixturesStamp()) === undefined) {
+        throw new Error(`no committed fixture profiles in ${relative(repoRoot, committedGoFixturesDir)}; make them with: node scripts/test-fidelity.mjs --update`);
+      }
+      return fixturesIn(committedGoFixturesDir);
+    }
+    const fresh = await generateGoFixtures();
+    if (mode !== 'update') return fresh;
+    await commitGoFixtures(fresh);
+    return fixturesIn(committedGoFixturesDir);
   })();
   return fixturesPromise;
 }

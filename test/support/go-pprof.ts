@@ -10,13 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ReportOptions } from '../../src/analysis/options';
-import { goEnv, run } from './go-fixtures';
+import { goEnv, run, RunError } from './go-fixtures';
+import { pprofThroughGoldens, type PprofResult } from './pprof-golden';
 
 export interface GoPprofOptions extends ReportOptions {
   /** pprof -base: subtract this profile. */
   readonly base?: string;
   /** pprof -diff_base: show this profile as the base of a comparison. */
   readonly diffBase?: string;
+  /** pprof -normalize: scale the profile so its total equals the base's (with base or diffBase). */
+  readonly normalize?: boolean;
   /** Default: every node (1000000). */
   readonly nodeCount?: number;
   /** Per-run limit; `go tool pprof` takes about a minute on large.cpu. Default 10 minutes. */
@@ -66,24 +69,39 @@ export function pprofEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs `go tool pprof ARGS FILE` and returns its standard output. Symbolization is off
- * (unless args choose otherwise), so pprof never looks for binaries or goes to the network.
+ * `go tool pprof ARGS FILE`'s standard output: from the real tool, or its stored golden (see
+ * pprof-golden.ts and oracle-mode.ts). Symbolization is off (unless args choose otherwise), so
+ * pprof never looks for binaries or goes to the network. A failed run rejects with the
+ * command, its status and its stderr.
  */
 export function goPprofRaw(file: string, args: readonly string[], timeoutMs = 600_000): Promise<string> {
   const symbolize = args.some((a) => a.startsWith('-symbolize')) ? [] : ['-symbolize=none'];
-  const pprofArgs = [...symbolize, ...args, file];
+  const flags = [...symbolize, ...args];
   // The same report of the same unchanged file is computed once per process.
   const stats = statSync(file, { throwIfNoEntry: false });
-  const key = JSON.stringify([pprofArgs, stats?.size, stats?.mtimeMs]);
+  const key = JSON.stringify([flags, file, stats?.size, stats?.mtimeMs]);
   let report = reports.get(key);
   if (report === undefined) {
-    report = pprofBinary()
-      .then((bin) => run(bin, pprofArgs, { env: pprofEnv(), timeoutMs }))
-      .then((r) => r.stdout);
+    report = pprofThroughGoldens(file, flags, () => runPprof([...flags, file], timeoutMs)).then((r) => {
+      if (r.status !== 0) throw new Error(r.message ?? `go tool pprof exited with status ${r.status}:\n${r.stderr}`);
+      return r.stdout;
+    });
     reports.set(key, report);
     report.catch(() => reports.delete(key));
   }
   return report;
+}
+
+/** Runs the real pprof; a non-zero exit is a result (goldens store failures too), not a throw. */
+async function runPprof(args: readonly string[], timeoutMs: number): Promise<PprofResult> {
+  const bin = await pprofBinary();
+  try {
+    const r = await run(bin, args, { env: pprofEnv(), timeoutMs });
+    return { status: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    if (e instanceof RunError) return { status: e.status, stdout: e.stdout, stderr: e.stderr, message: e.message };
+    throw e;
+  }
 }
 
 const reports = new Map<string, Promise<string>>();
@@ -127,6 +145,7 @@ export function goPprofTopArgs(opts: GoPprofOptions, unitFlag: string | undefine
   for (const [flag, value] of regexFlags) if (value !== undefined) args.push(`-${flag}=${value}`);
   if (opts.base !== undefined) args.push(`-base=${opts.base}`);
   if (opts.diffBase !== undefined) args.push(`-diff_base=${opts.diffBase}`);
+  if (opts.normalize) args.push('-normalize');
   return args;
 }
 

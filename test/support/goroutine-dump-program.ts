@@ -8,6 +8,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goEnv, run } from './go-fixtures';
 
+/** Go: `write(path, debug)` writes the goroutine profile (debug=0) or dump (debug=2) to path. */
+export const WRITE_GO = `func write(path string, debug int) {
+	f, err := os.Create(path)
+	if err != nil {
+		panic(err)
+	}
+	if err := pprof.Lookup("goroutine").WriteTo(f, debug); err != nil {
+		panic(err)
+	}
+	if err := f.Close(); err != nil {
+		panic(err)
+	}
+}
+`;
+
 const SOURCE = `package main
 
 import (
@@ -45,19 +60,7 @@ func sleeper(ready *sync.WaitGroup) {
 	time.Sleep(time.Hour)
 }
 
-func write(path string, debug int) {
-	f, err := os.Create(path)
-	if err != nil {
-		panic(err)
-	}
-	if err := pprof.Lookup("goroutine").WriteTo(f, debug); err != nil {
-		panic(err)
-	}
-	if err := f.Close(); err != nil {
-		panic(err)
-	}
-}
-
+${WRITE_GO}
 func main() {
 	var ready sync.WaitGroup
 	never := make(chan struct{})

@@ -2,16 +2,14 @@
  * The Call Graph tab in real Chromium under the extension's CSP (Graphviz WebAssembly loaded
  * from its own nonce'd bundle), checked against `go tool pprof -dot` run here.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { goPprofRaw } from '../support/go-pprof';
-import { bundlePage, ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { ensureResultsDir, repoRoot } from './harness';
+import { useEditorPage } from './page-fixture';
+import { EditorHost } from './editor-driver';
 import { HOSTILE, writeHostileProfile } from './xss-profile';
 import { toDot } from '../../webview/callgraph/dot';
 
@@ -121,31 +119,11 @@ function dotNodeList(text: string): string[] {
 }
 
 describe('call graph tab', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-  let dir: string;
-
-  before(async () => {
-    const [script, layout] = await Promise.all([bundleEditorPage(), bundlePage(join(repoRoot, 'webview/callgraph/layout-entry.ts'))]);
-    server = await serve(script, 'light', { '/callgraph-layout.js': layout });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-    dir = mkdtempSync(join(tmpdir(), 'gp-callgraph-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const editor = useEditorPage({ callGraphLayout: true });
 
   test('large.cpu: nodes, flat and cum as go tool pprof -dot (node count 80)', async () => {
-    await session.open(server.url, new EditorHost(LARGE), 'callgraph');
+    const { page, session } = editor;
+    await editor.open(new EditorHost(LARGE), 'callgraph');
     await waitGraph(page);
     const dot = parseDot(await goPprofRaw(LARGE, ['-dot', '-nodecount=80']));
     assert.ok(dot.nodes.size >= 5);
@@ -155,8 +133,9 @@ describe('call graph tab', () => {
   });
 
   test('node count, node and edge fraction from the tab; dotted edges of pprof are dashed here', async (t) => {
+    const { page, session } = editor;
     const host = new EditorHost(HOTSPOTS);
-    await session.open(server.url, host, 'callgraph');
+    await editor.open(host, 'callgraph');
     await waitGraph(page);
     await page.fill('[data-testid="cg-nodecount"]', '12');
     await page.dispatchEvent('[data-testid="cg-nodecount"]', 'change');
@@ -199,7 +178,8 @@ describe('call graph tab', () => {
   });
 
   test('the Call tree toggle shows pprof -dot -call_tree (one node per calling context), and back', async () => {
-    await session.open(server.url, new EditorHost(LARGE), 'callgraph');
+    const { page } = editor;
+    await editor.open(new EditorHost(LARGE), 'callgraph');
     await waitGraph(page);
     const flags = ['-nodecount=30', '-nodefraction=0', '-edgefraction=0'];
     const graph = parseDot(await goPprofRaw(LARGE, ['-dot', ...flags]));
@@ -239,8 +219,9 @@ describe('call graph tab', () => {
   });
 
   test('click selects, double-click opens the node source; drag moves the node; wheel zooms', async () => {
+    const { page, seen } = editor;
     const host = new EditorHost(LARGE);
-    await session.open(server.url, host, 'callgraph');
+    await editor.open(host, 'callgraph');
     await waitGraph(page);
     const node = page.locator('.cg-node', { hasText: 'next' }).first();
     const before = await node.boundingBox();
@@ -273,9 +254,10 @@ describe('call graph tab', () => {
   });
 
   test('hostile names render literally in node labels, nothing runs, no CSP violation', async () => {
-    const file = join(dir, 'hostile.pb.gz');
+    const { page, session, seen } = editor;
+    const file = join(editor.scratch, 'hostile.pb.gz');
     writeHostileProfile(file);
-    await session.open(server.url, new EditorHost(file), 'callgraph');
+    await editor.open(new EditorHost(file), 'callgraph');
     await waitGraph(page);
     const shown = await shownGraph(page);
     const names = shown.nodes.map((n) => n.name).sort();

@@ -4,56 +4,39 @@
  * host's own validator and counter (what src/profile-editor/profile-panel.ts uses) accept and count it.
  * This is what makes "0 violations" in the other tests mean something.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { parseWebviewToHost } from '../../src/shared/validate-messages';
 import { CspViolationCounter } from '../../src/profile-editor/csp-violations';
-import { launchBrowser, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { useEditorPage } from './page-fixture';
+import { EditorHost } from './editor-driver';
 import { writeHostileProfile } from './xss-profile';
 
 describe('CSP violations reach the host through the protocol', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let scratch: string;
+  const editor = useEditorPage();
   let host: EditorHost;
   const requested: string[] = [];
   const failed: string[] = [];
 
   before(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'gp-csp-'));
+    const { page, scratch } = editor;
     const file = join(scratch, 'hostile.pb.gz');
     writeHostileProfile(file);
-    server = await serve(await bundleEditorPage());
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    watchPage(page);
     page.on('request', (r) => requested.push(r.url()));
     page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-    session = await EditorSession.create(page);
     host = new EditorHost(file);
-    await session.open(server.url, host);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    await editor.open(host);
   });
 
   test('a loaded profile causes none', async () => {
+    const { session } = editor;
     assert.deepEqual(await session.cspViolations(), []);
     assert.deepEqual(host.cspViolations, []);
   });
 
   test('a remote image and an inline script are blocked, reported and counted', async () => {
+    const { page, session } = editor;
     const ran = await page.evaluate(() => {
       const g = globalThis as unknown as {
         document: { createElement(t: string): { src: string; textContent: string }; body: { append(e: unknown): void } };

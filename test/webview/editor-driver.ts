@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CspViolationMessage, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
-import type { ProfileSummary } from '../../src/shared/view-model';
+import type { ProfileSummary, StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
 import { bundlePage, repoRoot } from './harness';
 import { encodeWire } from './page/editor-wire';
 import type { EditorPageApi } from './page/editor-api';
 import { join } from 'node:path';
+import { pointInFrame, type NodeWidth } from './flame-geometry';
 
 export function bundleEditorPage(): Promise<string> {
   return bundlePage(join(repoRoot, 'test/webview/page/editor-page.ts'));
@@ -37,6 +38,15 @@ export class EditorHost {
     const opened = this.handlers.answer({ kind: 'request', id: 0, method: 'open', params: { bytes: readFileSync(file), source, maxInflatedBytes: 1 << 30 } });
     if (!opened.ok || opened.method !== 'open') throw new Error(`could not open ${file}: ${opened.ok ? opened.method : opened.error}`);
     this.summary = opened.result;
+  }
+
+  /** The host with a debug=2 dump beside the profile, as the extension reads `<stem>.txt`. */
+  static withGoroutineDump(profile: string, dump: string): EditorHost {
+    const host = new EditorHost(profile);
+    const params = { bytes: readFileSync(profile), source: host.source, maxInflatedBytes: 1 << 30, goroutineDump: readFileSync(dump, 'utf8') };
+    const r = host.handlers.answer({ kind: 'request', id: 0, method: 'open', params });
+    if (!r.ok) throw new Error(`could not open ${profile} with its dump: ${r.error}`);
+    return host;
   }
 
   answer(message: WebviewToHost): HostToWebview[] {
@@ -154,4 +164,21 @@ export class EditorSession {
   setTheme(kind: 'light' | 'dark' | 'high-contrast'): Promise<void> {
     return this.page.evaluate((k) => (globalThis as unknown as PageGlobals).editorTest.setTheme(k), kind);
   }
+}
+
+/** The flame tree the webview gets for `query` (default: the default sample type), from the host's own handlers. */
+export function flameOf(host: EditorHost, query: Partial<ViewQuery> = {}): StackTreeView {
+  const params: ViewQuery = { sampleIndex: host.summary.defaultSampleTypeIndex, ...query };
+  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params });
+  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
+  return r.result;
+}
+
+/** A point inside the node's bar on the page's flame canvas (icicle, not zoomed, not scrolled). */
+export async function flamePoint(page: Page, view: StackTreeView, node: number, width?: NodeWidth): Promise<{ x: number; y: number }> {
+  const box = await page.$eval('.gp-flame-canvas', (c) => {
+    const r = c.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width };
+  });
+  return pointInFrame(view, node, box, width);
 }

@@ -3,7 +3,7 @@
  * the hover's "Reveal in the profile" (host message `revealFunction`) and the flame zoom the
  * hints follow (webview message `flameZoom`, narrowed options, line costs for the zoomed frame).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,20 +13,13 @@ import type { StackTreeView } from '../../src/shared/view-model';
 import { FlameZoomState } from '../../src/profile-editor/flame-zoom';
 import { goPprofRaw } from '../support/go-pprof';
 import { parsePprofList } from '../support/pprof-list';
-import { launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { repoRoot } from './harness';
+import { useEditorPage } from './page-fixture';
+import { EditorHost, flameOf, flamePoint } from './editor-driver';
 
-const ROW = 18;
 const CPU = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');
 const IS_PRIME = 'example.com/hotspots/hotspots.isPrime';
 const COUNT_PRIMES = 'example.com/hotspots/hotspots.countPrimes';
-
-function flameOf(host: EditorHost): StackTreeView {
-  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: { sampleIndex: host.summary.defaultSampleTypeIndex } });
-  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
-  return r.result;
-}
 
 function nodesNamed(view: StackTreeView, name: string): number[] {
   const out: number[] = [];
@@ -38,23 +31,6 @@ function pathOf(view: StackTreeView, node: number): string[] {
   const names: string[] = [];
   for (let n = node; n > 0; n = view.parent[n]!) names.unshift(view.frames[view.frame[n]!]!.name);
   return names;
-}
-
-function leftOf(view: StackTreeView, node: number): number {
-  if (node === 0) return 0;
-  const p = view.parent[node]!;
-  let x = leftOf(view, p) * view.total;
-  for (let c = view.firstChild[p]!; c < node; c++) x += view.value[c]!;
-  return x / view.total;
-}
-
-async function flamePoint(page: Page, view: StackTreeView, node: number): Promise<{ x: number; y: number }> {
-  const box = await page.$eval('.gp-flame-canvas', (c) => {
-    const r = c.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width };
-  });
-  const width = (view.value[node]! / view.total) * box.width;
-  return { x: box.x + leftOf(view, node) * box.width + Math.min(width / 2, 30), y: box.y + pathOf(view, node).length * ROW + ROW / 2 };
 }
 
 async function postFromHost(page: Page, message: HostToWebview): Promise<void> {
@@ -87,28 +63,12 @@ async function pprofLines(ours: readonly string[], args: string[]): Promise<stri
 }
 
 describe('profile editor ↔ editor hints in Chromium', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-
-  before(async () => {
-    server = await serve(await bundleEditorPage());
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const editor = useEditorPage();
 
   test('revealFunction from the host: the Flame tab opens with that function selected', async () => {
+    const { page, session, seen } = editor;
     const host = new EditorHost(CPU);
-    await session.open(server.url, host, 'top');
+    await editor.open(host, 'top');
     assert.equal(await page.isVisible('[data-testid="flame-view"]'), false, 'starts on the Top tab');
 
     await postFromHost(page, { kind: 'revealFunction', name: IS_PRIME });
@@ -126,8 +86,9 @@ describe('profile editor ↔ editor hints in Chromium', () => {
   });
 
   test('zooming into a frame tells the host its path; the hints follow it like pprof -focus; zooming out restores them', async () => {
+    const { page, session, seen } = editor;
     const host = new EditorHost(CPU);
-    await session.open(server.url, host, 'flame');
+    await editor.open(host, 'flame');
     const view = flameOf(host);
     const nodes = nodesNamed(view, COUNT_PRIMES);
     assert.equal(nodes.length, 1, 'countPrimes has one frame (not recursive), so the zoom and -focus coincide');

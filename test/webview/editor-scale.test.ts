@@ -3,17 +3,14 @@
  * Every row is reachable by scrolling, only the rows in view are in the DOM, and the time
  * each scroll step takes to render is measured and reported (not asserted).
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
 import { encodeWithProtobufjs } from '../support/protobuf-reference';
-import { launchBrowser, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { useEditorPage } from './page-fixture';
+import { EditorHost } from './editor-driver';
 
 const FUNCTIONS = 100_000;
 
@@ -49,31 +46,16 @@ interface ScrollGlobals {
 }
 
 describe('virtualised tables with 100,000 rows in Chromium', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-  let scratch: string;
+  const editor = useEditorPage();
 
   before(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'gp-editor-scale-'));
+    const { scratch } = editor;
     writeWideProfile(join(scratch, 'wide.pb.gz'));
-    server = await serve(await bundleEditorPage());
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
   });
 
   test('top: 100,001 rows listed, a few dozen in the DOM, every scroll step rendered and timed', async () => {
-    await session.open(server.url, new EditorHost(join(scratch, 'wide.pb.gz')), 'top');
+    const { page, scratch } = editor;
+    await editor.open(new EditorHost(join(scratch, 'wide.pb.gz')), 'top');
     await page.waitForSelector('[data-testid="top-row"]');
     assert.match((await page.textContent('[data-testid="top-caption"]')) ?? '', /^100001 rows/);
     const steps = await page.evaluate(async () => {
@@ -102,6 +84,7 @@ describe('virtualised tables with 100,000 rows in Chromium', () => {
   });
 
   test('tree: 100,000 children under one node expand and scroll', async () => {
+    const { page, session, seen } = editor;
     await page.click('[data-testid="tab-tree"]');
     await session.idle();
     const expanded = await page.getAttribute('[data-testid="tree-row"]:first-child', 'aria-expanded');

@@ -3,14 +3,13 @@
  * (labelled phases): the tag filter against `go tool pprof -tags` and `-tagfocus`, selection
  * shared between views, the shared search in the top table, and image capture.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ensureGoFixtures } from '../support/go-fixtures';
 import { goPprofRaw, goPprofTop, type GoPprofTop } from '../support/go-pprof';
-import { launchBrowser, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { useEditorPage } from './page-fixture';
+import { EditorHost } from './editor-driver';
 
 /** `go tool pprof -tags`: label key -> values. */
 function parseTags(text: string): Map<string, string[]> {
@@ -40,11 +39,7 @@ async function topRows(page: Page): Promise<{ name: string; flat: number; cum: n
 }
 
 describe('profile editor toolbar and shared state in Chromium', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
+  const editor = useEditorPage();
   let cpu: string;
   let tags: Map<string, string[]>;
   let hot: GoPprofTop;
@@ -54,21 +49,12 @@ describe('profile editor toolbar and shared state in Chromium', () => {
     const [tagText, hotTop] = await Promise.all([goPprofRaw(cpu, ['-tags']), goPprofTop(cpu, { tagFocus: 'phase=^hot$' })]);
     tags = parseTags(tagText);
     hot = hotTop;
-    server = await serve(await bundleEditorPage());
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test('the tag filter lists pprof’s label keys and values; choosing one matches go tool pprof -tagfocus', async () => {
+    const { page, session } = editor;
     const host = new EditorHost(cpu);
-    await session.open(server.url, host, 'top');
+    await editor.open(host, 'top');
     const options = await page.$$eval('[data-testid="tag-select"] option', (os) => os.map((o) => o.textContent ?? ''));
     assert.ok(tags.size >= 2, `pprof -tags found ${tags.size} keys`);
     for (const [key, values] of tags) for (const v of values) assert.ok(options.includes(`${key}=${v}`), `${key}=${v} missing from ${options.join(', ')}`);
@@ -85,6 +71,7 @@ describe('profile editor toolbar and shared state in Chromium', () => {
   });
 
   test('a selection made in one view is the selection in the others; the search marks top rows', async () => {
+    const { page, session } = editor;
     const host = session.host!;
     await page.click('[data-testid="top-row"]:has(td[data-col="name"]:text-is("main.burnHottest"))');
     assert.equal(await page.getAttribute('[data-testid="top-row"]:has(td[data-col="name"]:text-is("main.burnHottest"))', 'aria-selected'), 'true');
@@ -112,6 +99,7 @@ describe('profile editor toolbar and shared state in Chromium', () => {
   });
 
   test('keyboard: arrows move the selection in top and tree, Right expands, Enter opens the source', async () => {
+    const { page, session } = editor;
     const host = session.host!;
     await page.click('[data-testid="tab-top"]');
     await session.idle();
@@ -141,6 +129,7 @@ describe('profile editor toolbar and shared state in Chromium', () => {
   });
 
   test('Capture image posts a PNG and an SVG of the flame graph for the host to save', async () => {
+    const { page, session } = editor;
     const host = session.host!;
     await page.click('[data-testid="tab-flame"]');
     await session.idle();
@@ -157,6 +146,7 @@ describe('profile editor toolbar and shared state in Chromium', () => {
   });
 
   test('filters survive a reload of the webview (setState/getState)', async () => {
+    const { page, session } = editor;
     const host = session.host!;
     await page.fill('[data-testid="filter-hide"]', '^runtime\\.');
     await page.press('[data-testid="filter-hide"]', 'Enter');
@@ -172,6 +162,7 @@ describe('profile editor toolbar and shared state in Chromium', () => {
   });
 
   test('nothing was blocked by the CSP and no script error or dialog happened', async () => {
+    const { session, seen } = editor;
     assert.deepEqual(await session.cspViolations(), []);
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.dialogs, []);

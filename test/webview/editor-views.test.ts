@@ -2,43 +2,19 @@
  * The multi-view profile editor (webview/main.ts) in real Chromium under the extension's CSP,
  * its host played by the real worker handlers, checked against `go tool pprof` run here.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../src/shared/units';
 import type { StackTreeView } from '../../src/shared/view-model';
 import { goPprofTop, type GoPprofTop } from '../support/go-pprof';
-import { ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { ensureResultsDir, repoRoot } from './harness';
+import { useEditorPage } from './page-fixture';
+import { EditorHost, flameOf, flamePoint } from './editor-driver';
 
 const LARGE = join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz');
 const HOTSPOTS = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');
-const ROW = 18;
-
-function flameOf(host: EditorHost, sampleIndex: number): StackTreeView {
-  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: { sampleIndex } });
-  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
-  return r.result;
-}
-
-function depthOf(view: StackTreeView, node: number): number {
-  let d = 0;
-  for (let p = node; p > 0; p = view.parent[p]!) d++;
-  return d;
-}
-
-/** Left edge of a node as a fraction of the width: its parent's plus the previous siblings'. */
-function leftOf(view: StackTreeView, node: number): number {
-  if (node === 0) return 0;
-  const p = view.parent[node]!;
-  let x = leftOf(view, p) * view.total;
-  for (let c = view.firstChild[p]!; c < node; c++) x += view.value[c]!;
-  return x / view.total;
-}
 
 function nodeNamed(view: StackTreeView, name: string): number {
   let best = -1;
@@ -47,16 +23,6 @@ function nodeNamed(view: StackTreeView, name: string): number {
   }
   if (best < 0) throw new Error(`${name} is not in the flame tree`);
   return best;
-}
-
-/** A point inside the node's bar on the flame canvas (icicle, not zoomed, not scrolled). */
-async function flamePoint(page: Page, view: StackTreeView, node: number): Promise<{ x: number; y: number }> {
-  const box = await page.$eval('.gp-flame-canvas', (c) => {
-    const r = c.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width };
-  });
-  const width = (view.value[node]! / view.total) * box.width;
-  return { x: box.x + leftOf(view, node) * box.width + Math.min(width / 2, 30), y: box.y + depthOf(view, node) * ROW + ROW / 2 };
 }
 
 async function topRows(page: Page): Promise<{ name: string; flat: number; cum: number }[]> {
@@ -114,48 +80,32 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('profile editor views in Chromium, against go tool pprof', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-  let scratch: string;
+  const editor = useEditorPage();
   let largeTop: GoPprofTop;
   let largeFocus: GoPprofTop;
   let hotspotsModule: GoPprofTop;
   const FOCUS = 'main\\.next';
 
   before(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'gp-editor-views-'));
     [largeTop, largeFocus, hotspotsModule] = await Promise.all([
       goPprofTop(LARGE, { sampleIndex: 1 }),
       goPprofTop(LARGE, { sampleIndex: 1, focus: FOCUS }),
       goPprofTop(HOTSPOTS, { focus: '^example\\.com/hotspots/' }),
     ]);
-    server = await serve(await bundleEditorPage());
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
   });
 
   test('the flame graph is the default view; its widest frames carry pprof’s cum', async () => {
+    const { page } = editor;
     const host = new EditorHost(LARGE);
     const started = Date.now();
-    await session.open(server.url, host);
+    await editor.open(host);
     const firstPaintMs = Date.now() - started;
     const dataToPaintMs = Number(await page.getAttribute('[data-testid="flame-view"]', 'data-first-paint-ms'));
     assert.ok(dataToPaintMs > 0);
     const first = host.requests()[0];
     assert.equal(first?.method, 'flame');
     assert.deepEqual(first?.params, { sampleIndex: 1 });
-    const view = flameOf(host, 1);
+    const view = flameOf(host, { sampleIndex: 1 });
     // The biggest frame under the root, hovered on the canvas.
     const widest = nodeNamed(view, 'runtime.main');
     const p = await flamePoint(page, view, widest);
@@ -173,6 +123,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('the shared search box highlights flame matches and reports their share', async () => {
+    const { page } = editor;
     await page.fill('[data-testid="search-input"]', '^time\\.');
     await waitText(page, '[data-testid="search-status"]', 'matches? · ');
     const status = await page.textContent('[data-testid="search-status"]');
@@ -183,6 +134,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('top: every row (virtualised), pprof’s numbers, sort by a header and reverse, filter box', async () => {
+    const { page, session } = editor;
     await page.click('[data-testid="tab-top"]');
     await session.idle();
     await page.waitForSelector('[data-testid="top-row"]');
@@ -222,6 +174,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('focus filter: same rows as go tool pprof -focus; an invalid regexp is an inline error, no request', async () => {
+    const { page, session } = editor;
     const host = session.host!;
     await page.fill('[data-testid="filter-focus"]', FOCUS);
     await page.press('[data-testid="filter-focus"]', 'Enter');
@@ -256,6 +209,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('tree: top-down roots with pprof’s cum, expand hot path, peek, bottom-up roots with pprof’s flat', async () => {
+    const { page, session } = editor;
     await page.click('[data-testid="tab-tree"]');
     await session.idle();
     await page.waitForSelector('[data-testid="tree-row"]');
@@ -284,8 +238,9 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('"only my module" focuses on go.mod’s module path, like go tool pprof -focus', async () => {
+    const { page, session } = editor;
     const host = new EditorHost(HOTSPOTS, 'example.com/hotspots');
-    await session.open(server.url, host, 'top');
+    await editor.open(host, 'top');
     await page.check('[data-testid="only-my-module"]');
     await session.idle();
     assert.equal(host.requests('top').at(-1)?.params.focus, '^example\\.com/hotspots/');
@@ -296,6 +251,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('themes: light, dark and high contrast screenshots of every view', async () => {
+    const { page, session } = editor;
     for (const theme of ['dark', 'high-contrast', 'light'] as const) {
       await session.setTheme(theme);
       for (const tab of ['flame', 'top', 'tree']) {
@@ -307,6 +263,7 @@ describe('profile editor views in Chromium, against go tool pprof', () => {
   });
 
   test('nothing was blocked by the CSP and no script error or dialog happened', async () => {
+    const { session, seen } = editor;
     assert.deepEqual(await session.cspViolations(), []);
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.dialogs, []);

@@ -12,13 +12,24 @@ export function nodeNamed(view: StackTreeView, name: string): number {
   throw new Error(`${name.slice(0, 60)} is not in the flame tree`);
 }
 
+/**
+ * How wide each node is drawn, in value units: its value, or in a comparison (drawn base +
+ * current) that plus its base value.
+ */
+export type NodeWidth = (node: number) => number;
+
+function valueWidth(view: StackTreeView): NodeWidth {
+  return (node) => view.value[node]!;
+}
+
 /** Left edge of `node` as a fraction of the width. */
-export function leftOf(view: StackTreeView, node: number): number {
-  if (node === 0) return 0;
-  const p = view.parent[node]!;
-  let x = leftOf(view, p) * view.total;
-  for (let c = view.firstChild[p]!; c < node; c++) x += view.value[c]!;
-  return x / view.total;
+export function leftOf(view: StackTreeView, node: number, width: NodeWidth = valueWidth(view)): number {
+  let x = 0;
+  for (let n = node; n > 0; n = view.parent[n]!) {
+    const p = view.parent[n]!;
+    for (let c = view.firstChild[p]!; c < n; c++) x += width(c);
+  }
+  return x / width(0);
 }
 
 export function depthOf(view: StackTreeView, node: number): number {
@@ -27,8 +38,13 @@ export function depthOf(view: StackTreeView, node: number): number {
   return d;
 }
 
-/** A point inside `node`'s bar, given the canvas box in the page's coordinates. */
-export function pointInFrame(view: StackTreeView, node: number, canvas: { x: number; y: number; width: number }): { x: number; y: number } {
-  const width = (view.value[node]! / view.total) * canvas.width;
-  return { x: canvas.x + leftOf(view, node) * canvas.width + Math.min(width / 2, 30), y: canvas.y + depthOf(view, node) * FLAME_ROW + FLAME_ROW / 2 };
+/** A point inside `node`'s bar (clear of its label's end), given the canvas box in the page's coordinates. */
+export function pointInFrame(
+  view: StackTreeView,
+  node: number,
+  canvas: { x: number; y: number; width: number },
+  width: NodeWidth = valueWidth(view),
+): { x: number; y: number } {
+  const px = (width(node) / width(0)) * canvas.width;
+  return { x: canvas.x + leftOf(view, node, width) * canvas.width + Math.min(px / 2, 30), y: canvas.y + depthOf(view, node) * FLAME_ROW + FLAME_ROW / 2 };
 }

@@ -2,14 +2,13 @@
  * The flame graph in real Chromium, under the extension's CSP, fed real profiles through
  * postMessage; numbers are checked against `go tool pprof`.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
+import { ensureResultsDir, repoRoot } from './harness';
+import { usePage } from './page-fixture';
 import { bundleFlamePage, call, hover, insideBar, requireBox } from './flame-driver';
 import type { PageOptions, WireModel } from './page-api';
 import { flameModelOf, topLevelFrames } from './flame-model';
@@ -22,34 +21,18 @@ const LARGE = join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz');
 const HOTSPOTS = join(repoRoot, 'examples/profiles/hotspots.cpu.pb.gz');
 
 describe('flame graph in Chromium', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let seen: { dialogs: string[]; errors: string[] };
+  const fixture = usePage({ bundle: bundleFlamePage, goto: true });
   let large: NodeModel;
   let results: string;
-  let scratch: string;
 
   before(async () => {
     results = ensureResultsDir();
-    scratch = mkdtempSync(join(tmpdir(), 'gp-flame-test-'));
-    const [script, model] = await Promise.all([bundleFlamePage(), flameModelOf(LARGE)]);
-    large = model;
-    server = await serve(script);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    await page.goto(server.url);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    large = await flameModelOf(LARGE);
   });
 
   /** Nothing from the page may have run a dialog, thrown, or hit the CSP. */
   async function assertCleanPage(): Promise<void> {
+    const { page, seen } = fixture;
     const violations = await call(page, 'cspViolations');
     assert.deepEqual(violations, [], 'CSP violations');
     assert.deepEqual(seen.dialogs, [], 'dialogs');
@@ -57,6 +40,7 @@ describe('flame graph in Chromium', () => {
   }
 
   test('root total and the widest top-level frames equal go tool pprof -top', async () => {
+    const { page } = fixture;
     const pprof = pprofTop(LARGE);
     await load(page, large.wire);
     const root = await hover(page, 0);
@@ -79,6 +63,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('click zooms into a frame; breadcrumb, Escape, Alt+Left/Right and the buttons go back and forth', async () => {
+    const { page } = fixture;
     await load(page, large.wire);
     const [first] = topLevelFrames(large);
     assert.ok(first);
@@ -112,6 +97,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('sub-pixel frames merge into a block that says so; clicking it zooms in; Ctrl+wheel zooms', async () => {
+    const { page } = fixture;
     await load(page, large.wire);
     const [first] = topLevelFrames(large);
     const mainMain = widestChildOf(large, first!.node);
@@ -149,6 +135,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('the view state (zoom path, search, orientation) survives a reload', async () => {
+    const { page } = fixture;
     await load(page, large.wire);
     const [first] = topLevelFrames(large);
     const mainMain = widestChildOf(large, first!.node);
@@ -168,6 +155,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('double-click and Ctrl+click open the source at the file and line pprof -lines names', async () => {
+    const { page } = fixture;
     const model = await flameModelOf(HOTSPOTS, { granularity: 'lines' });
     const pprof = pprofTop(HOTSPOTS, ['-lines']);
     const hottest = pprof.names.reduce((a, b) => (pprof.rows.get(b)!.flat > pprof.rows.get(a)!.flat ? b : a));
@@ -195,6 +183,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('arrow keys move between frames and Enter opens the selected one', async () => {
+    const { page } = fixture;
     await load(page, large.wire);
     await page.focus('.gp-flame-canvas');
     const selected = (): Promise<number> => call(page, 'selectedNode');
@@ -223,6 +212,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('search highlights matches and reports the share go tool pprof -focus gives', async () => {
+    const { page } = fixture;
     const pattern = '^math/rand\\.';
     const pprof = pprofTop(LARGE, [`-focus=${pattern}`]);
     await load(page, large.wire);
@@ -270,6 +260,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('hostile function and file names render literally and execute nothing', async () => {
+    const { page, scratch } = fixture;
     const file = join(scratch, 'hostile.pb.gz');
     writeHostileProfile(file);
     const model = await flameModelOf(file);
@@ -304,6 +295,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('PNG and SVG captures are valid images', async () => {
+    const { page } = fixture;
     await load(page, large.wire);
     const png = await call(page, 'exportPng');
     assert.equal(png.type, 'image/png');
@@ -322,6 +314,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('a profile without samples shows the empty state', async () => {
+    const { page } = fixture;
     await load(page, {
       unit: 'nanoseconds',
       frames: [],
@@ -339,6 +332,7 @@ describe('flame graph in Chromium', () => {
   });
 
   test('dark theme and flame orientation (screenshots)', async () => {
+    const { page } = fixture;
     await call(page, 'setTheme', 'dark');
     await load(page, large.wire, { animationMs: 0, orientation: 'flame' });
     await call(page, 'nextFrame');
@@ -368,30 +362,23 @@ describe('flame graph in Chromium', () => {
 });
 
 describe('flame graph on a 2x display', () => {
+  const fixture = usePage({ bundle: bundleFlamePage, goto: true, deviceScaleFactor: 2 });
+
   test('the canvas backing store follows devicePixelRatio; hit testing stays in CSS pixels', async () => {
-    const server = await serve(await bundleFlamePage());
-    const browser = await launchBrowser({ deviceScaleFactor: 2 });
-    try {
-      const page = await browser.context.newPage();
-      const seen = watchPage(page);
-      await page.goto(server.url);
-      const model = await flameModelOf(HOTSPOTS);
-      await load(page, model.wire);
-      const r = await call(page, 'canvasResolution');
-      assert.equal(r.dpr, 2);
-      assert.equal(r.width, Math.round(r.cssWidth * 2));
-      assert.equal(r.height, Math.round(r.cssHeight * 2));
-      const [widest] = topLevelFrames(model);
-      const tip = await hover(page, widest!.node);
-      assert.equal(tip.name, widest!.name);
-      assert.equal(tip.value, pprofTop(HOTSPOTS).rows.get(widest!.name)?.cum);
-      await page.screenshot({ path: join(ensureResultsDir(), 'flame-hotspots-dpr2.png') });
-      assert.deepEqual(await call(page, 'cspViolations'), []);
-      assert.deepEqual(seen, { dialogs: [], errors: [] });
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    const { page, seen } = fixture;
+    const model = await flameModelOf(HOTSPOTS);
+    await load(page, model.wire);
+    const r = await call(page, 'canvasResolution');
+    assert.equal(r.dpr, 2);
+    assert.equal(r.width, Math.round(r.cssWidth * 2));
+    assert.equal(r.height, Math.round(r.cssHeight * 2));
+    const [widest] = topLevelFrames(model);
+    const tip = await hover(page, widest!.node);
+    assert.equal(tip.name, widest!.name);
+    assert.equal(tip.value, pprofTop(HOTSPOTS).rows.get(widest!.name)?.cum);
+    await page.screenshot({ path: join(ensureResultsDir(), 'flame-hotspots-dpr2.png') });
+    assert.deepEqual(await call(page, 'cspViolations'), []);
+    assert.deepEqual(seen, { dialogs: [], errors: [] });
   });
 });
 

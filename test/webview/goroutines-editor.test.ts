@@ -2,19 +2,18 @@
  * The Goroutines tab in real Chromium: groups from a goroutine profile's samples against
  * `go tool pprof -traces`, and from the debug=2 dump a real Go program wrote beside its profile.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { goPprofRaw } from '../support/go-pprof';
 import { ensureGoFixtures } from '../support/go-fixtures';
 import { captureGoroutines, type GoroutineCapture } from '../support/goroutine-dump-program';
 import { parsePprofTraces } from '../support/pprof-traces';
-import { ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
+import { ensureResultsDir, repoRoot } from './harness';
+import { useEditorPage } from './page-fixture';
+import { EditorHost } from './editor-driver';
 
 interface ShownGroup {
   readonly count: number;
@@ -24,60 +23,39 @@ interface ShownGroup {
   readonly created: string;
 }
 
+/** The group rows of the goroutines table, each with the frame rows under it. */
 async function shownGroups(page: Page): Promise<ShownGroup[]> {
-  return page.$$eval('[data-testid="goroutine-group"]', (groups) =>
-    groups.map((g) => ({
-      count: Number(g.querySelector('[data-testid="goroutine-count"]')?.textContent),
-      state: g.querySelector('.gr-state')?.textContent ?? '',
-      wait: g.querySelector('.gr-wait')?.textContent ?? '',
-      frames: Array.from(g.querySelectorAll('.gr-frames .gr-fn'), (f: { readonly textContent: string | null }) => f.textContent ?? ''),
-      created: g.querySelector('.gr-created .gr-fn')?.textContent ?? '',
-    })),
-  );
-}
-
-/** The host with the dump beside the profile, as the extension reads `<stem>.txt`. */
-function hostWithDump(capture: GoroutineCapture): EditorHost {
-  const host = new EditorHost(capture.profile);
-  const r = host.handlers.answer({
-    kind: 'request',
-    id: 0,
-    method: 'open',
-    params: { bytes: readFileSync(capture.profile), source: basename(capture.profile), maxInflatedBytes: 1 << 30, goroutineDump: readFileSync(capture.dump, 'utf8') },
+  return page.$$eval('[data-testid="goroutines-table"] tbody tr', (rows) => {
+    const out: { count: number; state: string; wait: string; frames: string[]; created: string }[] = [];
+    for (const r of rows) {
+      const fn = r.querySelector('.gr-fn')?.textContent ?? '';
+      if (r.getAttribute('data-testid') === 'goroutine-group') {
+        out.push({
+          count: Number(r.querySelector('[data-testid="goroutine-count"]')?.textContent),
+          state: r.querySelector('.gr-state')?.textContent ?? '',
+          wait: r.querySelector('.gr-wait')?.textContent ?? '',
+          frames: [],
+          created: '',
+        });
+      } else if (r.classList.contains('gr-frames')) out.at(-1)?.frames.push(fn);
+      else if (r.classList.contains('gr-created') && out.length > 0) out[out.length - 1]!.created = fn;
+    }
+    return out;
   });
-  assert.ok(r.ok);
-  return host;
 }
 
 describe('goroutines tab', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-  let dir: string;
+  const editor = useEditorPage();
   let capture: GoroutineCapture;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gp-goroutines-'));
-    const [script, captured] = await Promise.all([bundleEditorPage(), captureGoroutines(dir)]);
-    capture = captured;
-    server = await serve(script);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    session = await EditorSession.create(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    capture = await captureGoroutines(editor.scratch);
   });
 
   test('from the profile samples: groups and counts as go tool pprof -traces', async () => {
+    const { page } = editor;
     const { goroutine } = await ensureGoFixtures();
-    await session.open(server.url, new EditorHost(goroutine), 'goroutines');
+    await editor.open(new EditorHost(goroutine), 'goroutines');
     await page.waitForSelector('[data-testid="goroutine-group"]');
     const traces = parsePprofTraces(await goPprofRaw(goroutine, ['-traces']));
     const want = new Map<string, number>();
@@ -92,8 +70,9 @@ describe('goroutines tab', () => {
   });
 
   test('from the debug=2 dump: ids, states, creators; search; a frame opens its source', async () => {
-    const host = hostWithDump(capture);
-    await session.open(server.url, host, 'goroutines');
+    const { page, session, seen } = editor;
+    const host = EditorHost.withGoroutineDump(capture.profile, capture.dump);
+    await editor.open(host, 'goroutines');
     await page.waitForSelector('[data-testid="goroutine-group"]');
     const shown = await shownGroups(page);
     const mainFn = (g: ShownGroup): string | undefined => g.frames.find((f) => /^main\.[a-zA-Z]+$/.test(f));
@@ -130,7 +109,8 @@ describe('goroutines tab', () => {
   });
 
   test('the tab is hidden for other profiles', async () => {
-    await session.open(server.url, new EditorHost(join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz')), 'goroutines');
+    const { page } = editor;
+    await editor.open(new EditorHost(join(repoRoot, 'test/fixtures/profiles/large.cpu.pb.gz')), 'goroutines');
     assert.equal(await page.locator('[data-testid="tab-goroutines"]').isVisible(), false);
     assert.equal(await page.locator('[data-testid="tab-flame"]').isVisible(), true);
   });

@@ -5,34 +5,16 @@
  * executes, no request leaves the page's origin, and no CSP violation happens — counted both by
  * the page and through the product's own report path (webview/csp-report.ts → host).
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { StackTreeView } from '../../src/shared/view-model';
-import { bundlePage, ensureResultsDir, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
-import { bundleEditorPage, EditorHost, EditorSession } from './editor-driver';
-import { nodeNamed, pointInFrame } from './flame-geometry';
+import { ensureResultsDir } from './harness';
+import { useEditorPage } from './page-fixture';
+import { EditorHost, flameOf, flamePoint } from './editor-driver';
+import { nodeNamed } from './flame-geometry';
 import { HOSTILE_FRAMES, HOSTILE_META, writeEveryStringHostileProfile } from './xss-profile';
 
 const SOURCE = '<img src=x onerror=alert(13)>\u202Efdp.pb.gz';
-
-function flameOf(host: EditorHost): StackTreeView {
-  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: { sampleIndex: host.summary.defaultSampleTypeIndex } });
-  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
-  return r.result;
-}
-
-async function flamePoint(page: Page, view: StackTreeView, node: number): Promise<{ x: number; y: number }> {
-  const box = await page.$eval('.gp-flame-canvas', (c) => {
-    const r = c.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width };
-  });
-  return pointInFrame(view, node, box);
-}
 
 /** Short, printable form of a hostile string for assertion messages. */
 function show(s: string | null | undefined): string {
@@ -40,26 +22,16 @@ function show(s: string | null | undefined): string {
 }
 
 describe('every string of the profile hostile: literal text everywhere, nothing runs, no CSP violation', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let session: EditorSession;
-  let seen: { dialogs: string[]; errors: string[] };
-  let scratch: string;
+  const editor = useEditorPage({ callGraphLayout: true });
   let host: EditorHost;
   const foreignRequests: string[] = [];
   let requests = 0;
   const notFound: string[] = [];
 
   before(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'gp-hostile-'));
+    const { page, scratch, server } = editor;
     const file = join(scratch, 'hostile.pb.gz');
     writeEveryStringHostileProfile(file);
-    const [script, layout] = await Promise.all([bundleEditorPage(), bundlePage(join(repoRoot, 'webview/callgraph/layout-entry.ts'))]);
-    server = await serve(script, 'light', { '/callgraph-layout.js': layout });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
     const origin = new URL(server.url).origin;
     page.on('response', (r) => {
       if (r.status() >= 400) notFound.push(`${r.status()} ${r.url()}`);
@@ -68,18 +40,12 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
       requests++;
       if (new URL(r.url()).origin !== origin) foreignRequests.push(r.url());
     });
-    session = await EditorSession.create(page);
     host = new EditorHost(file, undefined, SOURCE);
-    await session.open(server.url, host);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    await editor.open(host);
   });
 
   test('flame graph: each frame’s tooltip shows its name and file:line exactly', async () => {
+    const { page } = editor;
     const view = flameOf(host);
     for (const frame of HOSTILE_FRAMES) {
       const node = nodeNamed(view, frame.name);
@@ -99,6 +65,7 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
   });
 
   test('metadata, sample type and label selectors show the strings literally', async () => {
+    const { page } = editor;
     const meta = await page.$$eval('[data-testid="profile-meta"] dd', (dds) => dds.map((d) => d.textContent ?? ''));
     assert.ok(meta.includes(SOURCE), `file name shown literally: ${meta.map(show).join(' | ')}`);
     for (const comment of HOSTILE_META.comments) assert.ok(meta.includes(comment), `comment ${show(comment)}`);
@@ -110,6 +77,7 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
   });
 
   test('top table and call tree list every name exactly', async () => {
+    const { page, session } = editor;
     await page.click('[data-testid="tab-top"]');
     await session.idle();
     const top = await page.$$eval('td[data-col="name"]', (tds) => tds.map((td) => td.textContent ?? ''));
@@ -125,6 +93,7 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
   });
 
   test('call graph: one node per function, its title the exact name', async () => {
+    const { page } = editor;
     await page.click('[data-testid="tab-callgraph"]');
     await page.waitForSelector('[data-testid="callgraph-svg"] .cg-node');
     const titles = await page.$$eval('[data-testid="callgraph-svg"] g.cg-node > title', (ts) => ts.map((t) => t.textContent ?? ''));
@@ -134,10 +103,11 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
   });
 
   test('goroutines tab of the same strings as a goroutine profile: every frame literal', async () => {
+    const { page, scratch } = editor;
     const file = join(scratch, 'hostile-goroutine.pb.gz');
     writeEveryStringHostileProfile(file, 'goroutine');
     const goroutines = new EditorHost(file, undefined, SOURCE);
-    await session.open(server.url, goroutines, 'goroutines');
+    await editor.open(goroutines, 'goroutines');
     await page.waitForSelector('[data-testid="goroutine-group"]');
     const fns = await page.$$eval('.gr-frame .gr-fn', (els) => els.map((e) => e.textContent ?? ''));
     for (const f of HOSTILE_FRAMES) assert.ok(fns.includes(f.name), `goroutine frame ${show(f.name)}`);
@@ -147,10 +117,11 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
     await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-goroutines.png') });
     assert.deepEqual(goroutines.cspViolations, []);
     // Back to the CPU profile for the last checks.
-    await session.open(server.url, host);
+    await editor.open(host);
   });
 
   test('no element was made from a string, no dialog, no request off the origin, no CSP violation', async () => {
+    const { page, session, seen } = editor;
     const goroutinesTab = await page.$('[data-testid="tab-goroutines"]');
     assert.ok(!goroutinesTab || !(await goroutinesTab.isVisible()), 'no Goroutines tab for a CPU profile');
     // One script element: the page's own, nonce'd bundle.

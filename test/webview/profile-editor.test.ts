@@ -2,17 +2,16 @@
  * The profile editor webview (webview/main.ts) in real Chromium under the extension's CSP,
  * driven through its typed protocol; the host side is played by the real worker handlers.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HostToWebview, WebviewRequest, WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
-import { bundlePage, launchBrowser, repoRoot, serve, watchPage } from './harness';
-import type { TestBrowser, TestServer } from './harness';
+import { usePage } from './page-fixture';
+import { bundlePage, repoRoot } from './harness';
 import { HOSTILE, writeHostileProfile } from './xss-profile';
 import type { ProfileEditorTestApi } from './page/profile-editor-api';
 
@@ -63,27 +62,10 @@ async function firstRowCells(page: Page): Promise<string[]> {
 }
 
 describe('profile editor webview in Chromium', () => {
-  let browser: TestBrowser;
-  let server: TestServer;
-  let page: Page;
-  let seen: { dialogs: string[]; errors: string[] };
-  let scratch: string;
-
-  before(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'gp-profile-editor-test-'));
-    server = await serve(await bundlePage(join(repoRoot, 'test/webview/page/profile-editor-page.ts')));
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  const fixture = usePage({ bundle: () => bundlePage(join(repoRoot, 'test/webview/page/profile-editor-page.ts')) });
 
   test('ready → init → loaded → top request; the table and metadata show pprof’s numbers', async () => {
+    const { page, server } = fixture;
     await page.goto(server.url);
     assert.deepEqual(await waitForPosted(page, 1), { kind: 'ready' });
     await preferTopTab(page);
@@ -105,6 +87,7 @@ describe('profile editor webview in Chromium', () => {
   });
 
   test('choosing a sample type asks for it, re-renders, and survives a reload through setState', async () => {
+    const { page } = fixture;
     const host = hostFor(readFileSync(LARGE), 'large.cpu.pb.gz');
     const before = (await posted(page)).length;
     await page.selectOption('[data-testid="sample-type-select"]', '0');
@@ -126,6 +109,7 @@ describe('profile editor webview in Chromium', () => {
   });
 
   test('hostile function and file names are shown as text, never parsed as HTML', async () => {
+    const { page, scratch, seen } = fixture;
     const file = join(scratch, 'hostile.pb.gz');
     writeHostileProfile(file);
     const host = hostFor(readFileSync(file), '<img src=x onerror=alert(9)>.pb.gz');
@@ -148,6 +132,7 @@ describe('profile editor webview in Chromium', () => {
   });
 
   test('a decode failure shows the decoder message; a zero-sample profile shows an empty state', async () => {
+    const { page } = fixture;
     await page.reload();
     await waitForPosted(page, 1);
     await deliver(page, { kind: 'init', fileName: 'cut.pb.gz' });
@@ -169,6 +154,7 @@ describe('profile editor webview in Chromium', () => {
   });
 
   test('nothing was blocked by the CSP and no script error happened', async () => {
+    const { page, seen } = fixture;
     assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).profileEditorTest.cspViolations), []);
     assert.deepEqual(seen.errors, []);
   });

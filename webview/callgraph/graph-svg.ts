@@ -7,6 +7,7 @@ import type { CallGraphView } from '../../src/shared/callgraph-view';
 import { edgeLabel, nodeLabelLines } from './dot';
 import { pathData, type GraphLayout, type Point } from './layout';
 import { edgeStyle, nodeStyle } from './style';
+import { fitAll, openingView, type ViewTransform } from './opening-view';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const DRAG_THRESHOLD = 4;
@@ -16,7 +17,7 @@ export interface GraphEvents {
   open(node: number): void;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
@@ -38,6 +39,11 @@ export class GraphSvg {
   private scale = 1;
   private tx = 0;
   private ty = 0;
+  /** Each node's label size and fill, as drawn. */
+  readonly fontSizes: number[] = [];
+  readonly fills: string[] = [];
+  /** Told after every pan or zoom (the minimap follows). */
+  onTransform: ((t: ViewTransform) => void) | undefined;
 
   constructor(
     private readonly view: CallGraphView,
@@ -57,11 +63,23 @@ export class GraphSvg {
 
   /** Fits the whole graph in the visible area (never enlarging past 100%). */
   fit(width: number, height: number): void {
-    const margin = 16;
-    const s = Math.min(1, (width - 2 * margin) / Math.max(1, this.layout.width), (height - 2 * margin) / Math.max(1, this.layout.height));
-    this.scale = Math.max(0.05, s);
-    this.tx = (width - this.layout.width * this.scale) / 2;
-    this.ty = margin;
+    this.setTransform(fitAll(this.layout, width, height));
+  }
+
+  /** The opening view: readable labels, the hottest path in view (opening-view.ts). */
+  open(width: number, height: number): void {
+    this.setTransform(openingView(this.view, this.layout, this.fontSizes, width, height));
+  }
+
+  /** Puts graph point (x, y) in the middle of a `width` × `height` view, at the same scale. */
+  centerOn(x: number, y: number, width: number, height: number): void {
+    this.setTransform({ scale: this.scale, tx: width / 2 - x * this.scale, ty: height / 2 - y * this.scale });
+  }
+
+  private setTransform(t: ViewTransform): void {
+    this.scale = t.scale;
+    this.tx = t.tx;
+    this.ty = t.ty;
     this.apply();
   }
 
@@ -78,6 +96,8 @@ export class GraphSvg {
     this.view.nodes.forEach((node, i) => {
       const box = this.layout.nodes[i]!;
       const style = nodeStyle(node, maxFlat, this.view.total);
+      this.fontSizes.push(style.fontSize);
+      this.fills.push(style.fill);
       const g = svg('g', { class: 'cg-node', 'data-node': i, tabindex: 0 });
       const title = svg('title');
       title.textContent = node.file ? `${node.name}\n${node.file}${node.line > 0 ? `:${node.line}` : ''}` : node.name;
@@ -160,6 +180,7 @@ export class GraphSvg {
 
   private apply(): void {
     this.viewport.setAttribute('transform', `translate(${this.tx},${this.ty}) scale(${this.scale})`);
+    this.onTransform?.({ scale: this.scale, tx: this.tx, ty: this.ty });
   }
 
   private nodeOf(target: EventTarget | null): number | undefined {

@@ -1,6 +1,17 @@
 /** The flame graph's public contract: what the host passes in and what it gets back. */
 import type { FlameFrameRef, FlameGraphModel } from './model';
 import type { Orientation } from './orientation';
+import type { ThemeKind } from './palette';
+import type { FlameSearchSummary } from './search';
+import type { FlameFrameText } from './tooltip-text';
+
+export type { FlameFrameText, FlameSearchSummary };
+
+/**
+ * The colour hook: the fill of a node's bar for the theme. Default: a hue per Go package.
+ * A comparison passes one that colours by the change (webview/views/diff-colors.ts).
+ */
+export type FrameColour = (node: number, theme: ThemeKind) => string;
 
 export interface FlameGraphCallbacks {
   /** Ctrl/Cmd+click, double-click or Enter on a frame. */
@@ -21,14 +32,10 @@ export interface FlameGraphOptions {
   readonly orientation?: Orientation;
   /** Zoom transitions in ms; 0 jumps at once. */
   readonly animationMs?: number;
-}
-
-export interface FlameSearchSummary {
-  readonly matches: number;
-  readonly matchedValue: number;
-  readonly total: number;
-  /** e.g. "0.40%". */
-  readonly percent: string;
+  readonly colour?: FrameColour;
+  readonly text?: FlameFrameText;
+  /** The canvas's accessible name (default: the flame graph's, with its keys). */
+  readonly label?: string;
 }
 
 /** What to keep across reloads (VS Code's setState): names survive a rebuilt tree, node ids do not. */

@@ -3,6 +3,7 @@ import { nodeName } from './model';
 import type { FrameRects } from './layout';
 import type { Palette } from './palette';
 import type { LabelFitter } from './labels';
+import { mergedLabel } from './labels';
 
 import type { Orientation } from './orientation';
 
@@ -17,6 +18,8 @@ export interface DrawState {
   readonly totalRows: number;
   readonly orientation: Orientation;
   readonly palette: Palette;
+  /** Fill of a node's bar (the colour hook, bound to the theme). */
+  readonly fill: (node: number) => string;
   readonly background: string;
   readonly focusBorder: string;
   readonly font: string;
@@ -128,19 +131,14 @@ export function drawFrames(
   strokeRect(ctx, rects, state, outlineIndex, state.focusBorder, 2);
 }
 
-/** What a merged block of sub-pixel frames says about itself. */
-export function mergedLabel(count: number): string {
-  return count === 1 ? '1 frame narrower than a pixel' : `${count.toLocaleString('en-US')} frames, each narrower than a pixel`;
-}
-
-function isDimmed(model: FlameGraphModel, node: number, state: DrawState): boolean {
+export function isDimmed(model: FlameGraphModel, node: number, state: DrawState): boolean {
   if (state.matches === undefined) return false;
   const frame = model.tree.frame[node]!;
   return frame < 0 || state.matches[frame] !== 1;
 }
 
-function fillOf(model: FlameGraphModel, node: number, state: DrawState): string {
-  return isDimmed(model, node, state) ? state.palette.dimmedFill : state.palette.frameFill(nodeName(model, node));
+export function fillOf(model: FlameGraphModel, node: number, state: DrawState): string {
+  return isDimmed(model, node, state) ? state.palette.dimmedFill : state.fill(node);
 }
 
 /** The part of rect i inside the canvas, as [left, width]. */

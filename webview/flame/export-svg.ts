@@ -2,7 +2,7 @@ import type { FlameGraphModel } from './model';
 import { nodeName } from './model';
 import type { FrameRects } from './layout';
 import type { DrawState } from './draw';
-import { rowTop } from './draw';
+import { fillOf, isDimmed, rowTop } from './draw';
 import type { LabelFitter, TextMeasurer } from './labels';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -52,9 +52,8 @@ export function buildFlameSvg(
       continue;
     }
     const name = nodeName(model, node);
-    const frame = model.tree.frame[node]!;
-    const dimmed = state.matches !== undefined && (frame < 0 || state.matches[frame] !== 1);
-    rect.setAttribute('fill', dimmed ? palette.dimmedFill : palette.frameFill(name));
+    const dimmed = isDimmed(model, node, state);
+    rect.setAttribute('fill', fillOf(model, node, state));
     const title = doc.createElementNS(SVG_NS, 'title');
     title.textContent = describe(node);
     g.prepend(title);

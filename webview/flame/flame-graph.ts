@@ -1,35 +1,30 @@
-import { formatPercent, formatValue } from '../../src/shared/units';
-import type { FlameGraphModel } from './model';
-import { frameRef, isEmptyModel, nodeName } from './model';
-import type { TreeIndex } from './tree-index';
-import { buildTreeIndex, pathToRoot } from './tree-index';
-import { FrameRects, layoutFrames } from './layout';
-import type { DrawState } from './draw';
+/**
+ * The flame graph component: what is zoomed, selected, hovered and searched, and the public
+ * API. The canvas (flame-canvas.ts) paints, pointer.ts and keyboard.ts turn input into the
+ * actions below; colours and words come from hooks (api.ts) with plain defaults.
+ */
+import { frameRef, isEmptyModel, nodeName, type FlameGraphModel } from './model';
+import { buildTreeIndex, nodeAtNamePath, pathToRoot, type TreeIndex } from './tree-index';
 import type { Orientation } from './orientation';
-import { depthAt, drawFrames, rowTop } from './draw';
-import { LabelFitter } from './labels';
-import type { Palette } from './palette';
-import { makePalette } from './palette';
+import { makePalette, type Palette } from './palette';
 import { detectThemeKind } from './theme';
-import type { SearchResult } from './search';
-import { searchFlame } from './search';
+import { searchFlame, searchStatus, summarizeSearch, type SearchResult } from './search';
 import { ZoomHistory } from './history';
-import { arrowTarget } from './keyboard';
+import { onFlameKey, type KeyTarget } from './keyboard';
+import { arrowTarget } from './navigation';
 import { FlameTooltip } from './tooltip';
-import type { TooltipContent } from './tooltip';
-import { describeFrame, frameTooltip, mergedTooltip } from './tooltip-text';
+import { plainFrameText } from './tooltip-text';
 import { Breadcrumb } from './breadcrumb';
 import { FlameToolbar } from './toolbar';
-import type { ExportLayout } from './image-export';
-import { layoutForExport, renderPng, renderSvg } from './image-export';
+import { layoutForExport, renderPng, renderSvg, type ExportLayout } from './image-export';
 import { adoptFlameStyles } from './styles';
 import { ViewWindow } from './view-window';
 import { buildScaffold } from './scaffold';
-import type { FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState } from './api';
+import { FlameCanvas, type FlameScene, type Hit } from './flame-canvas';
+import { attachPointer, type PointerTarget } from './pointer';
+import type { FlameFrameText, FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState } from './api';
 
-const ROW_HEIGHT = 18;
-
-class FlameGraph implements FlameGraphHandle {
+class FlameGraph implements FlameGraphHandle, PointerTarget, KeyTarget {
   private model: FlameGraphModel;
   private index: TreeIndex;
   private readonly doc: Document;
@@ -37,32 +32,22 @@ class FlameGraph implements FlameGraphHandle {
   private readonly main: HTMLDivElement;
   private readonly empty: HTMLDivElement;
   private readonly scroller: HTMLDivElement;
-  private readonly sizer: HTMLDivElement;
-  private readonly canvas: HTMLCanvasElement;
-  private readonly ctx: CanvasRenderingContext2D;
+  readonly canvas: HTMLCanvasElement;
   private readonly announcer: HTMLDivElement;
   private readonly tooltip: FlameTooltip;
   private readonly crumbs: Breadcrumb;
   private readonly toolbar: FlameToolbar;
-  private readonly rects = new FrameRects();
-  private readonly labels = new LabelFitter();
+  private readonly painter: FlameCanvas;
   private readonly history = new ZoomHistory();
+  private readonly text: FlameFrameText;
   private palette: Palette;
   private orientation: Orientation;
-  private widthPx = 0;
-  private heightPx = 0;
-  private readonly window: ViewWindow;
+  readonly window: ViewWindow;
   private zoomNode = 0;
   private selected = -1;
   private hovered = -1;
   private searchResult: SearchResult | undefined;
   private searchCursor = -1;
-  private layoutKey = '';
-  private themeStyle: { background: string; focusBorder: string; font: string } | undefined;
-  private frameRequest = 0;
-  private drag: { startX: number; x0: number; x1: number; moved: boolean } | undefined;
-  private suppressClick = false;
-  private readonly resizeObserver: ResizeObserver;
   private readonly themeObserver: MutationObserver;
   private readonly disposers: (() => void)[] = [];
 
@@ -70,7 +55,7 @@ class FlameGraph implements FlameGraphHandle {
     container: HTMLElement,
     model: FlameGraphModel,
     private readonly callbacks: FlameGraphCallbacks,
-    options: FlameGraphOptions,
+    private readonly options: FlameGraphOptions,
   ) {
     this.doc = container.ownerDocument;
     adoptFlameStyles(this.doc);
@@ -79,6 +64,7 @@ class FlameGraph implements FlameGraphHandle {
     this.orientation = options.orientation ?? 'icicle';
     this.window = new ViewWindow(options.animationMs ?? 160);
     this.palette = makePalette(detectThemeKind(this.doc.body));
+    this.text = options.text ?? plainFrameText(() => this.model);
 
     this.toolbar = new FlameToolbar(this.doc, {
       back: () => this.back(),
@@ -92,42 +78,22 @@ class FlameGraph implements FlameGraphHandle {
     });
     this.crumbs = new Breadcrumb(this.doc, (node) => this.zoomTo(node));
     this.tooltip = new FlameTooltip(this.doc);
-    const parts = buildScaffold(this.doc, [this.toolbar.element, this.crumbs.element], this.tooltip.element);
-    this.root = parts.root;
-    this.main = parts.main;
-    this.empty = parts.empty;
-    this.scroller = parts.scroller;
-    this.canvas = parts.canvas;
-    this.sizer = parts.sizer;
-    this.announcer = parts.announcer;
+    const parts = buildScaffold(this.doc, [this.toolbar.element, this.crumbs.element], this.tooltip.element, options.label);
+    ({ root: this.root, main: this.main, empty: this.empty, scroller: this.scroller, canvas: this.canvas, announcer: this.announcer } = parts);
     container.append(this.root);
+    this.painter = new FlameCanvas(parts, () => this.scene(), (ms) => this.callbacks.onPaint?.(ms));
 
-    const ctx = this.canvas.getContext('2d', { alpha: false });
-    if (!ctx) throw new Error('2D canvas is not available');
-    this.ctx = ctx;
+    attachPointer(this, (target, type, handler, options) => this.listen(target, type, handler, options));
+    this.listen(this.root, 'keydown', (e) => onFlameKey(e, this));
+    this.listen(this.scroller, 'scroll', () => this.painter.requestPaint());
 
-    this.listen(this.canvas, 'mousemove', (e) => this.onMouseMove(e));
-    this.listen(this.canvas, 'mouseleave', () => this.setHover(-1));
-    this.listen(this.canvas, 'mousedown', (e) => this.onMouseDown(e));
-    this.listen(this.doc, 'mousemove', (e) => this.onDrag(e));
-    this.listen(this.doc, 'mouseup', () => this.endDrag());
-    this.listen(this.canvas, 'click', (e) => this.onClick(e));
-    this.listen(this.canvas, 'dblclick', (e) => this.onDoubleClick(e));
-    this.listen(this.canvas, 'wheel', (e) => this.onWheel(e), { passive: false });
-    this.listen(this.root, 'keydown', (e) => this.onKeyDown(e));
-    this.listen(this.scroller, 'scroll', () => this.requestPaint());
-
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(this.scroller);
     this.themeObserver = new MutationObserver(() => {
       this.palette = makePalette(detectThemeKind(this.doc.body));
-      this.themeStyle = undefined;
-      this.requestPaint();
+      this.painter.themeChanged();
     });
     this.themeObserver.observe(this.doc.body, { attributes: true, attributeFilter: ['class'] });
-    this.watchPixelRatio();
     this.reset();
-    this.resize();
+    this.painter.resize();
   }
 
   // ---- public API ----
@@ -139,7 +105,7 @@ class FlameGraph implements FlameGraphHandle {
     this.searchResult = undefined;
     this.reset();
     if (pattern) this.search(pattern);
-    this.resize();
+    this.painter.resize();
   }
 
   search(regex: RegExp | string | null): FlameSearchSummary | undefined {
@@ -147,17 +113,15 @@ class FlameGraph implements FlameGraphHandle {
       this.searchResult = undefined;
       this.searchCursor = -1;
       this.toolbar.setStatus('');
-      this.requestPaint();
+      this.painter.requestPaint();
       return undefined;
     }
-    const re = typeof regex === 'string' ? new RegExp(regex) : regex;
-    this.searchResult = searchFlame(this.model, this.index, re);
+    this.searchResult = searchFlame(this.model, this.index, typeof regex === 'string' ? new RegExp(regex) : regex);
     this.searchCursor = -1;
-    const summary = this.searchSummary(this.searchResult);
-    const value = formatValue(summary.matchedValue, this.model.unit);
-    this.toolbar.setStatus(`${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'} · ${summary.percent} of total (${value})`);
+    const summary = summarizeSearch(this.searchResult);
+    this.toolbar.setStatus(searchStatus(summary, this.model.unit));
     this.toolbar.setSearchNavigation(summary.matches > 0);
-    this.requestPaint();
+    this.painter.requestPaint();
     return summary;
   }
 
@@ -175,7 +139,7 @@ class FlameGraph implements FlameGraphHandle {
     this.orientation = orientation;
     this.toolbar.setOrientation(orientation);
     this.scroller.scrollTop = fromBottom;
-    this.requestPaint();
+    this.painter.requestPaint();
   }
 
   zoomTo(node: number): void {
@@ -195,8 +159,8 @@ class FlameGraph implements FlameGraphHandle {
   select(node: number): void {
     if (node < -1 || node >= this.index.count) return;
     this.selected = node;
-    if (node >= 0) this.announcer.textContent = this.describe(node);
-    this.requestPaint();
+    if (node >= 0) this.announcer.textContent = this.text.describe(node);
+    this.painter.requestPaint();
   }
 
   selectByName(name: string): boolean {
@@ -214,16 +178,7 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   frameRect(node: number): DOMRect | undefined {
-    if (node < 0) return undefined;
-    const state = this.ensureLayout();
-    const i = this.rects.findNode(node);
-    if (i < 0) return undefined;
-    const top = rowTop(state, this.rects.depth[i]!);
-    const left = Math.max(this.rects.left[i]!, 0);
-    const right = Math.min(this.rects.left[i]! + this.rects.width[i]!, this.widthPx);
-    if (top + ROW_HEIGHT <= 0 || top >= this.heightPx || right <= left) return undefined;
-    const box = this.canvas.getBoundingClientRect();
-    return new DOMRect(box.left + left, box.top + top, right - left, ROW_HEIGHT - 1);
+    return this.painter.frameRect(node);
   }
 
   viewState(): FlameViewState {
@@ -236,16 +191,7 @@ class FlameGraph implements FlameGraphHandle {
 
   restoreViewState(state: FlameViewState): void {
     this.setOrientation(state.orientation);
-    let node = 0;
-    for (const name of state.zoomPath) {
-      const start = this.index.childStart[node]!;
-      let next = -1;
-      for (let c = start; c < start + this.index.childCount[node]! && next < 0; c++) {
-        if (nodeName(this.model, this.index.children[c]!) === name) next = this.index.children[c]!;
-      }
-      if (next < 0) break;
-      node = next;
-    }
+    const node = nodeAtNamePath(this.model, this.index, state.zoomPath);
     this.history.reset();
     if (node !== 0) this.history.push(node);
     this.applyZoom(node, false);
@@ -262,22 +208,38 @@ class FlameGraph implements FlameGraphHandle {
   }
 
   exportPng(): Promise<Blob> {
-    return renderPng(this.doc, this.model, this.exportLayout(), this.labels);
+    return renderPng(this.doc, this.model, this.exportLayout(), this.painter.labels);
   }
 
   exportSvg(): string {
-    return renderSvg(this.doc, this.model, this.exportLayout(), this.labels, this.ctx);
+    return renderSvg(this.doc, this.model, this.exportLayout(), this.painter.labels, this.painter.context, (n) => this.text.describe(n));
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frameRequest);
-    this.resizeObserver.disconnect();
+    this.painter.dispose();
     this.themeObserver.disconnect();
     for (const d of this.disposers) d();
     this.root.remove();
   }
 
   // ---- state changes ----
+
+  private scene(): FlameScene {
+    const { colour } = this.options;
+    const palette = this.palette;
+    return {
+      model: this.model,
+      index: this.index,
+      window: this.window,
+      orientation: this.orientation,
+      palette,
+      fill: colour ? (node) => colour(node, palette.kind) : (node) => palette.frameFill(nodeName(this.model, node)),
+      matches: this.searchResult?.frameMatches,
+      selected: this.selected,
+      hovered: this.hovered,
+      zoomNode: this.zoomNode,
+    };
+  }
 
   private reset(): void {
     this.history.reset();
@@ -288,7 +250,8 @@ class FlameGraph implements FlameGraphHandle {
     const empty = isEmptyModel(this.model);
     this.main.hidden = empty;
     this.empty.hidden = !empty;
-    this.sizer.style.height = `${Math.max(0, (this.index.maxDepth + 1) * ROW_HEIGHT - this.heightPx)}px`;
+    this.painter.setRows(this.index.maxDepth + 1);
+    this.painter.invalidate();
     this.updateChrome();
   }
 
@@ -300,12 +263,12 @@ class FlameGraph implements FlameGraphHandle {
     const v = this.model.tree.value[node]!;
     this.animateTo(x, x + (v > 0 ? v : 1), animate);
     this.updateChrome();
-    this.revealRow(this.index.depth[node]!);
+    this.painter.revealRow(this.index.depth[node]!);
   }
 
-  private animateTo(x0: number, x1: number, animate: boolean): void {
+  animateTo(x0: number, x1: number, animate = true): void {
     this.window.moveTo(x0, x1, animate, performance.now());
-    this.requestPaint();
+    this.painter.requestPaint();
   }
 
   private updateChrome(): void {
@@ -334,267 +297,66 @@ class FlameGraph implements FlameGraphHandle {
     }
   }
 
-  private searchSummary(result: SearchResult): FlameSearchSummary {
-    return {
-      matches: result.nodes.length,
-      matchedValue: result.matchedValue,
-      total: result.total,
-      percent: formatPercent(result.matchedValue, result.total).trim(),
-    };
-  }
-
-  private revealRow(depth: number): void {
-    const top = rowTop({ ...this.drawState(), scrollTop: 0 }, depth);
-    if (top < this.scroller.scrollTop || top + ROW_HEIGHT > this.scroller.scrollTop + this.heightPx) {
-      this.scroller.scrollTop = Math.max(0, top - (this.orientation === 'icicle' ? ROW_HEIGHT * 2 : this.heightPx - ROW_HEIGHT * 3));
-    }
-  }
-
-  private total(): number {
+  total(): number {
     return this.index.count > 0 ? this.model.tree.value[0]! : 0;
   }
 
-  // ---- painting ----
-
-  private resize(): void {
-    const width = this.scroller.clientWidth;
-    const height = this.scroller.clientHeight;
-    const firstSize = this.heightPx === 0;
-    this.themeStyle = undefined;
-    this.widthPx = Math.max(width, 1);
-    this.heightPx = Math.max(height, 1);
-    const dpr = globalThis.devicePixelRatio || 1;
-    this.canvas.width = Math.round(this.widthPx * dpr);
-    this.canvas.height = Math.round(this.heightPx * dpr);
-    this.canvas.style.width = `${this.widthPx}px`;
-    this.canvas.style.height = `${this.heightPx}px`;
-    this.sizer.style.height = `${Math.max(0, (this.index.maxDepth + 1) * ROW_HEIGHT - this.heightPx)}px`;
-    if (firstSize && this.orientation === 'flame') this.scroller.scrollTop = this.scroller.scrollHeight;
-    this.layoutKey = '';
-    this.paintNow();
-  }
-
-  /** Moving to a screen with another pixel ratio resizes nothing, so listen for the ratio itself. */
-  private watchPixelRatio(): void {
-    const view = this.doc.defaultView;
-    if (!view) return;
-    const query = view.matchMedia(`(resolution: ${view.devicePixelRatio}dppx)`);
-    const onChange = (): void => {
-      query.removeEventListener('change', onChange);
-      this.resize();
-      this.watchPixelRatio();
-    };
-    query.addEventListener('change', onChange);
-    this.disposers.push(() => query.removeEventListener('change', onChange));
-  }
-
-  private requestPaint(): void {
-    if (this.frameRequest !== 0) return;
-    this.frameRequest = requestAnimationFrame(() => {
-      this.frameRequest = 0;
-      this.paintNow();
-    });
-  }
-
-  private paintNow(): void {
-    if (isEmptyModel(this.model) || this.widthPx <= 1) return;
-    const started = performance.now();
-    if (this.window.step(started)) this.requestPaint();
-    const state = this.ensureLayout();
-    const dpr = globalThis.devicePixelRatio || 1;
-    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawFrames(this.ctx, this.model, this.rects, state, this.labels);
-    this.callbacks.onPaint?.(performance.now() - started);
-  }
-
-  /** Lays out the current window unless the last layout is still valid; hit tests need it too. */
-  private ensureLayout(): DrawState {
-    const state = this.drawState();
-    const deepestVisible = Math.max(depthAt(state, 0), depthAt(state, this.heightPx));
-    const { x0, x1 } = this.window;
-    const key = `${x0},${x1},${this.widthPx},${deepestVisible}`;
-    if (key !== this.layoutKey) {
-      layoutFrames(this.model, this.index, { x0, x1, widthPx: this.widthPx, maxDepth: deepestVisible }, this.rects);
-      this.layoutKey = key;
-    }
-    return state;
-  }
-
-  /** Theme colours and font from CSS, read once per theme or size change (reading forces a style pass). */
-  private readThemeStyle(): { background: string; focusBorder: string; font: string } {
-    if (this.themeStyle === undefined) {
-      const style = getComputedStyle(this.root);
-      this.themeStyle = {
-        background: style.backgroundColor || '#ffffff',
-        focusBorder: style.outlineColor || '#0078d4',
-        font: `12px ${style.fontFamily || 'sans-serif'}`,
-      };
-    }
-    return this.themeStyle;
-  }
-
-  private drawState(): DrawState {
-    const theme = this.readThemeStyle();
-    return {
-      widthPx: this.widthPx,
-      heightPx: this.heightPx,
-      rowHeight: ROW_HEIGHT,
-      scrollTop: this.scroller.scrollTop,
-      totalRows: this.index.maxDepth + 1,
-      orientation: this.orientation,
-      palette: this.palette,
-      background: theme.background,
-      focusBorder: theme.focusBorder,
-      font: theme.font,
-      matches: this.searchResult?.frameMatches,
-      selected: this.selected,
-      hovered: this.hovered,
-      zoomDepth: this.index.depth[this.zoomNode] ?? 0,
-    };
-  }
-
   private exportLayout(): ExportLayout {
-    return layoutForExport(this.model, this.index, this.window.x0, this.window.x1, this.drawState());
+    return layoutForExport(this.model, this.index, this.window.x0, this.window.x1, this.painter.drawState());
   }
 
-  // ---- input ----
+  // ---- what input means (pointer.ts and keyboard.ts call these) ----
 
-  private nodeAt(e: MouseEvent): { node: number; rect: number } {
-    const box = this.canvas.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    const depth = depthAt(this.ensureLayout(), y);
-    const rect = this.rects.hit(x, depth);
-    return { node: rect >= 0 ? this.rects.node[rect]! : -1, rect };
+  widthPx(): number {
+    return this.painter.widthPx;
   }
 
-  private onMouseMove(e: MouseEvent): void {
-    if (this.drag?.moved) return;
-    const { node, rect } = this.nodeAt(e);
-    this.setHover(node >= 0 ? node : -1);
-    if (node >= 0) this.tooltip.show(this.tooltipContent(node), e.clientX, e.clientY);
-    else if (rect >= 0) this.tooltip.show(mergedTooltip(this.model, -node, this.rects.value[rect]!), e.clientX, e.clientY);
+  hit(clientX: number, clientY: number): Hit {
+    return this.painter.hit(clientX, clientY);
   }
 
-  private setHover(node: number): void {
-    if (node < 0) this.tooltip.hide();
+  repaint(): void {
+    this.painter.requestPaint();
+  }
+
+  hover(hit: Hit | undefined, clientX: number, clientY: number): void {
+    const node = hit && hit.node >= 0 ? hit.node : -1;
+    if (node >= 0) this.tooltip.show(this.text.tooltip(node), clientX, clientY);
+    else if (hit && hit.rect >= 0) this.tooltip.show(this.text.merged(-hit.node, hit.value), clientX, clientY);
+    else this.tooltip.hide();
     this.canvas.style.cursor = node >= 0 ? 'pointer' : 'default';
     if (node === this.hovered) return;
     this.hovered = node;
-    this.requestPaint();
+    this.painter.requestPaint();
   }
 
-  private onMouseDown(e: MouseEvent): void {
-    if (e.button !== 0) return;
-    this.drag = { startX: e.clientX, x0: this.window.x0, x1: this.window.x1, moved: false };
-  }
-
-  private onDrag(e: MouseEvent): void {
-    const drag = this.drag;
-    if (!drag) return;
-    const dx = e.clientX - drag.startX;
-    if (!drag.moved && Math.abs(dx) < 4) return;
-    drag.moved = true;
-    this.tooltip.hide();
-    const perPx = (drag.x1 - drag.x0) / this.widthPx;
-    this.setRange(drag.x0 - dx * perPx, drag.x1 - dx * perPx);
-  }
-
-  private endDrag(): void {
-    if (this.drag?.moved) this.suppressClick = true;
-    this.drag = undefined;
-  }
-
-  private onClick(e: MouseEvent): void {
-    if (this.suppressClick) {
-      this.suppressClick = false;
-      return;
-    }
-    this.canvas.focus();
-    const { node, rect } = this.nodeAt(e);
-    if (node < 0) {
-      if (rect >= 0) this.zoomIntoMerged(rect, e);
-      return;
-    }
+  activate(node: number, openSource: boolean): void {
     this.select(node);
     const ref = frameRef(this.model, node);
     this.callbacks.onSelect(ref);
-    if (e.ctrlKey || e.metaKey) {
-      this.callbacks.onOpenSource(ref);
-      return;
-    }
-    this.zoomTo(node);
+    if (openSource) this.callbacks.onOpenSource(ref);
+    else this.zoomTo(node);
   }
 
-  private zoomIntoMerged(rect: number, e: MouseEvent): void {
-    const { x0, x1 } = this.window;
-    const perPx = (x1 - x0) / this.widthPx;
-    const px = e.clientX - this.canvas.getBoundingClientRect().left;
-    const runStart = x0 + this.rects.left[rect]! * perPx;
-    const runEnd = runStart + this.rects.width[rect]! * perPx;
-    const [start, end] = this.window.zoomIntoRun(runStart, runEnd, x0 + px * perPx, px / this.widthPx);
-    this.animateTo(start, end, true);
+  open(node: number): void {
+    this.callbacks.onOpenSource(frameRef(this.model, node));
   }
 
-  private onDoubleClick(e: MouseEvent): void {
-    const { node } = this.nodeAt(e);
-    if (node >= 0) this.callbacks.onOpenSource(frameRef(this.model, node));
+  openSelected(): void {
+    if (this.selected >= 0) this.open(this.selected);
   }
 
-  /** Ctrl/Cmd+wheel (and pinch) zooms around the pointer; Shift+wheel or a sideways swipe pans. */
-  private onWheel(e: WheelEvent): void {
-    const { x0, x1 } = this.window;
-    const span = x1 - x0;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      const box = this.canvas.getBoundingClientRect();
-      const at = x0 + ((e.clientX - box.left) / this.widthPx) * span;
-      this.window.zoomAround(at, Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), this.total());
-      this.requestPaint();
-    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-      e.preventDefault();
-      this.setRange(x0 + (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx), x1 + (e.shiftKey ? e.deltaY : e.deltaX) * (span / this.widthPx));
-    }
+  zoomSelected(): void {
+    if (this.selected >= 0) this.zoomTo(this.selected);
   }
 
-  private setRange(x0: number, x1: number): void {
-    this.window.setClamped(x0, x1, this.total());
-    this.requestPaint();
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    if (e.target instanceof HTMLInputElement) {
-      if (e.key === 'Enter' && e.shiftKey) this.searchPrevious();
-      else if (e.key === 'Enter') this.searchNext();
-      return;
-    }
-    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-      e.preventDefault();
-      if (e.key === 'ArrowLeft') this.back();
-      else this.forward();
-      return;
-    }
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.back();
-      return;
-    }
-    if (e.target !== this.canvas) return;
+  move(key: string): void {
     const current = this.selected >= 0 ? this.selected : this.zoomNode;
-    if (e.key.startsWith('Arrow')) {
-      e.preventDefault();
-      const next = this.selected < 0 ? current : arrowTarget(this.model, this.index, current, e.key, this.orientation);
-      if (next < 0) return;
-      this.select(next);
-      this.callbacks.onSelect(frameRef(this.model, next));
-      this.keepVisible(next);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (this.selected >= 0) this.callbacks.onOpenSource(frameRef(this.model, this.selected));
-    } else if (e.key === ' ') {
-      e.preventDefault();
-      if (this.selected >= 0) this.zoomTo(this.selected);
-    }
+    const next = this.selected < 0 ? current : arrowTarget(this.model, this.index, current, key, this.orientation);
+    if (next < 0) return;
+    this.select(next);
+    this.callbacks.onSelect(frameRef(this.model, next));
+    this.keepVisible(next);
   }
 
   /** After a keyboard move: zoom out to the root or in to the frame when it is not drawn. */
@@ -602,23 +364,13 @@ class FlameGraph implements FlameGraphHandle {
     const x = this.index.x[node]!;
     const v = this.model.tree.value[node]!;
     const { x0, x1 } = this.window;
-    const widthPx = (v / (x1 - x0)) * this.widthPx;
+    const widthPx = (v / (x1 - x0)) * this.painter.widthPx;
     const inside = x >= x0 - 1e-9 && x + v <= x1 + 1e-9;
     if (!inside || widthPx < 1) {
       const parent = node > 0 ? this.model.tree.parent[node]! : 0;
       this.zoomTo(widthPx < 1 || parent < 0 ? node : parent);
     }
-    this.revealRow(this.index.depth[node]!);
-  }
-
-  // ---- text ----
-
-  private tooltipContent(node: number): TooltipContent {
-    return frameTooltip(this.model, node);
-  }
-
-  private describe(node: number): string {
-    return describeFrame(this.model, node);
+    this.painter.revealRow(this.index.depth[node]!);
   }
 
   private listen<K extends keyof HTMLElementEventMap>(

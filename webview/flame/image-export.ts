@@ -6,7 +6,6 @@ import type { DrawState } from './draw';
 import { drawFrames } from './draw';
 import type { LabelFitter } from './labels';
 import { buildFlameSvg } from './export-svg';
-import { describeFrame } from './tooltip-text';
 
 /** Canvas limits are around 32k pixels; past this the deepest rows are left out. */
 const EXPORT_MAX_HEIGHT = 16000;
@@ -55,15 +54,16 @@ export function renderPng(doc: Document, model: FlameGraphModel, layout: ExportL
   });
 }
 
-/** `measurer` is any 2D context, used to fit labels as the canvas does. */
+/** `measurer` is any 2D context, used to fit labels as the canvas does; `describe` gives each bar's title. */
 export function renderSvg(
   doc: Document,
   model: FlameGraphModel,
   layout: ExportLayout,
   labels: LabelFitter,
   measurer: CanvasRenderingContext2D,
+  describe: (node: number) => string,
 ): string {
   measurer.font = layout.state.font;
   labels.setFont(measurer, layout.state.font);
-  return buildFlameSvg(doc, model, layout.rects, layout.state, labels, measurer, (n) => describeFrame(model, n));
+  return buildFlameSvg(doc, model, layout.rects, layout.state, labels, measurer, describe);
 }

@@ -1,5 +1,7 @@
 /** The flame graph component: mount it into a container and feed it the flame tree. */
 export { mountFlameGraph } from './flame-graph';
-export type { FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState } from './api';
+export type { FlameFrameText, FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState, FrameColour } from './api';
+export type { ThemeKind } from './palette';
+export type { TooltipContent, TooltipLine } from './tooltip-text';
 export type { FlameFrameInfo, FlameFrameRef, FlameGraphModel, FlameTreeData } from './model';
 export type { Orientation } from './orientation';

@@ -1,29 +1,44 @@
-import type { FlameGraphModel } from './model';
-import type { TreeIndex } from './tree-index';
-import { childAt, widestChild } from './tree-index';
-import type { Orientation } from './orientation';
+/** The flame graph's keys, read from the root element's keydown. */
+export interface KeyTarget {
+  readonly canvas: HTMLCanvasElement;
+  searchNext(): void;
+  searchPrevious(): void;
+  back(): void;
+  forward(): void;
+  /** An arrow key on the canvas: move the selection. */
+  move(key: string): void;
+  /** Enter on the canvas: open the selected frame's source. */
+  openSelected(): void;
+  /** Space on the canvas: zoom into the selected frame. */
+  zoomSelected(): void;
+}
 
 /**
- * The frame an arrow key moves to from `node`: up/down go to the parent or the widest child
- * (swapped in flame orientation so the arrow follows the picture), left/right to siblings.
- * Returns -1 when there is nowhere to go.
+ * The keys of the flame graph (the root element's keydown): Enter / Shift+Enter in the search
+ * box step through matches; Alt+Left/Right and Escape move through the zoom history; on the
+ * canvas, arrows move the selection, Enter opens its source and Space zooms into it.
  */
-export function arrowTarget(
-  model: FlameGraphModel,
-  index: TreeIndex,
-  node: number,
-  key: string,
-  orientation: Orientation,
-): number {
-  const towardRoot = orientation === 'icicle' ? 'ArrowUp' : 'ArrowDown';
-  const towardLeaves = orientation === 'icicle' ? 'ArrowDown' : 'ArrowUp';
-  if (key === towardRoot) return node > 0 ? model.tree.parent[node]! : -1;
-  if (key === towardLeaves) return widestChild(model, index, node);
-  if (key === 'ArrowLeft' || key === 'ArrowRight') {
-    if (node <= 0) return -1;
-    const parent = model.tree.parent[node]!;
-    const k = index.siblingIndex[node]! + (key === 'ArrowLeft' ? -1 : 1);
-    return childAt(index, parent, k);
+export function onFlameKey(e: KeyboardEvent, target: KeyTarget): void {
+  if (e.target instanceof HTMLInputElement) {
+    if (e.key === 'Enter' && e.shiftKey) target.searchPrevious();
+    else if (e.key === 'Enter') target.searchNext();
+    return;
   }
-  return -1;
+  if ((e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) || e.key === 'Escape') {
+    e.preventDefault();
+    if (e.key === 'ArrowRight') target.forward();
+    else target.back();
+    return;
+  }
+  if (e.target !== target.canvas) return;
+  if (e.key.startsWith('Arrow')) {
+    e.preventDefault();
+    target.move(e.key);
+  } else if (e.key === 'Enter') {
+    e.preventDefault();
+    target.openSelected();
+  } else if (e.key === ' ') {
+    e.preventDefault();
+    target.zoomSelected();
+  }
 }

@@ -53,3 +53,8 @@ export class LabelFitter {
     return chars >= 2 ? text : '';
   }
 }
+
+/** What a merged block of sub-pixel frames says about itself. */
+export function mergedLabel(count: number): string {
+  return count === 1 ? '1 frame narrower than a pixel' : `${count.toLocaleString('en-US')} frames, each narrower than a pixel`;
+}

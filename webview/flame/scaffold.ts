@@ -14,14 +14,16 @@ export interface FlameScaffold {
   readonly announcer: HTMLDivElement;
 }
 
-export function buildScaffold(doc: Document, chrome: readonly HTMLElement[], tooltip: HTMLElement): FlameScaffold {
+const DEFAULT_LABEL = 'Flame graph. Arrow keys move between frames, Enter opens the source, Space zooms, Escape goes back.';
+
+export function buildScaffold(doc: Document, chrome: readonly HTMLElement[], tooltip: HTMLElement, label = DEFAULT_LABEL): FlameScaffold {
   const root = el(doc, 'div', 'gp-flame');
   const main = el(doc, 'div', 'gp-flame-main');
   const scroller = el(doc, 'div', 'gp-flame-scroll');
   const canvas = el(doc, 'canvas', 'gp-flame-canvas');
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'Flame graph. Arrow keys move between frames, Enter opens the source, Space zooms, Escape goes back.');
+  canvas.setAttribute('aria-label', label);
   const sizer = el(doc, 'div', 'gp-flame-sizer');
   scroller.append(canvas, sizer);
   const announcer = el(doc, 'div', 'gp-sr-only');

@@ -1,5 +1,14 @@
+import { formatPercent, formatValue } from '../../src/shared/units';
 import type { FlameGraphModel } from './model';
 import type { TreeIndex } from './tree-index';
+
+export interface FlameSearchSummary {
+  readonly matches: number;
+  readonly matchedValue: number;
+  readonly total: number;
+  /** e.g. "0.40%". */
+  readonly percent: string;
+}
 
 export interface SearchResult {
   readonly regex: RegExp;
@@ -57,4 +66,18 @@ export function searchFlame(model: FlameGraphModel, index: TreeIndex, regex: Reg
     matchedValue,
     total: index.count > 0 ? model.tree.value[0]! : 0,
   };
+}
+
+export function summarizeSearch(result: SearchResult): FlameSearchSummary {
+  return {
+    matches: result.nodes.length,
+    matchedValue: result.matchedValue,
+    total: result.total,
+    percent: formatPercent(result.matchedValue, result.total).trim(),
+  };
+}
+
+/** "3 matches · 12.5% of total (1.20s)". */
+export function searchStatus(summary: FlameSearchSummary, unit: string): string {
+  return `${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'} · ${summary.percent} of total (${formatValue(summary.matchedValue, unit)})`;
 }

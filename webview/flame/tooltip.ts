@@ -1,48 +1,32 @@
 import { el } from './dom';
-
-export interface TooltipContent {
-  readonly name: string;
-  /** "file:line", or "" when the frame has no file. */
-  readonly location: string;
-  readonly total: string;
-  readonly ofParent: string;
-  readonly self: string;
-  /** Exact value of the frame, kept on the element for tests and assistive tools. */
-  readonly value: number;
-}
+import type { TooltipContent } from './tooltip-text';
 
 /** The hover card: a DOM element whose text is always set with textContent. */
 export class FlameTooltip {
   readonly element: HTMLDivElement;
   private readonly name: HTMLDivElement;
   private readonly location: HTMLDivElement;
-  private readonly total: HTMLDivElement;
-  private readonly ofParent: HTMLDivElement;
-  private readonly self: HTMLDivElement;
+  private readonly body: HTMLDivElement;
 
-  constructor(doc: Document) {
+  constructor(private readonly doc: Document) {
     this.element = el(doc, 'div', 'gp-flame-tooltip');
     this.element.setAttribute('role', 'tooltip');
     this.element.hidden = true;
     this.name = el(doc, 'div', 'gp-name');
     this.location = el(doc, 'div', 'gp-file');
-    this.total = el(doc, 'div', 'gp-total');
-    this.ofParent = el(doc, 'div', 'gp-parent');
-    this.self = el(doc, 'div', 'gp-self');
+    this.body = el(doc, 'div', 'gp-lines');
     const hint = el(doc, 'div', 'gp-hint', 'Click to zoom · double-click or Ctrl/Cmd+click to open source');
-    this.element.append(this.name, this.location, this.total, this.ofParent, this.self, hint);
+    this.element.append(this.name, this.location, this.body, hint);
   }
 
   show(content: TooltipContent, clientX: number, clientY: number): void {
     this.name.textContent = content.name;
     this.location.textContent = content.location;
     this.location.hidden = content.location === '';
-    this.total.textContent = content.total;
-    this.ofParent.textContent = content.ofParent;
-    this.self.textContent = content.self;
+    this.body.replaceChildren(...content.lines.map((line) => el(this.doc, 'div', line.className, line.text)));
     this.element.dataset.value = String(content.value);
     this.element.hidden = false;
-    const view = this.element.ownerDocument.defaultView;
+    const view = this.doc.defaultView;
     const vw = view?.innerWidth ?? 1024;
     const vh = view?.innerHeight ?? 768;
     const rect = this.element.getBoundingClientRect();

@@ -1,4 +1,5 @@
 import type { FlameGraphModel } from './model';
+import { nodeName } from './model';
 
 /**
  * Navigation and geometry derived once per model: child lists, depth and the left edge of
@@ -96,4 +97,19 @@ export function pathToRoot(model: FlameGraphModel, node: number): number[] {
   const path: number[] = [];
   for (let n = node; n >= 0; n = n === 0 ? -1 : model.tree.parent[n]!) path.push(n);
   return path.reverse();
+}
+
+/** The node reached from the root by following child names; stops where a name is missing. */
+export function nodeAtNamePath(model: FlameGraphModel, index: TreeIndex, names: readonly string[]): number {
+  let node = 0;
+  for (const name of names) {
+    let next = -1;
+    for (let k = 0; k < index.childCount[node]! && next < 0; k++) {
+      const child = index.children[index.childStart[node]! + k]!;
+      if (nodeName(model, child) === name) next = child;
+    }
+    if (next < 0) break;
+    node = next;
+  }
+  return node;
 }

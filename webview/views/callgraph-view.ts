@@ -6,6 +6,7 @@ import { defaultCallGraphSettings, type CallGraphParams, type CallGraphView } fr
 import type { ViewQuery } from '../../src/shared/view-model';
 import { toDot } from '../callgraph/dot';
 import { GraphSvg } from '../callgraph/graph-svg';
+import { Minimap } from '../callgraph/minimap';
 import { parseLayout } from '../callgraph/layout';
 import { loadLayoutEngine } from '../callgraph/layout-loader';
 import { clear, element } from '../dom';
@@ -44,8 +45,10 @@ class CallGraphViewInstance implements ViewInstance {
     private readonly context: ViewContext,
   ) {
     for (const input of [this.nodeCount, this.nodeFraction, this.edgeFraction, this.callTree]) input.addEventListener('change', () => this.readSettings());
-    const fitButton = element('button', { className: 'tb-button', text: 'Fit', attrs: { type: 'button', 'data-testid': 'cg-fit' } });
+    const fitButton = element('button', { className: 'tb-button', text: 'Fit', attrs: { type: 'button', 'data-testid': 'cg-fit', title: 'Show the whole graph' } });
     fitButton.addEventListener('click', () => this.fit());
+    const hotButton = element('button', { className: 'tb-button', text: 'Hot path', attrs: { type: 'button', 'data-testid': 'cg-hotpath', title: 'Readable labels, the hottest path in view' } });
+    hotButton.addEventListener('click', () => this.openView());
     const label = (text: string, input: HTMLInputElement): HTMLElement => element('label', { className: 'cg-setting' }, [element('span', { text }), input]);
     container.append(
       element('div', { className: 'view-toolbar' }, [
@@ -54,6 +57,7 @@ class CallGraphViewInstance implements ViewInstance {
         label('Edge fraction', this.edgeFraction),
         element('label', { className: 'tb-check' }, [this.callTree, element('span', { text: 'Call tree' })]),
         fitButton,
+        hotButton,
         this.caption,
       ]),
       this.body,
@@ -100,14 +104,33 @@ class CallGraphViewInstance implements ViewInstance {
         if (n.file) this.context.openSource(n.file, sourceLine(n.line, n.startLine));
       },
     });
-    this.body.append(this.graph.element);
-    this.fit();
+    const graph = this.graph;
+    const minimap = new Minimap(view, layout, graph.fills, (x, y) => {
+      const { width, height } = this.size();
+      graph.centerOn(x, y, width, height);
+    });
+    graph.onTransform = (t) => {
+      const { width, height } = this.size();
+      minimap.update(t, width, height);
+    };
+    this.body.append(graph.element, minimap.element);
+    this.openView();
     this.mark();
   }
 
-  private fit(): void {
+  private size(): { width: number; height: number } {
     const r = this.body.getBoundingClientRect();
-    this.graph?.fit(r.width || 800, r.height || 600);
+    return { width: r.width || 800, height: r.height || 600 };
+  }
+
+  private fit(): void {
+    const { width, height } = this.size();
+    this.graph?.fit(width, height);
+  }
+
+  private openView(): void {
+    const { width, height } = this.size();
+    this.graph?.open(width, height);
   }
 
   private mark(): void {

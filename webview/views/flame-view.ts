@@ -1,8 +1,16 @@
-/** The "Flame Graph" tab: the flame component fed with the worker's flame tree. */
+/**
+ * The "Flame Graph" tab: the flame component fed with the worker's flame tree. A comparison
+ * is drawn by the same component, coloured by change (diff-colors.ts) and described with base,
+ * current and delta (diff-model.ts), with the diff panel around it.
+ */
+import { summaryTotalText } from '../../src/shared/diff-view';
 import type { StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
-import { mountFlameGraph, type FlameGraphHandle, type FlameGraphModel } from '../flame';
-import { mountDiffFlame, type DiffFlameHandle } from './diff-flame';
+import { mountFlameGraph, type FlameGraphCallbacks, type FlameGraphHandle, type FlameGraphOptions } from '../flame';
+import { mergedLabel } from '../flame/labels';
+import { diffFill } from './diff-colors';
+import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type DiffFlame } from './diff-model';
+import { DiffPanel } from './diff-panel';
 import { emptyState, isFiltered } from './empty-state';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
@@ -17,7 +25,10 @@ function blobToBase64(blob: Blob): Promise<string> {
 
 class FlameView implements ViewInstance {
   private handle: FlameGraphHandle | undefined;
-  private diff: DiffFlameHandle | undefined;
+  /** The comparison on screen, if any; the colour and text hooks read it. */
+  private diff: DiffFlame | undefined;
+  /** Kept across reloads of the tab's data (a filter change keeps the choice). */
+  private normalise = false;
   private shownKey = '';
   private search: RegExp | undefined;
   private selection: string | undefined;
@@ -38,7 +49,7 @@ class FlameView implements ViewInstance {
     const view = await this.context.rpc.request('flame', query);
     if (!isCurrent()) return;
     this.shownKey = key;
-    this.context.showTotal(view.totalText);
+    this.context.showTotal(summaryTotalText(view));
     this.dataAt = performance.now();
     this.render(view, query);
   }
@@ -46,31 +57,62 @@ class FlameView implements ViewInstance {
   private render(view: StackTreeView, query: ViewQuery): void {
     this.unmount();
     clear(this.host);
-    if (!(view.total !== 0)) {
+    const comparison = isComparison(view);
+    if (!(view.total !== 0 || (comparison && view.base![0]! !== 0))) {
       this.host.append(emptyState(this.context.summary, query.sampleIndex, isFiltered(query)));
       return;
     }
-    if (view.base) {
-      this.diff = mountDiffFlame(this.host, view, {
-        onSelect: (name) => this.context.select(name),
-        onOpenSource: (file, line) => this.context.openSource(file, line),
-      });
-    } else {
-      const model: FlameGraphModel = { tree: view, unit: view.unit, rootName: 'root' };
-      this.handle = mountFlameGraph(this.host, model, {
-        onSelect: (frame) => this.context.select(frame.name),
-        onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
-        onCaptureImage: (format) => void this.capture(format),
-        onZoom: (path) => this.context.flameZoom(path),
-        onPaint: () => {
-          if (this.dataAt === 0) return;
-          this.host.dataset.firstPaintMs = (performance.now() - this.dataAt).toFixed(1);
-          this.dataAt = 0;
-        },
-      }, { searchBox: false });
-    }
+    const callbacks: FlameGraphCallbacks = {
+      onSelect: (frame) => this.context.select(frame.name),
+      onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
+      onCaptureImage: (format) => void this.capture(format),
+      onZoom: (path) => this.context.flameZoom(path),
+      onPaint: () => {
+        if (this.dataAt === 0) return;
+        this.host.dataset.firstPaintMs = (performance.now() - this.dataAt).toFixed(1);
+        this.dataAt = 0;
+      },
+    };
+    if (comparison) this.mountDiff(view, callbacks);
+    else this.handle = mountFlameGraph(this.host, { tree: view, unit: view.unit, rootName: 'root' }, callbacks, { searchBox: false });
     this.applySearch();
     if (this.selection !== undefined) this.setSelection(this.selection);
+  }
+
+  private mountDiff(view: StackTreeView, callbacks: FlameGraphCallbacks): void {
+    this.diff = diffFlame(view, this.normalise);
+    const panel = new DiffPanel(view.baseSource ?? 'the base', this.normalise, {
+      normalise: (on) => {
+        this.normalise = on;
+        this.diff = diffFlame(view, on);
+        const handle = this.handle!;
+        const state = handle.viewState();
+        handle.update(this.diff.model);
+        handle.restoreViewState(state);
+        this.applySearch();
+        if (this.selection !== undefined) this.setSelection(this.selection);
+        panel.show(this.diff);
+      },
+      reveal: (change) => {
+        this.context.select(change.name);
+        this.revealFunction(change.name);
+      },
+    });
+    const graph = element('div', { className: 'diff-graph', attrs: { 'data-testid': 'diff-flame' } });
+    this.host.classList.add('diff-host');
+    this.host.append(panel.bar, graph, panel.changes);
+    const options: FlameGraphOptions = {
+      searchBox: false,
+      label: 'Diff flame graph: red grew, green shrank. Arrow keys move between frames, Enter opens the source, Space zooms, Escape goes back.',
+      colour: (node, theme) => diffFill(changeShare(this.diff!, node), theme),
+      text: {
+        tooltip: (node) => diffTooltip(this.diff!, node),
+        merged: (count) => ({ name: mergedLabel(count), location: '', lines: [{ className: 'gp-parent', text: 'Click to zoom in on them' }], value: 0 }),
+        describe: (node) => describeChange(this.diff!, node),
+      },
+    };
+    this.handle = mountFlameGraph(graph, this.diff.model, callbacks, options);
+    panel.show(this.diff);
   }
 
   private async capture(format: 'png' | 'svg'): Promise<void> {
@@ -86,35 +128,31 @@ class FlameView implements ViewInstance {
   }
 
   private applySearch(): void {
-    if (this.handle) {
-      const summary = this.handle.search(this.search ?? null);
-      this.context.searchStatus(summary ? `${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'} · ${summary.percent} of total` : '');
-    } else if (this.diff) {
-      this.context.searchStatus(this.diff.search(this.search));
-    }
+    if (!this.handle) return;
+    const summary = this.handle.search(this.search ?? null);
+    const matches = summary ? `${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'}` : '';
+    // In a comparison the graph's total is base + current: a share of it would mean nothing.
+    this.context.searchStatus(summary && !this.diff ? `${matches} · ${summary.percent} of total` : matches);
   }
 
   setSelection(name: string | undefined): void {
     this.selection = name;
-    if (this.handle) {
-      const named = name === undefined ? [] : this.handle.nodesNamed(name);
-      // Keep the frame the user clicked when it already has this name; else the widest one.
-      if (!named.includes(this.handle.selectedNode)) this.handle.select(named[0] ?? -1);
-    }
-    this.diff?.select(name);
+    if (!this.handle) return;
+    const named = name === undefined ? [] : this.handle.nodesNamed(name);
+    // Keep the frame the user clicked when it already has this name; else the widest one.
+    if (!named.includes(this.handle.selectedNode)) this.handle.select(named[0] ?? -1);
   }
 
   revealFunction(name: string): void {
     this.selection = name;
-    if (this.handle) this.handle.selectByName(name);
-    else this.diff?.select(name);
+    this.handle?.selectByName(name);
   }
 
   private unmount(): void {
     this.handle?.dispose();
     this.handle = undefined;
-    this.diff?.dispose();
     this.diff = undefined;
+    this.host.classList.remove('diff-host');
   }
 
   dispose(): void {

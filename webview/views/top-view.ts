@@ -3,6 +3,7 @@
  * row (virtualised), sortable by any column, with a filter box. With a base profile: base,
  * current, delta and delta% columns.
  */
+import { shownOfTotalText, summaryTotalText } from '../../src/shared/diff-view';
 import type { TopRow, TopView } from '../../src/shared/top-view';
 import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
@@ -51,11 +52,14 @@ class TopViewInstance implements ViewInstance {
   private table: VirtualRows | undefined;
   private headCells = new Map<TopColumn, HTMLTableCellElement>();
   private readonly caption = element('div', { className: 'top-caption', attrs: { 'data-testid': 'top-caption' } });
+  private readonly sortCaption = element('div', { className: 'top-caption', attrs: { 'data-testid': 'top-sort' } });
   private readonly filterInput = element('input', {
     className: 'tb-filter',
     attrs: { type: 'search', placeholder: 'Filter rows (regex)', 'aria-label': 'Filter rows by name', 'data-testid': 'top-filter' },
   });
   private readonly body = element('div', { className: 'top-body' });
+  /** The selection when its row is out of view: shown above the table, so the top stays put. */
+  private readonly pinned = element('div', { className: 'top-pinned', attrs: { 'data-testid': 'top-pinned', role: 'status' } });
 
   constructor(
     container: HTMLElement,
@@ -65,7 +69,7 @@ class TopViewInstance implements ViewInstance {
       this.filterText = this.filterInput.value;
       this.rebuildOrder();
     });
-    container.append(element('div', { className: 'view-toolbar' }, [this.filterInput, this.caption]), this.body);
+    container.append(element('div', { className: 'view-toolbar' }, [this.filterInput, this.caption, this.sortCaption]), this.body);
   }
 
   async show(query: ViewQuery, isCurrent: () => boolean): Promise<void> {
@@ -75,7 +79,7 @@ class TopViewInstance implements ViewInstance {
     if (!isCurrent()) return;
     this.shownKey = key;
     this.view = view;
-    this.context.showTotal(view.totalText);
+    this.context.showTotal(summaryTotalText(view));
     clear(this.body);
     this.table = undefined;
     if (view.rows.length === 0) {
@@ -91,7 +95,8 @@ class TopViewInstance implements ViewInstance {
       renderRow: (i) => this.renderRow(columns, i),
       onKey: (e) => this.onKey(e),
     });
-    this.body.append(this.table.element);
+    this.pinned.hidden = true;
+    this.body.append(this.pinned, this.table.element);
     this.rebuildOrder();
   }
 
@@ -142,7 +147,9 @@ class TopViewInstance implements ViewInstance {
     }
     const shown = order.length === view.rows.length ? `${view.rows.length} rows` : `${order.length} of ${view.rows.length} rows`;
     const base = view.baseSource !== undefined ? ` · delta vs ${view.baseSource}` : '';
-    this.caption.textContent = `${shown} · ${view.shownText}, ${view.shownPercent} of ${view.totalText} total${base}`;
+    const sortedBy = this.sort.col === 'default' ? 'pprof’s order (flat, then name)' : `${this.sort.col} ${this.sort.descending ? '▼' : '▲'}`;
+    this.caption.textContent = `${shown} · ${shownOfTotalText(view)}${base}`;
+    this.sortCaption.textContent = `sorted by ${sortedBy}`;
     this.table.setCount(order.length);
   }
 
@@ -188,12 +195,31 @@ class TopViewInstance implements ViewInstance {
     } else this.context.searchStatus('');
   }
 
+  /**
+   * Moving through the table (keyboard): scroll to the row. A selection from another view
+   * (a flame click) leaves the table at its top, in its order, and pins the row above it.
+   */
   setSelection(name: string | undefined): void {
     this.selection = name;
     if (!this.view || !this.table) return;
     const at = this.order.findIndex((i) => rowFunction(this.view!.rows[i]!) === name);
-    if (at >= 0) this.table.scrollToRow(at);
+    if (at >= 0 && this.table.hasFocus()) this.table.scrollToRow(at);
+    this.pin(at);
     this.table.refresh();
+  }
+
+  private pin(at: number): void {
+    const table = this.table;
+    const row = at >= 0 ? this.view?.rows[this.order[at]!] : undefined;
+    this.pinned.hidden = !row || !table || table.isRowVisible(at);
+    if (!row || !table || this.pinned.hidden) return;
+    const go = element('button', { className: 'tb-button', text: 'Scroll to row', attrs: { type: 'button', 'data-testid': 'top-pinned-go' } });
+    go.addEventListener('click', () => {
+      table.scrollToRow(at);
+      this.pinned.hidden = true;
+    });
+    const text = `Selected: ${row.name} · row ${at + 1} of ${this.order.length} · flat ${row.flatText} (${row.flatPercent}) · cum ${row.cumText} (${row.cumPercent})`;
+    this.pinned.replaceChildren(element('span', { text, attrs: { 'data-testid': 'top-pinned-text' } }), go);
   }
 
   dispose(): void {

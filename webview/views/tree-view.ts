@@ -4,6 +4,7 @@
  * with the callers and callees of the selected function. The whole tree arrives at once
  * (typed arrays); only the visible rows are rendered.
  */
+import { summaryTotalText } from '../../src/shared/diff-view';
 import { formatPercent, formatValue } from '../../src/shared/units';
 import type { PeekView } from '../../src/shared/peek-view';
 import type { TreeDirection } from '../../src/shared/tree-view';
@@ -62,7 +63,7 @@ class TreeViewInstance implements ViewInstance {
     const view = await this.context.rpc.request('tree', { ...query, direction: this.direction });
     if (!isCurrent()) return;
     this.shownKey = key;
-    this.context.showTotal(view.totalText);
+    this.context.showTotal(summaryTotalText(view));
     clear(this.body);
     this.table = undefined;
     this.tree = undefined;

@@ -70,6 +70,18 @@ export class VirtualRows {
     this.render();
   }
 
+  /** Is row `index` wholly in view, below the sticky header? */
+  isRowVisible(index: number): boolean {
+    const top = index * ROW_HEIGHT;
+    const view = this.element.clientHeight - this.options.head.offsetHeight;
+    return view > 0 && top >= this.element.scrollTop && top + ROW_HEIGHT <= this.element.scrollTop + view;
+  }
+
+  /** Has the keyboard focus (the user is moving through the rows). */
+  hasFocus(): boolean {
+    return this.element.contains(document.activeElement);
+  }
+
   private render(): void {
     const height = this.element.clientHeight || 600;
     const first = Math.max(0, Math.floor(this.element.scrollTop / ROW_HEIGHT) - OVERSCAN);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { DocumentState } from '../../../src/profile-editor/profile-document';
-import { bigStoredProfile } from '../../unit/hardening/big-stored-profile';
+import { bigStoredProfile } from '../../hardening/big-stored-profile';
 import { eventually, extensionId, largeCpuProfile, profileViewType, repoRoot } from '../support';
 
 const hotspotsCpu = join(repoRoot, 'examples', 'profiles', 'hotspots.cpu.pb.gz');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WHOLE_RUN_FINISH, WHOLE_RUN_USER_MAIN } from '../../../src/capture/agent-source';
-import { findMainDeclaration, rewriteMainForWholeRun } from '../../../src/capture/whole-run-main';
+import { rewriteMainForWholeRun } from '../../../src/capture/whole-run-main';
+import { findMainDeclaration } from '../../../src/golang/go-declarations';
 
 describe('whole-run rewrite of func main', () => {
   it('renames the declaration in place and appends a main that finishes', () => {

@@ -8,7 +8,7 @@ import { decodeProfile, ProfileError } from '../../../src/pprof/index';
 import { inflateNode } from '../../../src/pprof/inflate-node';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { repoRoot } from '../../support/go-fixtures';
-import { ProtoWriter, minimalProfile } from './proto-writer';
+import { ProtoWriter, minimalProfile } from '../../support/proto-writer';
 
 const SOURCE = '/tmp/some dir/bad.pb.gz';
 

@@ -7,7 +7,7 @@ import { decodeProfile, type Profile } from '../../../src/pprof/index';
 import { inflatePako } from '../../../src/pprof/inflate-pako';
 import { decodeWithProtobufjs, encodeWithProtobufjs } from '../../support/protobuf-reference';
 import { assertSameProfile } from './assert-same-profile';
-import { ProtoWriter, minimalProfile } from './proto-writer';
+import { ProtoWriter, minimalProfile } from '../../support/proto-writer';
 
 function decode(bytes: Uint8Array): Profile {
   return decodeProfile(bytes, { source: 'test.pb', inflate: inflatePako });

@@ -9,7 +9,7 @@ import { decodeProfile, DEFAULT_MAX_INFLATED_BYTES, ProfileError, type Inflate }
 import { inflateNode } from '../../../src/pprof/inflate-node';
 import { inflatePako } from '../../../src/pprof/inflate-pako';
 import { repoRoot } from '../../support/go-fixtures';
-import { minimalProfile } from './proto-writer';
+import { minimalProfile } from '../../support/proto-writer';
 
 const inflaters: [string, Inflate][] = [
   ['node:zlib', inflateNode],

@@ -5,7 +5,7 @@ import { readHistory, rememberUrl } from '../../../src/session/attach-history';
 import { captureActions } from '../../../src/session/capture-menu';
 import { parseEnvFile } from '../../../src/session/env-file';
 import { goCandidates, lookupGo } from '../../../src/golang/go-lookup';
-import { parseMainPackages } from '../../../src/session/main-packages';
+import { parseMainPackages } from '../../../src/golang/go-list';
 import { formatElapsed, recordingStatusText } from '../../../src/session/recording-format';
 
 describe('recording texts', () => {
