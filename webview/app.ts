@@ -197,7 +197,7 @@ export class App {
       rpc: this.host.rpc,
       showTotal: (text) => this.renderMeta(text),
       select: (name) => this.select(name),
-      openSource: (file, line) => this.host.post({ kind: 'openSource', file, line }),
+      openSource: (file, line, functionName) => this.host.post({ kind: 'openSource', file, line, functionName }),
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
       flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),

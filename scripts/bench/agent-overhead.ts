@@ -1,14 +1,18 @@
 /**
  * Part of `npm run bench`: what the injected agent costs while idle (a CPU-bound Go program
- * built with and without it, runs interleaved, median ns/op by wall and by CPU time), and how
- * long a capture takes from the request to a decoded profile.
+ * built with and without it, runs interleaved, median ns/op by wall and by CPU time), what
+ * its block and mutex sampling from program start costs (a program that contends for a mutex
+ * and blocks on channels all the time, run without the agent, with the agent and sampling
+ * off, and with the default rates), and how long a capture takes from the request to a
+ * decoded profile.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENV_ADDRESS_FILE, ENV_TOKEN } from '../../src/capture/agent-protocol';
+import { ENV_ADDRESS_FILE, ENV_BLOCK_RATE, ENV_MUTEX_FRACTION, ENV_TOKEN } from '../../src/capture/agent-protocol';
+import { DEFAULT_SAMPLING, type SamplingRates } from '../../src/capture/capture-kinds';
 import { buildWithAgent, type AgentBuild } from '../../src/capture/build';
 import { findGo } from '../../src/capture/find-go';
 import { launchWithAgent } from '../../src/capture/launcher';
@@ -19,6 +23,15 @@ import { repoRoot } from '../../test/support/go-fixtures';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'go-session');
 const ROUNDS = '50';
+const SAMPLING_OFF: SamplingRates = { mutexProfileFraction: 0, blockProfileRate: 0 };
+
+/** A benchmark program of the fixture folder and what one op of it is. */
+interface BenchProgram {
+  readonly name: string;
+  readonly op: string;
+}
+const SPIN: BenchProgram = { name: 'spinbench', op: 'countPrimes(100000)' };
+const CONTEND: BenchProgram = { name: 'contendbench', op: '8 goroutines x 20,000 mutex Lock/Unlock + 20,000 channel round trips' };
 
 interface PerOp {
   readonly wallNs: number;
@@ -37,59 +50,86 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-async function plainRun(binary: string): Promise<PerOp> {
+async function plainRun(program: BenchProgram, binary: string): Promise<PerOp> {
   const r = await runTool(binary, ['-n', ROUNDS]);
-  if (r.code !== 0) throw new Error(`spinbench failed: ${r.stderr}`);
+  if (r.code !== 0) throw new Error(`${program.name} failed: ${r.stderr}`);
   return parsePerOp(r.stdout);
 }
 
-/** One run of the agent build with the agent's environment, so the agent starts and listens. */
-async function agentRun(build: AgentBuild, n: number): Promise<PerOp> {
+/** One run of the agent build with the agent's environment, so the agent starts, listens and samples at `rates`. */
+async function agentRun(program: BenchProgram, build: AgentBuild, rates: SamplingRates, n: number): Promise<PerOp> {
   const addressFile = join(build.workDir, `address-${n}.json`);
-  const env = { ...process.env, [ENV_TOKEN]: randomBytes(16).toString('hex'), [ENV_ADDRESS_FILE]: addressFile };
-  // The same spawn path as the plain run, so only the binary differs.
+  const env = {
+    ...process.env,
+    [ENV_TOKEN]: randomBytes(16).toString('hex'),
+    [ENV_ADDRESS_FILE]: addressFile,
+    [ENV_MUTEX_FRACTION]: String(rates.mutexProfileFraction),
+    [ENV_BLOCK_RATE]: String(rates.blockProfileRate),
+  };
+  // The same spawn path as the plain run, so only the binary and its environment differ.
   const run = await runTool(build.binary, ['-n', ROUNDS], { env });
-  if (run.code !== 0) throw new Error(`spinbench with the agent failed: ${run.stderr}`);
+  if (run.code !== 0) throw new Error(`${program.name} with the agent failed: ${run.stderr}`);
   if (!existsSync(addressFile)) throw new Error('the agent never wrote its address: it did not listen during the run');
   return parsePerOp(run.stdout);
 }
 
-async function overhead(runs: number): Promise<string[]> {
+interface Variant {
+  readonly label: string;
+  /** Sampling rates of an agent run; undefined: the plain build. */
+  readonly rates?: SamplingRates;
+}
+
+/** Medians per variant of `runs` rounds, the variants' order rotating so drifting load favours none. */
+async function timeVariants(program: BenchProgram, variants: readonly Variant[], runs: number): Promise<PerOp[]> {
   const dir = await mkdtemp(join(tmpdir(), 'go-profiler-bench-'));
   try {
-    const binary = join(dir, 'spinbench');
-    const built = await runTool('go', ['build', '-o', binary, '.'], { cwd: join(fixture, 'spinbench') });
-    if (built.code !== 0) throw new Error(`go build spinbench: ${built.stderr}`);
+    const binary = join(dir, program.name);
+    const built = await runTool('go', ['build', '-o', binary, '.'], { cwd: join(fixture, program.name) });
+    if (built.code !== 0) throw new Error(`go build ${program.name}: ${built.stderr}`);
     // Both binaries are built before timing: a go command's background work must not overlap a run.
-    const build = await buildWithAgent({ go: findGo(), pattern: '.', cwd: join(fixture, 'spinbench') });
-    const plain: PerOp[] = [];
-    const agent: PerOp[] = [];
+    const build = await buildWithAgent({ go: findGo(), pattern: '.', cwd: join(fixture, program.name) });
+    const times: PerOp[][] = variants.map(() => []);
     try {
-      // Alternate which goes first, so load that drifts during a pair does not favour one side.
       for (let i = 0; i < runs; i++) {
-        if (i % 2 === 0) {
-          plain.push(await plainRun(binary));
-          agent.push(await agentRun(build, i));
-        } else {
-          agent.push(await agentRun(build, i));
-          plain.push(await plainRun(binary));
+        for (let k = 0; k < variants.length; k++) {
+          const v = (i + k) % variants.length;
+          const rates = variants[v]!.rates;
+          times[v]!.push(rates ? await agentRun(program, build, rates, i * variants.length + k) : await plainRun(program, binary));
         }
       }
     } finally {
       await build.cleanup();
     }
-    const pct = (a: number, b: number): string => `${(((a - b) / b) * 100).toFixed(2)} %`;
-    const [pw, aw] = [median(plain.map((p) => p.wallNs)), median(agent.map((p) => p.wallNs))];
-    const [pc, ac] = [median(plain.map((p) => p.cpuNs)), median(agent.map((p) => p.cpuNs))];
-    return [
-      `Idle agent overhead (spinbench: ${ROUNDS} rounds of countPrimes(100000), ${runs} alternating runs each, medians):`,
-      `  without agent: ${(pw / 1e6).toFixed(2)} ms/op wall, ${(pc / 1e6).toFixed(2)} ms/op CPU`,
-      `  with agent:    ${(aw / 1e6).toFixed(2)} ms/op wall, ${(ac / 1e6).toFixed(2)} ms/op CPU`,
-      `  overhead: ${pct(aw, pw)} by wall time, ${pct(ac, pc)} by CPU time (target ≤ 1 %; on a shared machine wall time is noisy)`,
-    ];
+    return times.map((t) => ({ wallNs: median(t.map((p) => p.wallNs)), cpuNs: median(t.map((p) => p.cpuNs)) }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const pct = (a: number, b: number): string => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(2)} %`;
+const ms = (p: PerOp): string => `${(p.wallNs / 1e6).toFixed(2)} ms/op wall, ${(p.cpuNs / 1e6).toFixed(2)} ms/op CPU`;
+
+const rateText = (r: SamplingRates): string => `mutex 1/${r.mutexProfileFraction}, block ${r.blockProfileRate} ns`;
+
+async function overhead(runs: number): Promise<string[]> {
+  const spin: Variant[] = [{ label: 'without agent' }, { label: 'agent, sampling off', rates: SAMPLING_OFF }, { label: `agent, default sampling (${rateText(DEFAULT_SAMPLING)})`, rates: DEFAULT_SAMPLING }];
+  // The rate decides which waits are recorded; what each blocking event costs hardly depends on it.
+  const contend: Variant[] = [
+    ...spin,
+    { label: 'agent, block 1 ms', rates: { ...DEFAULT_SAMPLING, blockProfileRate: 1_000_000 } },
+    { label: 'agent, every event (rates 1)', rates: { mutexProfileFraction: 1, blockProfileRate: 1 } },
+  ];
+  const lines = [`Agent overhead (${runs} runs of ${ROUNDS} rounds each, variants in rotating order, medians; on a shared machine wall time is noisy):`];
+  for (const [program, variants] of [[SPIN, spin], [CONTEND, contend]] as const) {
+    const times = await timeVariants(program, variants, runs);
+    const [plain, off] = [times[0]!, times[1]!];
+    lines.push(`  ${program.name} (${program.op}):`);
+    times.forEach((t, i) => {
+      const against = i === 1 ? `${pct(t.cpuNs, plain.cpuNs)} CPU against no agent; target ≤ 1 %` : `${pct(t.cpuNs, off.cpuNs)} CPU against sampling off`;
+      lines.push(`    ${variants[i]!.label.padEnd(60)} ${ms(t)}${i === 0 ? '' : `  (${against})`}`);
+    });
+  }
+  return lines;
 }
 
 /** Request → saved → decoded, for heap and for CPU stop (1 s recording not counted). */

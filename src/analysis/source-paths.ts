@@ -8,8 +8,10 @@
  * existing candidates decides, and several equally good existing candidates are ambiguous.
  */
 
-/** 'chosen': the user picked among ambiguous candidates. */
-export type ResolutionRule = 'exact' | 'sidecar' | 'module' | 'goroot' | 'modcache' | 'trimpath' | 'suffix' | 'chosen';
+import { goVersionInPath, parseGoVersion, sameRelease, toolchainSource, type GoRelease } from './source-version';
+
+/** 'chosen': the user picked among ambiguous candidates; 'release': the profile's Go release from the module cache. */
+export type ResolutionRule = 'exact' | 'sidecar' | 'module' | 'goroot' | 'modcache' | 'trimpath' | 'suffix' | 'chosen' | 'release';
 
 export interface GoModule {
   /** Module path from go.mod, e.g. "example.com/shop". */
@@ -22,18 +24,37 @@ export interface SourceContext {
   readonly modules: readonly GoModule[];
   readonly goroot?: string;
   readonly gomodcache?: string;
-  /** From the capture's sidecar: where the sources were when the profile was taken. */
-  readonly sidecar?: { readonly sourceRoot?: string; readonly module?: GoModule };
+  /** This machine's `go env GOVERSION` (the release GOROOT holds), e.g. "go1.26.8". */
+  readonly goVersion?: string;
+  /**
+   * From the capture's sidecar: where the sources were when the profile was taken, and the
+   * Go release that built the program.
+   */
+  readonly sidecar?: { readonly sourceRoot?: string; readonly module?: GoModule; readonly goVersion?: string };
 }
 
 export interface SourceFileSystem {
   exists(path: string): Promise<boolean>;
   /** Absolute paths of workspace files with this base name (for the suffix rule). */
   findByName(baseName: string): Promise<readonly string[]>;
+  /** Names in a folder; empty when it is missing or unreadable. */
+  list(dir: string): Promise<readonly string[]>;
+}
+
+/** A standard-library file shown from another Go release than the one the profile names. */
+export interface ReleaseMismatch {
+  readonly profile: GoRelease;
+  readonly shown: GoRelease;
 }
 
 export type Resolution =
-  | { readonly kind: 'resolved'; readonly path: string; readonly rule: ResolutionRule; readonly readOnly: boolean }
+  | {
+      readonly kind: 'resolved';
+      readonly path: string;
+      readonly rule: ResolutionRule;
+      readonly readOnly: boolean;
+      readonly mismatch?: ReleaseMismatch;
+    }
   | { readonly kind: 'ambiguous'; readonly rule: ResolutionRule; readonly candidates: readonly string[] }
   | { readonly kind: 'unresolved'; readonly reason: string };
 
@@ -238,6 +259,34 @@ async function existing(paths: readonly string[], fs: SourceFileSystem): Promise
   return paths.filter((_, i) => found[i]);
 }
 
+/**
+ * When `path` is in this machine's GOROOT but the profile was built with another Go release:
+ * that release's copy from the module cache, or the GOROOT file marked as a mismatch.
+ * Undefined when the releases agree or either is unknown.
+ */
+async function matchingRelease(
+  file: string,
+  path: string,
+  rule: ResolutionRule,
+  ctx: SourceContext,
+  fs: SourceFileSystem,
+): Promise<Resolution | undefined> {
+  const rel = ctx.goroot === undefined ? undefined : under(path, `${ctx.goroot}/src`);
+  const here = ctx.goVersion === undefined ? undefined : parseGoVersion(ctx.goVersion);
+  const sidecarVersion = ctx.sidecar?.goVersion;
+  const wanted = (sidecarVersion === undefined ? undefined : parseGoVersion(sidecarVersion)) ?? goVersionInPath(file);
+  if (rel === undefined || here === undefined || wanted === undefined || sameRelease(wanted, here)) return undefined;
+  const copy = ctx.gomodcache === undefined ? undefined : await toolchainSource(rel, wanted, ctx.gomodcache, fs);
+  if (copy === undefined) return { kind: 'resolved', path, rule, readOnly: true, mismatch: { profile: wanted, shown: here } };
+  return {
+    kind: 'resolved',
+    path: copy.path,
+    rule: 'release',
+    readOnly: true,
+    ...(sameRelease(wanted, copy.release) ? {} : { mismatch: { profile: wanted, shown: copy.release } }),
+  };
+}
+
 /** Applies the rules in order and asks the file system which candidates exist. */
 export async function resolveSourcePath(
   profileFile: string,
@@ -255,7 +304,7 @@ export async function resolveSourcePath(
   });
   for (const g of candidateGroups(file, ctx, functionName)) {
     const found = await existing(g.paths, fs);
-    if (found.length === 1) return resolved(found[0]!, g.rule);
+    if (found.length === 1) return (await matchingRelease(file, found[0]!, g.rule, ctx, fs)) ?? resolved(found[0]!, g.rule);
     if (found.length > 1) return { kind: 'ambiguous', rule: g.rule, candidates: found };
   }
   const base = file.slice(file.lastIndexOf('/') + 1);

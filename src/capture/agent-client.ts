@@ -1,11 +1,14 @@
 /** Talks to the injected agent over loopback HTTP with its token. */
 import { request } from 'node:http';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { NO_FOOTPRINT, type AgentFootprint } from './agent-footprint';
 import { HEADER_BASE_LENGTH, ROUTES, type AgentAddress } from './agent-protocol';
 import type { CaptureRequest, CaptureResult, CaptureSource } from './capture-kinds';
 import { DEFAULT_WINDOW_SECONDS } from './capture-kinds';
 import { CaptureError } from './errors';
 import { subtractProfiles } from './profile-delta';
+import { stripAgent } from './strip-agent';
+import { stripAgentDump } from './strip-agent-dump';
 
 export interface AgentResponse {
   readonly status: number;
@@ -17,11 +20,33 @@ export interface AgentResponse {
 export const ANSWER_TIMEOUT_MS = 30_000;
 
 export class AgentClient implements CaptureSource {
+  private cpuSince: Date | undefined;
+  private cpuProfilerUsed: boolean;
+
+  /** `footprint` says what in this program's profiles is the agent's; every capture leaves it out. */
   constructor(
     readonly address: AgentAddress,
     private readonly token: string,
     private readonly answerTimeoutMs = ANSWER_TIMEOUT_MS,
-  ) {}
+    private readonly footprint: AgentFootprint = NO_FOOTPRINT,
+  ) {
+    this.cpuProfilerUsed = footprint.cpuProfilerUsed;
+  }
+
+  /** When the CPU recording started through this client began, while it runs. */
+  get cpuRecordingSince(): Date | undefined {
+    return this.cpuSince;
+  }
+
+  /** The footprint as it stands (the CPU profiler's writer counts once the agent has run it). */
+  currentFootprint(): AgentFootprint {
+    return { ...this.footprint, cpuProfilerUsed: this.cpuProfilerUsed };
+  }
+
+  /** A gzipped profile of this program without the agent's samples. */
+  withoutAgent(profile: Uint8Array): Buffer {
+    return gzipWithoutAgent(profile, this.currentFootprint());
+  }
 
   /** One request; rejects with CaptureError ('agent-timeout', 'unreachable') or resolves with any status. */
   send(method: 'GET' | 'POST', path: string, options: { windowMs?: number; signal?: AbortSignal; token?: string } = {}): Promise<AgentResponse> {
@@ -58,12 +83,22 @@ export class AgentClient implements CaptureSource {
     throw new CaptureError(failure, `${what}: ${reason}`);
   }
 
-  startCpu(): Promise<AgentResponse> {
-    return this.ok('CPU start', 'POST', ROUTES.cpuStart);
+  async startCpu(): Promise<AgentResponse> {
+    const res = await this.ok('CPU start', 'POST', ROUTES.cpuStart);
+    this.cpuSince = new Date();
+    this.cpuProfilerUsed = true;
+    return res;
   }
 
   async stopCpu(): Promise<Buffer> {
-    return (await this.ok('CPU stop', 'POST', ROUTES.cpuStop)).body;
+    const profile = (await this.ok('CPU stop', 'POST', ROUTES.cpuStop)).body;
+    this.cpuSince = undefined;
+    return this.withoutAgent(profile);
+  }
+
+  /** Asks the agent to write what it is recording, as it does when the program ends (before a stop from outside). */
+  async finish(): Promise<void> {
+    await this.ok('finish', 'POST', ROUTES.finish);
   }
 
   async capture(req: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult> {
@@ -76,6 +111,7 @@ export class AgentClient implements CaptureSource {
       ...extra,
     });
     const seconds = req.seconds ?? DEFAULT_WINDOW_SECONDS;
+    const clean = (res: AgentResponse): Buffer => this.withoutAgent(res.body);
     switch (req.kind) {
       case 'cpu': {
         await this.startCpu();
@@ -85,29 +121,38 @@ export class AgentClient implements CaptureSource {
       case 'heap':
       case 'heap-nogc': {
         const gc = req.kind === 'heap' ? '1' : '0';
-        return done((await this.ok('heap', 'GET', `${ROUTES.heap}?gc=${gc}`)).body);
+        return done(clean(await this.ok('heap', 'GET', `${ROUTES.heap}?gc=${gc}`)));
       }
       case 'allocs':
-        return done((await this.ok('allocs', 'GET', ROUTES.allocs)).body);
+        return done(clean(await this.ok('allocs', 'GET', ROUTES.allocs)));
       case 'threadcreate':
-        return done((await this.ok('threadcreate', 'GET', ROUTES.threadcreate)).body);
+        return done(clean(await this.ok('threadcreate', 'GET', ROUTES.threadcreate)));
       case 'goroutine': {
-        const profile = (await this.ok('goroutine', 'GET', `${ROUTES.goroutine}?debug=0`)).body;
-        const text = (await this.ok('goroutine dump', 'GET', `${ROUTES.goroutine}?debug=2`)).body.toString('utf8');
-        return done(profile, { text });
+        const profile = clean(await this.ok('goroutine', 'GET', `${ROUTES.goroutine}?debug=0`));
+        const dump = (await this.ok('goroutine dump', 'GET', `${ROUTES.goroutine}?debug=2`)).body.toString('utf8');
+        return done(profile, { text: stripAgentDump(dump, this.currentFootprint()) });
       }
       case 'block':
       case 'mutex': {
         const route = req.kind === 'block' ? ROUTES.block : ROUTES.mutex;
         const res = await this.ok(req.kind, 'GET', `${route}?seconds=${seconds}`, { windowMs: seconds * 1000, signal });
-        return done(splitAndSubtract(req.kind, res), { seconds });
+        const delta = splitAndSubtract(req.kind, res);
+        return done(gzipSync(stripAgent(delta, this.currentFootprint()), { level: constants.Z_BEST_SPEED }), { seconds });
       }
     }
   }
 }
 
-/** The agent answers block/mutex with baseline + end snapshots; returns gzip(end - baseline). */
-function splitAndSubtract(kind: string, res: AgentResponse): Buffer {
+/** A gzipped profile without the agent's samples (the same bytes if it had none). */
+export function gzipWithoutAgent(profile: Uint8Array, footprint: AgentFootprint): Buffer {
+  const raw = gunzipSync(profile);
+  const stripped = stripAgent(raw, footprint);
+  if (stripped === raw) return Buffer.from(profile.buffer, profile.byteOffset, profile.byteLength);
+  return gzipSync(stripped, { level: constants.Z_BEST_SPEED });
+}
+
+/** The agent answers block/mutex with baseline + end snapshots; returns end - baseline (uncompressed). */
+function splitAndSubtract(kind: string, res: AgentResponse): Uint8Array {
   const header = res.headers[HEADER_BASE_LENGTH.toLowerCase()];
   const baseLength = Number(Array.isArray(header) ? header[0] : header);
   if (!Number.isInteger(baseLength) || baseLength < 0 || baseLength > res.body.length) {
@@ -115,7 +160,7 @@ function splitAndSubtract(kind: string, res: AgentResponse): Buffer {
   }
   const base = gunzipSync(res.body.subarray(0, baseLength));
   const end = gunzipSync(res.body.subarray(baseLength));
-  return gzipSync(subtractProfiles(base, end));
+  return subtractProfiles(base, end);
 }
 
 function splitAddress(address: string): [string, number] {

@@ -19,6 +19,12 @@ export const ENV_WHOLE_RUN_DIR = 'GO_PROFILER_AGENT_WHOLE_RUN_DIR';
 export const ENV_PARENT_PIPE = 'GO_PROFILER_AGENT_PARENT_PIPE';
 /** The descriptor of that pipe in the program: the first after stdin, stdout and stderr. */
 export const PARENT_PIPE_FD = 3;
+/** Block and mutex sampling from program start: runtime.SetMutexProfileFraction's argument. */
+export const ENV_MUTEX_FRACTION = 'GO_PROFILER_AGENT_MUTEX_FRACTION';
+/** runtime.SetBlockProfileRate's argument (nanoseconds), set at program start. */
+export const ENV_BLOCK_RATE = 'GO_PROFILER_AGENT_BLOCK_RATE';
+/** Folder the agent writes a CPU recording to when the program ends while it runs. */
+export const ENV_EXIT_DIR = 'GO_PROFILER_AGENT_EXIT_DIR';
 
 /** Response header of block/mutex recordings: byte length of the baseline snapshot. */
 export const HEADER_BASE_LENGTH = 'X-Go-Profiler-Base-Length';
@@ -32,6 +38,8 @@ export const ROUTES = {
   threadcreate: '/v1/threadcreate',
   block: '/v1/block',
   mutex: '/v1/mutex',
+  /** POST: write what is recording (as at exit) before the program is stopped from outside. */
+  finish: '/v1/finish',
 } as const;
 
 /** File names written by whole-run mode inside ENV_WHOLE_RUN_DIR. */
@@ -40,6 +48,14 @@ export const WHOLE_RUN_FILES = {
   heap: 'heap.pb.gz',
   allocs: 'allocs.pb.gz',
 } as const;
+
+/** File the agent writes in ENV_EXIT_DIR: the CPU recording running when the program ended. */
+export const EXIT_FILES = {
+  cpu: 'cpu-recording.pb.gz',
+} as const;
+
+/** The pprof label every goroutine of the agent runs under. */
+export const AGENT_LABEL = { key: 'go_profiler', value: 'agent' } as const;
 
 /** Prefix of every identifier the agent declares in the user's package main. */
 export const AGENT_PREFIX = 'goprofilerAgent';

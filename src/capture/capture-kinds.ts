@@ -22,7 +22,22 @@ export interface CaptureResult {
   readonly startedAt: Date;
   readonly endedAt: Date;
   readonly seconds?: number;
+  /** Said beside the capture, e.g. that the program ended before the window did and what was saved. */
+  readonly note?: string;
 }
+
+/**
+ * Block and mutex sampling from program start (the agent's environment): the arguments of
+ * runtime.SetMutexProfileFraction (1 in N contention events) and runtime.SetBlockProfileRate
+ * (one sample per N nanoseconds blocked). 0 leaves that sampling off until a capture's window.
+ */
+export interface SamplingRates {
+  readonly mutexProfileFraction: number;
+  readonly blockProfileRate: number;
+}
+
+/** The defaults of the settings goProfiler.mutexProfileFraction / blockProfileRate (overhead: README, Speed). */
+export const DEFAULT_SAMPLING: SamplingRates = { mutexProfileFraction: 100, blockProfileRate: 10_000 };
 
 /** Anything captures can be taken from: the injected agent or a net/http/pprof URL. */
 export interface CaptureSource {

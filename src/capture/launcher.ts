@@ -5,14 +5,28 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AgentClient } from './agent-client';
-import { ENV_ADDRESS_FILE, ENV_PARENT_PIPE, ENV_TOKEN, ENV_WHOLE_RUN_DIR, PARENT_PIPE_FD, WHOLE_RUN_FILES, type AgentAddress } from './agent-protocol';
+import { AgentClient, ANSWER_TIMEOUT_MS, gzipWithoutAgent } from './agent-client';
+import type { AgentFootprint } from './agent-footprint';
+import {
+  ENV_ADDRESS_FILE,
+  ENV_BLOCK_RATE,
+  ENV_EXIT_DIR,
+  ENV_MUTEX_FRACTION,
+  ENV_PARENT_PIPE,
+  ENV_TOKEN,
+  ENV_WHOLE_RUN_DIR,
+  EXIT_FILES,
+  PARENT_PIPE_FD,
+  WHOLE_RUN_FILES,
+  type AgentAddress,
+} from './agent-protocol';
 import { buildWithAgent, type AgentBuild } from './build';
-import type { CaptureKind, CaptureRequest, CaptureResult } from './capture-kinds';
+import { DEFAULT_SAMPLING, DEFAULT_WINDOW_SECONDS, type CaptureKind, type CaptureRequest, type CaptureResult, type SamplingRates } from './capture-kinds';
 import { CaptureError } from './errors';
 import { findGo } from './find-go';
 import { CrashWatcher, describeEnd } from './go-crash';
 import { startProgram, type ProgramExit, type RunningProgram } from './process';
+import { lostAtExitMessage, readWrittenProfile, savedAtExitNote, type RecordingAtExit } from './recording-at-exit';
 
 export interface LaunchOptions {
   /** Package pattern, resolved in cwd; or a .go file, with moreFiles (as `go run a.go b.go`). */
@@ -31,6 +45,8 @@ export interface LaunchOptions {
   readonly buildFlags?: readonly string[];
   /** How long the agent may take to write its address after start; default 30 s. */
   readonly readyTimeoutMs?: number;
+  /** Block and mutex sampling from program start; default DEFAULT_SAMPLING. */
+  readonly sampling?: SamplingRates;
   /** Interrupts the build (see AgentBuildOptions.signal); no effect once the program runs. */
   readonly signal?: AbortSignal;
 }
@@ -43,20 +59,28 @@ export interface ProfilerSession {
   readonly wholeRun: boolean;
   /** The agent client once the agent listens; rejects if the program ends first or it times out. */
   readonly ready: Promise<AgentClient>;
-  /** One capture; 'program-ended' if the program exits meanwhile, 'busy' if one of that kind records. */
+  /**
+   * One capture; 'busy' if one of that kind records; 'program-ended' if the program exits
+   * meanwhile, except for CPU when the agent wrote the recording as it ended: then what was
+   * recorded, with a note saying so.
+   */
   capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;
   /** Starts an open-ended CPU recording (for a Start/Stop button); 'busy' if one runs. */
   startCpu(): Promise<void>;
-  /** Stops the recording started by startCpu() and returns it. */
+  /** Stops the recording started by startCpu() and returns it (what was written at exit if the program has ended). */
   stopCpu(): Promise<CaptureResult>;
-  /** After exit: the whole-run profiles main wrote when it returned (none if it did not return). */
+  /** After exit: the CPU recording that was running then, saved by the agent or lost. */
+  recordingAtExit(): Promise<RecordingAtExit>;
+  /** After exit: the whole-run profiles the agent wrote as the program ended (none if it got no chance). */
   wholeRunResults(): Promise<CaptureResult[]>;
+  /** Asks the agent to write what it records, as at exit (whole run, a CPU recording); failures are ignored. */
+  finish(): Promise<void>;
   /**
    * After exit: how the program ended, e.g. "panicked (exit code 2): boom" (the panic line
    * is read from stderr when it is piped), "exited with code 3", "was killed by SIGKILL".
    */
   endReason(): Promise<string>;
-  /** Ends the program and its whole process tree (SIGTERM, SIGKILL after a grace period). */
+  /** finish(), then ends the program and its whole process tree (SIGTERM, SIGKILL after a grace period). */
   stop(): Promise<ProgramExit>;
   /** stop() and remove the private temp folder. */
   dispose(): Promise<void>;
@@ -94,17 +118,23 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   const ownGroup = options.ownGroup ?? true;
   const addressFile = join(build.workDir, 'agent-address.json');
   const wholeRunDir = join(build.workDir, 'whole-run');
+  const exitDir = join(build.workDir, 'exit');
   const handover = tokenHandover(token, ownGroup, build.workDir);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, ...handover.env, [ENV_ADDRESS_FILE]: addressFile };
-  if (options.wholeRun) {
-    try {
-      await mkdir(wholeRunDir, { mode: 0o700 });
-    } catch (e) {
-      await build.cleanup();
-      throw e;
-    }
-    env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    ...handover.env,
+    [ENV_ADDRESS_FILE]: addressFile,
+    ...samplingEnv(options.sampling ?? DEFAULT_SAMPLING, exitDir),
+  };
+  try {
+    await mkdir(exitDir, { mode: 0o700 });
+    if (options.wholeRun) await mkdir(wholeRunDir, { mode: 0o700 });
+  } catch (e) {
+    await build.cleanup();
+    throw e;
   }
+  if (options.wholeRun) env[ENV_WHOLE_RUN_DIR] = wholeRunDir;
   const args = options.args ?? [];
   const startedAt = new Date();
   const program = startProgram(build.binary, args, {
@@ -118,10 +148,29 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
   void program.exited.then(() => (endedAt = new Date()));
   const endReason = watchEnd(program);
 
+  const footprint: AgentFootprint = { agentOnlyPackages: build.agentOnlyPackages, cpuProfilerUsed: options.wholeRun ?? false };
+  let client: AgentClient | undefined;
   const ready = waitForAgent(build.program, program, endReason, addressFile, options.readyTimeoutMs ?? 30_000).then(
-    (address) => new AgentClient(address, token),
+    (address) => (client = new AgentClient(address, token, ANSWER_TIMEOUT_MS, footprint)),
   );
   ready.catch(() => undefined);
+  const withoutAgent = (gz: Uint8Array): Uint8Array => (client ? client.withoutAgent(gz) : gzipWithoutAgent(gz, footprint));
+
+  const recordingAtExit = async (): Promise<RecordingAtExit> => {
+    await program.exited;
+    const since = client?.cpuRecordingSince;
+    const saved = await readWrittenProfile('cpu', join(exitDir, EXIT_FILES.cpu), withoutAgent, endedAt ?? new Date());
+    if (saved) return { saved };
+    return since ? { lostSince: since } : undefined;
+  };
+  /** A CPU recording cut short by the program's end: what the agent saved (with a note), or an error saying what was lost. */
+  const cpuCutShort = async (window?: number): Promise<CaptureResult> => {
+    const atExit = await recordingAtExit();
+    const end = await endReason();
+    if (atExit && 'saved' in atExit) return { ...atExit.saved, note: savedAtExitNote(build.program, end, atExit.saved, window) };
+    if (atExit) throw new CaptureError('program-ended', `cpu capture failed: ${lostAtExitMessage(build.program, end, atExit.lostSince, endedAt ?? new Date(), build)}`);
+    throw new CaptureError('program-ended', `cpu capture failed: ${build.program} ended during the capture: it ${end}`);
+  };
 
   const ended = async (kind: CaptureKind): Promise<CaptureError> =>
     new CaptureError('program-ended', `${kind} capture failed: ${build.program} ended during the capture: it ${await endReason()}`);
@@ -152,7 +201,11 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
       inFlight.delete(onExit);
     }
   };
-  let cpuStartedAt: Date | undefined;
+  /** Bounded: a program that no longer answers is stopped anyway. */
+  const finish = async (): Promise<void> => {
+    if (!client || program.hasExited()) return;
+    await within(client.finish().catch(() => undefined), FINISH_TIMEOUT_MS);
+  };
 
   return {
     build,
@@ -162,41 +215,61 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     wholeRun: options.wholeRun ?? false,
     ready,
     capture: (request, signal) =>
-      guarded(request.kind, (client, exitSignal) => client.capture(request, signal ? AbortSignal.any([signal, exitSignal]) : exitSignal)),
+      guarded(request.kind, (client, exitSignal) => client.capture(request, signal ? AbortSignal.any([signal, exitSignal]) : exitSignal)).catch(
+        (e: unknown) => {
+          if (request.kind === 'cpu' && e instanceof CaptureError && e.failure === 'program-ended' && client) {
+            return cpuCutShort(request.seconds ?? DEFAULT_WINDOW_SECONDS);
+          }
+          throw e;
+        },
+      ),
     startCpu: () =>
       guarded('cpu', async (client) => {
         await client.startCpu();
-        cpuStartedAt = new Date();
       }),
-    stopCpu: () =>
-      guarded('cpu', async (client) => {
-        const profile = await client.stopCpu();
-        const endedAt = new Date();
-        const began = cpuStartedAt ?? endedAt;
-        cpuStartedAt = undefined;
-        return { kind: 'cpu', profile, startedAt: began, endedAt, seconds: (endedAt.getTime() - began.getTime()) / 1000 };
-      }),
+    stopCpu: async () => {
+      const began = client?.cpuRecordingSince;
+      try {
+        return await guarded('cpu', async (client) => {
+          const profile = await client.stopCpu();
+          const endedAt = new Date();
+          const from = began ?? endedAt;
+          return { kind: 'cpu' as const, profile, startedAt: from, endedAt, seconds: (endedAt.getTime() - from.getTime()) / 1000 };
+        });
+      } catch (e) {
+        if (e instanceof CaptureError && e.failure === 'program-ended' && began) return cpuCutShort();
+        throw e;
+      }
+    },
+    recordingAtExit,
     async wholeRunResults() {
       await program.exited;
       const results: CaptureResult[] = [];
-      const end = endedAt ?? new Date();
       for (const kind of ['cpu', 'heap', 'allocs'] as const) {
-        try {
-          const profile = await readFile(join(wholeRunDir, WHOLE_RUN_FILES[kind]));
-          results.push({ kind, profile, startedAt: kind === 'cpu' ? startedAt : end, endedAt: end });
-        } catch {
-          // not written: main did not return normally
-        }
+        const result = await readWrittenProfile(kind, join(wholeRunDir, WHOLE_RUN_FILES[kind]), withoutAgent, endedAt ?? new Date());
+        if (result) results.push(result);
       }
       return results;
     },
     endReason,
-    stop: () => program.stop(),
+    finish,
+    async stop() {
+      await finish();
+      return program.stop();
+    },
     async dispose() {
       await program.stop();
       await build.cleanup();
     },
   };
+}
+
+/** How long Stop waits for the agent to write what it records before ending the program. */
+const FINISH_TIMEOUT_MS = 10_000;
+
+function samplingEnv(rates: SamplingRates, exitDir: string): Record<string, string> {
+  const rate = (n: number): string => String(Number.isInteger(n) && n > 0 ? n : 0);
+  return { [ENV_MUTEX_FRACTION]: rate(rates.mutexProfileFraction), [ENV_BLOCK_RATE]: rate(rates.blockProfileRate), [ENV_EXIT_DIR]: exitDir };
 }
 
 /** `promise`'s value, or undefined once `ms` have passed; the timer never outlives the wait. */

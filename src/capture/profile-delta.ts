@@ -6,74 +6,7 @@
  * their stack (plus their raw label bytes). Samples whose every value is unchanged are
  * dropped; duration_nanos becomes end.time_nanos - base.time_nanos. Pure (no zlib here).
  */
-
-interface Field {
-  readonly number: number;
-  readonly wireType: number;
-  /** Varint value for wire type 0 (exact below 2^53). */
-  readonly value: number;
-  /** Payload for wire type 2; the whole raw field (tag included) in `raw`. */
-  readonly start: number;
-  readonly end: number;
-  readonly rawStart: number;
-}
-
-function readVarint(buf: Uint8Array, pos: number): [number, number] {
-  let value = 0;
-  let scale = 1;
-  for (;;) {
-    if (pos >= buf.length) throw new Error('truncated varint');
-    const b = buf[pos++]!;
-    value += (b & 0x7f) * scale;
-    if (b < 0x80) return [value, pos];
-    scale *= 128;
-  }
-}
-
-function* fields(buf: Uint8Array, from = 0, to = buf.length): Generator<Field> {
-  let pos = from;
-  while (pos < to) {
-    const rawStart = pos;
-    const [tag, afterTag] = readVarint(buf, pos);
-    pos = afterTag;
-    const number = Math.floor(tag / 8);
-    const wireType = tag & 7;
-    if (wireType === 0) {
-      const [value, next] = readVarint(buf, pos);
-      yield { number, wireType, value, start: pos, end: next, rawStart };
-      pos = next;
-    } else if (wireType === 2) {
-      const [length, next] = readVarint(buf, pos);
-      if (next + length > to) throw new Error('truncated field');
-      yield { number, wireType, value: length, start: next, end: next + length, rawStart };
-      pos = next + length;
-    } else if (wireType === 1 || wireType === 5) {
-      const size = wireType === 1 ? 8 : 4;
-      yield { number, wireType, value: 0, start: pos, end: pos + size, rawStart };
-      pos += size;
-    } else {
-      throw new Error(`unsupported wire type ${wireType}`);
-    }
-  }
-}
-
-/** Values of a repeated integer field, packed or not (int64 values as two's complement). */
-function pushInts(buf: Uint8Array, f: Field, out: number[]): void {
-  if (f.wireType === 0) {
-    out.push(toSigned(f.value));
-    return;
-  }
-  let pos = f.start;
-  while (pos < f.end) {
-    const [v, next] = readVarint(buf, pos);
-    out.push(toSigned(v));
-    pos = next;
-  }
-}
-
-function toSigned(v: number): number {
-  return v >= 2 ** 63 ? v - 2 ** 64 : v;
-}
+import { fields, latin1, pushInts, Writer } from './proto-wire';
 
 interface Sample {
   readonly key: string;
@@ -85,12 +18,6 @@ interface Sample {
 interface Parsed {
   readonly samples: Sample[];
   readonly timeNanos: number;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
 }
 
 function parse(buf: Uint8Array): Parsed {
@@ -127,42 +54,6 @@ function parse(buf: Uint8Array): Parsed {
     labels,
   }));
   return { samples, timeNanos };
-}
-
-class Writer {
-  private readonly chunks: number[] = [];
-  varint(v: number): void {
-    if (v < 0) {
-      let big = BigInt.asUintN(64, BigInt(Math.round(v)));
-      while (big >= 0x80n) {
-        this.chunks.push(Number(big & 0x7fn) | 0x80);
-        big >>= 7n;
-      }
-      this.chunks.push(Number(big));
-      return;
-    }
-    while (v >= 0x80) {
-      this.chunks.push((v % 128) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    this.chunks.push(v);
-  }
-  bytes(b: Uint8Array): void {
-    for (const x of b) this.chunks.push(x);
-  }
-  lengthDelimited(field: number, payload: Uint8Array): void {
-    this.varint(field * 8 + 2);
-    this.varint(payload.length);
-    this.bytes(payload);
-  }
-  packed(field: number, values: readonly number[]): void {
-    const inner = new Writer();
-    for (const v of values) inner.varint(v);
-    this.lengthDelimited(field, inner.finish());
-  }
-  finish(): Uint8Array {
-    return Uint8Array.from(this.chunks);
-  }
 }
 
 function encodeSample(s: Sample, values: readonly number[]): Uint8Array {

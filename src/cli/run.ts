@@ -1,5 +1,6 @@
 /**
- * `go-profiler run [--capture LIST] [--whole-run] [--out DIR] [--go PATH] -- PACKAGE [ARGS...]`:
+ * `go-profiler run [--capture LIST] [--whole-run] [--out DIR] [--go PATH] [--mutex-profile-fraction N]
+ * [--block-profile-rate NS] -- PACKAGE [ARGS...]`:
  * builds PACKAGE (or FILE.go... as `go run` takes them) with the agent, runs it with the
  * terminal passed through, takes the listed captures (all starting when the program is
  * ready), saves each and prints `<type> <path>`.
@@ -13,16 +14,18 @@
  */
 import { resolve } from 'node:path';
 import { constants } from 'node:os';
-import { parseCaptureList, type CaptureRequest, type CaptureResult } from '../capture/capture-kinds';
+import { DEFAULT_SAMPLING, parseCaptureList, type CaptureRequest, type CaptureResult, type SamplingRates } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
 import { isGoFileArg } from '../capture/go-package';
 import { describeExit, launchWithAgent, type ProfilerSession } from '../capture/launcher';
 import { STOP_GRACE_MS, type ProgramExit } from '../capture/process';
+import { whyLost } from '../capture/recording-at-exit';
 import { saveCaptureResult, sessionContext, type ProgramContext } from '../capture/save-capture';
 import type { SidecarCapture } from '../store/sidecar';
 
 export const RUN_USAGE =
-  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate] [--whole-run] [--out DIR] [--go PATH] -- PACKAGE|FILE.go... [ARGS...]';
+  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate] [--whole-run] [--out DIR] [--go PATH]' +
+  ` [--mutex-profile-fraction N (default ${DEFAULT_SAMPLING.mutexProfileFraction})] [--block-profile-rate NS (default ${DEFAULT_SAMPLING.blockProfileRate})] -- PACKAGE|FILE.go... [ARGS...]`;
 
 export const DEFAULT_OUT_DIR = 'profiles';
 
@@ -31,6 +34,8 @@ export interface RunArgs {
   readonly wholeRun: boolean;
   readonly outDir: string;
   readonly go?: string;
+  /** Block and mutex sampling from program start. */
+  readonly sampling: SamplingRates;
   readonly pattern: string;
   /** Further .go files when pattern is one (`-- main.go util.go ARGS`); absent otherwise. */
   readonly moreFiles?: readonly string[];
@@ -43,6 +48,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
   let wholeRun = false;
   let outDir = DEFAULT_OUT_DIR;
   let go: string | undefined;
+  let sampling = DEFAULT_SAMPLING;
   let i = 0;
   const value = (flag: string): string => {
     const v = args[++i];
@@ -60,6 +66,8 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     else if (flag === '--out') outDir = inline ?? value(flag);
     else if (flag === '--go') go = inline ?? value(flag);
     else if (flag === '--whole-run' && inline === undefined) wholeRun = true;
+    else if (flag === '--mutex-profile-fraction') sampling = { ...sampling, mutexProfileFraction: count(flag, inline ?? value(flag)) };
+    else if (flag === '--block-profile-rate') sampling = { ...sampling, blockProfileRate: count(flag, inline ?? value(flag)) };
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else break; // PACKAGE without a preceding "--"
   }
@@ -78,10 +86,17 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     wholeRun,
     outDir,
     ...(go !== undefined ? { go } : {}),
+    sampling,
     pattern,
     ...(moreFiles.length > 0 ? { moreFiles } : {}),
     programArgs: args.slice(end),
   };
+}
+
+/** A whole number ≥ 0 given to `flag`. */
+function count(flag: string, text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new Error(`${flag} needs a whole number ≥ 0, not "${text}"`);
+  return Number(text);
 }
 
 /** The shell-style exit code of a program exit: its code, or 128 + signal number. Pure. */
@@ -140,8 +155,9 @@ class StopSignals {
   }
 
   private passOn(session: ProfilerSession, signal: NodeJS.Signals): void {
-    // Ctrl+C reaches a program in the terminal's group by itself; other signals are passed on.
-    if (!this.interactive || signal !== 'SIGINT') session.program.signal(signal);
+    // Ctrl+C reaches a program in the terminal's group by itself; other signals are passed
+    // on, once the agent has written what it records (a CPU capture, a whole run), as Stop does.
+    if (!this.interactive || signal !== 'SIGINT') void session.finish().then(() => session.program.signal(signal));
     this.timer = setTimeout(() => this.kill(`${STOP_GRACE_MS / 1000} s after ${signal}`), STOP_GRACE_MS);
   }
 
@@ -179,6 +195,7 @@ async function launchAndCapture(parsed: RunArgs, outDir: string, interactive: bo
       args: parsed.programArgs,
       cwd: process.cwd(),
       wholeRun: parsed.wholeRun,
+      sampling: parsed.sampling,
       stdio: 'inherit',
       // A program reading the terminal must stay in its foreground process group.
       ownGroup: !interactive,
@@ -201,6 +218,7 @@ async function launchAndCapture(parsed: RunArgs, outDir: string, interactive: bo
       const saved = await saveCaptureResult(outDir, result, context, { source: how });
       process.stdout.write(`${result.kind} ${saved.profilePath}\n`);
       if (saved.textPath) process.stdout.write(`${result.kind}-text ${saved.textPath}\n`);
+      if (result.note) process.stderr.write(`go-profiler run: ${result.kind}: ${result.note}\n`);
     };
 
     if (parsed.captures.length > 0) {
@@ -229,7 +247,8 @@ async function launchAndCapture(parsed: RunArgs, outDir: string, interactive: bo
       for (const result of results) await save(result, 'whole-run');
       if (results.length === 0) {
         failed = true;
-        fail(`whole-run: ${session.build.program} did not return from main (${describeExit(exit)}); no whole-run profiles`);
+        const end = await session.endReason();
+        fail(`whole-run: no profiles: ${session.build.program} ${end} (${describeExit(exit)}); ${whyLost(end, session.build)}`);
       }
     }
     return failed ? 2 : exitCodeOf(exit);

@@ -15,6 +15,8 @@ export interface GoListPackage {
   /** File names (relative to dir) of the package's non-test Go files in this build. */
   readonly goFiles: readonly string[];
   readonly module: { readonly path: string; readonly root: string } | undefined;
+  /** Import paths of every package it depends on, directly or not (standard library included). */
+  readonly deps: readonly string[];
 }
 
 interface GoListJson {
@@ -22,6 +24,7 @@ interface GoListJson {
   Name?: unknown;
   Dir?: unknown;
   GoFiles?: unknown;
+  Deps?: unknown;
   Module?: { Path?: unknown; Dir?: unknown };
   Error?: { Err?: unknown };
 }
@@ -42,14 +45,15 @@ export function parseGoList(pattern: string, stdout: string): GoListPackage {
   if (parsed.Error && typeof parsed.Error.Err === 'string') {
     throw new GoListError(`go list ${pattern}: ${firstLine(parsed.Error.Err)}`);
   }
-  const { ImportPath, Name, Dir, GoFiles, Module } = parsed;
+  const { ImportPath, Name, Dir, GoFiles, Deps, Module } = parsed;
   if (typeof ImportPath !== 'string' || typeof Name !== 'string' || typeof Dir !== 'string') {
     throw new GoListError(`go list ${pattern}: unexpected output`);
   }
   const goFiles = Array.isArray(GoFiles) ? GoFiles.filter((f): f is string => typeof f === 'string') : [];
+  const deps = Array.isArray(Deps) ? Deps.filter((d): d is string => typeof d === 'string') : [];
   const module =
     Module && typeof Module.Path === 'string' && typeof Module.Dir === 'string' ? { path: Module.Path, root: Module.Dir } : undefined;
-  return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, module };
+  return { pattern, importPath: ImportPath, name: Name, dir: Dir, goFiles, module, deps };
 }
 
 /** Template for `go list -f`: one tab-separated line per package. */

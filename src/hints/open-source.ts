@@ -3,7 +3,8 @@
  * brief highlight. Standard-library and module-cache files open read-only.
  */
 import * as vscode from 'vscode';
-import type { Resolution } from '../analysis/source-paths';
+import type { ReleaseMismatch, Resolution } from '../analysis/source-paths';
+import { jumpNotice } from './jump-notice';
 import type { SourceMapping } from './source-context';
 
 const HIGHLIGHT_MS = 1500;
@@ -14,10 +15,10 @@ async function settle(
   profileUri: vscode.Uri,
   file: string,
   resolution: Resolution,
-): Promise<{ path: string; readOnly: boolean } | undefined> {
+): Promise<{ path: string; readOnly: boolean; mismatch?: ReleaseMismatch } | undefined> {
   switch (resolution.kind) {
     case 'resolved':
-      return { path: resolution.path, readOnly: resolution.readOnly };
+      return { path: resolution.path, readOnly: resolution.readOnly, ...(resolution.mismatch ? { mismatch: resolution.mismatch } : {}) };
     case 'unresolved':
       void vscode.window.showWarningMessage(`Go Profiler: cannot open the source: ${resolution.reason}.`);
       return undefined;
@@ -68,7 +69,16 @@ export class SourceOpener implements vscode.Disposable {
     const target = await settle(this.mapping, profileUri, file, await resolver.resolve(file, functionName));
     if (!target) return undefined;
     try {
-      return await this.revealLine(target.path, line, target.readOnly, vscode.ViewColumn.Beside);
+      const editor = await this.revealLine(target.path, line, target.readOnly, vscode.ViewColumn.Beside);
+      const notice = jumpNotice({
+        file,
+        line,
+        lineCount: editor.document.lineCount,
+        ...(functionName !== undefined ? { functionName } : {}),
+        ...(target.mismatch ? { mismatch: target.mismatch } : {}),
+      });
+      if (notice !== undefined) void vscode.window.showInformationMessage(notice);
+      return editor;
     } catch (error) {
       void vscode.window.showWarningMessage(`Go Profiler: cannot open ${target.path}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

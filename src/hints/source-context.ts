@@ -19,15 +19,25 @@ import { SIDECAR_EXTENSION, stemOf } from '../store/naming';
 const CHOICES_KEY = 'goProfiler.sourceChoices';
 const EXCLUDE = '**/{node_modules,.git,testdata}/**';
 
-/** `go env GOROOT GOMODCACHE`, quietly empty when go is missing. */
-async function goEnvDirs(): Promise<{ goroot?: string; gomodcache?: string }> {
+interface GoEnv {
+  goroot?: string;
+  gomodcache?: string;
+  goVersion?: string;
+}
+
+/** `go env GOROOT GOMODCACHE GOVERSION`, quietly empty when go is missing. */
+async function goEnvDirs(): Promise<GoEnv> {
   const lookup = lookupGo(goLookupSettings((section, key) => vscode.workspace.getConfiguration(section).get(key)));
   if (!lookup.found) return {};
   try {
-    const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE']);
+    const result = await runTool(lookup.found.path, ['env', 'GOROOT', 'GOMODCACHE', 'GOVERSION']);
     if (result.code !== 0) return {};
-    const [goroot = '', gomodcache = ''] = result.stdout.split('\n').map((s) => s.trim());
-    return { ...(goroot ? { goroot: normalizePath(goroot) } : {}), ...(gomodcache ? { gomodcache: normalizePath(gomodcache) } : {}) };
+    const [goroot = '', gomodcache = '', goVersion = ''] = result.stdout.split('\n').map((s) => s.trim());
+    return {
+      ...(goroot ? { goroot: normalizePath(goroot) } : {}),
+      ...(gomodcache ? { gomodcache: normalizePath(gomodcache) } : {}),
+      ...(goVersion ? { goVersion } : {}),
+    };
   } catch {
     return {};
   }
@@ -74,11 +84,18 @@ const fileSystem: SourceFileSystem = {
     const uris = await vscode.workspace.findFiles(`**/${glob}`, EXCLUDE, 200);
     return uris.map((u) => normalizePath(u.fsPath));
   },
+  async list(dir) {
+    try {
+      return (await vscode.workspace.fs.readDirectory(vscode.Uri.file(dir))).map(([name]) => name);
+    } catch {
+      return [];
+    }
+  },
 };
 
 /** Resolvers per profile, sharing the machine facts; choices persist in the workspace state. */
 export class SourceMapping implements vscode.Disposable {
-  private env: Promise<{ goroot?: string; gomodcache?: string }> | undefined;
+  private env: Promise<GoEnv> | undefined;
   private readonly resolvers = new Map<string, Promise<SourceResolver>>();
   private readonly sidecars = new Map<string, Promise<ProfileSidecar | undefined>>();
   private readonly watcher: vscode.FileSystemWatcher;
@@ -127,7 +144,15 @@ export class SourceMapping implements vscode.Disposable {
     const ctx: SourceContext = {
       modules,
       ...env,
-      ...(sidecar ? { sidecar: { ...(sidecar.sourceRoot ? { sourceRoot: sidecar.sourceRoot } : {}), ...(sidecar.module ? { module: sidecar.module } : {}) } } : {}),
+      ...(sidecar
+        ? {
+            sidecar: {
+              ...(sidecar.sourceRoot ? { sourceRoot: sidecar.sourceRoot } : {}),
+              ...(sidecar.module ? { module: sidecar.module } : {}),
+              ...(sidecar.goVersion ? { goVersion: sidecar.goVersion } : {}),
+            },
+          }
+        : {}),
     };
     const saved = this.state.get<Record<string, Record<string, string>>>(CHOICES_KEY)?.[profileUri.toString()] ?? {};
     return new SourceResolver(ctx, fileSystem, Object.entries(saved));

@@ -123,7 +123,7 @@ export class ProfilePanel {
       case 'request':
         return this.answer(message);
       case 'openSource':
-        void context.hints.jumpToSource(document.uri, message.file, message.line).catch((e: unknown) => context.log.warn(`open source: ${String(e)}`));
+        void context.hints.jumpToSource(document.uri, message.file, message.line, message.functionName).catch((e: unknown) => context.log.warn(`open source: ${String(e)}`));
         return;
       case 'saveImage':
         void saveImage(message.format, message.data, document.uri).catch((e: unknown) =>

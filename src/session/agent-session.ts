@@ -1,6 +1,5 @@
 /** An agent session: the program built with the injected agent, running in its terminal. */
 import { randomUUID } from 'node:crypto';
-import type { CaptureResult } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
 import type { ProfilerSession } from '../capture/launcher';
 import { sessionContext } from '../capture/save-capture';
@@ -23,27 +22,16 @@ export function agentSession(session: ProfilerSession): ProfilingSession {
     capture: (request, signal) => session.capture(request, signal),
     cpuControl: {
       async start() {
-        const client = await session.ready;
         try {
-          await client.startCpu();
+          await session.startCpu();
         } catch (e) {
           if (session.program.hasExited()) throw await endedError('CPU start');
           throw e;
         }
       },
-      async stop(startedAt): Promise<CaptureResult> {
-        const client = await session.ready;
-        try {
-          const profile = await client.stopCpu();
-          const endedAt = new Date();
-          return { kind: 'cpu', profile, startedAt, endedAt, seconds: (endedAt.getTime() - startedAt.getTime()) / 1000 };
-        } catch (e) {
-          if (session.program.hasExited() || (e instanceof CaptureError && e.failure === 'unreachable')) {
-            throw await endedError('CPU recording lost');
-          }
-          throw e;
-        }
-      },
+      // A recording cut short by the program's end comes back as the agent wrote it then
+      // (with a note), or fails saying exactly what was lost.
+      stop: () => session.stopCpu(),
     },
     async stop() {
       await session.stop();

@@ -38,6 +38,10 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
     throw keepUnsavedCapture(deps.unsaved, item, session.label, e);
   });
   deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
+  if (result.note) {
+    deps.log.info(`${session.label}: ${result.note}`);
+    void vscode.window.showInformationMessage(`Go Profiler: ${result.note}.`);
+  }
   deps.onSaved(saved);
   if (open) await openProfile(saved.profilePath);
   return saved;

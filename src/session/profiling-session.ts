@@ -20,6 +20,7 @@ export interface ProfilingSession {
   /** Real CPU start/stop (agent sessions only). */
   readonly cpuControl?: {
     start(): Promise<void>;
+    /** The recording; if the program ended meanwhile, what the agent saved then (with a note). */
     stop(startedAt: Date): Promise<CaptureResult>;
   };
   /** Ends the session (and, for agent sessions, the program's whole process tree). */

@@ -4,11 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { DEFAULT_SAMPLING, type SamplingRates } from '../capture/capture-kinds';
 import { CaptureError } from '../capture/errors';
 import { launchWithAgent, type ProfilerSession } from '../capture/launcher';
+import { whyLost } from '../capture/recording-at-exit';
 import { agentSession } from './agent-session';
 import type { BuildProblems } from './build-problems';
-import { openProfile, saveAndOpen, type CaptureDeps } from './capture-runner';
+import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-runner';
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
@@ -22,7 +24,10 @@ export interface RunDeps extends CaptureDeps {
 export interface StartedRun {
   readonly sessionId: string;
   readonly pid: number;
-  /** Resolves after the program ended and whole-run profiles (if any) were saved: their paths. */
+  /**
+   * Resolves after the program ended and what it recorded then was saved: the paths of a CPU
+   * recording running at its end and of whole-run profiles (if any).
+   */
   readonly finished: Promise<string[]>;
 }
 
@@ -30,6 +35,15 @@ async function targetEnv(target: RunTarget): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   for (const file of target.envFiles) Object.assign(env, parseEnvFile(await readFile(file, 'utf8'), file));
   return { ...env, ...target.env };
+}
+
+/** goProfiler.mutexProfileFraction / blockProfileRate: contention sampling from program start. */
+function samplingSettings(): SamplingRates {
+  const config = vscode.workspace.getConfiguration('goProfiler');
+  return {
+    mutexProfileFraction: config.get<number>('mutexProfileFraction') ?? DEFAULT_SAMPLING.mutexProfileFraction,
+    blockProfileRate: config.get<number>('blockProfileRate') ?? DEFAULT_SAMPLING.blockProfileRate,
+  };
 }
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
@@ -48,6 +62,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
       wholeRun,
       stdio: 'pipe',
       ownGroup: true,
+      sampling: samplingSettings(),
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -80,11 +95,17 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const end = await session.endReason();
     pty.info(`\n${session.build.program} ${end}.`);
     const paths: string[] = [];
+    // A CPU recording (Start/Stop) running when the program ended: save and open what the
+    // agent wrote then, or say what was lost.
+    if (state.cpuStartedAt) {
+      const saved = await stopCpu(deps, state);
+      if (saved) paths.push(saved);
+    }
     if (wholeRun) {
       const results = await session.wholeRunResults();
       if (results.length === 0) {
         void vscode.window.showWarningMessage(
-          `Go Profiler: ${session.build.program} did not return from main (it ${end}), so whole-run mode has no profiles.`,
+          `Go Profiler: whole-run profiles of ${session.build.program} lost: it ${end}; ${whyLost(end, session.build)}.`,
         );
       }
       for (const result of results) {

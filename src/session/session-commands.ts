@@ -103,6 +103,9 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     vscode.commands.registerCommand('goProfiler.session.stop', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);
       if (!state) return false;
+      // A CPU recording is saved and opened before the program is ended (the agent writes
+      // whatever else it records, e.g. a whole run, as part of stop()).
+      if (state.cpuStartedAt) await stopCpu(deps, state);
       await state.session.stop();
       deps.registry.remove(state.session.id);
       return true;

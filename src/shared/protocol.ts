@@ -47,6 +47,8 @@ export interface OpenSourceMessage {
   readonly file: string;
   /** 1-based; 0 when unknown (the file opens at its top). */
   readonly line: number;
+  /** The frame's function, to name it when the profile records no line and to find its package. */
+  readonly functionName?: string;
 }
 
 /** "Capture image": the host asks where to save and writes the file. */

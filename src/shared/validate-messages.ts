@@ -14,7 +14,11 @@ type MessageOf<K extends Kind> = Extract<WebviewToHost, { readonly kind: K }>;
 const parsers: { readonly [K in Kind]: (value: UnknownRecord) => MessageOf<K> | undefined } = {
   ready: () => ({ kind: 'ready' }),
   request: (value) => (isIndex(value.id) ? parseRequest(viewMethods, value.id, value.method, value.params) : undefined),
-  openSource: ({ file, line }) => (typeof file === 'string' && isIndex(line) ? { kind: 'openSource', file, line } : undefined),
+  openSource: ({ file, line, functionName }) => {
+    if (typeof file !== 'string' || !isIndex(line)) return undefined;
+    if (functionName !== undefined && typeof functionName !== 'string') return undefined;
+    return { kind: 'openSource', file, line, ...(functionName !== undefined ? { functionName } : {}) };
+  },
   saveImage: ({ format, data }) => ((format === 'png' || format === 'svg') && typeof data === 'string' ? { kind: 'saveImage', format, data } : undefined),
   compareWith: () => ({ kind: 'compareWith' }),
   stopComparing: () => ({ kind: 'stopComparing' }),

@@ -150,21 +150,21 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
 
     await page.mouse.dblclick(p.x, p.y);
     await session.idle();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want, functionName: 'main.grow' });
 
     host.posted.length = 0;
     await page.keyboard.down('Control');
     await page.mouse.click(p.x, p.y);
     await page.keyboard.up('Control');
     await session.idle();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want, functionName: 'main.grow' });
 
     await page.click('[data-testid="tab-top"]');
     await session.idle();
     host.posted.length = 0;
     await page.dblclick('[data-testid="top-row"]:has(td[data-col="name"]:text-is("main.grow"))');
     await session.idle();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want, functionName: 'main.grow' });
 
     await page.click('[data-testid="tab-tree"]');
     await session.idle();
@@ -175,7 +175,7 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
     const row = page.locator('[data-testid="tree-row"][data-name="main.grow"]').first();
     await row.click({ modifiers: ['Control'] });
     await session.idle();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', ...want, functionName: 'main.grow' });
   });
 
   describe('Compare with…', () => {
@@ -363,7 +363,7 @@ describe('profile editor in Chromium: open source, compare, hostile names, empty
     assert.equal(await page.textContent('.gp-flame-tooltip .gp-name'), HOSTILE.leafA.name);
     await page.mouse.dblclick(p.x, p.y);
     await session.idle();
-    assert.deepEqual(host.last('openSource'), { kind: 'openSource', file: HOSTILE.leafA.file, line: HOSTILE.leafA.line });
+    assert.deepEqual(host.last('openSource'), { kind: 'openSource', file: HOSTILE.leafA.file, line: HOSTILE.leafA.line, functionName: HOSTILE.leafA.name });
     await page.fill('[data-testid="search-input"]', 'javascript');
     await shot(page, 'hostile-flame');
     await page.fill('[data-testid="search-input"]', '');

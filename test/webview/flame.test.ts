@@ -141,7 +141,7 @@ describe('flame graph in Chromium', () => {
     const mainMain = widestChildOf(large, first!.node);
     await call(page, 'zoomTo', mainMain);
     await call(page, 'search', 'main\\.next$');
-    await page.click('.gp-flame-toolbar button[aria-label^="Switch to flame"]');
+    await page.click('.gp-flame-toolbar button[data-testid="flame-orientation"][aria-label^="Icicle"]');
     const state = await call(page, 'viewState');
     assert.deepEqual(state, { orientation: 'flame', zoomPath: [first!.name, 'main.main'], search: 'main\\.next$' });
     await load(page, large.wire);
@@ -343,7 +343,7 @@ describe('flame graph in Chromium', () => {
     const tip = await hover(page, widest!.node);
     assert.equal(tip.name, widest!.name);
     await page.screenshot({ path: join(results, 'flame-large-dark-flame.png') });
-    await page.click('.gp-flame-toolbar button[aria-label^="Switch to icicle"]');
+    await page.click('.gp-flame-toolbar button[data-testid="flame-orientation"][aria-label^="Flame"]');
     await page.mouse.move(1, 1);
     await call(page, 'nextFrame');
     const after = await requireBox(page, widest!.node);

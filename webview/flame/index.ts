@@ -1,5 +1,6 @@
 /** The flame graph component: mount it into a container and feed it the flame tree. */
 export { mountFlameGraph } from './flame-graph';
+export { searchStatus } from './search';
 export type { FlameFrameText, FlameGraphCallbacks, FlameGraphHandle, FlameGraphOptions, FlameSearchSummary, FlameViewState, FrameColour } from './api';
 export type { ThemeKind } from './palette';
 export type { TooltipContent, TooltipLine } from './tooltip-text';

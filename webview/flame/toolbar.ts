@@ -13,7 +13,17 @@ export interface ToolbarActions {
   searchBox: boolean;
 }
 
-/** Back/forward, orientation, search with next/previous and its share, image capture. */
+/** The orientation button names the mode drawn; its tooltip says what a click does. */
+const ORIENTATION_TEXT: Record<Orientation, { readonly label: string; readonly title: string }> = {
+  icicle: { label: 'Icicle', title: 'Icicle (root on top) — click for flame (root at the bottom)' },
+  flame: { label: 'Flame', title: 'Flame (root at the bottom) — click for icicle (root on top)' },
+};
+
+/**
+ * Back/forward, orientation, search with next/previous and its share, image capture. Without
+ * its own search box (inside the profile editor, whose toolbar searches every view) it shows
+ * no search status either: the editor's toolbar shows it once.
+ */
 export class FlameToolbar {
   readonly element: HTMLDivElement;
   private readonly backButton: HTMLButtonElement;
@@ -22,14 +32,15 @@ export class FlameToolbar {
   private readonly input: HTMLInputElement;
   private readonly previousButton: HTMLButtonElement;
   private readonly nextButton: HTMLButtonElement;
-  private readonly status: HTMLSpanElement;
+  private readonly status: HTMLSpanElement | undefined;
 
   constructor(doc: Document, actions: ToolbarActions) {
     this.element = el(doc, 'div', 'gp-flame-toolbar');
     this.element.setAttribute('role', 'toolbar');
     this.backButton = button(doc, '←', 'Back (Alt+Left)', actions.back);
     this.forwardButton = button(doc, '→', 'Forward (Alt+Right)', actions.forward);
-    this.orientationButton = button(doc, 'Flame', 'Switch to flame orientation (root at the bottom)', actions.toggleOrientation);
+    this.orientationButton = button(doc, ORIENTATION_TEXT.icicle.label, ORIENTATION_TEXT.icicle.title, actions.toggleOrientation);
+    this.orientationButton.dataset.testid = 'flame-orientation';
     this.input = el(doc, 'input');
     this.input.type = 'search';
     this.input.placeholder = 'Search functions (regex)';
@@ -37,11 +48,15 @@ export class FlameToolbar {
     this.input.addEventListener('input', () => actions.search(this.input.value));
     this.previousButton = button(doc, '↑', 'Previous match (Shift+Enter)', actions.previous);
     this.nextButton = button(doc, '↓', 'Next match (Enter)', actions.next);
-    this.status = el(doc, 'span', 'gp-flame-status');
-    this.status.setAttribute('aria-live', 'polite');
     this.element.append(this.backButton, this.forwardButton, this.orientationButton);
-    if (actions.searchBox) this.element.append(this.input);
-    this.element.append(this.previousButton, this.nextButton, this.status, el(doc, 'span', 'gp-flame-spacer'));
+    if (actions.searchBox) {
+      this.status = el(doc, 'span', 'gp-flame-status');
+      this.status.setAttribute('aria-live', 'polite');
+      this.element.append(this.input, this.previousButton, this.nextButton, this.status);
+    } else {
+      this.element.append(this.previousButton, this.nextButton);
+    }
+    this.element.append(el(doc, 'span', 'gp-flame-spacer'));
     const capture = actions.capture;
     if (capture) {
       this.element.append(
@@ -58,11 +73,10 @@ export class FlameToolbar {
   }
 
   setOrientation(orientation: Orientation): void {
-    const next = orientation === 'icicle' ? 'flame' : 'icicle';
-    this.orientationButton.textContent = next === 'flame' ? 'Flame' : 'Icicle';
-    const title = next === 'flame' ? 'Switch to flame orientation (root at the bottom)' : 'Switch to icicle orientation (root on top)';
-    this.orientationButton.title = title;
-    this.orientationButton.setAttribute('aria-label', title);
+    const text = ORIENTATION_TEXT[orientation];
+    this.orientationButton.textContent = text.label;
+    this.orientationButton.title = text.title;
+    this.orientationButton.setAttribute('aria-label', text.title);
   }
 
   setSearchNavigation(enabled: boolean): void {
@@ -80,7 +94,7 @@ export class FlameToolbar {
   }
 
   setStatus(text: string): void {
-    this.status.textContent = text;
+    if (this.status) this.status.textContent = text;
     if (text === '') this.setSearchNavigation(false);
   }
 }

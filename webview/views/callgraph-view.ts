@@ -101,7 +101,7 @@ class CallGraphViewInstance implements ViewInstance {
       open: (i) => {
         const n = view.nodes[i]!;
         this.context.select(n.name);
-        if (n.file) this.context.openSource(n.file, sourceLine(n.line, n.startLine));
+        if (n.file) this.context.openSource(n.file, sourceLine(n.line, n.startLine), n.name);
       },
     });
     const graph = this.graph;

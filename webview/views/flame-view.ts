@@ -6,7 +6,7 @@
 import { summaryTotalText } from '../../src/shared/diff-view';
 import type { StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
-import { mountFlameGraph, type FlameGraphCallbacks, type FlameGraphHandle, type FlameGraphOptions } from '../flame';
+import { mountFlameGraph, searchStatus, type FlameGraphCallbacks, type FlameGraphHandle, type FlameGraphOptions } from '../flame';
 import { mergedLabel } from '../flame/labels';
 import { diffFill } from './diff-colors';
 import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type DiffFlame } from './diff-model';
@@ -31,6 +31,8 @@ class FlameView implements ViewInstance {
   private normalise = false;
   private shownKey = '';
   private search: RegExp | undefined;
+  /** The unit of the flame tree on screen, for the search status. */
+  private unit = '';
   private selection: string | undefined;
   /** When the last flame tree arrived; its first paint is reported as data-first-paint-ms. */
   private dataAt = 0;
@@ -58,13 +60,14 @@ class FlameView implements ViewInstance {
     this.unmount();
     clear(this.host);
     const comparison = isComparison(view);
+    this.unit = view.unit;
     if (!(view.total !== 0 || (comparison && view.base![0]! !== 0))) {
       this.host.append(emptyState(this.context.summary, query.sampleIndex, isFiltered(query)));
       return;
     }
     const callbacks: FlameGraphCallbacks = {
       onSelect: (frame) => this.context.select(frame.name),
-      onOpenSource: (frame) => this.context.openSource(frame.file, frame.line),
+      onOpenSource: (frame) => this.context.openSource(frame.file, frame.line, frame.name),
       onCaptureImage: (format) => void this.capture(format),
       onZoom: (path) => this.context.flameZoom(path),
       onPaint: () => {
@@ -130,9 +133,11 @@ class FlameView implements ViewInstance {
   private applySearch(): void {
     if (!this.handle) return;
     const summary = this.handle.search(this.search ?? null);
-    const matches = summary ? `${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'}` : '';
+    if (!summary) return this.context.searchStatus('');
     // In a comparison the graph's total is base + current: a share of it would mean nothing.
-    this.context.searchStatus(summary && !this.diff ? `${matches} · ${summary.percent} of total` : matches);
+    if (this.diff) return this.context.searchStatus(`${summary.matches} ${summary.matches === 1 ? 'match' : 'matches'}`);
+    // The one search status on the page (the flame component shows none of its own here).
+    this.context.searchStatus(searchStatus(summary, this.unit));
   }
 
   setSelection(name: string | undefined): void {

@@ -187,7 +187,7 @@ class GoroutinesViewInstance implements ViewInstance {
     button.classList.toggle('gr-selected', frame.name === this.selection);
     button.addEventListener('click', () => {
       this.context.select(frame.name);
-      if (frame.file) this.context.openSource(frame.file, frame.line);
+      if (frame.file) this.context.openSource(frame.file, frame.line, frame.name);
     });
     return element('tr', { className: createdBy ? 'gr-detail gr-created' : 'gr-detail gr-frames' }, [element('td', { attrs: { colspan: String(columns), 'data-col': 'name' } }, [button])]);
   }

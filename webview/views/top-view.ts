@@ -163,7 +163,7 @@ class TopViewInstance implements ViewInstance {
     if (row.diff) tr.classList.add(row.flat > 0 ? 'grew' : row.flat < 0 ? 'shrank' : 'same');
     if (this.search?.test(row.name)) tr.classList.add('match');
     if (row.file) tr.title = `${row.file}:${sourceLine(row.line, row.startLine)}`;
-    const open = (): void => this.context.openSource(row.file, sourceLine(row.line, row.startLine));
+    const open = (): void => this.context.openSource(row.file, sourceLine(row.line, row.startLine), rowFunction(row));
     tr.addEventListener('click', (e) => (e.ctrlKey || e.metaKey ? open() : this.context.select(fn)));
     tr.addEventListener('dblclick', open);
     return tr;
@@ -181,7 +181,7 @@ class TopViewInstance implements ViewInstance {
       this.context.select(rowFunction(next));
     } else if (event.key === 'Enter' && at >= 0) {
       const row = view.rows[this.order[at]!]!;
-      this.context.openSource(row.file, sourceLine(row.line, row.startLine));
+      this.context.openSource(row.file, sourceLine(row.line, row.startLine), rowFunction(row));
     }
   }
 

@@ -125,7 +125,7 @@ class TreeViewInstance implements ViewInstance {
     if (this.search?.test(name)) tr.classList.add('match');
     const frame = view.frames[view.frame[node]!];
     const openSource = (): void => {
-      if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine));
+      if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine), frame.name);
     };
     twisty.addEventListener('click', (e) => {
       e.stopPropagation();
@@ -160,7 +160,7 @@ class TreeViewInstance implements ViewInstance {
         break;
       case 'Enter': {
         const frame = node >= 0 ? tree.view.frames[tree.view.frame[node]!] : undefined;
-        if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine));
+        if (frame) this.context.openSource(frame.file, sourceLine(frame.line, frame.startLine), frame.name);
         return;
       }
       default:

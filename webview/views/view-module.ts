@@ -10,7 +10,7 @@ export interface ViewContext {
   showTotal(text: string): void;
   /** Selects a function (by printable name) in every view. */
   select(name: string): void;
-  openSource(file: string, line: number): void;
+  openSource(file: string, line: number, functionName: string): void;
   saveImage(format: 'png' | 'svg', data: string): void;
   /** What the shared search matched in this view (e.g. "3 matches · 12.5% of total"). */
   searchStatus(text: string): void;

@@ -1,12 +1,12 @@
 /** Source path mapping of the real example profile against this machine's Go (go env GOROOT GOMODCACHE). */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveSourcePath, type SourceContext, type SourceFileSystem } from '../../../src/analysis/source-paths';
+import { resolveSourcePath, type SourceContext } from '../../../src/analysis/source-paths';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { repoRoot } from '../../support/go-fixtures';
+import { nodeSourceFileSystem } from '../../support/node-source-fs';
 
 describe('source path mapping', () => {
   it('every file of the real example profile (captured elsewhere) resolves here', async () => {
@@ -14,7 +14,7 @@ describe('source path mapping', () => {
     const profile = await readProfileFile(join(root, 'examples/profiles/hotspots.cpu.pb.gz'));
     const [goroot = '', gomodcache = ''] = execFileSync('go', ['env', 'GOROOT', 'GOMODCACHE'], { encoding: 'utf8' }).trim().split('\n');
     const ctx: SourceContext = { modules: [{ path: 'example.com/hotspots', root: join(root, 'examples') }], goroot, gomodcache };
-    const fs: SourceFileSystem = { exists: (p) => Promise.resolve(existsSync(p)), findByName: () => Promise.resolve([]) };
+    const fs = nodeSourceFileSystem;
     const files = new Map<string, string>();
     const fns = profile.functions;
     for (let f = 0; f < fns.count; f++) {

@@ -45,6 +45,12 @@ export function runCli(args: string[], cwd = FIXTURES, env?: NodeJS.ProcessEnv):
   };
 }
 
+/** `<type> <path>` lines printed by the CLI. */
+export function savedLines(stdout: string): Map<string, string> {
+  const lines = stdout.split('\n').map((l) => /^([a-z-]+) (\/\S+)$/.exec(l));
+  return new Map(lines.filter((m): m is RegExpExecArray => m !== null).map((m) => [m[1]!, m[2]!]));
+}
+
 /**
  * Pids of the running processes (zombies have exited) whose environment holds `entry`, e.g.
  * "TMPDIR=/tmp/x": everything a CLI run with that variable started inherits it (go list, go

@@ -40,25 +40,28 @@ async function waitForOutput(session: ProfilerSession, output: () => string, pat
   }
 }
 
-/** Ways the program ends during a capture, and what the failed capture must say. */
+/**
+ * Ways the program ends during a (block) capture, and what the failed capture must say. A
+ * CPU recording is saved at the end instead, or says what was lost: recording-at-exit.test.ts.
+ */
 const ENDINGS: ReadonlyArray<{ name: string; args: string[]; end: (session: ProfilerSession) => void; message: RegExp }> = [
   {
     name: 'panics',
     args: [],
     end: (s) => s.program.child.stdin!.write('crash\n'),
-    message: /^cpu capture failed: workload ended during the capture: it panicked \(exit code 2\): workload: crash requested$/,
+    message: /^block capture failed: workload ended during the capture: it panicked \(exit code 2\): workload: crash requested$/,
   },
   {
     name: 'calls os.Exit(3)',
     args: ['-exit', '3'],
     end: (s) => s.program.child.stdin!.end(),
-    message: /^cpu capture failed: workload ended during the capture: it exited with code 3$/,
+    message: /^block capture failed: workload ended during the capture: it exited with code 3$/,
   },
   {
     name: 'is killed by a signal',
     args: [],
     end: (s) => process.kill(s.program.pid, 'SIGKILL'),
-    message: /^cpu capture failed: workload ended during the capture: it was killed by SIGKILL$/,
+    message: /^block capture failed: workload ended during the capture: it was killed by SIGKILL$/,
   },
 ];
 
@@ -70,9 +73,9 @@ describe('launcher failures (real Go)', () => {
         try {
           await waitForOutput(session, output, /workload ready/);
           const heap = await saveCaptureResult(dir, await session.capture({ kind: 'heap' }), sessionContext(session), { source: 'agent' });
-          const cpu = session.capture({ kind: 'cpu', seconds: 60 });
+          const block = session.capture({ kind: 'block', seconds: 60 });
           ending.end(session);
-          await assert.rejects(cpu, failsWith('program-ended', ending.message));
+          await assert.rejects(block, failsWith('program-ended', ending.message));
           const saved = await listProfiles(dir);
           assert.deepEqual(saved.map((p) => p.profilePath), [heap.profilePath]);
           assert.equal(topTable(await readProfileFile(heap.profilePath), { sampleIndex: 'inuse_space' }).rows[0]?.name, 'main.allocateRetained');

@@ -87,7 +87,9 @@ describe('a program named by its .go files', () => {
         assert.equal(exit.code, 0, cli.stderr());
         assert.match(cli.stdout(), /^args \["one" "two"\]$/m);
         assert.equal(topProgramFunction(await top(savedPath(cli.stdout(), 'cpu')!)), 'main.burnInUtil');
-        assert.ok((await top(savedPath(cli.stdout(), 'heap')!)).rows.length > 0);
+        // A heap profile (this small program may have no sampled allocation of its own:
+        // the agent's, which used to fill it, are left out of captures).
+        assert.equal((await top(savedPath(cli.stdout(), 'heap')!)).sampleType.type, 'inuse_space');
       } finally {
         await cli.program.stop();
       }

@@ -7,6 +7,8 @@ import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { Profile } from '../../../src/pprof/profile';
 
 export const FIXTURES = resolve('test/fixtures/go-capture');
+/** Programs that contend from their start and end in every way a program can (recording-at-exit, contention tests). */
+export const TRUST_FIXTURES = resolve('test/fixtures/go-trust');
 
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'go-profiler-test-'));

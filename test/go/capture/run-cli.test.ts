@@ -3,14 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from './cli-child';
+import { runCli, savedLines } from './cli-child';
 import { top, withTempDir, topProgramFunction } from './helpers';
-
-/** `<type> <path>` lines printed by the CLI. */
-function savedLines(stdout: string): Map<string, string> {
-  const lines = stdout.split('\n').map((l) => /^([a-z-]+) (\/\S+)$/.exec(l));
-  return new Map(lines.filter((m): m is RegExpExecArray => m !== null).map((m) => [m[1]!, m[2]!]));
-}
 
 describe('go-profiler run (real Go)', () => {
   it('takes the listed captures, prints one line per file, exits with the program\'s code', async () => {
@@ -36,16 +30,17 @@ describe('go-profiler run (real Go)', () => {
 
   it('keeps earlier captures and exits 2 with one line when the program crashes mid-capture', async () => {
     await withTempDir(async (dir) => {
-      const cli = runCli(['--capture', 'heap,cpu=60s', '--out', dir, '--', './workload']);
+      // A block capture (a CPU recording is saved at the end: run-cli-endings.test.ts).
+      const cli = runCli(['--capture', 'heap,block=60s', '--out', dir, '--', './workload']);
       try {
         await cli.waitFor(/^heap \//m);
         cli.program.child.stdin!.write('crash\n');
         const exit = await cli.program.exited;
         assert.equal(exit.code, 2);
-        assert.match(cli.stderr(), /^go-profiler run: cpu capture failed: workload ended during the capture: it exited with code 2$/m);
+        assert.match(cli.stderr(), /^go-profiler run: block capture failed: workload ended during the capture: it exited with code 2$/m);
         const heap = savedLines(cli.stdout()).get('heap')!;
         assert.ok((await stat(heap)).size > 0);
-        assert.equal(savedLines(cli.stdout()).has('cpu'), false);
+        assert.equal(savedLines(cli.stdout()).has('block'), false);
       } finally {
         await cli.program.stop();
       }

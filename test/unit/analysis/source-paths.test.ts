@@ -24,6 +24,9 @@ function fakeFs(files: readonly string[]): SourceFileSystem & { asked: number } 
       fs.asked++;
       return Promise.resolve(files.filter((f) => f.endsWith('/' + base)));
     },
+    list(): Promise<readonly string[]> {
+      return Promise.resolve([]);
+    },
   };
   return fs;
 }

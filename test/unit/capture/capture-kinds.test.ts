@@ -39,6 +39,7 @@ describe('go-profiler run arguments', () => {
       wholeRun: false,
       outDir: 'o',
       go: '/x/go',
+      sampling: { mutexProfileFraction: 100, blockProfileRate: 10_000 },
       pattern: './cmd/s',
       programArgs: ['-v', '--', 'z'],
     });

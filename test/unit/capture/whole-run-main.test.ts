@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WHOLE_RUN_FINISH, WHOLE_RUN_USER_MAIN } from '../../../src/capture/agent-source';
-import { rewriteMainForWholeRun } from '../../../src/capture/whole-run-main';
+import { AGENT_FINISH } from '../../../src/capture/agent-source';
+import { wrapMain } from '../../../src/capture/whole-run-main';
 import { findMainDeclaration } from '../../../src/golang/go-declarations';
 
-describe('whole-run rewrite of func main', () => {
-  it('renames the declaration in place and appends a main that finishes', () => {
+describe('wrapping func main', () => {
+  it("makes main defer the agent's finish on the line of its brace; every other byte stays", () => {
     const source = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n\nfunc after() {}\n';
-    const out = rewriteMainForWholeRun(source)!;
-    const before = source.split('\n');
-    const lines = out.split('\n');
-    assert.equal(lines[4], `func ${WHOLE_RUN_USER_MAIN}() {`);
-    for (let i = 0; i < before.length - 1; i++) if (i !== 4) assert.equal(lines[i], before[i]);
-    assert.match(out, new RegExp(`func main\\(\\) \\{\\n\\t${WHOLE_RUN_USER_MAIN}\\(\\)\\n\\t${WHOLE_RUN_FINISH}\\(\\)\\n\\}\\n$`));
+    const out = wrapMain(source)!;
+    assert.equal(out, source.replace('func main() {\n', `func main() { defer ${AGENT_FINISH}();\n`));
+    assert.equal(out.split('\n').length, source.split('\n').length);
+  });
+
+  it('finds the brace past spaces and comments, and a body on the same line', () => {
+    assert.equal(wrapMain('package main\nfunc main ( /* x */ ) /* y */ { run() }\n'), `package main\nfunc main ( /* x */ ) /* y */ { defer ${AGENT_FINISH}(); run() }\n`);
+    assert.equal(wrapMain('package main\nfunc main() {}'), `package main\nfunc main() { defer ${AGENT_FINISH}();}`);
   });
 
   it('skips comments, strings and methods named main', () => {
@@ -33,11 +35,11 @@ describe('whole-run rewrite of func main', () => {
   });
 
   it('returns undefined for a file without main', () => {
-    assert.equal(rewriteMainForWholeRun('package main\n\nfunc helper() {}\n'), undefined);
+    assert.equal(wrapMain('package main\n\nfunc helper() {}\n'), undefined);
     assert.equal(findMainDeclaration('package main\n// func main()\n'), -1);
   });
 
-  it('adds a newline when the file does not end with one', () => {
-    assert.match(rewriteMainForWholeRun('package main\nfunc main() {}')!, /\{\}\n\nfunc main\(\)/);
+  it('leaves a main whose signature is not main() alone', () => {
+    assert.equal(wrapMain('package main\nfunc main(x int) {}\n'), undefined);
   });
 });

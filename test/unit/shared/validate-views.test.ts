@@ -21,6 +21,13 @@ test('a view query keeps the fields given and refuses wrong types', () => {
 test('webview messages: openSource, saveImage, compareWith and the new view requests', () => {
   assert.deepEqual(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 3 }), { kind: 'openSource', file: '/a.go', line: 3 });
   assert.equal(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: -3 }), undefined);
+  assert.deepEqual(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 0, functionName: 'main.f' }), {
+    kind: 'openSource',
+    file: '/a.go',
+    line: 0,
+    functionName: 'main.f',
+  });
+  assert.equal(parseWebviewToHost({ kind: 'openSource', file: '/a.go', line: 3, functionName: 7 }), undefined);
   assert.deepEqual(parseWebviewToHost({ kind: 'saveImage', format: 'svg', data: '<svg/>' }), { kind: 'saveImage', format: 'svg', data: '<svg/>' });
   assert.equal(parseWebviewToHost({ kind: 'saveImage', format: 'gif', data: '' }), undefined);
   assert.deepEqual(parseWebviewToHost({ kind: 'compareWith', extra: 1 }), { kind: 'compareWith' });
