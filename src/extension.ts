@@ -1,26 +1,39 @@
-/** Activation: wiring only. Decoding happens in a worker thread started per opened profile. */
+/**
+ * Activation: wiring only. What the window keeps (the hints' active profile, the open profile
+ * editors, the unsaved captures, the sessions) is created here and handed to the features that
+ * use it; everything is disposed with the extension's subscriptions. Decoding happens in a
+ * worker thread started per opened profile.
+ */
 import * as vscode from 'vscode';
 import { registerSessionFeatures } from './session/register-session-features';
 import type { SessionRegistry } from './session/session-registry';
 import { IMPORT_PROFILE_COMMAND, importIntoFolder, urisArgument } from './profile-editor/import-profiles';
 import { registerProfileEditors } from './profile-editor/profile-editor-provider';
+import { ProfileEditors } from './profile-editor/profile-editors';
 import { registerHintFeatures } from './hints/register-hint-features';
 import { registerProfileViewCommands } from './profile-editor/profile-commands';
 import { registerCspViolationsCommand } from './profile-editor/csp-violations-command';
 import { RecentProfilesTree } from './sidebar/recent-profiles-tree';
 import { registerSidebar } from './sidebar/register-sidebar';
 import { profilesFolder } from './session/profiles-folder';
+import { UnsavedCaptures } from './store/unsaved';
 
+/** The sessions of the active extension, for `deactivate` (which VS Code calls without arguments). */
 let sessions: SessionRegistry | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Go Profiler', { log: true });
-  const recent = new RecentProfilesTree(() => profilesFolder(context), log);
-  const features = registerSessionFeatures(context, log, () => recent.refresh());
+  const unsaved = new UnsavedCaptures();
+  const hints = registerHintFeatures(context);
+  const editors = new ProfileEditors(context.extensionUri, log, hints);
+  const recent = new RecentProfilesTree(() => profilesFolder(context), log, unsaved);
+  const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh());
   sessions = features.registry;
   context.subscriptions.push(
     log,
-    ...registerProfileEditors(context, log),
+    ...registerProfileEditors(editors),
+    ...registerProfileViewCommands(editors),
+    registerCspViolationsCommand(editors.csp, log),
     // Imported profiles go into the profiles folder, so Recent Profiles lists them.
     vscode.commands.registerCommand(IMPORT_PROFILE_COMMAND, async (arg?: unknown) => {
       const saved = await importIntoFolder(features.folder(), urisArgument(arg));
@@ -28,11 +41,9 @@ export function activate(context: vscode.ExtensionContext): void {
       return saved;
     }),
     ...features.disposables,
-    ...registerSidebar(features.registry, recent, features.folder),
-    ...registerHintFeatures(context),
-    registerCspViolationsCommand(log),
+    ...registerSidebar(features.registry, recent, features.folder, unsaved),
+    ...hints.disposables,
   );
-  registerProfileViewCommands(context);
 }
 
 /** Ends every session's whole process tree before VS Code closes (safe to call more than once). */

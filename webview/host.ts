@@ -1,9 +1,8 @@
 /** The webview's end of the channel to the extension host: typed posts, requests and state. */
-import type { HostToWebview, SavedFilters, WebviewState, WebviewToHost } from '../src/shared/protocol';
+import type { HostToWebview, SavedFilters, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
 import { granularities } from '../src/shared/view-model';
 import { isRecord } from '../src/shared/guards';
 import { RpcClient } from '../src/shared/rpc';
-import type { ViewMethods } from '../src/shared/view-model';
 import { reportCspViolations } from './csp-report';
 
 interface VsCodeApi {

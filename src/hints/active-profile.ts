@@ -1,10 +1,11 @@
 /**
  * Which profile the editor hints follow: the active or last-focused profile editor, with the
  * options (sample type, filters, comparison) its views were last computed with. The profile
- * editor reports here; the hints listen.
+ * editor reports here; the hints listen. One per window, created and disposed by `activate`.
  */
 import * as vscode from 'vscode';
 import { parseHintQuery, type HintQuery, type LineCostsParams, type LineCostsView } from '../shared/line-costs-view';
+import type { PeekView } from '../shared/peek-view';
 
 /** What the hints need of a profile document (ProfileDocument has it). */
 export interface ProfileSource {
@@ -12,8 +13,8 @@ export interface ProfileSource {
   request(method: 'lineCosts', params: LineCostsParams): Promise<LineCostsView>;
 }
 
-/** The profile's callers/callees of one function (the worker's `peek`), checked by the caller. */
-export type PeekFunction = (query: HintQuery, name: string) => Promise<unknown>;
+/** The profile's callers/callees of one function (the worker's `peek`). */
+export type PeekFunction = (query: HintQuery, name: string) => Promise<PeekView>;
 
 export interface ActiveProfile {
   readonly source: ProfileSource;
@@ -21,18 +22,9 @@ export interface ActiveProfile {
   readonly peek?: PeekFunction;
 }
 
-const lastQuery = new WeakMap<ProfileSource, HintQuery>();
-const peeks = new WeakMap<ProfileSource, PeekFunction>();
-const changed = new vscode.EventEmitter<ActiveProfile | undefined>();
-const revealRequested = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly functionName: string }>();
-let active: ActiveProfile | undefined;
-
-export const onDidChangeActiveProfile = changed.event;
-/** The hover's "reveal in profile" link: a profile editor may focus the function. */
-export const onDidRequestRevealFunction = revealRequested.event;
-
-export function activeProfile(): ActiveProfile | undefined {
-  return active;
+export interface RevealRequest {
+  readonly uri: vscode.Uri;
+  readonly functionName: string;
 }
 
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
@@ -40,29 +32,51 @@ function sameQuery(a: HintQuery, b: HintQuery): boolean {
   return keys.every((k) => a[k] === b[k]) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
 }
 
-/**
- * Called by the profile editor when it becomes active (no query: the last one it used) and
- * whenever its views are asked for with new options.
- */
-export function setActiveProfile(source: ProfileSource, query?: unknown, peek?: PeekFunction): void {
-  if (peek) peeks.set(source, peek);
-  const options = (query === undefined ? undefined : parseHintQuery(query)) ?? lastQuery.get(source);
-  if (!options) return;
-  lastQuery.set(source, options);
-  if (active && active.source === source && sameQuery(active.query, options)) return;
-  const p = peeks.get(source);
-  active = { source, query: options, ...(p ? { peek: p } : {}) };
-  changed.fire(active);
-}
+export class ActiveProfiles implements vscode.Disposable {
+  private readonly lastQuery = new WeakMap<ProfileSource, HintQuery>();
+  private readonly peeks = new WeakMap<ProfileSource, PeekFunction>();
+  private readonly changed = new vscode.EventEmitter<ActiveProfile | undefined>();
+  private readonly revealRequested = new vscode.EventEmitter<RevealRequest>();
+  private current: ActiveProfile | undefined;
 
-/** Called when a profile document closes. */
-export function profileClosed(source: ProfileSource): void {
-  lastQuery.delete(source);
-  if (active?.source !== source) return;
-  active = undefined;
-  changed.fire(undefined);
-}
+  readonly onDidChange = this.changed.event;
+  /** The hover's "reveal in profile" link: a profile editor may focus the function. */
+  readonly onDidRequestReveal = this.revealRequested.event;
 
-export function requestRevealFunction(uri: vscode.Uri, functionName: string): void {
-  revealRequested.fire({ uri, functionName });
+  get active(): ActiveProfile | undefined {
+    return this.current;
+  }
+
+  /**
+   * Called by the profile editor when it becomes active (no query: the last one it used) and
+   * whenever its views are asked for with new options.
+   */
+  set(source: ProfileSource, query?: unknown, peek?: PeekFunction): void {
+    if (peek) this.peeks.set(source, peek);
+    const options = (query === undefined ? undefined : parseHintQuery(query)) ?? this.lastQuery.get(source);
+    if (!options) return;
+    this.lastQuery.set(source, options);
+    if (this.current && this.current.source === source && sameQuery(this.current.query, options)) return;
+    const p = this.peeks.get(source);
+    this.current = { source, query: options, ...(p ? { peek: p } : {}) };
+    this.changed.fire(this.current);
+  }
+
+  /** Called when a profile editor closes. */
+  closed(source: ProfileSource): void {
+    this.lastQuery.delete(source);
+    if (this.current?.source !== source) return;
+    this.current = undefined;
+    this.changed.fire(undefined);
+  }
+
+  requestReveal(uri: vscode.Uri, functionName: string): void {
+    this.revealRequested.fire({ uri, functionName });
+  }
+
+  dispose(): void {
+    this.current = undefined;
+    this.changed.dispose();
+    this.revealRequested.dispose();
+  }
 }

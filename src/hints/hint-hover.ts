@@ -6,20 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { hoverNumbers } from '../analysis/source-hints';
-import { isRecord } from '../shared/guards';
 import type { FileHints, HintsController } from './hints-controller';
 import { hoverMarkdown, REVEAL_FUNCTION_COMMAND, type EdgeRow } from './hover-markdown';
 
 export { REVEAL_FUNCTION_COMMAND } from './hover-markdown';
-
-function parseRows(value: unknown): EdgeRow[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((r: unknown) =>
-    isRecord(r) && typeof r.name === 'string' && typeof r.valueText === 'string' && typeof r.percent === 'string'
-      ? [{ name: r.name, valueText: r.valueText, percent: r.percent }]
-      : [],
-  );
-}
 
 export class HintHoverProvider implements vscode.HoverProvider {
   constructor(private readonly hints: HintsController) {}
@@ -53,12 +43,12 @@ export class HintHoverProvider implements vscode.HoverProvider {
   }
 
   /** Callers and callees from the profile editor's worker, when it offers them. */
-  private async peek(file: FileHints, name: string): Promise<{ callers: EdgeRow[]; callees: EdgeRow[] } | undefined> {
+  private async peek(file: FileHints, name: string): Promise<{ callers: readonly EdgeRow[]; callees: readonly EdgeRow[] } | undefined> {
     const { peek, query } = file.index.active;
     if (!peek) return undefined;
     try {
-      const view = await peek(query, name);
-      return isRecord(view) ? { callers: parseRows(view.callers), callees: parseRows(view.callees) } : undefined;
+      const { callers, callees } = await peek(query, name);
+      return { callers, callees };
     } catch {
       return undefined;
     }

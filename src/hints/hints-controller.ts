@@ -14,7 +14,7 @@ import {
   type HintThresholds,
 } from '../analysis/source-hints';
 import type { FileLinesView, LineCostsView, LineCostView, LineFunctionView } from '../shared/line-costs-view';
-import { activeProfile, onDidChangeActiveProfile, type ActiveProfile } from './active-profile';
+import type { ActiveProfile, ActiveProfiles } from './active-profile';
 import { HintDecorations, type HintLine } from './hint-decorations';
 import type { SourceMapping } from './source-context';
 
@@ -82,13 +82,14 @@ export class HintsController implements vscode.Disposable {
   readonly onDidUpdate = this.changed.event;
 
   constructor(
+    private readonly profiles: ActiveProfiles,
     private readonly mapping: SourceMapping,
     private readonly decorations: HintDecorations,
     private readonly state: vscode.Memento,
   ) {
     this.disposables.push(
       this.changed,
-      onDidChangeActiveProfile(() => {
+      profiles.onDidChange(() => {
         this.cleared = false;
         this.index = undefined;
         this.refreshAll();
@@ -127,7 +128,7 @@ export class HintsController implements vscode.Disposable {
 
   /** The active profile's index (files with totals), built once per profile and options. */
   currentIndex(): Promise<ProfileIndex | undefined> {
-    const active = activeProfile();
+    const active = this.profiles.active;
     if (!active) return Promise.resolve(undefined);
     this.index ??= this.buildIndex(active).catch(() => undefined);
     return this.index;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { hintLevel, orderHotspots, stepHotspot, type Hotspot } from '../analysis/source-hints';
 import { normalizePath } from '../analysis/source-paths';
 import { readThresholds, type HintsController } from './hints-controller';
-import { revealSourceLine } from './open-source';
+import type { SourceOpener } from './open-source';
 
 /** Files looked at, costliest first: enough for any hotspot worth a jump. */
 const MAX_FILES = 200;
@@ -35,7 +35,7 @@ export async function collectHotspots(hints: HintsController): Promise<Hotspot[]
   return orderHotspots(spots);
 }
 
-export async function goToHotspot(hints: HintsController, step: 1 | -1): Promise<void> {
+export async function goToHotspot(hints: HintsController, opener: SourceOpener, step: 1 | -1): Promise<void> {
   const spots = await collectHotspots(hints);
   const editor = vscode.window.activeTextEditor;
   const at = editor ? { path: normalizePath(editor.document.uri.fsPath), line: editor.selection.active.line + 1 } : undefined;
@@ -44,5 +44,5 @@ export async function goToHotspot(hints: HintsController, step: 1 | -1): Promise
     void vscode.window.showInformationMessage('Go Profiler: no hotspots in this workspace for the active profile.');
     return;
   }
-  await revealSourceLine(next.path, next.line, false);
+  await opener.revealLine(next.path, next.line, false);
 }

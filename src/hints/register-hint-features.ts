@@ -1,44 +1,51 @@
 /** Registers the editor side: line hints, hovers, hotspot commands and jump-to-source. */
 import * as vscode from 'vscode';
-import { requestRevealFunction } from './active-profile';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
+import { ActiveProfiles } from './active-profile';
 import { HintDecorations } from './hint-decorations';
 import { HintHoverProvider, REVEAL_FUNCTION_COMMAND } from './hint-hover';
 import { HintsController } from './hints-controller';
 import { goToHotspot } from './hotspots';
-import { openProfileSource } from './open-source';
+import { SourceOpener } from './open-source';
 import { SourceMapping } from './source-context';
 
 /** Not in the palette: the in-host tests read what the hints show through it. */
 export const HINTS_SNAPSHOT_COMMAND = 'goProfiler.hints.snapshot';
 
-let mapping: SourceMapping | undefined;
-
-/** Jump from any profile view: maps the profile's file name and opens the line. */
-export async function jumpToSource(profileUri: vscode.Uri, file: string, line: number, functionName?: string): Promise<boolean> {
-  if (!mapping) return false;
-  return (await openProfileSource(mapping, profileUri, file, line, functionName)) !== undefined;
+/** What the profile editor uses of the hints. */
+export interface HintLink {
+  /** The profile the hints follow; profile editors report to it. */
+  readonly profiles: ActiveProfiles;
+  /** Jump from any profile view: maps the profile's file name and opens the line. */
+  jumpToSource(profileUri: vscode.Uri, file: string, line: number, functionName?: string): Promise<boolean>;
 }
 
-export function registerHintFeatures(context: vscode.ExtensionContext): vscode.Disposable[] {
+export interface HintFeatures extends HintLink {
+  readonly disposables: vscode.Disposable[];
+}
+
+export function registerHintFeatures(context: vscode.ExtensionContext): HintFeatures {
+  const profiles = new ActiveProfiles();
   const sources = new SourceMapping(context.workspaceState);
-  mapping = sources;
+  const opener = new SourceOpener(sources);
   const decorations = new HintDecorations(context.extensionUri);
-  const hints = new HintsController(sources, decorations, context.globalState);
-  return [
+  const hints = new HintsController(profiles, sources, decorations, context.globalState);
+  const disposables = [
+    profiles,
     sources,
+    opener,
     decorations,
     hints,
-    { dispose: () => (mapping = undefined) },
     vscode.languages.registerHoverProvider({ language: 'go', scheme: 'file' }, new HintHoverProvider(hints)),
     vscode.commands.registerCommand('goProfiler.toggleHints', () => hints.toggle()),
     vscode.commands.registerCommand('goProfiler.clearHints', () => hints.clear()),
-    vscode.commands.registerCommand('goProfiler.nextHotspot', () => goToHotspot(hints, 1)),
-    vscode.commands.registerCommand('goProfiler.previousHotspot', () => goToHotspot(hints, -1)),
+    vscode.commands.registerCommand('goProfiler.nextHotspot', () => goToHotspot(hints, opener, 1)),
+    vscode.commands.registerCommand('goProfiler.previousHotspot', () => goToHotspot(hints, opener, -1)),
     vscode.commands.registerCommand(REVEAL_FUNCTION_COMMAND, async (uri: unknown, name: unknown) => {
       if (typeof uri !== 'string' || typeof name !== 'string') return;
       const profile = vscode.Uri.parse(uri);
-      await vscode.commands.executeCommand('vscode.openWith', profile, 'goProfiler.profile');
-      requestRevealFunction(profile, name);
+      await vscode.commands.executeCommand('vscode.openWith', profile, PROFILE_VIEW_TYPE);
+      profiles.requestReveal(profile, name);
     }),
     vscode.commands.registerCommand(HINTS_SNAPSHOT_COMMAND, (uri: unknown) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
@@ -56,4 +63,9 @@ export function registerHintFeatures(context: vscode.ExtensionContext): vscode.D
       };
     }),
   ];
+  return {
+    profiles,
+    disposables,
+    jumpToSource: async (profileUri, file, line, functionName) => (await opener.openProfileSource(profileUri, file, line, functionName)) !== undefined,
+  };
 }

@@ -4,7 +4,7 @@
  * so tests in a real VS Code can read them from the command's result or from the log.
  */
 import * as vscode from 'vscode';
-import { cspViolations, type PanelCspCount } from './csp-violations';
+import type { CspViolationCounter, PanelCspCount } from './csp-violations';
 
 export const CSP_VIOLATIONS_COMMAND = 'goProfiler.cspViolations';
 /** The log line's prefix; the JSON of the counts follows it. */
@@ -15,9 +15,9 @@ export interface CspViolationReport {
   readonly panels: readonly PanelCspCount[];
 }
 
-export function registerCspViolationsCommand(log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerCspViolationsCommand(counter: CspViolationCounter, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand(CSP_VIOLATIONS_COMMAND, (): CspViolationReport => {
-    const report: CspViolationReport = { total: cspViolations.total(), panels: cspViolations.counts() };
+    const report: CspViolationReport = { total: counter.total(), panels: counter.counts() };
     log.info(`${CSP_COUNTS_LOG_PREFIX}${JSON.stringify(report)}`);
     return report;
   });

@@ -31,11 +31,18 @@ export function describeViolation(profile: string, panel: number, v: CspViolatio
   return `CSP violation in ${flat(profile)} (panel ${panel}): ${flat(v.directive)} blocked ${flat(v.blockedUri) || 'a resource'}${sample}`;
 }
 
+/** One panel's count: `record` adds one violation and returns its log line. */
+export interface PanelCspTrack {
+  record(v: CspViolationMessage): string;
+  close(): void;
+}
+
+/** The window's counts: every profile panel reports to the one the profile editors hold. */
 export class CspViolationCounter {
   private readonly panels: PanelEntry[] = [];
 
-  /** Starts counting for a new panel; `record` adds one violation and returns its log line. */
-  track(profile: string): { record(v: CspViolationMessage): string; close(): void } {
+  /** Starts counting for a new panel. */
+  track(profile: string): PanelCspTrack {
     const entry: PanelEntry = { panel: this.panels.length + 1, profile, open: true, violations: 0 };
     this.panels.push(entry);
     return {
@@ -58,6 +65,3 @@ export class CspViolationCounter {
     return this.panels.reduce((sum, e) => sum + e.violations, 0);
   }
 }
-
-/** The window's counter: every profile panel reports here. */
-export const cspViolations = new CspViolationCounter();

@@ -8,10 +8,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { saveProfile } from '../store/profile-store';
 import { findSameContent } from '../store/same-content';
 import { stemOf } from '../store/naming';
-import { PROFILE_VIEW_TYPE } from './profile-editor-provider';
 
 export const IMPORT_PROFILE_COMMAND = 'goProfiler.importProfile';
 

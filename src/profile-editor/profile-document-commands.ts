@@ -4,9 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LOAD_ANYWAY_COMMAND, RELOAD_COMMAND, type DocumentState, type ProfileDocument } from './profile-document';
-
-/** Every open profile document of this window. */
-export const openDocuments = new Set<ProfileDocument>();
+import type { ProfileEditors } from './profile-editors';
 
 function asUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -15,12 +13,10 @@ function asUri(arg: unknown): vscode.Uri | undefined {
 }
 
 /** The document of `arg` (a Uri or path), else of the active profile editor tab. */
-function documentFor(arg: unknown): ProfileDocument | undefined {
+function documentFor(editors: ProfileEditors, arg: unknown): ProfileDocument | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   const uri = asUri(arg) ?? (input instanceof vscode.TabInputCustom ? input.uri : undefined);
-  if (!uri) return undefined;
-  for (const d of openDocuments) if (d.uri.toString() === uri.toString()) return d;
-  return undefined;
+  return uri && editors.documentOf(uri);
 }
 
 async function after(document: ProfileDocument | undefined, run: (d: ProfileDocument) => Promise<unknown>): Promise<DocumentState | undefined> {
@@ -32,12 +28,12 @@ async function after(document: ProfileDocument | undefined, run: (d: ProfileDocu
   return document.state;
 }
 
-export function registerProfileDocumentCommands(): vscode.Disposable[] {
+export function registerProfileDocumentCommands(editors: ProfileEditors): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(RELOAD_COMMAND, (arg?: unknown) => after(documentFor(arg), (d) => d.reload())),
-    vscode.commands.registerCommand(LOAD_ANYWAY_COMMAND, (arg?: unknown) => after(documentFor(arg), (d) => d.reload(true))),
-    vscode.commands.registerCommand('goProfiler.internal.profileDocuments', (): DocumentState[] => [...openDocuments].map((d) => d.state)),
-    vscode.commands.registerCommand('goProfiler.internal.cancelLoad', (arg: unknown) => documentFor(arg)?.cancelLoad() ?? false),
-    vscode.commands.registerCommand('goProfiler.internal.answerLoadQuestion', (arg: unknown, load: unknown) => documentFor(arg)?.answer(load === true) ?? false),
+    vscode.commands.registerCommand(RELOAD_COMMAND, (arg?: unknown) => after(documentFor(editors, arg), (d) => d.reload())),
+    vscode.commands.registerCommand(LOAD_ANYWAY_COMMAND, (arg?: unknown) => after(documentFor(editors, arg), (d) => d.reload(true))),
+    vscode.commands.registerCommand('goProfiler.internal.profileDocuments', (): DocumentState[] => editors.openDocuments().map((d) => d.state)),
+    vscode.commands.registerCommand('goProfiler.internal.cancelLoad', (arg: unknown) => documentFor(editors, arg)?.cancelLoad() ?? false),
+    vscode.commands.registerCommand('goProfiler.internal.answerLoadQuestion', (arg: unknown, load: unknown) => documentFor(editors, arg)?.answer(load === true) ?? false),
   ];
 }

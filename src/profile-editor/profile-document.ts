@@ -17,8 +17,19 @@ import { ownedBytes, ProfileWorker } from '../worker/profile-worker';
 
 export type LoadOutcome = { readonly ok: true; readonly summary: ProfileSummary } | { readonly ok: false; readonly message: string };
 
-/** Where the document is: decoding, waiting for the user's OK, shown, failed, or not loaded at the user's word. */
-export type LoadPhase = 'loading' | 'asking' | 'loaded' | 'failed' | 'declined';
+/**
+ * Where the document is: decoding, waiting for the user's OK, shown, failed, not loaded at the
+ * user's word, or closed (its last editor closed; nothing happens to it any more); with what
+ * only that phase has.
+ */
+type Phase =
+  /** `cancelled`: the user pressed Cancel; the decode's thread is stopped. */
+  | { readonly kind: 'loading'; readonly cancelled: boolean }
+  /** `answer` settles the size question as the user would. */
+  | { readonly kind: 'asking'; readonly answer: (load: boolean) => void }
+  | { readonly kind: 'loaded' | 'failed' | 'declined' | 'closed' };
+
+export type LoadPhase = Phase['kind'];
 
 /** What tests and commands can see of a document (no bytes). */
 export interface DocumentState {
@@ -42,19 +53,17 @@ export class ProfileDocument implements vscode.CustomDocument {
   readonly fileName: string;
   private outcome: Promise<LoadOutcome>;
   private worker: ProfileWorker;
-  private workerStopped = false;
-  private disposed = false;
-  private phase: LoadPhase = 'loading';
-  private lastMessage: string | undefined;
-  private sampleCount: number | undefined;
+  private phase: Phase = { kind: 'loading', cancelled: false };
+  /** How the last load that ended ended (what `state` shows while the next one runs). */
+  private lastOutcome: LoadOutcome | undefined;
   private loads = 0;
   private onDisk: DocumentState['onDisk'] = 'same';
   private version: FileVersion | undefined;
   private baseUri: vscode.Uri | undefined;
+  /** The user said "Load Anyway": no size question any more. */
   private forceLoad = false;
-  private answerQuestion: ((load: boolean) => void) | undefined;
+  /** The "changed on disk" notification is showing. */
   private prompting = false;
-  private cancelRequested = false;
   private readonly reloading = new vscode.EventEmitter<void>();
   private readonly watch: ProfileFileWatch;
   /** Fires when a new load starts; `loaded` is then its outcome. */
@@ -78,13 +87,14 @@ export class ProfileDocument implements vscode.CustomDocument {
   }
 
   get state(): DocumentState {
+    const last = this.lastOutcome;
     return {
       uri: this.uri.toString(),
-      phase: this.phase,
+      phase: this.phase.kind,
       onDisk: this.onDisk,
       loads: this.loads,
-      ...(this.sampleCount !== undefined ? { sampleCount: this.sampleCount } : {}),
-      ...(this.lastMessage !== undefined ? { message: this.lastMessage } : {}),
+      ...(last?.ok ? { sampleCount: last.summary.sampleCount } : {}),
+      ...(last && !last.ok ? { message: last.message } : {}),
     };
   }
 
@@ -102,13 +112,13 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   /** Loads the file again (after it changed, a Cancel, or a "not loaded" answer); `force` skips the size question. */
   reload(force = false): Promise<LoadOutcome> {
-    if (this.disposed) return this.outcome;
+    if (this.phase.kind === 'closed') return this.outcome;
     if (force) this.forceLoad = true;
-    if (this.phase === 'asking' && force) {
+    if (this.phase.kind === 'asking' && force) {
       this.answer(true);
       return this.outcome;
     }
-    if (this.workerStopped) this.worker = this.startWorker();
+    if (this.worker.stopped) this.worker = this.startWorker();
     this.outcome = this.load();
     this.reloading.fire();
     return this.outcome;
@@ -116,38 +126,50 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   /** What the Cancel button of the decoding progress does: stops the decode (and its thread); false if none runs. */
   cancelLoad(): boolean {
-    if (this.phase !== 'loading' || this.disposed) return false;
-    this.cancelRequested = true;
+    if (this.phase.kind !== 'loading') return false;
+    this.phase = { kind: 'loading', cancelled: true };
     this.stopWorker();
     return true;
   }
 
   /** Answers a pending size question as the user would (Load or Cancel); false if none is pending. */
   answer(load: boolean): boolean {
-    const pending = this.answerQuestion;
-    this.answerQuestion = undefined;
-    if (pending && load) this.phase = 'loading'; // from now on Cancel stops the decode
-    pending?.(load);
-    return pending !== undefined;
+    if (this.phase.kind !== 'asking') return false;
+    const { answer } = this.phase;
+    if (load) this.phase = { kind: 'loading', cancelled: false }; // from now on Cancel stops the decode
+    answer(load);
+    return true;
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.answer(false);
+    const before = this.phase;
+    this.phase = { kind: 'closed' };
+    if (before.kind === 'asking') before.answer(false);
     this.watch.dispose();
     this.reloading.dispose();
     this.stopWorker();
     this.onDisposed();
   }
 
+  private get closed(): boolean {
+    return this.phase.kind === 'closed';
+  }
+
+  private get cancelled(): boolean {
+    return this.phase.kind === 'loading' && this.phase.cancelled;
+  }
+
+  /** Moves to `phase`, unless the document is closed (a load that ends late changes nothing then). */
+  private enter(phase: Phase): void {
+    if (!this.closed) this.phase = phase;
+  }
+
   private startWorker(): ProfileWorker {
-    this.workerStopped = false;
     return new ProfileWorker(this.workerScript, (problem) => this.log.warn(`${this.fileName}: ${problem}`));
   }
 
   /** Stopping the thread is the only way to stop a decode in progress; a reload starts a new one. */
   private stopWorker(): void {
-    this.workerStopped = true;
     void this.worker.terminate();
   }
 
@@ -161,25 +183,22 @@ export class ProfileDocument implements vscode.CustomDocument {
   }
 
   /** Records the end of load number `load`; an older load that ends late changes nothing. */
-  private settle(load: number, phase: LoadPhase, outcome: LoadOutcome): LoadOutcome {
+  private settle(load: number, kind: 'loaded' | 'failed' | 'declined', outcome: LoadOutcome): LoadOutcome {
     if (load !== this.loads) return outcome;
-    this.phase = phase;
-    this.lastMessage = outcome.ok ? undefined : outcome.message;
-    this.sampleCount = outcome.ok ? outcome.summary.sampleCount : undefined;
+    this.enter({ kind });
+    this.lastOutcome = outcome;
     return outcome;
   }
 
   private async load(): Promise<LoadOutcome> {
     const load = ++this.loads;
-    this.phase = 'loading';
-    this.cancelRequested = false;
+    this.enter({ kind: 'loading', cancelled: false });
     try {
       const stat = await vscode.workspace.fs.stat(this.uri);
       const setting = vscode.workspace.getConfiguration('goProfiler').get<number>(CONFIRM_OPEN_SETTING);
       if (!this.forceLoad && needsConfirmation(stat.size, setting)) {
-        this.phase = 'asking';
         if (!(await this.ask(stat.size, setting))) return this.settle(load, 'declined', this.declined(stat.size, setting));
-        this.phase = 'loading';
+        this.enter({ kind: 'loading', cancelled: false });
       }
       const big = stat.size >= NOTIFY_ABOVE_BYTES;
       const title = `Decoding ${this.fileName}`;
@@ -192,12 +211,12 @@ export class ProfileDocument implements vscode.CustomDocument {
         const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
         const goroutineDump = await readGoroutineDump(this.uri);
         // Cancelled while reading: the worker is gone, so decoding must not start.
-        if (this.cancelRequested) throw new Error('cancelled');
+        if (this.cancelled) throw new Error('cancelled');
         progress.report({ message: 'decoding' });
         return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES, ...(goroutineDump !== undefined ? { goroutineDump } : {}) });
       });
       // Cancelled just as the worker answered: it has been stopped, and the profile with it.
-      if (this.cancelRequested) throw new Error('cancelled');
+      if (this.cancelled) throw new Error('cancelled');
       if (load === this.loads) {
         this.version = { size: stat.size, mtime: stat.mtime };
         this.onDisk = 'same';
@@ -206,8 +225,8 @@ export class ProfileDocument implements vscode.CustomDocument {
       return this.settle(load, 'loaded', { ok: true, summary });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      if (this.disposed) return this.settle(load, 'failed', { ok: false, message: `${this.fileName}: the profile was closed` });
-      if (this.cancelRequested) return this.settle(load, 'declined', { ok: false, message: `${this.fileName}: decoding was cancelled. Run "Go Profiler: Reload Profile" to load it.` });
+      if (this.closed) return this.settle(load, 'failed', { ok: false, message: `${this.fileName}: the profile was closed` });
+      if (this.cancelled) return this.settle(load, 'declined', { ok: false, message: `${this.fileName}: decoding was cancelled. Run "Go Profiler: Reload Profile" to load it.` });
       // Decoder messages already start with the file name; file system errors may not.
       return this.settle(load, 'failed', { ok: false, message: detail.startsWith(this.fileName) ? detail : `${this.fileName}: ${detail}` });
     }
@@ -223,13 +242,13 @@ export class ProfileDocument implements vscode.CustomDocument {
       )
       // A dialog the workbench closes by itself (it can reject) is a Cancel, not a failure.
       .then((choice) => choice === 'Load', () => false);
-    const answered = new Promise<boolean>((resolve) => (this.answerQuestion = resolve));
-    return Promise.race([question, answered]).finally(() => (this.answerQuestion = undefined));
+    const answered = new Promise<boolean>((resolve) => this.enter({ kind: 'asking', answer: resolve }));
+    return Promise.race([question, answered]);
   }
 
   private declined(size: number, setting: number | undefined): LoadOutcome {
     const limit = formatValue(confirmThresholdBytes(setting) ?? 0, 'bytes');
-    if (!this.disposed) {
+    if (!this.closed) {
       void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} was not loaded.`, 'Load Anyway').then((choice) => {
         if (choice) void this.reload(true);
       });
@@ -241,16 +260,16 @@ export class ProfileDocument implements vscode.CustomDocument {
   }
 
   private onFileEvent(event: FileEvent): void {
-    if (this.disposed) return;
+    if (this.closed) return;
     if (event.kind === 'deleted') {
       if (this.onDisk === 'deleted') return;
       this.onDisk = 'deleted';
-      const shown = this.phase === 'loaded' ? 'the editor keeps showing what was loaded' : 'nothing was loaded from it';
+      const shown = this.phase.kind === 'loaded' ? 'the editor keeps showing what was loaded' : 'nothing was loaded from it';
       void vscode.window.showWarningMessage(`Go Profiler: ${this.fileName} was deleted or moved on disk; ${shown}.`);
       return;
     }
     this.onDisk = 'changed';
-    if (this.prompting || this.phase === 'loading' || this.phase === 'asking') return;
+    if (this.prompting || this.phase.kind === 'loading' || this.phase.kind === 'asking') return;
     this.prompting = true;
     void vscode.window.showInformationMessage(`Go Profiler: ${this.fileName} changed on disk.`, 'Reload').then((choice) => {
       this.prompting = false;

@@ -1,190 +1,188 @@
 /**
- * Connects one webview panel to its ProfileDocument: sets the HTML, answers the handshake,
- * validates every message from the webview and forwards view requests to the worker.
+ * One webview panel showing a ProfileDocument: sets the HTML, answers the handshake, checks
+ * every message from the webview (a trust boundary) and forwards view requests to the
+ * document's worker.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HostToWebview, WebviewRequest, WebviewResponse } from '../shared/protocol';
-import { assertNever } from '../shared/rpc';
+import type { HintLink } from '../hints/register-hint-features';
+import type { HostToWebview, WebviewRequest, WebviewToHost } from '../shared/protocol';
+import { assertNever, forwardRequest } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
+import type { CspViolationCounter, PanelCspTrack } from './csp-violations';
+import { FlameZoomState } from './flame-zoom';
+import { nearestModulePath, saveImage } from './panel-actions';
 import type { ProfileDocument } from './profile-document';
 import { renderWebviewHtml } from './webview-html';
-import { nearestModulePath, saveImage } from './panel-actions';
-import { onDidRequestRevealFunction, profileClosed, setActiveProfile } from '../hints/active-profile';
-import { jumpToSource } from '../hints/register-hint-features';
-import { FlameZoomState } from './flame-zoom';
-import { cspViolations } from './csp-violations';
 
-/** An open profile editor, as the "Compare with…" command finds it. */
-export interface ProfilePanelHandle {
-  readonly panel: vscode.WebviewPanel;
+/** What a panel uses of its window (the ProfileEditors registry gives it). */
+export interface PanelContext {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly hints: HintLink;
+  readonly csp: CspViolationCounter;
+  /** The panel became the active editor. */
+  activated(panel: ProfilePanel): void;
+  closed(panel: ProfilePanel): void;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ProfilePanel {
+  private disposed = false;
+  /** The hover's "Reveal in the profile" is kept until the webview's script has said it is ready. */
+  private webviewReady = false;
+  private pendingReveal: string | undefined;
+  private baseSource: string | undefined;
+  /** The hints follow the views' options, narrowed to the flame graph's zoomed frame. */
+  private readonly hintOptions = new FlameZoomState();
+  private readonly csp: PanelCspTrack;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly document: ProfileDocument,
+    private readonly context: PanelContext,
+  ) {
+    this.setHtml();
+    this.csp = context.csp.track(document.fileName);
+    this.subscriptions = [
+      context.hints.profiles.onDidRequestReveal(({ uri, functionName }) => this.reveal(uri, functionName)),
+      panel.onDidChangeViewState(() => {
+        if (!panel.active) return;
+        context.hints.profiles.set(document);
+        context.activated(this);
+      }),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      // A reload (file changed on disk, Load Anyway): show progress, then the new outcome.
+      document.onDidStartReload(() => this.postLoad()),
+    ];
+    panel.onDidDispose(() => this.dispose());
+  }
+
   /** Loads `base` as the comparison base (asks for a file when undefined). */
-  compareWith(base: vscode.Uri | undefined): Promise<void>;
-}
+  async compareWith(base: vscode.Uri | undefined): Promise<void> {
+    const uri = base ?? (await this.pickBase());
+    if (!uri) return;
+    try {
+      this.baseSource = await this.document.openBase(uri);
+      this.post({ kind: 'baseLoaded', source: this.baseSource });
+    } catch (error) {
+      this.post({ kind: 'baseFailed', message: describe(error) });
+    }
+  }
 
-const openPanels: ProfilePanelHandle[] = [];
+  private setHtml(): void {
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
+    webview.html = renderWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
+    });
+  }
 
-/** The active profile editor, else the one used last. */
-export function currentProfilePanel(): ProfilePanelHandle | undefined {
-  return openPanels.find((p) => p.panel.active) ?? openPanels[openPanels.length - 1];
-}
+  private post(message: HostToWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
 
-async function pickBase(document: ProfileDocument): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    defaultUri: vscode.Uri.joinPath(document.uri, '..'),
-    filters: { 'Go profiles': ['gz', 'pprof', 'prof', 'pb'], 'All files': ['*'] },
-    openLabel: 'Compare with',
-    title: `Compare ${document.fileName} with…`,
-  });
-  return picked?.[0];
-}
+  /** `init` now, then `loaded` or `failed` when the document's current load ends. */
+  private postLoad(): void {
+    const { document } = this;
+    this.post({ kind: 'init', fileName: document.fileName });
+    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
+      this.post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
+    );
+  }
 
-export function attachProfilePanel(
-  panel: vscode.WebviewPanel,
-  document: ProfileDocument,
-  extensionUri: vscode.Uri,
-  log: vscode.LogOutputChannel,
-): void {
-  const webview = panel.webview;
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const media = vscode.Uri.joinPath(extensionUri, 'media');
-  webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-  webview.html = renderWebviewHtml({
-    cspSource: webview.cspSource,
-    nonce: randomBytes(16).toString('base64'),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
-  });
+  private reveal(uri: vscode.Uri, functionName: string): void {
+    if (uri.toString() !== this.document.uri.toString()) return;
+    if (this.webviewReady) this.post({ kind: 'revealFunction', name: functionName });
+    else this.pendingReveal = functionName;
+  }
 
-  let disposed = false;
-  const csp = cspViolations.track(document.fileName);
-  let baseSource: string | undefined;
-  const post = (message: HostToWebview): void => {
-    if (!disposed) void webview.postMessage(message);
-  };
-  // The hover's "Reveal in the profile": kept until the webview's script has said it is ready.
-  let webviewReady = false;
-  let pendingReveal: string | undefined;
-  // The hints follow the views' options, narrowed to the flame graph's zoomed frame.
-  const hintOptions = new FlameZoomState();
-  const revealSubscription = onDidRequestRevealFunction(({ uri, functionName }) => {
-    if (uri.toString() !== document.uri.toString()) return;
-    if (webviewReady) post({ kind: 'revealFunction', name: functionName });
-    else pendingReveal = functionName;
-  });
-  const handle: ProfilePanelHandle = {
-    panel,
-    async compareWith(base) {
-      const uri = base ?? (await pickBase(document));
-      if (!uri) return;
-      try {
-        baseSource = await document.openBase(uri);
-        post({ kind: 'baseLoaded', source: baseSource });
-      } catch (error) {
-        post({ kind: 'baseFailed', message: error instanceof Error ? error.message : String(error) });
-      }
-    },
-  };
-  openPanels.push(handle);
-  panel.onDidChangeViewState(() => {
-    if (!panel.active) return;
-    setActiveProfile(document);
-    openPanels.splice(openPanels.indexOf(handle), 1);
-    openPanels.push(handle);
-  });
-
-  const subscription = webview.onDidReceiveMessage((raw: unknown) => {
+  private receive(raw: unknown): void {
     const message = parseWebviewToHost(raw);
     if (!message) {
-      log.warn(`${document.fileName}: ignored a malformed message from the webview`);
+      this.context.log.warn(`${this.document.fileName}: ignored a malformed message from the webview`);
       return;
     }
+    this.handle(message);
+  }
+
+  private handle(message: WebviewToHost): void {
+    const { document, context } = this;
     switch (message.kind) {
-      case 'ready': {
-        webviewReady = true;
-        // A reloaded webview draws an unzoomed flame graph.
-        const unzoomed = hintOptions.zoomed([]);
-        if (unzoomed !== undefined) setActiveProfile(document, unzoomed);
-        post({ kind: 'init', fileName: document.fileName });
-        if (pendingReveal !== undefined) post({ kind: 'revealFunction', name: pendingReveal });
-        pendingReveal = undefined;
-        void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
-          post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
-        );
-        if (baseSource) void document.loaded.then(() => post({ kind: 'baseLoaded', source: baseSource ?? '' }));
-        break;
-      }
+      case 'ready':
+        return this.ready();
       case 'request':
-        setActiveProfile(document, hintOptions.request(message.params), (query, name) => document.request('peek', { ...query, name }));
-        void answer(document, message).then(post);
-        break;
+        return this.answer(message);
       case 'openSource':
-        void jumpToSource(document.uri, message.file, message.line, message.functionName).catch((e: unknown) => log.warn(`open source: ${String(e)}`));
-        break;
+        void context.hints.jumpToSource(document.uri, message.file, message.line, message.functionName).catch((e: unknown) => context.log.warn(`open source: ${String(e)}`));
+        return;
       case 'saveImage':
         void saveImage(message.format, message.data, document.uri).catch((e: unknown) =>
-          vscode.window.showErrorMessage(`Go Profiler: could not save the image: ${e instanceof Error ? e.message : String(e)}`),
+          vscode.window.showErrorMessage(`Go Profiler: could not save the image: ${describe(e)}`),
         );
-        break;
+        return;
       case 'compareWith':
-        void handle.compareWith(undefined);
-        break;
+        void this.compareWith(undefined);
+        return;
       case 'stopComparing':
-        baseSource = undefined;
-        break;
+        this.baseSource = undefined;
+        return;
       case 'flameZoom': {
-        const options = hintOptions.zoomed(message.path);
-        if (options !== undefined) setActiveProfile(document, options);
-        break;
+        const options = this.hintOptions.zoomed(message.path);
+        if (options !== undefined) context.hints.profiles.set(document, options);
+        return;
       }
       case 'cspViolation':
-        log.warn(csp.record(message));
-        break;
+        context.log.warn(this.csp.record(message));
+        return;
       default:
         assertNever(message, 'webview message');
     }
-  });
+  }
 
-  // A reload (file changed on disk, Load Anyway): show progress, then the new outcome.
-  const reloadSubscription = document.onDidStartReload(() => {
-    post({ kind: 'init', fileName: document.fileName });
-    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
-      post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
-    );
-  });
+  private ready(): void {
+    this.webviewReady = true;
+    // A reloaded webview draws an unzoomed flame graph.
+    const unzoomed = this.hintOptions.zoomed([]);
+    if (unzoomed !== undefined) this.context.hints.profiles.set(this.document, unzoomed);
+    this.postLoad();
+    if (this.pendingReveal !== undefined) this.post({ kind: 'revealFunction', name: this.pendingReveal });
+    this.pendingReveal = undefined;
+    if (this.baseSource) void this.document.loaded.then(() => this.post({ kind: 'baseLoaded', source: this.baseSource ?? '' }));
+  }
 
-  panel.onDidDispose(() => {
-    disposed = true;
-    reloadSubscription.dispose();
-    csp.close();
-    openPanels.splice(openPanels.indexOf(handle), 1);
-    profileClosed(document);
-    subscription.dispose();
-    revealSubscription.dispose();
-  });
-}
+  /** A view request goes to the document's worker as is (the view methods are worker methods too). */
+  private answer(request: WebviewRequest): void {
+    const { document } = this;
+    this.context.hints.profiles.set(document, this.hintOptions.request(request.params), (query, name) => document.request('peek', { ...query, name }));
+    void forwardRequest(request, (method, params) => document.request(method, params), describe).then((response) => this.post(response));
+  }
 
-async function answer(document: ProfileDocument, request: WebviewRequest): Promise<WebviewResponse> {
-  const { id } = request;
-  try {
-    switch (request.method) {
-      case 'top':
-        return { kind: 'response', id, ok: true, method: 'top', result: await document.request('top', request.params) };
-      case 'flame':
-        return { kind: 'response', id, ok: true, method: 'flame', result: await document.request('flame', request.params) };
-      case 'tree':
-        return { kind: 'response', id, ok: true, method: 'tree', result: await document.request('tree', request.params) };
-      case 'peek':
-        return { kind: 'response', id, ok: true, method: 'peek', result: await document.request('peek', request.params) };
-      case 'callgraph':
-        return { kind: 'response', id, ok: true, method: 'callgraph', result: await document.request('callgraph', request.params) };
-      case 'goroutines':
-        return { kind: 'response', id, ok: true, method: 'goroutines', result: await document.request('goroutines', request.params) };
-      default:
-        return assertNever(request, 'view request');
-    }
-  } catch (error) {
-    return { kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  private async pickBase(): Promise<vscode.Uri | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      defaultUri: vscode.Uri.joinPath(this.document.uri, '..'),
+      filters: { 'Go profiles': ['gz', 'pprof', 'prof', 'pb'], 'All files': ['*'] },
+      openLabel: 'Compare with',
+      title: `Compare ${this.document.fileName} with…`,
+    });
+    return picked?.[0];
+  }
+
+  private dispose(): void {
+    this.disposed = true;
+    for (const s of this.subscriptions) s.dispose();
+    this.csp.close();
+    this.context.closed(this);
+    this.context.hints.profiles.closed(this.document);
   }
 }

@@ -9,12 +9,12 @@ import { CaptureError } from '../capture/errors';
 import { captureItem } from '../capture/save-capture';
 import { decodeProfile } from '../pprof/decode-profile';
 import { inflateNode } from '../pprof/inflate-node';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
+import type { UnsavedCaptures } from '../store/unsaved';
 import { captureLabel } from './capture-menu';
 import type { SessionRegistry, SessionState } from './session-registry';
 import { KeptCaptureError, keepUnsavedCapture } from './unsaved-captures';
-
-export const PROFILE_EDITOR = 'goProfiler.profile';
 
 export interface CaptureDeps {
   readonly registry: SessionRegistry;
@@ -22,10 +22,12 @@ export interface CaptureDeps {
   /** Called after each save (refreshes Recent Profiles). */
   readonly onSaved: (saved: SavedProfile) => void;
   readonly log: vscode.LogOutputChannel;
+  /** Where a capture the folder cannot take is kept (this window's, created by activate). */
+  readonly unsaved: UnsavedCaptures;
 }
 
 export async function openProfile(path: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_EDITOR, { preview: false });
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_VIEW_TYPE, { preview: false });
 }
 
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
@@ -33,7 +35,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
   const item = captureItem(result, session.context(), session.sidecarCapture);
   // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
   const saved = await saveProfile(deps.folder(), item).catch((e: unknown) => {
-    throw keepUnsavedCapture(item, session.label, e);
+    throw keepUnsavedCapture(deps.unsaved, item, session.label, e);
   });
   deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
   if (result.note) {

@@ -5,13 +5,14 @@ import { profileGoTest } from '../capture/go-test';
 import type { SavedProfile } from '../store/profile-store';
 import type { BuildProblems } from './build-problems';
 import { openProfile } from './capture-runner';
-import { ProgramTerminal } from './program-terminal';
+import type { ProgramTerminals } from './program-terminal';
 
 export interface TestRunDeps {
   readonly problems: BuildProblems;
   readonly folder: () => string;
   readonly onSaved: (saved: SavedProfile) => void;
   readonly log: vscode.LogOutputChannel;
+  readonly terminals: ProgramTerminals;
 }
 
 export interface TestSelection {
@@ -21,7 +22,7 @@ export interface TestSelection {
 }
 
 export async function profileTest(deps: TestRunDeps, selection: TestSelection, go: string): Promise<string[]> {
-  const pty = ProgramTerminal.acquire(`Go Profiler: ${selection.name}`, () => undefined);
+  const pty = deps.terminals.acquire(`Go Profiler: ${selection.name}`, () => undefined);
   pty.terminal.show(true);
   const select = selection.kind === 'test' ? `-run '^${selection.name}$'` : `-bench '^${selection.name}$' -run '^$'`;
   pty.info(`go test ${select} -cpuprofile -memprofile -blockprofile -mutexprofile (in ${selection.pkgDir})…`);

@@ -14,14 +14,41 @@ const RESET = '\x1b[0m';
 /** What an internal command reports of a terminal's text (tests): the last this many characters. */
 const TRANSCRIPT_LIMIT = 64 * 1024;
 
-/** Terminals of finished runs, by name, ready to take the next run of the same name. */
-const idle = new Map<string, ProgramTerminal>();
-/** Every terminal not closed yet. */
-const live = new Set<ProgramTerminal>();
+/** The program terminals of one window (created with the session features, no module-level state). */
+export class ProgramTerminals {
+  /** Terminals of finished runs, by name, ready to take the next run of the same name. */
+  private readonly idle = new Map<string, ProgramTerminal>();
+  /** Every terminal not closed yet. */
+  private readonly live = new Set<ProgramTerminal>();
 
-/** goProfiler.internal.programTerminals: each open terminal's name and text (in-host tests). */
-export function programTerminalStates(): { name: string; text: string; idle: boolean }[] {
-  return [...live].map((t) => ({ name: t.name, text: t.transcript, idle: idle.get(t.name) === t }));
+  /** The idle terminal of an earlier run of `name` (output kept above a separator), or a new one. */
+  acquire(name: string, onClose: () => void): ProgramTerminal {
+    const reused = this.idle.get(name);
+    this.idle.delete(name);
+    if (reused && !reused.isClosed) {
+      reused.startRun(onClose);
+      return reused;
+    }
+    const terminal = new ProgramTerminal(name, onClose, this);
+    this.live.add(terminal);
+    return terminal;
+  }
+
+  /** goProfiler.internal.programTerminals: each open terminal's name and text (in-host tests). */
+  states(): { name: string; text: string; idle: boolean }[] {
+    return [...this.live].map((t) => ({ name: t.name, text: t.transcript, idle: this.idle.get(t.name) === t }));
+  }
+
+  /** `terminal`'s run is over: it waits for the next run of its name (one per name). */
+  released(terminal: ProgramTerminal): void {
+    this.idle.get(terminal.name)?.terminal.dispose();
+    this.idle.set(terminal.name, terminal);
+  }
+
+  closed(terminal: ProgramTerminal): void {
+    if (this.idle.get(terminal.name) === terminal) this.idle.delete(terminal.name);
+    this.live.delete(terminal);
+  }
 }
 
 /** Lone "\n" → "\r\n", as a terminal needs. Pure. */
@@ -42,26 +69,21 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
   private closedByUser = false;
   private text = '';
 
-  private constructor(
+  /** Made by `ProgramTerminals.acquire`. */
+  constructor(
     readonly name: string,
     private onClose: () => void,
+    private readonly owner: ProgramTerminals,
   ) {
     this.terminal = vscode.window.createTerminal({ name, pty: this, iconPath: new vscode.ThemeIcon('flame') });
-    live.add(this);
   }
 
-  /** The idle terminal of an earlier run of `name` (output kept above a separator), or a new one. */
-  static acquire(name: string, onClose: () => void): ProgramTerminal {
-    const reused = idle.get(name);
-    idle.delete(name);
-    if (reused && !reused.closedByUser) {
-      reused.onClose = onClose;
-      reused.program = undefined;
-      reused.line = '';
-      reused.write(`\n${DIM}──────── new run ────────${RESET}\n`);
-      return reused;
-    }
-    return new ProgramTerminal(name, onClose);
+  /** A new run in this (idle) terminal: its output goes below a separator. */
+  startRun(onClose: () => void): void {
+    this.onClose = onClose;
+    this.program = undefined;
+    this.line = '';
+    this.write(`\n${DIM}──────── new run ────────${RESET}\n`);
   }
 
   /** The run is over (its program ended or never started): the next run of this name may reuse the terminal. */
@@ -70,8 +92,7 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
     // The run is over: closing its terminal later (the user, or the next release) must not call
     // its run's onClose again (a second dispose of an ended session starts clean-up work anew).
     this.onClose = () => undefined;
-    idle.get(this.name)?.terminal.dispose(); // keep one per name
-    idle.set(this.name, this);
+    this.owner.released(this); // keeps one per name
   }
 
   /** The text written so far (its last TRANSCRIPT_LIMIT characters), for the internal command tests use. */
@@ -91,8 +112,7 @@ export class ProgramTerminal implements vscode.Pseudoterminal, vscode.Disposable
 
   close(): void {
     this.closedByUser = true;
-    if (idle.get(this.name) === this) idle.delete(this.name);
-    live.delete(this);
+    this.owner.closed(this);
     this.onClose();
   }
 

@@ -4,9 +4,10 @@ import { registerRunCodeLens } from './run-codelens';
 import { RecordingStatus } from './recording-status';
 import { BuildProblems } from './build-problems';
 import { profilesFolder } from './profiles-folder';
-import { programTerminalStates } from './program-terminal';
+import { ProgramTerminals } from './program-terminal';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
+import type { UnsavedCaptures } from '../store/unsaved';
 
 export interface SessionFeatures {
   readonly registry: SessionRegistry;
@@ -14,12 +15,21 @@ export interface SessionFeatures {
   readonly disposables: vscode.Disposable[];
 }
 
-/** `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes). */
-export function registerSessionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onSaved: () => void): SessionFeatures {
+/**
+ * `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes);
+ * `unsaved` keeps the captures the folder could not take.
+ */
+export function registerSessionFeatures(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  unsaved: UnsavedCaptures,
+  onSaved: () => void,
+): SessionFeatures {
   const registry = new SessionRegistry();
   const folder = (): string => profilesFolder(context);
   const problems = new BuildProblems();
-  const deps = { registry, folder, onSaved, log, problems };
+  const terminals = new ProgramTerminals();
+  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals };
   // The CPU stop item shows elapsed time; refresh it while something records.
   const ticker = setInterval(() => {
     if (registry.all().some((s) => s.cpuStartedAt)) registry.touch();
@@ -34,7 +44,7 @@ export function registerSessionFeatures(context: vscode.ExtensionContext, log: v
       { dispose: () => clearInterval(ticker) },
       ...registerSessionCommands(deps, context.workspaceState),
       registerRunCodeLens(),
-      vscode.commands.registerCommand('goProfiler.internal.programTerminals', programTerminalStates),
+      vscode.commands.registerCommand('goProfiler.internal.programTerminals', () => terminals.states()),
     ],
   };
 }

@@ -14,10 +14,11 @@ import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-r
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
-import { ProgramTerminal } from './program-terminal';
+import type { ProgramTerminals } from './program-terminal';
 
 export interface RunDeps extends CaptureDeps {
   readonly problems: BuildProblems;
+  readonly terminals: ProgramTerminals;
 }
 
 export interface StartedRun {
@@ -47,7 +48,7 @@ function samplingSettings(): SamplingRates {
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
-  const pty = ProgramTerminal.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  const pty = deps.terminals.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
   pty.terminal.show(true);
   pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
   try {

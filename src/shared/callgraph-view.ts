@@ -1,5 +1,6 @@
-/** The call graph view's request and data (worker → host → webview), with validators. */
+/** The call graph view's request (checked: it comes from the webview) and data (worker → host → webview). */
 import { isFiniteNumber, isIndex, isRecord } from './guards';
+import { checkedMethod } from './rpc';
 import type { ViewQuery } from './view-model';
 import { parseViewQuery } from './validate-views';
 
@@ -62,38 +63,4 @@ export function parseCallGraphParams(value: unknown): CallGraphParams | undefine
   return { ...query, nodeCount, nodeFraction, edgeFraction, ...(callTree === undefined ? {} : { callTree }) };
 }
 
-function parseNode(value: unknown): CallGraphNodeView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { name, file, line, startLine, flat, cum, flatText, cumText } = value;
-  if (typeof name !== 'string' || typeof file !== 'string' || !isIndex(line) || !isIndex(startLine)) return undefined;
-  if (!isFiniteNumber(flat) || !isFiniteNumber(cum) || typeof flatText !== 'string' || typeof cumText !== 'string') return undefined;
-  return { name, file, line, startLine, flat, cum, flatText, cumText };
-}
-
-function parseEdge(value: unknown, nodeCount: number): CallGraphEdgeView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { from, to, weight, weightText, residual, inline } = value;
-  if (!isIndex(from) || !isIndex(to) || from >= nodeCount || to >= nodeCount) return undefined;
-  if (!isFiniteNumber(weight) || typeof weightText !== 'string' || typeof residual !== 'boolean' || typeof inline !== 'boolean') return undefined;
-  return { from, to, weight, weightText, residual, inline };
-}
-
-export function parseCallGraphView(value: unknown): CallGraphView | undefined {
-  if (!isRecord(value) || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return undefined;
-  const { sampleIndex, unit, total, totalText, droppedNodes, droppedEdges, shownText } = value;
-  if (!isIndex(sampleIndex) || typeof unit !== 'string' || !isFiniteNumber(total) || typeof totalText !== 'string') return undefined;
-  if (!isIndex(droppedNodes) || !isIndex(droppedEdges) || typeof shownText !== 'string') return undefined;
-  const nodes: CallGraphNodeView[] = [];
-  for (const item of value.nodes) {
-    const n = parseNode(item);
-    if (!n) return undefined;
-    nodes.push(n);
-  }
-  const edges: CallGraphEdgeView[] = [];
-  for (const item of value.edges) {
-    const e = parseEdge(item, nodes.length);
-    if (!e) return undefined;
-    edges.push(e);
-  }
-  return { sampleIndex, unit, total, totalText, nodes, edges, droppedNodes, droppedEdges, shownText };
-}
+export const callGraphMethod = checkedMethod<CallGraphParams, CallGraphView>(parseCallGraphParams);

@@ -1,7 +1,6 @@
-/** What a comparison ("Compare with…") adds to the views' data (worker → host → webview), with its validator. */
-import { isFiniteNumber, isRecord } from './guards';
+/** What a comparison ("Compare with…") adds to the views' data (worker → host → webview). */
+import type { TopView } from './top-view';
 import { formatPercent } from './units';
-import type { TopView } from './view-model';
 
 /**
  * The totals of the two profiles of a comparison, each as `go tool pprof` reports it for that
@@ -13,13 +12,6 @@ export interface ComparisonTotals {
   readonly current: number;
   readonly baseText: string;
   readonly currentText: string;
-}
-
-export function parseComparisonTotals(value: unknown): ComparisonTotals | undefined {
-  if (!isRecord(value)) return undefined;
-  const { base, current, baseText, currentText } = value;
-  if (!isFiniteNumber(base) || !isFiniteNumber(current) || typeof baseText !== 'string' || typeof currentText !== 'string') return undefined;
-  return { base, current, baseText, currentText };
 }
 
 /**

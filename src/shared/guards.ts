@@ -17,3 +17,8 @@ export function isFiniteNumber(value: unknown): value is number {
 export function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
+
+/** Whether `key` names an own property of `table` (not `toString`, `__proto__` and the like). */
+export function isOwnKey<T extends object>(table: T, key: unknown): key is keyof T & string {
+  return typeof key === 'string' && Object.hasOwn(table, key);
+}

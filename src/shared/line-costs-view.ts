@@ -3,7 +3,7 @@
  * Without `files` the answer lists every source file with its totals only (cheap, for mapping
  * and hotspot order); with `files` it adds the lines of those files.
  */
-import { isFiniteNumber, isIndex, isRecord, isStringArray } from './guards';
+import { isIndex, isRecord, isStringArray } from './guards';
 import { granularities, type GranularityView, type SampleTypeView } from './view-model';
 
 /** The profile editor's options the hints follow (a subset of its view query). */
@@ -92,47 +92,4 @@ export function parseLineCostsParams(value: unknown): LineCostsParams | undefine
   if (!query || !isRecord(value)) return undefined;
   if (value.files === undefined) return query;
   return isStringArray(value.files) ? { ...query, files: value.files } : undefined;
-}
-
-function parseLine(value: unknown): LineCostView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { line, flat, cum, fn } = value;
-  return isIndex(line) && isFiniteNumber(flat) && isFiniteNumber(cum) && isIndex(fn) ? { line, flat, cum, fn } : undefined;
-}
-
-function parseFunction(value: unknown): LineFunctionView | undefined {
-  if (!isRecord(value) || typeof value.name !== 'string' || !isIndex(value.startLine)) return undefined;
-  return { name: value.name, startLine: value.startLine };
-}
-
-function parseList<T>(value: unknown, item: (v: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out: T[] = [];
-  for (const v of value) {
-    const parsed = item(v);
-    if (parsed === undefined) return undefined;
-    out.push(parsed);
-  }
-  return out;
-}
-
-function parseFile(value: unknown): FileLinesView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { file, maxFlat, maxCum } = value;
-  if (typeof file !== 'string' || !isFiniteNumber(maxFlat) || !isFiniteNumber(maxCum)) return undefined;
-  if ((value.lines === undefined) !== (value.functions === undefined)) return undefined;
-  if (value.lines === undefined) return { file, maxFlat, maxCum };
-  const functions = parseList(value.functions, parseFunction);
-  const lines = parseList(value.lines, parseLine);
-  if (!functions || !lines || lines.some((l) => l.fn >= functions.length)) return undefined;
-  return { file, maxFlat, maxCum, functions, lines };
-}
-
-export function parseLineCostsView(value: unknown): LineCostsView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { sampleIndex, total, sampleType } = value;
-  if (!isIndex(sampleIndex) || !isFiniteNumber(total) || !isRecord(sampleType)) return undefined;
-  if (typeof sampleType.type !== 'string' || typeof sampleType.unit !== 'string') return undefined;
-  const files = parseList(value.files, parseFile);
-  return files && { sampleIndex, sampleType: { type: sampleType.type, unit: sampleType.unit }, total, files };
 }

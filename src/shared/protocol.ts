@@ -5,8 +5,34 @@
  * the host answers `init`, then `loaded` or `failed` when the decode ends. Data for views
  * is requested with `request` messages typed by `ViewMethods`.
  */
-import type { RequestOf, ResponseOf } from './rpc';
-import type { GranularityView, ProfileSummary, ViewMethods } from './view-model';
+import { callGraphMethod } from './callgraph-view';
+import { flameMethod } from './flame-view';
+import { goroutinesMethod } from './goroutines-view';
+import { peekMethod } from './peek-view';
+import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
+import { topMethod } from './top-view';
+import { treeMethod } from './tree-view';
+import type { GranularityView, ProfileSummary } from './view-model';
+
+/** The custom editor that shows profiles (package.json contributes it under the same name). */
+export const PROFILE_VIEW_TYPE = 'goProfiler.profile';
+
+/**
+ * Every view's data request: the webview asks, the host checks the params with the method's
+ * parser and forwards them to the decode worker, whose handler table answers. Adding a view
+ * method = its `<view>-view.ts` here in src/shared (params and result types, params parser,
+ * `checkedMethod`), its line in this table, and its handler in src/worker/worker-handlers.ts.
+ */
+export const viewMethods = {
+  top: topMethod,
+  flame: flameMethod,
+  tree: treeMethod,
+  peek: peekMethod,
+  callgraph: callGraphMethod,
+  goroutines: goroutinesMethod,
+} as const;
+
+export type ViewMethods = MethodsOf<typeof viewMethods>;
 
 export type WebviewRequest = RequestOf<ViewMethods>;
 export type WebviewResponse = ResponseOf<ViewMethods>;

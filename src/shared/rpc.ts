@@ -1,8 +1,10 @@
 /**
  * Typed request/response over any one-way message channel (webview postMessage, worker
- * threads). A method map `{ name: { params; result } }` types both ends; the generic client
- * below is the only place a response's result meets its method's type.
+ * threads). A method map `{ name: { params; result } }` types both ends; the generic client,
+ * request parser and answering functions below are the only places where a message's method
+ * meets its params' and result's types (TS cannot follow that pairing through a lookup).
  */
+import { isOwnKey } from './guards';
 
 export interface MethodSpec {
   readonly params: unknown;
@@ -15,6 +17,27 @@ export type MethodMap<M> = { readonly [K in keyof M]: MethodSpec };
 export type MethodName<M> = keyof M & string;
 export type ParamsOf<M, K extends keyof M> = M[K] extends MethodSpec ? M[K]['params'] : never;
 export type ResultOf<M, K extends keyof M> = M[K] extends MethodSpec ? M[K]['result'] : never;
+
+/**
+ * A method whose params cross a trust boundary: `parseParams` checks them (returns undefined
+ * when malformed); `result` is never set, it only carries the result type into the method map.
+ */
+export interface CheckedMethod<P, R> {
+  readonly parseParams: (value: unknown) => P | undefined;
+  readonly result?: R;
+}
+
+export function checkedMethod<P, R>(parseParams: (value: unknown) => P | undefined): CheckedMethod<P, R> {
+  return { parseParams };
+}
+
+/** The method map `{ name: { params; result } }` of a table of checked methods. */
+export type MethodsOf<T> = {
+  readonly [K in keyof T]: T[K] extends CheckedMethod<infer P, infer R> ? { readonly params: P; readonly result: R } : never;
+};
+
+/** One handler per method of M, each typed by its method (a mapped table: no switch to keep complete). */
+export type HandlerTable<M> = { readonly [K in MethodName<M>]: (params: ParamsOf<M, K>) => ResultOf<M, K> };
 
 /** A request for one method of M, discriminated by `method`. */
 export type RequestOf<M> = {
@@ -114,6 +137,52 @@ export class RpcClient<M extends MethodMap<M>> {
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const p of pending) p.reject(new ChannelClosedError(reason));
+  }
+}
+
+/**
+ * A request whose method is in `table` and whose params pass that method's parser, else undefined.
+ * For messages from an untrusted side (the webview).
+ */
+export function parseRequest<T>(table: T & { readonly [K in keyof T]: CheckedMethod<unknown, unknown> }, id: number, method: unknown, params: unknown): RequestOf<MethodsOf<T>> | undefined {
+  if (!isOwnKey(table, method)) return undefined;
+  const parsed = table[method].parseParams(params);
+  // The parser is the method's own, so method and params pair up as RequestOf says.
+  return parsed === undefined ? undefined : ({ kind: 'request', id, method, params: parsed } as RequestOf<MethodsOf<T>>);
+}
+
+/**
+ * Answers `request` with its method's handler in `table`: the result as an ok response of the
+ * same method and id, a thrown error as a failed response worded by `describe`.
+ */
+export function answerRequest<M>(table: HandlerTable<M>, request: RequestOf<M>, describe: (error: unknown) => string): ResponseOf<M> {
+  const { id, method } = request;
+  if (!isOwnKey(table, method)) return { kind: 'response', id, ok: false, error: `unknown method ${JSON.stringify(method)}` };
+  try {
+    // TS cannot follow a union request's method to its handler's params and result; HandlerTable pairs them.
+    const handler = table[method] as (params: unknown) => unknown;
+    return { kind: 'response', id, ok: true, method, result: handler(request.params) } as ResponseOf<M>;
+  } catch (error) {
+    return { kind: 'response', id, ok: false, error: describe(error) };
+  }
+}
+
+/**
+ * Answers `request` by sending it on to another channel whose methods include M's with the
+ * same types (`send`), as a response with the request's own id.
+ */
+export async function forwardRequest<M>(
+  request: RequestOf<M>,
+  send: <K extends MethodName<M>>(method: K, params: ParamsOf<M, K>) => Promise<ResultOf<M, K>>,
+  describe: (error: unknown) => string,
+): Promise<ResponseOf<M>> {
+  const { id, method } = request;
+  try {
+    const result = await send(method, request.params);
+    // The other channel answered this method (RpcClient checks that), with M's result type.
+    return { kind: 'response', id, ok: true, method, result } as ResponseOf<M>;
+  } catch (error) {
+    return { kind: 'response', id, ok: false, error: describe(error) };
   }
 }
 

@@ -1,11 +1,10 @@
-import type { CallGraphParams, CallGraphView } from './callgraph-view';
-import type { ComparisonTotals } from './diff-view';
-import type { GoroutinesView } from './goroutines-view';
-
 /**
- * What the views show, computed in the decode worker and sent to the webview as plain data.
- * Numbers are raw (for sorting and tests); `...Text` fields are already formatted like pprof.
+ * What every view shares: the profile's summary, the view query, and the stack tree the flame
+ * graph and the call trees show. Each view's own request and data are in `<view>-view.ts`.
+ * Computed in the decode worker and sent to the webview as plain data; numbers are raw (for
+ * sorting and tests), `...Text` fields are already formatted like pprof.
  */
+import type { ComparisonTotals } from './diff-view';
 
 export interface SampleTypeView {
   readonly type: string;
@@ -58,52 +57,6 @@ export interface ViewQuery {
   readonly diff?: boolean;
 }
 
-export type TopParams = ViewQuery;
-
-export interface TopRow {
-  readonly name: string;
-  readonly file: string;
-  /** 0 when the granularity has no line. */
-  readonly line: number;
-  /** First line of the function (0 when unknown), where "open source" goes when `line` is 0. */
-  readonly startLine?: number;
-  readonly flat: number;
-  readonly cum: number;
-  readonly flatText: string;
-  readonly flatPercent: string;
-  readonly sumPercent: string;
-  readonly cumText: string;
-  readonly cumPercent: string;
-  /** With a base profile: the row's flat in the base and in the current profile (delta = flat). */
-  readonly diff?: TopRowDiff;
-}
-
-export interface TopRowDiff {
-  readonly base: number;
-  readonly current: number;
-  readonly baseText: string;
-  readonly currentText: string;
-  /** flat (current - base) as a share of the base total, like `go tool pprof -diff_base`. */
-  readonly deltaPercent: string;
-}
-
-export interface TopView {
-  readonly sampleIndex: number;
-  readonly sampleType: SampleTypeView;
-  readonly total: number;
-  readonly totalText: string;
-  readonly rows: readonly TopRow[];
-  /** Sum of the flat values of `rows`, and its share of the total (pprof's "Showing nodes accounting for"). */
-  readonly shownText: string;
-  readonly shownPercent: string;
-  /** Rows left out to keep the message small (the least significant ones). */
-  readonly omittedRows: number;
-  /** Name of the base profile when the rows are a comparison. */
-  readonly baseSource?: string;
-  /** With a base profile: both profiles' totals, the same in every view. */
-  readonly comparison?: ComparisonTotals;
-}
-
 export interface FrameView {
   readonly name: string;
   readonly file: string;
@@ -141,45 +94,3 @@ export interface StackTreeView {
   /** With a base profile: both profiles' totals, the same in every view. */
   readonly comparison?: ComparisonTotals;
 }
-
-export type TreeDirection = 'top-down' | 'bottom-up';
-
-export interface TreeParams extends ViewQuery {
-  readonly direction: TreeDirection;
-}
-
-export interface PeekParams extends ViewQuery {
-  /** Exact printable name of the function. */
-  readonly name: string;
-}
-
-export interface PeekRowView {
-  readonly name: string;
-  readonly value: number;
-  readonly valueText: string;
-  readonly percent: string;
-}
-
-export interface PeekView {
-  readonly name: string;
-  readonly flatText: string;
-  readonly cumText: string;
-  readonly callers: readonly PeekRowView[];
-  readonly callees: readonly PeekRowView[];
-}
-
-/**
- * Every view's data request: the webview asks the host, the host forwards to the worker.
- * Adding a view = adding a method here, its handler in the worker and its webview module.
- */
-export interface ViewMethods {
-  readonly top: { readonly params: TopParams; readonly result: TopView };
-  readonly flame: { readonly params: ViewQuery; readonly result: StackTreeView };
-  readonly tree: { readonly params: TreeParams; readonly result: StackTreeView };
-  readonly peek: { readonly params: PeekParams; readonly result: PeekView };
-  readonly callgraph: { readonly params: CallGraphParams; readonly result: CallGraphView };
-  readonly goroutines: { readonly params: ViewQuery; readonly result: GoroutinesView };
-}
-
-/** One entry per method, so the validator knows them all (the type makes it complete). */
-export const viewMethodNames: { readonly [K in keyof ViewMethods]: true } = { top: true, flame: true, tree: true, peek: true, callgraph: true, goroutines: true };

@@ -2,14 +2,13 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { listProfiles } from '../store/profile-store';
 import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
 import { invalidStem, renameProfile } from '../store/rename-profile';
 import { COMPARE_WITH_COMMAND } from '../profile-editor/profile-commands';
 import type { RecentProfileNode } from './recent-profiles-tree';
 import { revealPath, type Revealed } from './reveal-path';
-
-const PROFILE_EDITOR = 'goProfiler.profile';
 
 function targetPath(node: RecentProfileNode | vscode.Uri | undefined): string | undefined {
   if (!node) return undefined;
@@ -32,12 +31,12 @@ export async function compareWith(node: RecentProfileNode | undefined, folder: s
     { title: `Compare ${basename(current)} with…`, placeHolder: 'Pick the base profile' },
   );
   if (!pick) return;
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(current), PROFILE_EDITOR, { preview: false });
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(current), PROFILE_VIEW_TYPE, { preview: false });
   try {
     // The profile editor's own Compare with… (diff against the base) acts on the active profile.
     await vscode.commands.executeCommand(COMPARE_WITH_COMMAND, vscode.Uri.file(pick.path));
   } catch (e) {
-    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(pick.path), PROFILE_EDITOR, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(pick.path), PROFILE_VIEW_TYPE, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     void vscode.window.showWarningMessage(
       `Go Profiler: could not compare (${e instanceof Error ? e.message : String(e)}); ${basename(current)} and ${pick.label} are open side by side.`,
     );

@@ -3,8 +3,10 @@
  * (first, with Save As…), then the profiles folder, newest first, with type and program from sidecars.
  */
 import * as vscode from 'vscode';
-import { SAVE_UNSAVED_COMMAND, unsavedCaptures } from '../session/unsaved-captures';
+import { PROFILE_VIEW_TYPE } from '../shared/protocol';
+import { SAVE_UNSAVED_COMMAND } from '../session/unsaved-captures';
 import { listProfiles, type ListedProfile } from '../store/profile-store';
+import type { UnsavedCapture, UnsavedCaptures } from '../store/unsaved';
 import { recentProfileLabels } from './recent-profile-labels';
 import { recentProfileTooltip } from './recent-profile-tooltip';
 
@@ -33,8 +35,9 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   constructor(
     private readonly folder: () => string,
     private readonly log: vscode.LogOutputChannel,
+    private readonly unsaved: UnsavedCaptures,
   ) {
-    this.stopListening = unsavedCaptures.onDidChange(() => this.refresh());
+    this.stopListening = unsaved.onDidChange(() => this.refresh());
   }
 
   refresh(): void {
@@ -56,7 +59,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
     if (node) return [];
     const folder = this.folder();
     this.watch(folder);
-    const unsaved = unsavedCaptures.list().map((c) => ({ unsavedId: c.id }));
+    const unsaved = this.unsaved.list().map((c) => ({ unsavedId: c.id }));
     try {
       return [...unsaved, ...(await listProfiles(folder)).map((listed) => ({ profilePath: listed.profilePath, listed }))];
     } catch (e) {
@@ -66,7 +69,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   }
 
   getTreeItem(node: RecentNode): vscode.TreeItem {
-    if ('unsavedId' in node) return unsavedItem(node.unsavedId);
+    if ('unsavedId' in node) return unsavedItem(node.unsavedId, this.unsaved.get(node.unsavedId));
     const uri = vscode.Uri.file(node.profilePath);
     const { label, description } = recentProfileLabels(node.listed);
     const item = new vscode.TreeItem(label);
@@ -74,7 +77,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
     item.tooltip = new vscode.MarkdownString(recentProfileTooltip(node.listed));
     item.iconPath = new vscode.ThemeIcon('flame');
     item.contextValue = 'goProfiler.recentProfile';
-    item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, 'goProfiler.profile', { preview: true }] };
+    item.command = { command: 'vscode.openWith', title: 'Open', arguments: [uri, PROFILE_VIEW_TYPE, { preview: true }] };
     return item;
   }
 
@@ -86,8 +89,7 @@ export class RecentProfilesTree implements vscode.TreeDataProvider<RecentNode>, 
   }
 }
 
-function unsavedItem(id: number): vscode.TreeItem {
-  const capture = unsavedCaptures.get(id);
+function unsavedItem(id: number, capture: UnsavedCapture | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(capture ? `Unsaved: ${capture.item.type} · ${capture.item.program}` : 'Unsaved capture');
   item.description = 'Save As…';
   item.tooltip = capture ? `${capture.origin}: ${capture.reason}\n\nKept in memory until saved elsewhere or discarded.` : '';

@@ -1,11 +1,10 @@
 /**
- * The host side of one decode worker: starts the thread, sends typed requests, validates
- * responses. No `vscode` import, so plain Node tests drive the real worker through it.
+ * The host side of one decode worker: starts the thread, sends typed requests, settles them
+ * with the responses. No `vscode` import, so plain Node tests drive the real worker through it.
  */
 import { Worker } from 'node:worker_threads';
 import { RpcClient, type MethodName, type ParamsOf, type ResultOf } from '../shared/rpc';
-import { parseWorkerToHost } from '../shared/validate-messages';
-import type { HostToWorker, WorkerMethods } from './worker-protocol';
+import type { HostToWorker, WorkerMethods, WorkerToHost } from './worker-protocol';
 
 export class ProfileWorker {
   private readonly worker: Worker;
@@ -15,10 +14,9 @@ export class ProfileWorker {
   constructor(scriptPath: string, onProblem: (message: string) => void = () => undefined) {
     this.worker = new Worker(scriptPath);
     this.rpc = new RpcClient<WorkerMethods>((request) => this.post(request));
-    this.worker.on('message', (raw: unknown) => {
-      const response = parseWorkerToHost(raw);
-      if (!response) onProblem('decode worker sent a malformed message');
-      else if (!this.rpc.handleResponse(response)) onProblem(`decode worker answered unknown request ${response.id}`);
+    // The worker is this extension's own code: its answers are trusted by their type.
+    this.worker.on('message', (response: WorkerToHost) => {
+      if (!this.rpc.handleResponse(response)) onProblem(`decode worker answered unknown request ${response.id}`);
     });
     this.worker.on('error', (error) => {
       this.rpc.dispose(`the decode worker failed: ${error.message}`);
@@ -30,6 +28,11 @@ export class ProfileWorker {
 
   request<K extends MethodName<WorkerMethods>>(method: K, params: ParamsOf<WorkerMethods, K>): Promise<ResultOf<WorkerMethods, K>> {
     return this.rpc.request(method, params);
+  }
+
+  /** Whether `terminate` was called (a crashed thread is not "stopped": its requests fail). */
+  get stopped(): boolean {
+    return this.terminated;
   }
 
   /** Stops the thread at once (abandoning a decode in progress) and rejects pending requests. */

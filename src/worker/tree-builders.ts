@@ -5,7 +5,9 @@ import { buildStacks } from '../analysis/stacks';
 import { buildStackTrie, type StackTrie } from '../analysis/stack-trie';
 import { buildPeek } from '../analysis/peek';
 import { formatPercent, formatValue } from '../shared/units';
-import type { PeekRowView, PeekView, StackTreeView, TreeDirection } from '../shared/view-model';
+import type { PeekRowView, PeekView } from '../shared/peek-view';
+import type { TreeDirection } from '../shared/tree-view';
+import type { StackTreeView } from '../shared/view-model';
 
 export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection): StackTrie {
   return buildStackTrie(buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });

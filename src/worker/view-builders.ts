@@ -4,7 +4,8 @@ import type { ReportOptions } from '../analysis/options';
 import { topTableFromStacks, type TopTable } from '../analysis/top';
 import { buildStacks } from '../analysis/stacks';
 import { chooseOutputUnit, formatPercent, formatValue } from '../shared/units';
-import type { LabelKeyView, ProfileSummary, TopRow, TopView } from '../shared/view-model';
+import type { TopRow, TopView } from '../shared/top-view';
+import type { LabelKeyView, ProfileSummary } from '../shared/view-model';
 
 /** Rows past this are left out of a message; the view says how many. The table is virtualised. */
 export const MAX_TOP_ROWS = 1_000_000;

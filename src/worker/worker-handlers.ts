@@ -9,10 +9,13 @@ import { OptionError } from '../shared/option-error';
 import { FrameBudgetError } from '../analysis/frame-budget';
 import { topTable } from '../analysis/top';
 import { mergeForDiff } from '../analysis/diff';
-import { assertNever } from '../shared/rpc';
+import { answerRequest, type HandlerTable } from '../shared/rpc';
 import { lineCostsForQuery } from '../analysis/line-table';
-import type { PeekParams, PeekView, StackTreeView, TopView, TreeParams, ViewQuery } from '../shared/view-model';
-import type { HostToWorker, OpenParams, WorkerToHost } from './worker-protocol';
+import type { PeekParams, PeekView } from '../shared/peek-view';
+import type { TopView } from '../shared/top-view';
+import type { TreeParams } from '../shared/tree-view';
+import type { ProfileSummary, StackTreeView, ViewQuery } from '../shared/view-model';
+import type { BaseInfo, HostToWorker, OpenParams, WorkerMethods, WorkerToHost } from './worker-protocol';
 import { buildSummary, buildTopView, MAX_TOP_ROWS } from './view-builders';
 import { buildPeekView, stackTreeView, stackTrie } from './tree-builders';
 import { comparisonTotals, diffFlameView } from './diff-builders';
@@ -36,47 +39,40 @@ export class WorkerHandlers {
   private goroutineDump: string | undefined;
   private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
 
+  /** One handler per worker method; adding a view method adds its line here. */
+  private readonly handlers: HandlerTable<WorkerMethods> = {
+    open: (params) => this.open(params),
+    openBase: (params) => this.openBase(params),
+    top: (params) => this.cached('top', params, () => this.top(params)),
+    flame: (params) => this.cached('flame', params, () => this.tree({ ...params, direction: 'top-down' }, true)),
+    tree: (params) => this.cached('tree', params, () => this.tree(params)),
+    peek: (params) => this.cached('peek', params, () => this.peek(params)),
+    goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
+    callgraph: (params) => buildCallGraphView(this.opened(), params),
+    lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
+  };
+
   answer(request: HostToWorker): WorkerToHost {
-    const { id } = request;
-    try {
-      switch (request.method) {
-        case 'open': {
-          this.source = request.params.source;
-          this.goroutineDump = request.params.goroutineDump;
-          this.profile = undefined;
-          this.base = undefined;
-          this.cache.clear();
-          this.profile = this.decode(request.params);
-          return { kind: 'response', id, ok: true, method: 'open', result: buildSummary(this.profile, this.source) };
-        }
-        case 'openBase': {
-          const current = this.opened();
-          const profile = this.decode(request.params);
-          mergeForDiff(current, profile, 'base'); // refuses incompatible sample types now, with pprof's message
-          this.base = { profile, source: request.params.source };
-          this.cache.clear();
-          return { kind: 'response', id, ok: true, method: 'openBase', result: { source: request.params.source } };
-        }
-        case 'top':
-          return { kind: 'response', id, ok: true, method: 'top', result: this.cached('top', request.params, () => this.top(request.params)) };
-        case 'flame':
-          return { kind: 'response', id, ok: true, method: 'flame', result: this.cached('flame', request.params, () => this.tree({ ...request.params, direction: 'top-down' }, true)) };
-        case 'tree':
-          return { kind: 'response', id, ok: true, method: 'tree', result: this.cached('tree', request.params, () => this.tree(request.params)) };
-        case 'peek':
-          return { kind: 'response', id, ok: true, method: 'peek', result: this.cached('peek', request.params, () => this.peek(request.params)) };
-        case 'goroutines':
-          return { kind: 'response', id, ok: true, method: 'goroutines', result: buildGoroutinesView(this.opened(), this.goroutineDump, request.params, this.diffBase(request.params)) };
-        case 'callgraph':
-          return { kind: 'response', id, ok: true, method: 'callgraph', result: buildCallGraphView(this.opened(), request.params) };
-        case 'lineCosts':
-          return { kind: 'response', id, ok: true, method: 'lineCosts', result: lineCostsForQuery(this.opened(), request.params, this.diffBase(request.params)?.profile) };
-        default:
-          return assertNever(request, 'request');
-      }
-    } catch (error) {
-      return { kind: 'response', id, ok: false, error: this.describe(error) };
-    }
+    return answerRequest(this.handlers, request, (error) => this.describe(error));
+  }
+
+  private open(params: OpenParams): ProfileSummary {
+    this.source = params.source;
+    this.goroutineDump = params.goroutineDump;
+    this.profile = undefined;
+    this.base = undefined;
+    this.cache.clear();
+    this.profile = this.decode(params);
+    return buildSummary(this.profile, this.source);
+  }
+
+  private openBase(params: OpenParams): BaseInfo {
+    const current = this.opened();
+    const profile = this.decode(params);
+    mergeForDiff(current, profile, 'base'); // refuses incompatible sample types now, with pprof's message
+    this.base = { profile, source: params.source };
+    this.cache.clear();
+    return { source: params.source };
   }
 
   private decode(params: OpenParams): Profile {

@@ -1,9 +1,11 @@
 /**
  * Messages between the extension host and the decode worker (a `worker_threads` Worker).
- * The worker keeps the decoded profile; the host asks it for view data by method.
+ * The worker keeps the decoded profile; the host asks it for view data by method. Both ends
+ * are the extension's own code, so neither re-checks what the other sends: the types do.
  */
 import type { RequestOf, ResponseOf } from '../shared/rpc';
-import type { ProfileSummary, ViewMethods } from '../shared/view-model';
+import type { ViewMethods } from '../shared/protocol';
+import type { ProfileSummary } from '../shared/view-model';
 import type { LineCostsParams, LineCostsView } from '../shared/line-costs-view';
 
 export interface OpenParams {

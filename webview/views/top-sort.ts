@@ -1,5 +1,5 @@
 /** Sorting the top table: click a header to sort by it, click again to reverse. */
-import type { TopRow } from '../../src/shared/view-model';
+import type { TopRow } from '../../src/shared/top-view';
 
 export type TopColumn = 'flat' | 'flat%' | 'sum%' | 'cum' | 'cum%' | 'name' | 'base' | 'current' | 'delta%';
 

@@ -4,7 +4,8 @@
  * current, delta and delta% columns.
  */
 import { shownOfTotalText, summaryTotalText } from '../../src/shared/diff-view';
-import type { TopRow, TopView, ViewQuery } from '../../src/shared/view-model';
+import type { TopRow, TopView } from '../../src/shared/top-view';
+import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { compareRows, nextSort, type SortState, type TopColumn } from './top-sort';

@@ -6,7 +6,9 @@
  */
 import { summaryTotalText } from '../../src/shared/diff-view';
 import { formatPercent, formatValue } from '../../src/shared/units';
-import type { PeekView, TreeDirection, ViewQuery } from '../../src/shared/view-model';
+import type { PeekView } from '../../src/shared/peek-view';
+import type { TreeDirection } from '../../src/shared/tree-view';
+import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { TreeRows } from './tree-model';

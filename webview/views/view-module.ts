@@ -1,6 +1,7 @@
 /** A view in the profile editor's tab strip: flame graph, top, tree. */
 import type { RpcClient } from '../../src/shared/rpc';
-import type { ProfileSummary, ViewMethods, ViewQuery } from '../../src/shared/view-model';
+import type { ViewMethods } from '../../src/shared/protocol';
+import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
 
 export interface ViewContext {
   readonly summary: ProfileSummary;

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { lineCostsForQuery } from '../../../src/analysis/line-table';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import type { LineCostsParams } from '../../../src/shared/line-costs-view';
-import { parseLineCostsView } from '../../../src/shared/line-costs-view';
 import { repoRoot } from '../../support/go-fixtures';
 import { goPprofRaw, pprofUnitFlag } from '../../support/go-pprof';
 import { parsePprofList as parseList } from '../../support/pprof-list';
@@ -34,9 +33,8 @@ describe('editor line table matches go tool pprof -list', () => {
       const base = c.base === undefined ? undefined : await readProfileFile(c.base);
       const all = lineCostsForQuery(profile, c.params, base);
       const wanted = all.files.map((f) => f.file);
-      // Through the message validator, as the host receives it.
-      const view = parseLineCostsView(structuredClone(lineCostsForQuery(profile, { ...c.params, files: wanted }, base)));
-      assert.ok(view, 'the view passes its validator');
+      // Through a structured clone, as the host receives it from the worker thread.
+      const view = structuredClone(lineCostsForQuery(profile, { ...c.params, files: wanted }, base));
       const unit = view.sampleType.unit;
       const captured = all.files.map((f) => /^(.*\/home\/alice\/src\/hotspots)\//.exec(f.file)?.[1]).find((p) => p !== undefined);
       assert.ok(captured, 'the profile was captured under another path');

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChannelClosedError, RemoteError, RpcClient, type RequestOf } from '../../../src/shared/rpc';
+import {
+  answerRequest,
+  ChannelClosedError,
+  checkedMethod,
+  forwardRequest,
+  parseRequest,
+  RemoteError,
+  RpcClient,
+  type HandlerTable,
+  type RequestOf,
+} from '../../../src/shared/rpc';
 
 interface TestMethods {
   double: { params: { n: number }; result: number };
@@ -61,4 +71,48 @@ test('a send that throws rejects the request instead of leaving it pending', asy
   });
   await assert.rejects(rpc.request('double', { n: 1 }), /cannot post/);
   assert.equal(rpc.pendingCount, 0);
+});
+
+interface CheckedMethods {
+  double: { params: { n: number }; result: number };
+  fail: { params: { why: string }; result: never };
+}
+
+const table: HandlerTable<CheckedMethods> = {
+  double: ({ n }) => n * 2,
+  fail: ({ why }) => {
+    throw new Error(why);
+  },
+};
+const describe = (e: unknown): string => `x.pb.gz: ${e instanceof Error ? e.message : String(e)}`;
+
+test('answerRequest: the method handler answers with its id; a throw becomes a failed response; unknown methods are refused', () => {
+  assert.deepEqual(answerRequest(table, { kind: 'request', id: 7, method: 'double', params: { n: 21 } }, describe), { kind: 'response', id: 7, ok: true, method: 'double', result: 42 });
+  assert.deepEqual(answerRequest(table, { kind: 'request', id: 8, method: 'fail', params: { why: 'truncated' } }, describe), { kind: 'response', id: 8, ok: false, error: 'x.pb.gz: truncated' });
+  const sneaky = { kind: 'request', id: 9, method: 'toString', params: {} } as unknown as RequestOf<CheckedMethods>;
+  assert.deepEqual(answerRequest(table, sneaky, describe), { kind: 'response', id: 9, ok: false, error: 'unknown method "toString"' });
+});
+
+test('forwardRequest: another channel answers, under the request own id; its failure becomes a failed response', async () => {
+  // The other channel: a client whose requests the handler table answers (like the host and its worker).
+  const sent: RequestOf<CheckedMethods>[] = [];
+  const other: RpcClient<CheckedMethods> = new RpcClient<CheckedMethods>((r) => {
+    sent.push(r);
+    queueMicrotask(() => other.handleResponse(answerRequest(table, r, describe)));
+  });
+  const forward = (request: RequestOf<CheckedMethods>) => forwardRequest(request, (method, params) => other.request(method, params), (e) => (e instanceof Error ? e.message : String(e)));
+  assert.deepEqual(await forward({ kind: 'request', id: 30, method: 'double', params: { n: 5 } }), { kind: 'response', id: 30, ok: true, method: 'double', result: 10 });
+  assert.deepEqual(await forward({ kind: 'request', id: 31, method: 'fail', params: { why: 'no profile is loaded' } }), { kind: 'response', id: 31, ok: false, error: 'x.pb.gz: no profile is loaded' });
+  assert.deepEqual(sent.map((r) => [r.id, r.method]), [[1, 'double'], [2, 'fail']]);
+});
+
+test('parseRequest: only own methods of the table, with params that pass that method parser', () => {
+  const table = {
+    double: checkedMethod<{ n: number }, number>((v) => (typeof v === 'object' && v !== null && 'n' in v && typeof v.n === 'number' ? { n: v.n } : undefined)),
+  };
+  assert.deepEqual(parseRequest(table, 1, 'double', { n: 2, extra: 'dropped' }), { kind: 'request', id: 1, method: 'double', params: { n: 2 } });
+  assert.equal(parseRequest(table, 1, 'double', { n: '2' }), undefined);
+  assert.equal(parseRequest(table, 1, 'toString', { n: 2 }), undefined);
+  assert.equal(parseRequest(table, 1, '__proto__', { n: 2 }), undefined);
+  assert.equal(parseRequest(table, 1, 3, { n: 2 }), undefined);
 });

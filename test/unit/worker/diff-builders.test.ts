@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WorkerHandlers } from '../../../src/worker/worker-handlers';
-import { parseWorkerToHost } from '../../../src/shared/validate-messages';
-import type { StackTreeView, TopView } from '../../../src/shared/view-model';
+import type { TopView } from '../../../src/shared/top-view';
+import type { StackTreeView } from '../../../src/shared/view-model';
 import { buildProfile, encodeProfile, type SampleSpec } from '../../support/profile-builder';
 
 function bytesOf(samples: readonly SampleSpec[]): Uint8Array {
@@ -87,14 +87,4 @@ test('trees and top of a comparison carry the same two totals; the plain flame h
   const plain = flame(h, false);
   assert.equal(plain.comparison, undefined);
   assert.equal(plain.base, undefined);
-});
-
-test('the comparison totals survive the host’s parse of the worker’s answers', () => {
-  const h = compared();
-  for (const method of ['flame', 'top'] as const) {
-    const answer = h.answer({ kind: 'request', id: 6, method, params: { sampleIndex: 0, diff: true } });
-    const parsed = parseWorkerToHost(answer);
-    if (!parsed?.ok || (parsed.method !== 'flame' && parsed.method !== 'top')) return assert.fail(`${method} did not parse`);
-    assert.deepEqual(parsed.result.comparison, { base: 50, current: 55, baseText: '50ns', currentText: '55ns' }, method);
-  }
 });
