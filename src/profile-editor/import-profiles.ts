@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
+import { statRegularFile } from './regular-file';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { saveProfile } from '../store/profile-store';
 import { findSameContent } from '../store/same-content';
@@ -35,6 +36,7 @@ export async function importIntoFolder(folder: string, uris?: readonly vscode.Ur
   const saved: string[] = [];
   for (const uri of picked) {
     try {
+      await statRegularFile(uri);
       const bytes = await readFile(uri.fsPath);
       const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes : gzipSync(bytes);
       // The same content imported before (or the file is already in the folder): open that one.

@@ -5,6 +5,7 @@
  * that changes on disk is offered for reload, and a deleted one keeps showing what was loaded.
  */
 import * as vscode from 'vscode';
+import { statRegularFile } from './regular-file';
 import { formatValue } from '../shared/units';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../pprof/inflate';
 import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
@@ -175,6 +176,7 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   private async decodeBase(uri: vscode.Uri): Promise<string> {
     const source = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    await statRegularFile(uri);
     const bytes = ownedBytes(await vscode.workspace.fs.readFile(uri));
     const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Decoding ${source}` }, () =>
       this.worker.request('openBase', { bytes, source, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES }),
@@ -194,7 +196,7 @@ export class ProfileDocument implements vscode.CustomDocument {
     const load = ++this.loads;
     this.enter({ kind: 'loading', cancelled: false });
     try {
-      const stat = await vscode.workspace.fs.stat(this.uri);
+      const stat = await statRegularFile(this.uri);
       const setting = vscode.workspace.getConfiguration('goProfiler').get<number>(CONFIRM_OPEN_SETTING);
       if (!this.forceLoad && needsConfirmation(stat.size, setting)) {
         if (!(await this.ask(stat.size, setting))) return this.settle(load, 'declined', this.declined(stat.size, setting));
