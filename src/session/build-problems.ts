@@ -22,8 +22,11 @@ export class BuildProblems implements vscode.Disposable {
     return [...byFile.values()].reduce((n, l) => n + l.length, 0);
   }
 
+  /** Clears only when something is shown: clearing an empty collection still makes VS Code schedule a flush timer. */
   clear(): void {
-    this.collection.clear();
+    let shown = false;
+    this.collection.forEach(() => (shown = true));
+    if (shown) this.collection.clear();
   }
 
   dispose(): void {
