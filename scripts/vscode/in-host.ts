@@ -14,6 +14,8 @@ export interface TestOutcome {
 
 /** The variable test/integration/index.ts reads to know where to write its outcomes. */
 export const inHostResultsVariable = 'GO_PROFILER_IN_HOST_RESULTS';
+/** A regular expression: the in-host mocha run keeps only the tests whose full title matches. */
+export const inHostGrepVariable = 'GO_PROFILER_IN_HOST_GREP';
 
 export interface InHostOptions {
   server: CodeServer;

@@ -10,7 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { bundleIntegrationTests } from './bundle-tests';
 import { installVsix, startCodeServer, stopCodeServer, type CodeServer } from './code-server';
-import { inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-host';
+import { inHostGrepVariable, inHostResultsVariable, runInHostSuites, type TestOutcome } from './in-host';
 import { packageVsix } from './package-vsix';
 import { extensionId, requireChromium, requireCodeServer, testResultsDir } from './paths';
 import { createRunDirs, pruneOldRuns, type RunDirs } from './run-dir';
@@ -64,6 +64,10 @@ function armWatchdog(outcomes: readonly TestOutcome[], server: CodeServer, dirs:
   timer.unref();
 }
 
+/** `--only REGEX`: run only the UI scenarios and in-host tests whose name matches (for a focused run while developing). */
+const only = option('--only') === undefined ? undefined : new RegExp(option('--only') ?? '', 'i');
+const wanted = (scenario: string): boolean => only === undefined || only.test(scenario);
+
 async function main(): Promise<number> {
   requireCodeServer();
   requireChromium();
@@ -91,7 +95,8 @@ async function main(): Promise<number> {
     console.log(`installed ${vsix} with --install-extension (${seconds(Date.now() - tInstall)})`);
     const extensionPath = installedExtensionFolder(dirs.extensions);
     const resultsFile = join(dirs.root, 'in-host-results.json');
-    server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile, ...goBuildCacheEnv() } });
+    const grep = only === undefined ? {} : { [inHostGrepVariable]: only.source };
+    server = await startCodeServer(dirs, { workspace: dirs.workspace, env: { [inHostResultsVariable]: resultsFile, ...grep, ...goBuildCacheEnv() } });
     stopOnSignal(server, dirs);
     armWatchdog(outcomes, server, dirs);
     console.log(`code-server ${server.url} (run folder ${dirs.root})`);
@@ -104,10 +109,10 @@ async function main(): Promise<number> {
     await waitForCommand(page, 'Go Profiler: Import Profile');
     console.log(`workbench ready with the extension's commands (${seconds(Date.now() - tRun)} into the run)`);
     await screenshot(page, 'workbench');
-    for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
-    for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
-    for (const o of await runEditorHintsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
-    for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('profile editor')) for (const o of await runProfileEditorScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('session')) for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('editor hints')) for (const o of await runEditorHintsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('hostile profile')) for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');
@@ -123,9 +128,11 @@ async function main(): Promise<number> {
     console.log(`in-host mocha run, window included: ${seconds(Date.now() - tInHost)}`);
 
     // Restricted Mode needs workspace trust on: a second, short code-server of its own.
-    const tUntrusted = Date.now();
-    for (const o of await runUntrustedVsCode(vsix, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
-    console.log(`untrusted-folder run: ${seconds(Date.now() - tUntrusted)}`);
+    if (wanted('untrusted')) {
+      const tUntrusted = Date.now();
+      for (const o of await runUntrustedVsCode(vsix, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+      console.log(`untrusted-folder run: ${seconds(Date.now() - tUntrusted)}`);
+    }
   } catch (e) {
     outcomes.push({ title: 'harness', state: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   } finally {

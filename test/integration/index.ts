@@ -17,6 +17,9 @@ const resultsFileVariable = 'GO_PROFILER_IN_HOST_RESULTS';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The harness's --only option: keep the tests whose full title matches (a focused run).
+  const grep = process.env['GO_PROFILER_IN_HOST_GREP'];
+  if (grep) mocha.grep(new RegExp(grep, 'i'));
   const suiteDir = join(__dirname, 'suite');
   for (const name of readdirSync(suiteDir).sort()) {
     if (name.endsWith('.test.js')) mocha.addFile(join(suiteDir, name));
