@@ -35,6 +35,8 @@ export interface RunToolOptions extends ToolOptions {
    * grace period; the result comes once the tool has ended.
    */
   readonly signal?: AbortSignal;
+  /** Each piece of standard error as it arrives (e.g. `go build -v` naming the packages it compiles). */
+  readonly onStderr?: (text: string) => void;
 }
 
 /**
@@ -67,7 +69,10 @@ export function runTool(command: string, args: readonly string[], options: RunTo
       options.signal?.removeEventListener('abort', interrupt);
     };
     child.stdout!.on('data', (b: Buffer) => out.push(b));
-    child.stderr!.on('data', (b: Buffer) => err.push(b));
+    child.stderr!.on('data', (b: Buffer) => {
+      err.push(b);
+      options.onStderr?.(b.toString('utf8'));
+    });
     child.once('error', (e) => {
       finish();
       reject(e);
