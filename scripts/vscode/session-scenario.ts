@@ -1,7 +1,8 @@
 // End-to-end Run with Profiler in a real VS Code, clicked like a user: open examples/hotspots/main.go,
 // click the "▶ Profile" CodeLens, Start and Stop CPU Recording in the Sessions view, and
 // screenshot the profile that opens; click capture rows in quick succession (none may be dropped,
-// see test/integration/ui/capture-clicks.scenario.ts); then Stop the session.
+// see test/integration/ui/capture-clicks.scenario.ts); then Stop the session; Cancel a long
+// build (test/integration/ui/build-cancel.scenario.ts).
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { repoRoot } from './paths';
 import { activeWebview, openFromExplorer, runCommand, waitForWorkbench } from './workbench';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
 import { captureClickSteps, sessionsRow } from '../../test/integration/ui/capture-clicks.scenario';
+import { buildCancelSteps } from '../../test/integration/ui/build-cancel.scenario';
 
 /** Own folder: a concurrent `npm run test:vscode` empties test-results/vscode when it starts. */
 export const sessionShotsDir = join(repoRoot, 'test-results', 'session');
@@ -97,6 +99,8 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
     await runStopSession(page);
     assert.equal(isAlive(pid), false, `hotspots (pid ${pid}) still runs after Stop Session`);
   });
+
+  await buildCancelSteps(page, workspace, step);
 
   await step('Run with Profiler from the palette offers the workspace main packages; reloading the window ends the session', async () => {
     await runCommand(page, 'Go Profiler: Run with Profiler');

@@ -4,41 +4,16 @@
 // rejects saying it was cancelled.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildWithAgent } from '../../../src/capture/build';
 import type { BuildProgress } from '../../../src/capture/build-progress';
 import { CaptureError } from '../../../src/capture/errors';
+import { processesWithEnv, type LiveProcess } from '../../support/live-processes';
 import { FIXTURES, withTempDir } from './helpers';
 
-interface Proc {
-  readonly pid: number;
-  readonly argv: string[];
-  readonly state: string;
-}
-
-/** Processes (other than this one) whose environment holds `variable`, from /proc. */
-function processesWithEnv(variable: string): Proc[] {
-  const found: Proc[] = [];
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(variable)) continue;
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
-      const state = /\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? '?';
-      found.push({ pid, argv, state });
-    } catch {
-      // exited while we looked, or not ours to read
-    }
-  }
-  return found;
-}
-
-const isCompiler = (p: Proc): boolean => /(^|\/)compile$/.test(p.argv[0] ?? '');
-const isGoBuild = (p: Proc): boolean => p.argv.includes('build') && p.argv.includes('-overlay');
-const running = (p: Proc): boolean => p.state !== 'Z' && p.state !== 'X';
+const isCompiler = (p: LiveProcess): boolean => /(^|\/)compile$/.test(p.argv[0] ?? '');
+const isGoBuild = (p: LiveProcess): boolean => p.argv.includes('build') && p.argv.includes('-overlay');
 
 function goLines(args: string[], cwd: string): string[] {
   return execFileSync('go', args, { cwd, encoding: 'utf8' }).split('\n').filter((l) => l !== '');
@@ -55,7 +30,7 @@ describe('a cold agent build (empty GOCACHE, real Go)', { skip: process.platform
         const known = new Set([...goLines(['list', 'std'], FIXTURES), ...goLines(['list', '-f', '{{.ImportPath}}', './shortrun'], FIXTURES)]);
         const programDeps = goLines(['list', '-deps', './shortrun'], FIXTURES).length;
         const reports: BuildProgress[] = [];
-        let seen: Proc[] = [];
+        let seen: LiveProcess[] = [];
         const abort = new AbortController();
         const building = buildWithAgent({
           go: 'go',
@@ -66,7 +41,7 @@ describe('a cold agent build (empty GOCACHE, real Go)', { skip: process.platform
             reports.push(p);
             if (abort.signal.aborted || reports.length < 3) return;
             // Cancel once go build has a compiler running, as a user would mid-build.
-            const now = processesWithEnv(cacheVar).filter(running);
+            const now = processesWithEnv(cacheVar);
             if (now.some(isGoBuild) && now.some(isCompiler)) {
               seen = now;
               abort.abort();
@@ -85,7 +60,7 @@ describe('a cold agent build (empty GOCACHE, real Go)', { skip: process.platform
           assert.equal(p.done, i + 1);
           assert.ok(p.total >= programDeps, `total ${p.total} < the program's own ${programDeps} packages`);
         }
-        const left = processesWithEnv(cacheVar).filter(running);
+        const left = processesWithEnv(cacheVar);
         assert.deepEqual(
           left.map((p) => p.argv.join(' ')),
           [],
