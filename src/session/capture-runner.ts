@@ -81,7 +81,8 @@ function noteEmptyContention(state: SessionState, result: CaptureResult): void {
 function refuseCpu(state: SessionState, kind: CaptureKind): boolean {
   const busy = kind === 'cpu' && (state.cpuStartedAt !== undefined || (state.session.cpuControl !== undefined && state.busy.has('cpu')));
   if (busy) {
-    void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} is already recording CPU; stop that recording first.`);
+    const why = state.cpuStartedAt ? 'is already recording CPU; stop that recording first' : 'is starting or saving a CPU recording; try again when it is done';
+    void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} ${why}.`);
   }
   return busy;
 }
