@@ -8,6 +8,8 @@ export interface BenchResult {
   /** The benchmark's name without the -GOMAXPROCS suffix, e.g. BenchmarkParse/small. */
   readonly name: string;
   readonly iterations: number;
+  /** The package the benchmark ran in (the "pkg:" line above it), when go test printed one. */
+  readonly pkg?: string;
   /** Unit -> value, e.g. "sec/op" -> 1.2e-6, "B/op" -> 64, "allocs/op" -> 2. */
   readonly values: ReadonlyMap<string, number>;
 }
@@ -17,7 +19,9 @@ const RESULT_LINE = /^(Benchmark\S*)\s+(\d+)((?:\s+[-+0-9.eE]+\s+\S+)+)\s*$/;
 /** The benchmark results in `text`, in order. */
 export function parseBenchOutput(text: string): BenchResult[] {
   const results: BenchResult[] = [];
+  let pkg: string | undefined;
   for (const line of text.split('\n')) {
+    if (line.startsWith('pkg: ')) pkg = line.slice(5).trim();
     const m = RESULT_LINE.exec(line.trimEnd());
     if (!m) continue;
     const fields = m[3]!.trim().split(/\s+/);
@@ -30,7 +34,7 @@ export function parseBenchOutput(text: string): BenchResult[] {
       else if (unit === 'MB/s') values.set('B/s', value * 1e6);
       else values.set(unit, value);
     }
-    results.push({ name: m[1]!.replace(/-\d+$/, ''), iterations: Number(m[2]), values });
+    results.push({ name: m[1]!.replace(/-\d+$/, ''), iterations: Number(m[2]), ...(pkg ? { pkg } : {}), values });
   }
   return results;
 }
