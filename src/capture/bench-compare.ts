@@ -128,13 +128,14 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
   }
   step('saving');
   const tables = compareBenchmarks(baseResults, headResults);
-  const pkg = await resolvePackage(go, firsts[0]!.pkg ?? packages[0]!, head.dir);
+  // Resolved in the user's checkout: the hints map both sides' (trimmed) paths onto its files.
+  const pkg = await resolvePackage(go, firsts[0]!.pkg ?? packages[0]!, options.cwd);
   const context = {
     packagePath: pkg.importPath,
     args: ['-bench', bench, `-count=${count}`, ...flags, ...packages],
     goVersion: pkg.goVersion,
-    ...(pkg.module ? { module: { path: pkg.module.path, root: options.cwd } } : {}),
-    sourceRoot: options.cwd,
+    ...(pkg.module ? { module: pkg.module } : {}),
+    sourceRoot: pkg.dir,
   };
   const now = new Date();
   const save = async (key: 'base' | 'head', side: BenchSide): Promise<SavedSide> => {

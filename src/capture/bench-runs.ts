@@ -2,6 +2,8 @@
  * The `go test` runs of a benchmark comparison: the timed rounds (all selected benchmarks,
  * -count=1 each, base and head alternately so drift hits both alike) and the profiling runs
  * (one benchmark at a fixed iteration count, -benchtime=Nx, CPU and memory profiles).
+ * Both build with -trimpath, so base and head profiles name the same files (module-relative,
+ * not the temporary worktree's folder) and per-line diffs line up.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,7 +39,7 @@ export async function benchRound(
   extraFlags: readonly string[],
   signal?: AbortSignal,
 ): Promise<string> {
-  const args = ['test', '-run', '^$', '-bench', bench, '-benchmem', '-count=1', ...extraFlags, ...packages];
+  const args = ['test', '-trimpath', '-run', '^$', '-bench', bench, '-benchmem', '-count=1', ...extraFlags, ...packages];
   const run = await runTool(go, args, { cwd: side.dir, ...(signal ? { signal } : {}) });
   if (run.interrupted) throw new CaptureError('cancelled', 'benchmark comparison cancelled');
   if (run.code !== 0) throw failed(side.label, args, run);
@@ -64,7 +66,7 @@ export async function profileRun(
   const cpuFile = join(workDir, 'cpu.pprof');
   const memFile = join(workDir, 'mem.pprof');
   const args = [
-    'test', '-run', '^$', '-bench', exactBenchPattern(name), '-benchmem', '-count=1', ...extraFlags, `-benchtime=${iterations}x`,
+    'test', '-trimpath', '-run', '^$', '-bench', exactBenchPattern(name), '-benchmem', '-count=1', ...extraFlags, `-benchtime=${iterations}x`,
     '-cpuprofile', cpuFile, '-memprofile', memFile, '-o', join(workDir, 'pkg.test'), pkg,
   ];
   const run = await runTool(go, args, { cwd: side.dir, ...(signal ? { signal } : {}) });
