@@ -35,6 +35,12 @@ export function resolveRevision(repo: string, rev: string): Promise<string> {
   });
 }
 
+/** Local and remote branches, most recently committed first (for a "compare with" pick). */
+export async function listBranches(repo: string): Promise<string[]> {
+  const out = await git(['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'], repo);
+  return out.split('\n').filter((b) => b !== '' && !b.endsWith('/HEAD'));
+}
+
 export interface Worktree {
   readonly dir: string;
   readonly commit: string;
