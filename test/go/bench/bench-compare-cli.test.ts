@@ -12,7 +12,7 @@ import { benchstatCsv } from '../../support/benchstat-tool';
 import { bundleCli } from '../../support/cli-bundle';
 import { run } from '../../support/go-fixtures';
 import { goPprofTop } from '../../support/go-pprof';
-import { makeSlowdownRepo, SLOW } from './slowdown-repo';
+import { makeSlowdownRepo, SLOW } from '../../support/slowdown-repo';
 
 interface CliRun {
   readonly code: number;

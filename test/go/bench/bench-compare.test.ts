@@ -22,7 +22,7 @@ import { listProfiles } from '../../../src/store/profile-store';
 import { benchstatCsv } from '../../support/benchstat-tool';
 import { run } from '../../support/go-fixtures';
 import { goPprofTop, pprofBinary, pprofEnv } from '../../support/go-pprof';
-import { gitStatus, makeSlowdownRepo, SLOW, STEADY, worktreeList } from './slowdown-repo';
+import { gitStatus, makeSlowdownRepo, SLOW, STEADY, worktreeList } from '../../support/slowdown-repo';
 
 // Each op takes microseconds: 60ms per timed run keeps the 12 rounds short and the
 // profile runs (at the first base run's iteration count) long enough for some samples.
