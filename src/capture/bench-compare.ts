@@ -1,7 +1,7 @@
 /**
  * Benchmarks at two revisions: the base checked out into a temporary git worktree (the head
  * is the user's working tree unless a revision is given, then a second worktree), `count`
- * timed rounds run alternately base/head, then each benchmark profiled once per side at the
+ * timed rounds run alternately (base/head, then head/base), then each benchmark profiled once per side at the
  * iteration count of its first base run. Saves the merged CPU and memory profiles of each
  * side (the raw benchmark output beside each CPU profile) and a JSON summary into the
  * profiles folder. Worktrees are removed afterwards, also on failure or cancel.
@@ -102,7 +102,9 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
   const step = (what: string): void => options.onProgress?.({ done, total, what });
   const outputs = { base: [] as string[], head: [] as string[] };
   for (let round = 1; round <= count; round++) {
-    for (const [key, side] of [['base', base], ['head', head]] as const) {
+    // base, head, then head, base: drift over the run (machine load, heat) hits both sides alike.
+    const order = [['base', base], ['head', head]] as const;
+    for (const [key, side] of round % 2 === 1 ? order : ([order[1], order[0]] as const)) {
       step(`run ${round}/${count} of ${side.label}`);
       outputs[key].push(await benchRound(go, side, bench, packages, flags, options.signal));
       done++;
