@@ -12,6 +12,7 @@ import { compareBenchmarkRevisions, DEFAULT_BENCH_COUNT, type BenchCompareResult
 import { exactBenchPattern } from '../capture/bench-runs';
 import { CaptureError } from '../capture/errors';
 import { repositoryRoot } from '../capture/git-worktree';
+import { lastSavedSummary } from '../capture/saved-bench';
 import { COMPARE_WITH_COMMAND } from '../profile-editor/profile-commands';
 import { openProfile } from '../session/capture-runner';
 import { findGoCommand } from '../session/go-command';
@@ -49,7 +50,7 @@ export async function compareBenchmarksCommand(deps: BenchCompareDeps, arg: unkn
   let bench = target.name === undefined ? undefined : exactBenchPattern(target.name);
   try {
     const repo = await repositoryRoot(target.pkgDir);
-    const revisions = await pickRevisions(repo, what);
+    const revisions = await pickRevisions(repo, what, await lastSavedSummary(deps.folder()));
     if (!revisions) return undefined;
     if (bench === undefined) {
       bench = await vscode.window.showInputBox({ title: 'Compare benchmarks: which ones?', prompt: 'A go test -bench regular expression', value: '.' });

@@ -2,7 +2,8 @@
  * Benchmarks at two revisions: the base checked out into a temporary git worktree (the head
  * is the user's working tree unless a revision is given, then a second worktree), `count`
  * timed rounds run alternately (base/head, then head/base), then each benchmark profiled once per side at the
- * iteration count of its first base run. Saves the merged CPU and memory profiles of each
+ * iteration count of its first base run. The base can instead be an earlier comparison's
+ * saved head ("last saved run", see saved-bench.ts): then only the head runs. Saves the merged CPU and memory profiles of each
  * side (the raw benchmark output beside each CPU profile) and a JSON summary into the
  * profiles folder. Worktrees are removed afterwards, also on failure or cancel.
  */
@@ -10,9 +11,10 @@ import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { parseBenchOutput, type BenchResult } from '../benchstat/bench-output';
+import { parseBenchOutput } from '../benchstat/bench-output';
 import { compareBenchmarks, type UnitTable } from '../benchstat/compare';
 import { compareSummary, type CompareSummary } from '../benchstat/summary-json';
+import { PROFILE_EXTENSION } from '../store/naming';
 import type { SavedProfile } from '../store/profile-store';
 import { benchRound, profileRun, type BenchSide } from './bench-runs';
 import { CaptureError } from './errors';
@@ -20,6 +22,7 @@ import { findGo } from './find-go';
 import { resolvePackage } from './go-package';
 import { addWorktree, repositoryRoot, resolveRevision, type Worktree } from './git-worktree';
 import { mergeProfiles } from './merge-profiles';
+import { firstRuns, loadSavedBase, SUMMARY_SUFFIX, type SavedBase } from './saved-bench';
 import { saveCaptureResult } from './save-capture';
 
 export const DEFAULT_BENCH_COUNT = 6;
@@ -29,7 +32,8 @@ export const MAX_BENCH_COUNT = 20;
 export interface BenchCompareOptions {
   /** Folder in the user's checkout the packages are resolved from. */
   readonly cwd: string;
-  readonly base: string;
+  /** A revision, or an earlier comparison's saved summary whose head becomes the base ("last saved run"). */
+  readonly base: string | { readonly saved: string };
   /** A revision, or undefined for the working tree as it is. */
   readonly head?: string;
   /** -bench regular expression; default "." (all). */
@@ -70,16 +74,22 @@ export async function compareBenchmarkRevisions(options: BenchCompareOptions): P
   const count = checkBenchCount(options.count ?? DEFAULT_BENCH_COUNT);
   const go = findGo(options.go ? { explicit: options.go } : {});
   const cwd = await realpath(options.cwd);
-  const repo = await realpath(await repositoryRoot(cwd));
+  const saved = typeof options.base === 'string' ? undefined : await loadSavedBase(options.base.saved);
+  // A saved base against the working tree needs no git at all.
+  const repo = saved && options.head === undefined ? cwd : await realpath(await repositoryRoot(cwd));
   const inRepo = relative(repo, cwd);
-  const baseCommit = await resolveRevision(repo, options.base);
+  const baseRev = typeof options.base === 'string' ? options.base : undefined;
+  const baseCommit = baseRev === undefined ? undefined : await resolveRevision(repo, baseRev);
   const headCommit = options.head === undefined ? undefined : await resolveRevision(repo, options.head);
   const worktrees: Worktree[] = [];
   const workDir = await mkdtemp(join(tmpdir(), 'go-profiler-bench-'));
   try {
-    const baseTree = await addWorktree(repo, baseCommit);
-    worktrees.push(baseTree);
-    const base: BenchSide = { dir: join(baseTree.dir, inRepo), label: `${options.base} (${baseCommit.slice(0, 7)})` };
+    let base: BaseSide = { dir: '', label: saved?.label ?? '', ...(saved ? { saved } : {}) };
+    if (baseCommit !== undefined) {
+      const baseTree = await addWorktree(repo, baseCommit);
+      worktrees.push(baseTree);
+      base = { dir: join(baseTree.dir, inRepo), label: `${baseRev} (${baseCommit.slice(0, 7)})` };
+    }
     let head: BenchSide = { dir: cwd, label: 'working tree' };
     if (headCommit !== undefined) {
       const headTree = await addWorktree(repo, headCommit);
@@ -93,18 +103,24 @@ export async function compareBenchmarkRevisions(options: BenchCompareOptions): P
   }
 }
 
-async function runComparison(go: string, base: BenchSide, head: BenchSide, count: number, workDir: string, options: BenchCompareOptions): Promise<BenchCompareResult> {
+/** The base side: run now at a revision, or taken from an earlier saved comparison. */
+type BaseSide = BenchSide & { readonly saved?: SavedBase };
+
+async function runComparison(go: string, base: BaseSide, head: BenchSide, count: number, workDir: string, options: BenchCompareOptions): Promise<BenchCompareResult> {
   const bench = options.bench ?? '.';
   const packages = options.packages?.length ? options.packages : ['.'];
   const flags = options.extraFlags ?? [];
   let done = 0;
-  let total = 2 * count;
+  // A saved base is not run again: only the head runs, then is profiled.
+  const sides = base.saved ? 1 : 2;
+  let total = sides * count;
   const step = (what: string): void => options.onProgress?.({ done, total, what });
-  const outputs = { base: [] as string[], head: [] as string[] };
+  const outputs = { base: base.saved ? [base.saved.output] : ([] as string[]), head: [] as string[] };
   for (let round = 1; round <= count; round++) {
     // base, head, then head, base: drift over the run (machine load, heat) hits both sides alike.
     const order = [['base', base], ['head', head]] as const;
     for (const [key, side] of round % 2 === 1 ? order : ([order[1], order[0]] as const)) {
+      if (key === 'base' && base.saved) continue;
       step(`run ${round}/${count} of ${side.label}`);
       outputs[key].push(await benchRound(go, side, bench, packages, flags, options.signal));
       done++;
@@ -116,15 +132,20 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
     const side = baseResults.length === 0 ? base : head;
     throw new CaptureError('bad-request', `no benchmark matching ${bench} ran on ${side.label} in ${packages.join(' ')}`);
   }
-  const firsts = firstRuns(baseResults);
-  total += 2 * firsts.length;
-  const profiles = { base: { cpu: [] as Buffer[], mem: [] as Buffer[] }, head: { cpu: [] as Buffer[], mem: [] as Buffer[] } };
+  // Profiled: the benchmarks that ran on the head (a saved base may list others).
+  const firsts = (base.saved?.firsts ?? firstRuns(baseResults)).filter((f) => headResults.some((h) => h.name === f.name && h.pkg === f.pkg));
+  total += sides * firsts.length;
+  const profiles = {
+    base: { cpu: base.saved ? [base.saved.cpu] : ([] as Uint8Array[]), mem: base.saved ? [base.saved.mem] : ([] as Uint8Array[]) },
+    head: { cpu: [] as Uint8Array[], mem: [] as Uint8Array[] },
+  };
   for (const first of firsts) {
     for (const [key, side] of [['base', base], ['head', head]] as const) {
+      if (key === 'base' && base.saved) continue;
       step(`profiling ${first.name} (${first.iterations}x) on ${side.label}`);
       const run = await profileRun(go, side, first.pkg ?? packages[0]!, first.name, first.iterations, workDir, flags, options.signal);
-      profiles[key].cpu.push(run.cpu);
-      profiles[key].mem.push(run.mem);
+      profiles[key].cpu.push(gunzipSync(run.cpu));
+      profiles[key].mem.push(gunzipSync(run.mem));
       done++;
     }
   }
@@ -143,7 +164,7 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
   const save = async (key: 'base' | 'head', side: BenchSide): Promise<SavedSide> => {
     const program = `${pkg.name || 'bench'}.${key}`;
     const how = { source: 'go-test' as const, test: `${bench} @ ${side.label}` };
-    const merged = (list: Buffer[]): Buffer => gzipSync(mergeProfiles(list.map((b) => gunzipSync(b))));
+    const merged = (list: Uint8Array[]): Buffer => gzipSync(mergeProfiles(list));
     const text = outputs[key].join('\n');
     const cpu = await saveCaptureResult(options.outDir, { kind: 'cpu', profile: merged(profiles[key].cpu), text, startedAt: now, endedAt: now }, { ...context, program }, how);
     const mem = await saveCaptureResult(options.outDir, { kind: 'allocs', profile: merged(profiles[key].mem), startedAt: now, endedAt: now }, { ...context, program }, how);
@@ -152,7 +173,7 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
   const savedBase = await save('base', base);
   const savedHead = await save('head', head);
   const summary = compareSummary(tables, { base: savedBase.cpu.profilePath, head: savedHead.cpu.profilePath });
-  const summaryPath = savedHead.cpu.profilePath.replace(/\.pb\.gz$/, '.bench-compare.json');
+  const summaryPath = savedHead.cpu.profilePath.slice(0, -PROFILE_EXTENSION.length) + SUMMARY_SUFFIX;
   await writeFile(summaryPath, JSON.stringify(summary, null, 2) + '\n', { flag: 'wx' });
   const changed = summary.benchmarks
     .filter((b) => b.significant && b.deltaPct !== null)
@@ -166,11 +187,4 @@ async function runComparison(go: string, base: BenchSide, head: BenchSide, count
     head: { ...savedHead, label: head.label, output: outputs.head.join('\n') },
     changed,
   };
-}
-
-/** Each benchmark's first result (its package and iteration count), in order. */
-function firstRuns(results: readonly BenchResult[]): BenchResult[] {
-  const seen = new Map<string, BenchResult>();
-  for (const r of results) if (!seen.has(`${r.pkg}\0${r.name}`)) seen.set(`${r.pkg}\0${r.name}`, r);
-  return [...seen.values()];
 }

@@ -13,10 +13,11 @@ import { jsonText } from './json-text';
 import { DEFAULT_OUT_DIR } from './run';
 
 export const BENCH_COMPARE_USAGE =
-  'usage: go-profiler bench-compare --base REV [--head REV] [--bench RE] [--count N] [--benchtime D] [--out DIR] [--go PATH] [--json] [-- PACKAGES...]';
+  'usage: go-profiler bench-compare --base REV|--base-saved SUMMARY.json [--head REV] [--bench RE] [--count N] [--benchtime D] [--out DIR] [--go PATH] [--json] [-- PACKAGES...]';
 
 export interface BenchCompareArgs {
-  readonly base: string;
+  /** A revision, or a saved comparison summary whose head is the base. */
+  readonly base: string | { readonly saved: string };
   readonly head?: string;
   readonly bench: string;
   readonly count: number;
@@ -27,7 +28,7 @@ export interface BenchCompareArgs {
   readonly packages: readonly string[];
 }
 
-const VALUE_FLAGS = new Set(['base', 'head', 'bench', 'count', 'benchtime', 'out', 'go']);
+const VALUE_FLAGS = new Set(['base', 'base-saved', 'head', 'bench', 'count', 'benchtime', 'out', 'go']);
 
 /** Parses the arguments after `bench-compare`; throws a UsageError with a one-line message. Pure. */
 export function parseBenchCompareArgs(argv: readonly string[]): BenchCompareArgs {
@@ -53,8 +54,10 @@ export function parseBenchCompareArgs(argv: readonly string[]): BenchCompareArgs
     if (value === undefined || value === '--') throw new UsageError(`bench-compare: flag --${flag} needs a value`);
     values.set(flag, value);
   }
-  const base = values.get('base');
-  if (base === undefined) throw new UsageError(`bench-compare: missing --base REV (${BENCH_COMPARE_USAGE})`);
+  const rev = values.get('base');
+  const saved = values.get('base-saved');
+  if ((rev === undefined) === (saved === undefined)) throw new UsageError(`bench-compare: give one of --base REV or --base-saved SUMMARY.json (${BENCH_COMPARE_USAGE})`);
+  const base = rev ?? { saved: saved! };
   const countText = values.get('count');
   let count = DEFAULT_BENCH_COUNT;
   if (countText !== undefined) {

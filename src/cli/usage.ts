@@ -11,7 +11,7 @@ Usage:
   go-profiler run    [run options] -- PROGRAM ARGS   build and run a Go program with profiling
   go-profiler diff   NEW --base OLD --fail-above PCT [--sample-index S] [--focus RE] [--json]
                      CI gate: exit 1, listing them, when functions' flat value grew by more than PCT % of OLD's total
-  go-profiler bench-compare --base REV [--head REV] [--bench RE] [--count N] [--benchtime D] [--out DIR] [--json] [-- PACKAGES...]
+  go-profiler bench-compare --base REV|--base-saved SUMMARY.json [--head REV] [--bench RE] [--count N] [--benchtime D] [--out DIR] [--json] [-- PACKAGES...]
                      benchmarks at two revisions (temporary git worktree), benchstat-like table, profiles saved
 
 Options:

@@ -134,6 +134,28 @@ describe('benchmark comparison at two revisions (real git, Go, benchstat, pprof)
     assert.ok(progress.some((p) => /^\d+\/\d+ run 6\/6 of working tree$/.test(p)), progress.join('\n'));
   });
 
+  it('takes the last saved run as the base: only the head runs, profiled at the saved iteration counts', async () => {
+    const steps: string[] = [];
+    const again = await compareBenchmarkRevisions({
+      cwd: repo,
+      base: { saved: result.summaryPath },
+      outDir: out,
+      extraFlags: FLAGS,
+      onProgress: (p) => steps.push(`${p.done}/${p.total} ${p.what}`),
+    });
+    assert.equal(again.base.output, result.head.output);
+    assert.match(again.base.label, /^last saved run \(slowdown\.head-cpu-\d{8}T\d{6}Z\)$/);
+    // 6 head rounds and 2 head profile runs; the base is not run again.
+    assert.ok(steps.every((s) => !s.includes('of last saved run') && !s.includes('on last saved run')), steps.join('\n'));
+    assert.ok(steps.includes('6/8 profiling BenchmarkSlow (' + parseBenchOutput(result.base.output)[0]!.iterations + 'x) on working tree'), steps.join('\n'));
+    const savedHead = topTable(await readProfileFile(result.head.cpu.profilePath), {});
+    const newBase = topTable(await readProfileFile(again.base.cpu.profilePath), {});
+    assert.deepEqual(newBase.rows, savedHead.rows);
+    assert.deepEqual(again.summary.benchmarks.map((b) => b.name), ['BenchmarkSlow', 'BenchmarkSteady']);
+    assert.equal((await worktreeList(repo)).length, 1);
+    await assert.rejects(compareBenchmarkRevisions({ cwd: repo, base: { saved: join(dir, 'none.bench-compare.json') }, outDir: out }), /saved comparison none\.bench-compare\.json: cannot read its summary/);
+  });
+
   it('merges profiles exactly as go tool pprof -proto does', async () => {
     const work = join(dir, 'merge');
     await run('mkdir', ['-p', work]);

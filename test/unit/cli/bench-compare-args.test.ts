@@ -14,11 +14,13 @@ describe('go-profiler bench-compare arguments', () => {
       { base: 'v1.2.0', head: 'HEAD', bench: 'Parse', count: 10, benchtime: '200ms', outDir: 'o', go: '/g', json: true, packages: ['./a', './b'] },
     );
     assert.deepEqual(parseBenchCompareArgs(['--base', 'main', './x']).packages, ['./x']);
+    assert.deepEqual(parseBenchCompareArgs(['--base-saved', 'p/x.bench-compare.json']).base, { saved: 'p/x.bench-compare.json' });
   });
 
   it('refuses what it cannot act on, in one line', () => {
     const bad: [string[], RegExp][] = [
-      [[], /missing --base REV/],
+      [[], /give one of --base REV or --base-saved SUMMARY\.json/],
+      [['--base', 'main', '--base-saved', 's.json'], /give one of --base REV or --base-saved/],
       [['--base'], /--base needs a value/],
       [['--base', 'main', '--count', '1'], /--count must be a whole number from 2 to 20, not "1"/],
       [['--base', 'main', '--count', '21'], /not "21"/],
