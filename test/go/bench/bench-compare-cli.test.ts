@@ -75,7 +75,7 @@ describe('go-profiler bench-compare and diff --fail-above (bundled CLI, real git
   it('says in one line what is wrong with its arguments (exit 2)', async () => {
     const noBase = await goProfiler(['bench-compare', '--', '.']);
     assert.equal(noBase.code, 2);
-    assert.match(noBase.stderr, /^go-profiler: bench-compare: missing --base REV/);
+    assert.match(noBase.stderr, /^go-profiler: bench-compare: give one of --base REV or --base-saved SUMMARY\.json/);
     const badCount = await goProfiler(['bench-compare', '--base', 'HEAD', '--count', '1']);
     assert.equal(badCount.code, 2);
     assert.match(badCount.stderr, /--count must be a whole number from 2 to 20, not "1"/);

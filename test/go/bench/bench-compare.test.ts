@@ -22,6 +22,7 @@ import { listProfiles } from '../../../src/store/profile-store';
 import { benchstatCsv } from '../../support/benchstat-tool';
 import { run } from '../../support/go-fixtures';
 import { goPprofTop, pprofBinary, pprofEnv } from '../../support/go-pprof';
+import { withTempDir } from '../capture/helpers';
 import { gitStatus, makeSlowdownRepo, SLOW, STEADY, worktreeList } from '../../support/slowdown-repo';
 
 // Each op takes microseconds: 60ms per timed run keeps the 12 rounds short and the
@@ -182,8 +183,7 @@ describe('benchmark comparison at two revisions (real git, Go, benchstat, pprof)
 
 describe('benchmark comparison failures (real git, Go)', () => {
   it('cancels: the run ends, nothing is saved, the worktree is removed', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bench17-cancel-'));
-    try {
+    await withTempDir(async (dir) => {
       const repo = join(dir, 'repo');
       await run('mkdir', ['-p', repo, join(dir, 'out')]);
       await makeSlowdownRepo(repo);
@@ -203,14 +203,11 @@ describe('benchmark comparison failures (real git, Go)', () => {
       );
       assert.equal((await worktreeList(repo)).length, 1);
       assert.deepEqual(await listProfiles(join(dir, 'out')), []);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names a base that is not a commit, and a base where the benchmarks do not build', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bench17-bad-'));
-    try {
+    await withTempDir(async (dir) => {
       const repo = join(dir, 'repo');
       await run('mkdir', ['-p', repo]);
       await makeSlowdownRepo(repo);
@@ -219,8 +216,6 @@ describe('benchmark comparison failures (real git, Go)', () => {
       await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '--quiet', '-am', 'broken'], { cwd: repo });
       await assert.rejects(compareBenchmarkRevisions({ cwd: repo, base: 'HEAD', outDir: dir, extraFlags: FLAGS }), /go test on HEAD \([0-9a-f]{7}\) failed/);
       assert.equal((await worktreeList(repo)).length, 1);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

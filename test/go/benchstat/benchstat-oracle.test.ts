@@ -9,18 +9,7 @@ import { parseBenchOutput, shortBenchName } from '../../../src/benchstat/bench-o
 import { compareBenchmarks, deltaText, pText, type UnitTable } from '../../../src/benchstat/compare';
 import { rangeText } from '../../../src/benchstat/median-ci';
 import { benchstatCsv } from '../../support/benchstat-tool';
-
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/profile-mutations';
 
 interface Case {
   readonly name: string;
