@@ -28,6 +28,10 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { runCommand } = await import('./run');
       return await runCommand(rest);
     }
+    if (command === 'pull') {
+      const { pullCommand } = await import('./pull');
+      return await pullCommand(rest, io);
+    }
     if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
     }

@@ -26,9 +26,13 @@ const LABELS: Readonly<Record<string, string>> = {
   'block:delay': 'Block delay',
 };
 
-/** The parts of a Pyroscope type ID, or undefined when it does not have five parts. */
+/**
+ * The parts of a type ID, or undefined when it does not have five parts (six for Parca's
+ * delta types, which end in `:delta`).
+ */
 export function parseTypeId(id: string): ServerProfileType | undefined {
   const parts = id.split(':');
+  if (parts.length === 6 && parts[5] === 'delta') parts.pop();
   if (parts.length !== 5 || parts.some((p) => p === '')) return undefined;
   const [name, sampleType] = parts as [string, string, string, string, string];
   return { id, sampleType, label: LABELS[`${name}:${sampleType}`] ?? `${name} ${sampleType} (${parts[2]})` };
