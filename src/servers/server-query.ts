@@ -3,6 +3,7 @@
  * It names the profile (title, file name), is recorded in the saved copy's sidecar, and
  * shifts for comparisons. Pure.
  */
+import type { SidecarServerQuery } from '../store/sidecar';
 import { buildSelector, type LabelMatcher } from './label-selector';
 import { parseTypeId } from './profile-types';
 import type { ServerConfig } from './server-config';
@@ -47,20 +48,8 @@ export function shiftedBack(query: ServerQuery): ServerQuery {
   return { ...query, range: previousPeriod(query.range) };
 }
 
-/** What a sidecar records of the query (no credentials: they are never part of a query). */
-export interface RecordedQuery {
-  readonly server: string;
-  readonly kind: ServerConfig['kind'];
-  readonly url: string;
-  readonly tenant?: string;
-  readonly profileType: string;
-  readonly selector: string;
-  readonly from: string;
-  readonly to: string;
-  readonly maxNodes?: number;
-}
-
-export function recordQuery(query: ServerQuery): RecordedQuery {
+/** What a saved copy's sidecar records of the query (no credentials: they are never part of a query). */
+export function recordQuery(query: ServerQuery): SidecarServerQuery {
   return {
     server: query.server.name,
     kind: query.server.kind,
