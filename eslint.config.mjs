@@ -19,6 +19,7 @@ const rooms = {
   hints: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
   'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
   session: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
+  'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
   sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
 };
 const roomNames = Object.keys(rooms);

@@ -34,13 +34,16 @@ export function serviceOf(query: ServerQuery): string | undefined {
   return fromMatchers ?? /service_name\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(query.selector)?.[1];
 }
 
-/** `checkout · CPU · prod-pyroscope · 2026-12-01 10:00:00Z – 11:00:00Z` (the editor tab title). */
-export function queryTitle(query: ServerQuery): string {
+/**
+ * `checkout · CPU · prod-pyroscope · 2026-12-01 10:00:00Z – 11:00:00Z` (the editor tab title);
+ * `rangeLabel` replaces the times for a range relative to now ("last hour").
+ */
+export function queryTitle(query: ServerQuery, rangeLabel?: string): string {
   const type = parseTypeId(query.profileType)?.label ?? query.profileType;
   const others = (query.matchers ?? []).filter((m) => !(m.name === SERVICE_LABEL && m.op === '='));
   const what = serviceOf(query) ?? query.selector;
   const extra = others.length > 0 ? ` {${others.map((m) => `${m.name}${m.op}${m.value}`).join(',')}}` : '';
-  return `${what}${extra} · ${type} · ${query.server.name} · ${describeRange(query.range)}`;
+  return `${what}${extra} · ${type} · ${query.server.name} · ${rangeLabel ?? describeRange(query.range)}`;
 }
 
 /** The same query over the period just before. */
