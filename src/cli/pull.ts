@@ -39,7 +39,7 @@ export async function pullCommand(argv: readonly string[], io: PullIo, now = Dat
       range: args.range,
       ...(args.maxNodes ? { maxNodes: args.maxNodes } : {}),
     };
-    const pulled = await pullProfile(createServerClient(args.server, args.credentials), query);
+    const pulled = await pullProfile(await createServerClient(args.server, args.credentials), query);
     try {
       await writeFile(args.out!, pulled.gzipped);
     } catch (e) {
@@ -57,7 +57,7 @@ export async function pullCommand(argv: readonly string[], io: PullIo, now = Dat
 }
 
 async function listing(args: PullArgs): Promise<string[]> {
-  const client = createServerClient(args.server, args.credentials);
+  const client = await createServerClient(args.server, args.credentials);
   const list = args.list!;
   if (list === 'types') return (await client.profileTypes(args.range)).map((t) => `${t.id}\t${t.label}`);
   if (list === 'labels') return client.labelNames(args.selector, args.range);

@@ -43,7 +43,7 @@ async function pprofMerge(files: readonly string[]): Promise<string> {
 
 /** Pulls `query` and checks its -top report against pprof's merge of `files` (sample type `index`). */
 async function assertPullMatches(server: ServerConfig, query: ServerQuery, files: readonly string[], index: string, credentials?: Credentials) {
-  const pulled = await pullProfile(createServerClient(server, credentials), query);
+  const pulled = await pullProfile(await createServerClient(server, credentials), query);
   const pulledFile = file('pulled.pb.gz');
   writeFileSync(pulledFile, pulled.gzipped);
   const ours = await goPprofTop(pulledFile);
@@ -89,7 +89,7 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
   });
 
   it('lists profile types, label names and values from the server', async () => {
-    const client = createServerClient(server, undefined);
+    const client = await createServerClient(server, undefined);
     const types = (await client.profileTypes(hour)).map((t) => t.id);
     assert.ok(types.includes(CPU) && types.includes(INUSE), types.join(' '));
     assert.deepEqual(await client.labelValues('service_name', '{}', hour), ['checkout', 'payments']);
@@ -99,7 +99,7 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
 
   it('says so when the range holds no profiles', async () => {
     const query = { ...checkout(), range: { fromMs: Date.parse('2026-11-01T10:00:00Z'), toMs: Date.parse('2026-11-01T11:00:00Z') } };
-    await assert.rejects(pullProfile(createServerClient(server, undefined), query), (e: unknown) => {
+    await assert.rejects(pullProfile(await createServerClient(server, undefined), query), (e: unknown) => {
       assert.ok(e instanceof ServerError && e.reason === 'empty', String(e));
       assert.match(e.message, /^test-pyroscope \(http:\/\/127\.0\.0\.1:\d+\): no process_cpu:cpu:nanoseconds:cpu:nanoseconds profiles for checkout between 2026-11-01 10:00:00Z – 11:00:00Z$/);
       return true;
@@ -108,7 +108,7 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
 
   it('refuses a bad selector with the server\'s words', async () => {
     const query = { ...checkout(), selector: '{service_name=~"("}' };
-    await assert.rejects(pullProfile(createServerClient(server, undefined), query), (e: unknown) => {
+    await assert.rejects(pullProfile(await createServerClient(server, undefined), query), (e: unknown) => {
       assert.ok(e instanceof ServerError && e.reason === 'bad-query', String(e));
       assert.match(e.message, /^test-pyroscope .*refused the query/);
       return true;
@@ -133,10 +133,10 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
       const files = expectedFiles(data, 'process_cpu', (l) => l.service_name === 'checkout', hour, 'team-b');
       const query = { ...checkout(), server: teamB };
       await assertPullMatches(teamB, query, files, 'cpu');
-      const versions = await createServerClient(teamB, undefined).labelValues('version', '{}', hour);
+      const versions = await (await createServerClient(teamB, undefined)).labelValues('version', '{}', hour);
       assert.deepEqual(versions, ['v9']);
       const noTenant: ServerConfig = { ...server, url: multi.url };
-      await assert.rejects(createServerClient(noTenant, undefined).labelNames('{}', hour), (e: unknown) => e instanceof ServerError && e.reason === 'unauthenticated');
+      await assert.rejects((await createServerClient(noTenant, undefined)).labelNames('{}', hour), (e: unknown) => e instanceof ServerError && e.reason === 'unauthenticated');
     } finally {
       await multi.stop();
     }
@@ -146,7 +146,7 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
     const locked = await startPyroscope(['-token', 's3cret', '-basic', 'ann:pw', '-forbidden-token', 'known']);
     try {
       const at: ServerConfig = { ...server, url: locked.url };
-      const names = (c?: Credentials) => createServerClient(at, c).labelNames('{}', hour);
+      const names = async (c?: Credentials) => (await createServerClient(at, c)).labelNames('{}', hour);
       assert.ok((await names({ kind: 'bearer', token: 's3cret' })).includes('service_name'));
       assert.ok((await names({ kind: 'basic', user: 'ann', password: 'pw' })).includes('service_name'));
       for (const c of [undefined, { kind: 'bearer', token: 'wrong' } as const]) {
@@ -172,7 +172,7 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
     const url = gone.url;
     await gone.stop();
     const at: ServerConfig = { ...server, name: 'gone', url };
-    await assert.rejects(createServerClient(at, undefined).labelNames('{}', hour), (e: unknown) => {
+    await assert.rejects((await createServerClient(at, undefined)).labelNames('{}', hour), (e: unknown) => {
       assert.ok(e instanceof ServerError && e.reason === 'unreachable', String(e));
       assert.match(e.message, /^gone \(http:\/\/127\.0\.0\.1:\d+\): unreachable \(ECONNREFUSED\)$/);
       return true;
