@@ -14,7 +14,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: pyroscope make DIR | serve -dir DIR [-token T] [-basic user:pass] [-forbidden-token T] [-tenants] [-no-pprof-format]")
+		fmt.Fprintln(os.Stderr, "usage: pyroscope make DIR | serve -dir DIR [-token T] [-basic user:pass] [-forbidden-token T] [-tenants] [-no-pprof-format] [-recent]")
 		os.Exit(2)
 	}
 	var err error

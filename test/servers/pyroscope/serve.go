@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"connectrpc.com/connect"
 	"github.com/google/pprof/profile"
@@ -48,6 +49,7 @@ func serve(args []string) error {
 	forbidden := fs.String("forbidden-token", "", "a bearer token that is known but not allowed (403)")
 	tenants := fs.Bool("tenants", false, "multi-tenant: X-Scope-OrgID required")
 	noPprof := fs.Bool("no-pprof-format", false, "SelectMergeStacktraces without PROFILE_FORMAT_PPROF support")
+	recent := fs.Bool("recent", false, "move every profile's time so the latest is 5 minutes ago (for UI runs with \"last hour\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,6 +58,9 @@ func serve(args []string) error {
 		return err
 	}
 	q.noPprofFormat = *noPprof
+	if *recent {
+		q.moveToRecent(time.Now().Add(-5 * time.Minute).UnixMilli())
+	}
 	auth := connect.UnaryInterceptorFunc(func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 			got := req.Header().Get("Authorization")
@@ -116,6 +121,19 @@ func load(dir string) (*querier, error) {
 		q.entries = append(q.entries, stored{e, p})
 	}
 	return q, nil
+}
+
+// moveToRecent shifts all times by the same amount so that the latest is latestMs.
+func (q *querier) moveToRecent(latestMs int64) {
+	var max int64
+	for _, s := range q.entries {
+		if s.TimeMs > max {
+			max = s.TimeMs
+		}
+	}
+	for i := range q.entries {
+		q.entries[i].TimeMs += latestMs - max
+	}
 }
 
 func tenantOf(ctx context.Context) string { return ctx.Value(tenantKey{}).(string) }
