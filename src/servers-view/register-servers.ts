@@ -44,10 +44,17 @@ export function registerServers({ context, log, folder, saved }: ServersWiring):
     if (opened) await action(opened);
   };
 
+  const view = vscode.window.createTreeView(SERVERS_VIEW, { treeDataProvider: tree });
+  // A server whose first profile just arrived is shown expanded (VS Code keeps a row's old state).
+  const revealNewest = profiles.onDidChange(() => {
+    const newest = profiles.list().at(-1);
+    if (newest && view.visible) view.reveal({ kind: 'profile', opened: newest }, { select: false, focus: false, expand: true }).then(undefined, () => undefined);
+  });
   return [
     profiles,
     tree,
-    vscode.window.createTreeView(SERVERS_VIEW, { treeDataProvider: tree }),
+    view,
+    revealNewest,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SERVERS_SETTING)) tree.refresh();
     }),

@@ -39,6 +39,10 @@ export class ServersTree implements vscode.TreeDataProvider<ServersNode>, vscode
     return [];
   }
 
+  getParent(node: ServersNode): ServersNode | undefined {
+    return node.kind === 'profile' ? { kind: 'server', server: node.opened.query.server } : undefined;
+  }
+
   getTreeItem(node: ServersNode): vscode.TreeItem {
     if (node.kind === 'server') {
       const { server } = node;

@@ -68,6 +68,23 @@ describe('go-profiler pull', { timeout: 900_000 }, () => {
     assert.deepEqual(ours.rows, theirs.rows);
   });
 
+  it('pulls from Parca with the type in front of the query', async () => {
+    const out = join(scratch, 'payments.pb.gz');
+    const r = await cli(script, [
+      'pull', '--parca', server.url, '--query', `${CPU}:delta{service_name="payments"}`,
+      '--from', '2026-12-01T09:00:00Z', '--to', '2026-12-01T12:00:00Z', '--out', out,
+    ], { GO_PROFILER_TOKEN: 's3cret' });
+    assert.equal(r.code, 0, r.stderr);
+    const range = { fromMs: Date.parse('2026-12-01T09:00:00Z'), toMs: Date.parse('2026-12-01T12:00:00Z') };
+    const files = expectedFiles(data, 'process_cpu', (l) => l.service_name === 'payments', range);
+    assert.equal(files.length, 2);
+    const merged = join(scratch, 'payments-merge.pb.gz');
+    await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${merged}`, ...files], { env: pprofEnv() });
+    const [ours, theirs] = [await goPprofTop(out), await goPprofTop(merged, { sampleIndex: 'cpu' })];
+    assert.ok(theirs.total > 0);
+    assert.deepEqual(ours.rows, theirs.rows);
+  });
+
   it('lists services, types and label values', async () => {
     const span = ['--from', '2026-12-01T09:00:00Z', '--to', '2026-12-01T12:00:00Z'];
     const services = await pull(['--list', 'services', ...span]);

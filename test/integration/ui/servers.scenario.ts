@@ -89,6 +89,7 @@ export async function runServersScenario(page: Page, workspace: string): Promise
       await frame.locator('[data-testid="tab-flame"]').click().catch(() => undefined);
       await runCommand(page, 'Go Profiler: Focus on Servers View');
       await page.locator('.monaco-list-row', { hasText: 'checkout {version=v1} · CPU · last hour' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.mouse.move(900, 700);
     });
 
     await step('servers: Compare with another label value opens the diff against version=v2', 'compare-version', async () => {
@@ -100,6 +101,7 @@ export async function runServersScenario(page: Page, workspace: string): Promise
       const base = frame.locator('[data-testid="compare-base"]');
       await base.waitFor({ state: 'visible', timeout: 60_000 });
       assert.match((await base.textContent()) ?? '', /checkout \{version=v2\} · CPU · test-pyroscope/);
+      await page.mouse.move(900, 700);
     });
 
     await step('servers: Compare with previous period says the period is empty, naming the server', 'previous-empty', async () => {
@@ -113,6 +115,8 @@ export async function runServersScenario(page: Page, workspace: string): Promise
     await step('servers: Save a copy writes the profile and a sidecar that records the query', 'save-copy', async () => {
       await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
       await waitForActiveTab(page, TITLE);
+      // Focus the editor area first (a notification may hold the focus), then use the palette.
+      await page.locator('.tabs-container .tab.active').click();
       await runCommand(page, 'Go Profiler: Save a Copy of Server Profile');
       const text = await toastText(page, 'records the query');
       const path = /saved (\/.+\.pb\.gz) \(/.exec(text)?.[1];

@@ -22,6 +22,7 @@ import (
 	"github.com/grafana/pyroscope/api/gen/proto/go/querier/v1/querierv1connect"
 	typesv1 "github.com/grafana/pyroscope/api/gen/proto/go/types/v1"
 	"google.golang.org/protobuf/proto"
+	"goprofiler.test/servers/parcaapi/query/queryconnect"
 )
 
 type stored struct {
@@ -87,6 +88,8 @@ func serve(args []string) error {
 	})
 	mux := http.NewServeMux()
 	mux.Handle(querierv1connect.NewQuerierServiceHandler(q, connect.WithInterceptors(auth)))
+	// Parca's QueryService over the same profiles (gRPC-web, as Parca serves it to browsers).
+	mux.Handle(queryconnect.NewQueryServiceHandler(&parcaQuerier{q: q}, connect.WithInterceptors(auth)))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -220,6 +223,20 @@ func (q *querier) LabelValues(ctx context.Context, req *connect.Request[typesv1.
 }
 
 func (q *querier) merge(ctx context.Context, typeIDText, selector string, start, end int64) (*googlev1.Profile, error) {
+	data, err := q.mergedBytes(ctx, typeIDText, selector, start, end)
+	if err != nil {
+		return nil, err
+	}
+	out := &googlev1.Profile{}
+	if err := proto.Unmarshal(data, out); err != nil {
+		return nil, connect.NewError(connect.CodeInternal, err)
+	}
+	return out, nil
+}
+
+// mergedBytes merges the profiles of one type matching selector in [start, end] (ms) with
+// github.com/google/pprof/profile, as uncompressed profile.proto bytes.
+func (q *querier) mergedBytes(ctx context.Context, typeIDText, selector string, start, end int64) ([]byte, error) {
 	sel, err := parseSelector(selector)
 	if err != nil {
 		return nil, connect.NewError(connect.CodeInvalidArgument, err)
@@ -252,11 +269,7 @@ func (q *querier) merge(ctx context.Context, typeIDText, selector string, start,
 	if err := merged.WriteUncompressed(&buf); err != nil {
 		return nil, connect.NewError(connect.CodeInternal, err)
 	}
-	out := &googlev1.Profile{}
-	if err := proto.Unmarshal(buf.Bytes(), out); err != nil {
-		return nil, connect.NewError(connect.CodeInternal, err)
-	}
-	return out, nil
+	return buf.Bytes(), nil
 }
 
 // only is a copy of p with just its i-th sample type, as Pyroscope stores one series per type.
