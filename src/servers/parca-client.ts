@@ -10,7 +10,7 @@ import { authorization, type Credentials } from './credentials';
 import { parseTypeId, sortTypes, type ServerProfileType } from './profile-types';
 import type { MergedProfile, ServerClient } from './server-client';
 import type { ServerConfig } from './server-config';
-import { toServerError } from './server-errors';
+import { callNaming } from './server-errors';
 import type { ServerQuery } from './server-query';
 import type { TimeRange } from './time-range';
 
@@ -29,12 +29,8 @@ export class ParcaClient implements ServerClient {
     this.client = new QueryServiceClient(transport);
   }
 
-  private async call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (e) {
-      throw toServerError(this.server, e);
-    }
+  private call<T>(run: () => Promise<T>): Promise<T> {
+    return callNaming(this.server, run);
   }
 
   profileTypes(range: TimeRange, abort?: AbortSignal): Promise<ServerProfileType[]> {

@@ -16,7 +16,7 @@ import { authorization, type Credentials } from './credentials';
 import { parseTypeId, sortTypes, type ServerProfileType } from './profile-types';
 import type { MergedProfile, ServerClient } from './server-client';
 import type { ServerConfig } from './server-config';
-import { toServerError } from './server-errors';
+import { callNaming } from './server-errors';
 import type { ServerQuery } from './server-query';
 import type { TimeRange } from './time-range';
 
@@ -41,12 +41,8 @@ export class PyroscopeClient implements ServerClient {
     this.client = createClient(QuerierService, transport);
   }
 
-  private async call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (e) {
-      throw toServerError(this.server, e);
-    }
+  private call<T>(run: () => Promise<T>): Promise<T> {
+    return callNaming(this.server, run);
   }
 
   profileTypes(range: TimeRange, signal?: AbortSignal): Promise<ServerProfileType[]> {

@@ -98,3 +98,12 @@ export function toServerError(server: ServerConfig, error: unknown): ServerError
       return new ServerError('server', `${who}: ${detail}`);
   }
 }
+
+/** Runs a call to `server`; any failure comes out as a ServerError naming it. */
+export async function callNaming<T>(server: ServerConfig, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw toServerError(server, e);
+  }
+}

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOnce, goEnv, goVersion, hashTree, repoRoot, run } from './go-fixtures';
+import { pprofBinary, pprofEnv } from './go-pprof';
 
 const sourceDir = join(repoRoot, 'test', 'servers');
 
@@ -92,4 +93,10 @@ export function expectedFiles(
   return data.index
     .filter((e) => e.name === name && e.tenant === tenant && labels(e.labels) && e.timeMs >= range.fromMs && e.timeMs <= range.toMs)
     .map((e) => join(data.profilesDir, e.file));
+}
+
+/** `go tool pprof -proto` merge of `files` into `out` (the oracle of every pulled profile). */
+export async function goPprofMerge(files: readonly string[], out: string): Promise<string> {
+  await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${out}`, ...files], { env: pprofEnv() });
+  return out;
 }

@@ -12,9 +12,8 @@ import { createServerClient } from '../../../src/servers/create-client';
 import { pullProfile } from '../../../src/servers/pull';
 import type { ServerConfig } from '../../../src/servers/server-config';
 import { ServerError } from '../../../src/servers/server-errors';
-import { run } from '../../support/go-fixtures';
-import { goPprofTop, pprofBinary, pprofEnv } from '../../support/go-pprof';
-import { expectedFiles, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
+import { goPprofTop } from '../../support/go-pprof';
+import { expectedFiles, goPprofMerge, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'parca-pull-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,7 +42,7 @@ describe('Parca client against QueryService generated from Parca\'s .proto files
     const files = expectedFiles(data, 'process_cpu', (l) => l.service_name === 'checkout' && l.region === 'eu', hour);
     assert.equal(files.length, 4);
     const merged = join(scratch, 'merged.pb.gz');
-    await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${merged}`, ...files], { env: pprofEnv() });
+    await goPprofMerge(files, merged);
     const [a, b] = [await goPprofTop(ours), await goPprofTop(merged, { sampleIndex: 'cpu' })];
     assert.ok(b.total > 0);
     assert.equal(a.total, b.total);

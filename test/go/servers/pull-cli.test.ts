@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { bundleCli } from '../../support/cli-bundle';
-import { run } from '../../support/go-fixtures';
-import { goPprofTop, pprofBinary, pprofEnv } from '../../support/go-pprof';
-import { expectedFiles, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
+import { goPprofTop } from '../../support/go-pprof';
+import { expectedFiles, goPprofMerge, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pull-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -60,7 +59,7 @@ describe('go-profiler pull', { timeout: 900_000 }, () => {
     const files = expectedFiles(data, 'process_cpu', (l) => l.service_name === 'checkout' && l.version === 'v1', range);
     assert.equal(files.length, 4);
     const merged = join(scratch, 'pprof-merge.pb.gz');
-    await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${merged}`, ...files], { env: pprofEnv() });
+    await goPprofMerge(files, merged);
     const ours = await goPprofTop(out);
     const theirs = await goPprofTop(merged, { sampleIndex: 'cpu' });
     assert.ok(theirs.total > 0);
@@ -79,7 +78,7 @@ describe('go-profiler pull', { timeout: 900_000 }, () => {
     const files = expectedFiles(data, 'process_cpu', (l) => l.service_name === 'payments', range);
     assert.equal(files.length, 2);
     const merged = join(scratch, 'payments-merge.pb.gz');
-    await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${merged}`, ...files], { env: pprofEnv() });
+    await goPprofMerge(files, merged);
     const [ours, theirs] = [await goPprofTop(out), await goPprofTop(merged, { sampleIndex: 'cpu' })];
     assert.ok(theirs.total > 0);
     assert.deepEqual(ours.rows, theirs.rows);

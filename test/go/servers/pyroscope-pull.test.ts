@@ -16,9 +16,8 @@ import { pullProfile } from '../../../src/servers/pull';
 import type { ServerConfig } from '../../../src/servers/server-config';
 import { ServerError } from '../../../src/servers/server-errors';
 import { queryFromMatchers, type ServerQuery } from '../../../src/servers/server-query';
-import { goPprofTop, pprofBinary, pprofEnv } from '../../support/go-pprof';
-import { run } from '../../support/go-fixtures';
-import { expectedFiles, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
+import { goPprofTop } from '../../support/go-pprof';
+import { expectedFiles, goPprofMerge, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pyroscope-pull-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -37,7 +36,7 @@ function file(name: string): string {
 async function pprofMerge(files: readonly string[]): Promise<string> {
   assert.ok(files.length >= 2, `the query should merge several profiles, got ${files.length}`);
   const out = file('merged.pb.gz');
-  await run(await pprofBinary(), ['-proto', '-symbolize=none', `-output=${out}`, ...files], { env: pprofEnv() });
+  await goPprofMerge(files, out);
   return out;
 }
 

@@ -45,31 +45,19 @@ func (p *parcaQuerier) ProfileTypes(ctx context.Context, req *connect.Request[qu
 }
 
 func (p *parcaQuerier) Labels(ctx context.Context, req *connect.Request[queryv1.LabelsRequest]) (*connect.Response[queryv1.LabelsResponse], error) {
-	list, err := matching(p.q.inRange(ctx, ms(req.Msg.Start), ms(req.Msg.End)), req.Msg.Match)
+	names, err := p.q.labelNames(ctx, ms(req.Msg.Start), ms(req.Msg.End), req.Msg.Match)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for _, s := range list {
-		for k := range s.Labels {
-			seen[k] = true
-		}
-	}
-	return connect.NewResponse(&queryv1.LabelsResponse{LabelNames: sortedKeys(seen)}), nil
+	return connect.NewResponse(&queryv1.LabelsResponse{LabelNames: names}), nil
 }
 
 func (p *parcaQuerier) Values(ctx context.Context, req *connect.Request[queryv1.ValuesRequest]) (*connect.Response[queryv1.ValuesResponse], error) {
-	list, err := matching(p.q.inRange(ctx, ms(req.Msg.Start), ms(req.Msg.End)), req.Msg.Match)
+	values, err := p.q.labelValues(ctx, req.Msg.LabelName, ms(req.Msg.Start), ms(req.Msg.End), req.Msg.Match)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for _, s := range list {
-		if v, ok := s.Labels[req.Msg.LabelName]; ok {
-			seen[v] = true
-		}
-	}
-	return connect.NewResponse(&queryv1.ValuesResponse{LabelValues: sortedKeys(seen)}), nil
+	return connect.NewResponse(&queryv1.ValuesResponse{LabelValues: values}), nil
 }
 
 func (p *parcaQuerier) Query(ctx context.Context, req *connect.Request[queryv1.QueryRequest]) (*connect.Response[queryv1.QueryResponse], error) {

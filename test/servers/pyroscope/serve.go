@@ -193,8 +193,9 @@ func matching(list []stored, matchers []string) ([]stored, error) {
 	return out, nil
 }
 
-func (q *querier) LabelNames(ctx context.Context, req *connect.Request[typesv1.LabelNamesRequest]) (*connect.Response[typesv1.LabelNamesResponse], error) {
-	list, err := matching(q.inRange(ctx, req.Msg.Start, req.Msg.End), req.Msg.Matchers)
+// labelNames lists the label names of the caller's profiles in [start, end] (ms) that match.
+func (q *querier) labelNames(ctx context.Context, start, end int64, matchers []string) ([]string, error) {
+	list, err := matching(q.inRange(ctx, start, end), matchers)
 	if err != nil {
 		return nil, err
 	}
@@ -203,23 +204,43 @@ func (q *querier) LabelNames(ctx context.Context, req *connect.Request[typesv1.L
 		for k := range s.Labels {
 			seen[k] = true
 		}
-		seen["__profile_type__"] = true
 	}
-	return connect.NewResponse(&typesv1.LabelNamesResponse{Names: sortedKeys(seen)}), nil
+	return sortedKeys(seen), nil
 }
 
-func (q *querier) LabelValues(ctx context.Context, req *connect.Request[typesv1.LabelValuesRequest]) (*connect.Response[typesv1.LabelValuesResponse], error) {
-	list, err := matching(q.inRange(ctx, req.Msg.Start, req.Msg.End), req.Msg.Matchers)
+// labelValues lists the values of label name on the same profiles.
+func (q *querier) labelValues(ctx context.Context, name string, start, end int64, matchers []string) ([]string, error) {
+	list, err := matching(q.inRange(ctx, start, end), matchers)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	for _, s := range list {
-		if v, ok := s.Labels[req.Msg.Name]; ok {
+		if v, ok := s.Labels[name]; ok {
 			seen[v] = true
 		}
 	}
-	return connect.NewResponse(&typesv1.LabelValuesResponse{Names: sortedKeys(seen)}), nil
+	return sortedKeys(seen), nil
+}
+
+func (q *querier) LabelNames(ctx context.Context, req *connect.Request[typesv1.LabelNamesRequest]) (*connect.Response[typesv1.LabelNamesResponse], error) {
+	names, err := q.labelNames(ctx, req.Msg.Start, req.Msg.End, req.Msg.Matchers)
+	if err != nil {
+		return nil, err
+	}
+	// Pyroscope lists its own __profile_type__ label too (the client leaves __ names out).
+	if len(names) > 0 {
+		names = append([]string{"__profile_type__"}, names...)
+	}
+	return connect.NewResponse(&typesv1.LabelNamesResponse{Names: names}), nil
+}
+
+func (q *querier) LabelValues(ctx context.Context, req *connect.Request[typesv1.LabelValuesRequest]) (*connect.Response[typesv1.LabelValuesResponse], error) {
+	values, err := q.labelValues(ctx, req.Msg.Name, req.Msg.Start, req.Msg.End, req.Msg.Matchers)
+	if err != nil {
+		return nil, err
+	}
+	return connect.NewResponse(&typesv1.LabelValuesResponse{Names: values}), nil
 }
 
 func (q *querier) merge(ctx context.Context, typeIDText, selector string, start, end int64) (*googlev1.Profile, error) {
