@@ -20,6 +20,7 @@ const rooms = {
   hints: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
   'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
   session: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
+  'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
   sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
   bench: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
 };
@@ -41,7 +42,8 @@ function roomRules(room, { may, vscode }) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.cache/', 'test-results/', '**/*.js', '**/*.mjs'] },
+  // src/**/gen/ is code generated from the servers' .proto files (see its regeneration script).
+  { ignores: ['node_modules/', 'dist/', 'out/', '.cache/', 'test-results/', '**/*.js', '**/*.mjs', 'src/**/gen/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -32,6 +32,10 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { benchCompareCommand } = await import('./bench-compare');
       return await benchCompareCommand(rest, io);
     }
+    if (command === 'pull') {
+      const { pullCommand } = await import('./pull');
+      return await pullCommand(rest, io);
+    }
     if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
     }
