@@ -127,6 +127,7 @@ async function main(): Promise<number> {
       extensionPath,
       testsEntry,
       resultsFile,
+      mayRunNone: only !== undefined,
     });
     for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });
     console.log(`in-host mocha run, window included: ${seconds(Date.now() - tInHost)}`);
