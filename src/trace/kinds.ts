@@ -1,0 +1,122 @@
+/**
+ * What each event means to a reader of the trace: the kinds of Go's trace API (state
+ * transitions, ranges, metrics, annotations), and a goroutine state transition's goroutine,
+ * states and stack. Pure functions over Trace's columns.
+ */
+import { Ev, GoState } from './events';
+import type { TraceEvents } from './trace';
+
+export type EventKind =
+  | 'Sync'
+  | 'StateTransition'
+  | 'Metric'
+  | 'RangeBegin'
+  | 'RangeActive'
+  | 'RangeEnd'
+  | 'Label'
+  | 'TaskBegin'
+  | 'TaskEnd'
+  | 'RegionBegin'
+  | 'RegionEnd'
+  | 'Log'
+  | 'StackSample'
+  | 'Experimental';
+
+export function eventKind(type: number): EventKind {
+  if (type >= Ev.FirstExperimental) return 'Experimental';
+  switch (type) {
+    case Ev.Sync:
+      return 'Sync';
+    case Ev.CPUSample:
+      return 'StackSample';
+    case Ev.ProcsChange:
+    case Ev.HeapAlloc:
+    case Ev.HeapGoal:
+      return 'Metric';
+    case Ev.STWBegin:
+    case Ev.GCBegin:
+    case Ev.GCSweepBegin:
+    case Ev.GCMarkAssistBegin:
+      return 'RangeBegin';
+    case Ev.GCActive:
+    case Ev.GCSweepActive:
+    case Ev.GCMarkAssistActive:
+      return 'RangeActive';
+    case Ev.STWEnd:
+    case Ev.GCEnd:
+    case Ev.GCSweepEnd:
+    case Ev.GCMarkAssistEnd:
+      return 'RangeEnd';
+    case Ev.GoLabel:
+      return 'Label';
+    case Ev.UserTaskBegin:
+      return 'TaskBegin';
+    case Ev.UserTaskEnd:
+      return 'TaskEnd';
+    case Ev.UserRegionBegin:
+      return 'RegionBegin';
+    case Ev.UserRegionEnd:
+      return 'RegionEnd';
+    case Ev.UserLog:
+      return 'Log';
+    default:
+      return 'StateTransition';
+  }
+}
+
+/** A goroutine's change of state: which goroutine, from and to (GoState), and the stack it names. */
+export interface GoTransition {
+  goroutine: number;
+  from: number;
+  to: number;
+}
+
+/** Fills `out` with event i's goroutine transition and returns true, or returns false if it is not one. */
+export function goTransition(e: TraceEvents, i: number, out: GoTransition): boolean {
+  const { Runnable, Running, Waiting, Syscall, NotExist } = GoState;
+  const set = (goroutine: number, from: number, to: number): boolean => {
+    out.goroutine = goroutine;
+    out.from = from;
+    out.to = to;
+    return true;
+  };
+  switch (e.type[i]) {
+    case Ev.GoCreate:
+      return set(e.a0[i]!, NotExist, Runnable);
+    case Ev.GoCreateBlocked:
+      return set(e.a0[i]!, NotExist, Waiting);
+    case Ev.GoCreateSyscall:
+      return set(e.a0[i]!, NotExist, Syscall);
+    case Ev.GoStart:
+      return set(e.a0[i]!, Runnable, Running);
+    case Ev.GoDestroy:
+      return set(e.g[i]!, Running, NotExist);
+    case Ev.GoDestroySyscall:
+      return set(e.g[i]!, Syscall, NotExist);
+    case Ev.GoStop:
+      return set(e.g[i]!, Running, Runnable);
+    case Ev.GoBlock:
+      return set(e.g[i]!, Running, Waiting);
+    case Ev.GoUnblock:
+    case Ev.GoSwitch:
+    case Ev.GoSwitchDestroy:
+      return set(e.a0[i]!, Waiting, Runnable);
+    case Ev.GoSyscallBegin:
+      return set(e.g[i]!, Running, Syscall);
+    case Ev.GoSyscallEnd:
+      return set(e.g[i]!, Syscall, Running);
+    case Ev.GoSyscallEndBlocked:
+      return set(e.g[i]!, Syscall, Runnable);
+    case Ev.GoStatus:
+    case Ev.GoStatusStack:
+      return set(e.a0[i]!, e.a2[i]!, e.a1[i]!);
+    default:
+      return false;
+  }
+}
+
+/** The reason a GoBlock or GoStop gives (index into Trace.strings), or 0. */
+export function transitionReason(e: TraceEvents, i: number): number {
+  const t = e.type[i];
+  return t === Ev.GoBlock || t === Ev.GoStop ? e.a0[i]! : 0;
+}
