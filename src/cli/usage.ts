@@ -9,6 +9,8 @@ Usage:
   go-profiler folded FILE [options]        folded stacks ("a;b;c 123"), for flame graph tools
   go-profiler diff   FILE --base BASE | --diff-base BASE [options]   top table of FILE against BASE
   go-profiler run    [run options] -- PROGRAM ARGS   build and run a Go program with profiling
+  go-profiler trace-profile TRACE --type net|sync|syscall|sched --out FILE
+                                           a trace-derived profile, like go tool trace -pprof=TYPE
 
 Options:
   --sample-index NAME|N   sample type, e.g. alloc_space (default: the profile's default)

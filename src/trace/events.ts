@@ -145,6 +145,23 @@ export function eventName(type: number): string {
   return timed[type]?.name ?? `event type ${type}`;
 }
 
+/** String arguments (indexes after the timestamp) of each event type. */
+export const STRING_ARGS: Readonly<Record<number, readonly number[]>> = {
+  [Ev.GoStop]: [0],
+  [Ev.GoBlock]: [0],
+  [Ev.STWBegin]: [0],
+  [Ev.GoLabel]: [0],
+  [Ev.UserTaskBegin]: [2],
+  [Ev.UserRegionBegin]: [1],
+  [Ev.UserRegionEnd]: [1],
+  [Ev.UserLog]: [1, 2],
+};
+/** Stack arguments besides the one of the event's own context. */
+export const EXTRA_STACK_ARGS: Readonly<Record<number, readonly number[]>> = {
+  [Ev.GoCreate]: [1],
+  [Ev.GoCreateBlocked]: [1],
+};
+
 /** Goroutine states as the trace reader reports them (numbers of Go's trace.GoState). */
 export const GoState = { Undetermined: 0, NotExist: 1, Runnable: 2, Running: 3, Waiting: 4, Syscall: 5 } as const;
 export const GO_STATE_NAMES = ['Undetermined', 'NotExist', 'Runnable', 'Running', 'Waiting', 'Syscall'] as const;

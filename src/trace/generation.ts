@@ -5,6 +5,7 @@
  */
 import { FormatProblem } from './errors';
 import { Ev, SUPPORTED_VERSIONS } from './events';
+import { NONE } from './trace';
 import { Cursor } from './wire';
 
 /** The most bytes one batch may hold, and the most frames a stack (tracev2's limits). */
@@ -93,7 +94,9 @@ export function readGenerations(buf: Uint8Array, version: number, start: number)
     }
     const experiment = kind === Ev.ExperimentalBatch ? c.byte() : 0;
     const gen = c.uvarint();
-    const m = c.uvarint();
+    // The runtime writes "no thread" as the all-ones uint64, which Go reads as -1.
+    const wireM = c.uvarint();
+    const m = wireM >= 2 ** 63 ? NONE : wireM;
     const time = c.uvarint();
     const size = c.uvarint();
     if (gen === 0) throw new FormatProblem(`batch at byte ${at} has generation 0`);

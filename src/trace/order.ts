@@ -8,55 +8,11 @@
  */
 import { heapInsert, heapRemove, heapUpdate, BatchCursor } from './batch-cursor';
 import { FormatProblem } from './errors';
-import { Ev, GoState, ProcStatus, WIRE_GO_STATUS, eventName, timedSpec } from './events';
+import { EXTRA_STACK_ARGS, Ev, GoState, ProcStatus, STRING_ARGS, WIRE_GO_STATUS, eventName, timedSpec } from './events';
+import { G_RUNNABLE, G_RUNNING, G_SYSCALL, G_WAITING, succeeds, type Ctx, type GState, type MState, type PState } from './order-state';
 import type { Generation } from './generation';
 import type { TraceTables } from './tables';
 import { EventColumns, NONE } from './trace';
-
-/** Wire goroutine statuses. */
-const G_RUNNABLE = 1;
-const G_RUNNING = 2;
-const G_SYSCALL = 3;
-const G_WAITING = 4;
-
-interface Seq {
-  gen: number;
-  seq: number;
-}
-interface GState extends Seq {
-  status: number;
-}
-interface PState extends Seq {
-  status: number;
-}
-interface MState {
-  g: number;
-  p: number;
-}
-interface Ctx {
-  m: number;
-  p: number;
-  g: number;
-}
-
-const succeeds = (gen: number, seq: number, prev: Seq): boolean => gen === prev.gen && seq === prev.seq + 1;
-
-/** String arguments (indexes after the timestamp) of each event type. */
-const STRING_ARGS: Readonly<Record<number, readonly number[]>> = {
-  [Ev.GoStop]: [0],
-  [Ev.GoBlock]: [0],
-  [Ev.STWBegin]: [0],
-  [Ev.GoLabel]: [0],
-  [Ev.UserTaskBegin]: [2],
-  [Ev.UserRegionBegin]: [1],
-  [Ev.UserRegionEnd]: [1],
-  [Ev.UserLog]: [1, 2],
-};
-/** Stack arguments besides the one of the event's own context. */
-const EXTRA_STACK_ARGS: Readonly<Record<number, readonly number[]>> = {
-  [Ev.GoCreate]: [1],
-  [Ev.GoCreateBlocked]: [1],
-};
 
 export class Ordering {
   private readonly gs = new Map<number, GState>();
