@@ -132,6 +132,11 @@ export class AgentClient implements CaptureSource {
         const dump = (await this.ok('goroutine dump', 'GET', `${ROUTES.goroutine}?debug=2`)).body.toString('utf8');
         return done(profile, { text: stripAgentDump(dump, this.currentFootprint()) });
       }
+      case 'trace': {
+        // An execution trace, not a profile: kept as the runtime wrote it.
+        const res = await this.ok('trace', 'GET', `${ROUTES.trace}?seconds=${seconds}`, { windowMs: seconds * 1000, signal });
+        return done(res.body, { seconds });
+      }
       case 'block':
       case 'mutex': {
         const route = req.kind === 'block' ? ROUTES.block : ROUTES.mutex;

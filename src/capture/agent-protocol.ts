@@ -38,6 +38,8 @@ export const ROUTES = {
   threadcreate: '/v1/threadcreate',
   block: '/v1/block',
   mutex: '/v1/mutex',
+  /** GET ?seconds=N: a Go execution trace (runtime/trace) of the next N seconds. */
+  trace: '/v1/trace',
   /** POST: write what is recording (as at exit) before the program is stopped from outside. */
   finish: '/v1/finish',
 } as const;

@@ -19,6 +19,7 @@ const LABELS: Readonly<Record<CaptureKind, string>> = {
   block: 'Block',
   mutex: 'Mutex',
   threadcreate: 'Threadcreate',
+  trace: 'Execution Trace',
 };
 
 export function captureLabel(kind: CaptureKind): string {

@@ -20,6 +20,7 @@ const ICONS: Readonly<Record<CaptureKind, string>> = {
   block: 'debug-pause',
   mutex: 'lock',
   threadcreate: 'server-process',
+  trace: 'graph-line',
 };
 
 export class SessionsTree implements vscode.TreeDataProvider<SessionsNode>, vscode.Disposable {

@@ -59,8 +59,9 @@ export class TraceTables {
     if (known !== undefined) return known;
     const g = this.gen!;
     const info = g.frames.get(pc)!;
-    const func = g.strings.get(info.funcId);
-    const file = g.strings.get(info.fileId);
+    // String ID 0 is the empty string (frames the runtime cannot name, e.g. at pc 0).
+    const func = info.funcId === 0 ? '' : g.strings.get(info.funcId);
+    const file = info.fileId === 0 ? '' : g.strings.get(info.fileId);
     if (func === undefined || file === undefined) throw new FormatProblem(`stack frame at pc 0x${pc.toString(16)} names an unknown string in generation ${g.gen}`);
     const index = this.frames.length;
     this.frames.push({ pc, func, file, line: info.line });
