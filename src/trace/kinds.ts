@@ -3,7 +3,7 @@
  * transitions, ranges, metrics, annotations), and a goroutine state transition's goroutine,
  * states and stack. Pure functions over Trace's columns.
  */
-import { Ev, GoState } from './events';
+import { Ev, GoState, ProcStatus } from './events';
 import type { TraceEvents } from './trace';
 
 export type EventKind =
@@ -119,4 +119,46 @@ export function goTransition(e: TraceEvents, i: number, out: GoTransition): bool
 export function transitionReason(e: TraceEvents, i: number): number {
   const t = e.type[i];
   return t === Ev.GoBlock || t === Ev.GoStop ? e.a0[i]! : 0;
+}
+
+/**
+ * The stack a goroutine transition names (index into Trace.stacks; 0 = none): a new
+ * goroutine's start stack for GoCreate, the blocking or stopping goroutine's own stack, or
+ * the stack GoStatusStack gives.
+ */
+export function transitionStack(e: TraceEvents, i: number): number {
+  switch (e.type[i]) {
+    case Ev.GoCreate:
+    case Ev.GoCreateBlocked:
+      return e.a1[i]!;
+    case Ev.GoStop:
+    case Ev.GoBlock:
+    case Ev.GoSyscallBegin:
+    case Ev.GoStatusStack:
+      return e.stack[i]!;
+    default:
+      return 0;
+  }
+}
+
+/** A P's change of state (wire ProcStatus values; 0 = unknown): fills `out`, or returns false. */
+export function procTransition(e: TraceEvents, i: number, out: { proc: number; from: number; to: number }): boolean {
+  const set = (proc: number, from: number, to: number): boolean => {
+    out.proc = proc;
+    out.from = from;
+    out.to = to;
+    return true;
+  };
+  switch (e.type[i]) {
+    case Ev.ProcStart:
+      return set(e.a0[i]!, ProcStatus.Idle, ProcStatus.Running);
+    case Ev.ProcStop:
+      return set(e.p[i]!, ProcStatus.Running, ProcStatus.Idle);
+    case Ev.ProcSteal:
+      return set(e.a0[i]!, ProcStatus.Syscall, ProcStatus.Idle);
+    case Ev.ProcStatus:
+      return set(e.a0[i]!, e.a3[i]!, e.a1[i]!);
+    default:
+      return false;
+  }
 }
