@@ -18,8 +18,9 @@ const rooms = {
   cli: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
   hints: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
   'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
-  session: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
-  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
+  'trace-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
+  session: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor'], vscode: true },
+  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session', 'trace-editor'], vscode: true },
 };
 const roomNames = Object.keys(rooms);
 

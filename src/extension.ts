@@ -16,6 +16,7 @@ import { registerCspViolationsCommand } from './profile-editor/csp-violations-co
 import { RecentProfilesTree } from './sidebar/recent-profiles-tree';
 import { registerSidebar } from './sidebar/register-sidebar';
 import { profilesFolder } from './session/profiles-folder';
+import { registerTraceEditor } from './trace-editor/trace-editor-provider';
 import { UnsavedCaptures } from './store/unsaved';
 
 /** The sessions of the active extension, for `deactivate` (which VS Code calls without arguments). */
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     ...registerProfileEditors(editors),
+    registerTraceEditor(context.extensionUri, hints, log),
     ...registerProfileViewCommands(editors),
     registerCspViolationsCommand(editors.csp, log),
     // Imported profiles go into the profiles folder, so Recent Profiles lists them.

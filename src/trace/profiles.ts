@@ -25,12 +25,17 @@ export interface TraceProfileRecord {
   readonly delayNs: number;
 }
 
+/** Block reasons counted as synchronization (channels, select, sync primitives), as go tool trace's sync profile counts them. */
+export function syncReason(reason: string): boolean {
+  return reason.includes('chan') || reason.includes('sync') || reason.includes('select');
+}
+
 function tracks(type: TraceProfileType, to: number, reason: string): boolean {
   switch (type) {
     case 'net':
       return to === GoState.Waiting && reason === 'network';
     case 'sync':
-      return to === GoState.Waiting && (reason.includes('chan') || reason.includes('sync') || reason.includes('select'));
+      return to === GoState.Waiting && syncReason(reason);
     case 'syscall':
       return to === GoState.Syscall;
     case 'sched':
