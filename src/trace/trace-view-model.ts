@@ -74,10 +74,14 @@ function timeline(trace: Trace, tables: ViewTables, t0: number): TraceProcRow[] 
     if (row === undefined) rows.set(open.p, (row = []));
     row.push(open.start - t0, end - t0, g, stack, reason);
   };
+  let syncTs = t0;
   for (let i = 0; i < e.length; i++) {
+    if (e.type[i] === Ev.Sync) syncTs = e.time[i]!;
     if (!goTransition(e, i, t) || t.from === t.to) continue;
     if (t.from === GoState.Running) close(t.goroutine, e.time[i]!, tables.stack(transitionStack(e, i)), tables.reason(stopReason(trace, i, t.to)));
-    if (t.to === GoState.Running && e.p[i]! >= 0) running.set(t.goroutine, { start: e.time[i]!, p: e.p[i]! });
+    // A goroutine first seen running was running since the generation began (as go tool trace counts it).
+    const start = t.from === GoState.Undetermined ? syncTs : e.time[i]!;
+    if (t.to === GoState.Running && e.p[i]! >= 0) running.set(t.goroutine, { start, p: e.p[i]! });
   }
   const last = e.length > 0 ? e.time[e.length - 1]! : t0;
   for (const g of [...running.keys()]) close(g, last, 0, tables.reason('running at the end of the trace'));
