@@ -73,47 +73,45 @@ export interface GoTransition {
 
 /** Fills `out` with event i's goroutine transition and returns true, or returns false if it is not one. */
 export function goTransition(e: TraceEvents, i: number, out: GoTransition): boolean {
-  const { Runnable, Running, Waiting, Syscall, NotExist } = GoState;
-  const set = (goroutine: number, from: number, to: number): boolean => {
-    out.goroutine = goroutine;
-    out.from = from;
-    out.to = to;
+  const type = e.type[i]!;
+  // Called for every event of a trace of millions: a table lookup and three stores, no allocation.
+  const shape = TRANSITIONS[type];
+  if (shape === undefined) return false;
+  if (shape === STATUS) {
+    out.goroutine = e.a0[i]!;
+    out.from = e.a2[i]!;
+    out.to = e.a1[i]!;
     return true;
-  };
-  switch (e.type[i]) {
-    case Ev.GoCreate:
-      return set(e.a0[i]!, NotExist, Runnable);
-    case Ev.GoCreateBlocked:
-      return set(e.a0[i]!, NotExist, Waiting);
-    case Ev.GoCreateSyscall:
-      return set(e.a0[i]!, NotExist, Syscall);
-    case Ev.GoStart:
-      return set(e.a0[i]!, Runnable, Running);
-    case Ev.GoDestroy:
-      return set(e.g[i]!, Running, NotExist);
-    case Ev.GoDestroySyscall:
-      return set(e.g[i]!, Syscall, NotExist);
-    case Ev.GoStop:
-      return set(e.g[i]!, Running, Runnable);
-    case Ev.GoBlock:
-      return set(e.g[i]!, Running, Waiting);
-    case Ev.GoUnblock:
-    case Ev.GoSwitch:
-    case Ev.GoSwitchDestroy:
-      return set(e.a0[i]!, Waiting, Runnable);
-    case Ev.GoSyscallBegin:
-      return set(e.g[i]!, Running, Syscall);
-    case Ev.GoSyscallEnd:
-      return set(e.g[i]!, Syscall, Running);
-    case Ev.GoSyscallEndBlocked:
-      return set(e.g[i]!, Syscall, Runnable);
-    case Ev.GoStatus:
-    case Ev.GoStatusStack:
-      return set(e.a0[i]!, e.a2[i]!, e.a1[i]!);
-    default:
-      return false;
   }
+  out.goroutine = shape[0] === 0 ? e.a0[i]! : e.g[i]!;
+  out.from = shape[1];
+  out.to = shape[2];
+  return true;
 }
+
+/** [whose (0: argument 0, 1: the event's goroutine), from, to] per goroutine transition type; STATUS for GoStatus. */
+const STATUS: readonly [number, number, number] = [0, -1, -1];
+const TRANSITIONS: readonly (readonly [number, number, number] | undefined)[] = (() => {
+  const { Runnable, Running, Waiting, Syscall, NotExist } = GoState;
+  const t: (readonly [number, number, number] | undefined)[] = [];
+  t[Ev.GoCreate] = [0, NotExist, Runnable];
+  t[Ev.GoCreateBlocked] = [0, NotExist, Waiting];
+  t[Ev.GoCreateSyscall] = [0, NotExist, Syscall];
+  t[Ev.GoStart] = [0, Runnable, Running];
+  t[Ev.GoDestroy] = [1, Running, NotExist];
+  t[Ev.GoDestroySyscall] = [1, Syscall, NotExist];
+  t[Ev.GoStop] = [1, Running, Runnable];
+  t[Ev.GoBlock] = [1, Running, Waiting];
+  t[Ev.GoUnblock] = [0, Waiting, Runnable];
+  t[Ev.GoSwitch] = [0, Waiting, Runnable];
+  t[Ev.GoSwitchDestroy] = [0, Waiting, Runnable];
+  t[Ev.GoSyscallBegin] = [1, Running, Syscall];
+  t[Ev.GoSyscallEnd] = [1, Syscall, Running];
+  t[Ev.GoSyscallEndBlocked] = [1, Syscall, Runnable];
+  t[Ev.GoStatus] = STATUS;
+  t[Ev.GoStatusStack] = STATUS;
+  return t;
+})();
 
 /** The reason a GoBlock or GoStop gives (index into Trace.strings), or 0. */
 export function transitionReason(e: TraceEvents, i: number): number {

@@ -90,7 +90,8 @@ export class Ordering {
   }
 
   /** Maps the current event's string and stack arguments, then emits it. */
-  private emitWire(bc: BatchCursor, ctx: Ctx, args: number[] = bc.args.slice()): void {
+  // The cursor's own argument array is mapped in place: it is read again only at its next event.
+  private emitWire(bc: BatchCursor, ctx: Ctx, args: number[] = bc.args): void {
     const spec = timedSpec(bc.type, this.version)!;
     for (const i of STRING_ARGS[bc.type] ?? []) args[i] = this.tables.string(args[i]!);
     for (const i of EXTRA_STACK_ARGS[bc.type] ?? []) args[i] = this.tables.stack(args[i]!);

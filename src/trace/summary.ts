@@ -16,16 +16,18 @@ export interface TraceCounts {
 
 export function traceCounts(trace: Trace): TraceCounts {
   const e = trace.events;
-  const byKind: Partial<Record<EventKind, number>> = {};
+  const perType = new Array<number>(256).fill(0);
   const goroutines = new Set<number>();
   const t: GoTransition = { goroutine: 0, from: 0, to: 0 };
-  let gcCycles = 0;
   for (let i = 0; i < e.length; i++) {
-    const kind = eventKind(e.type[i]!);
-    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    perType[e.type[i]!]!++;
     if (goTransition(e, i, t)) goroutines.add(t.goroutine);
-    if (e.type[i] === Ev.GCBegin) gcCycles++;
   }
+  const byKind: Partial<Record<EventKind, number>> = {};
+  perType.forEach((n, type) => {
+    if (n > 0) byKind[eventKind(type)] = (byKind[eventKind(type)] ?? 0) + n;
+  });
+  const gcCycles = perType[Ev.GCBegin]!;
   const durationNs = e.length > 0 ? e.time[e.length - 1]! - e.time[0]! : 0;
   return { events: e.length, byKind, goroutines: goroutines.size, gcCycles, durationNs };
 }
