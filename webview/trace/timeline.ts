@@ -158,7 +158,7 @@ export class TraceTimeline {
       if (row.kind === 'gc') this.paintRanges(this.model.gc, top, '#e8a33d');
       else if (row.kind === 'stw') this.paintRanges(this.model.stw, top, '#d9534f');
       else if (row.kind === 'heap') this.paintHeap(top, foreground);
-      else this.paintProc(row.index, top, foreground);
+      else if (row.kind === 'proc') this.paintProc(row.index, top, foreground);
     });
     this.paints++;
   }
