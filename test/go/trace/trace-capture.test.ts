@@ -6,13 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { AttachClient, attachPath } from '../../../src/capture/attach-client';
-import { findGo } from '../../../src/capture/find-go';
-import { runTool, startProgram } from '../../../src/capture/process';
 import { parseSidecar } from '../../../src/store/sidecar';
 import { readTrace } from '../../../src/trace/read';
 import { traceCounts } from '../../../src/trace/summary';
 import { runCli, savedLines } from '../capture/cli-child';
-import { FIXTURES, withTempDir } from '../capture/helpers';
+import { startHttpPprof, withTempDir } from '../capture/helpers';
 import { parsedByGoTool } from '../../support/go-trace';
 
 /** The trace is one go tool trace reads, with the same events as ours, and shows `fn` running. */
@@ -48,20 +46,8 @@ describe('execution trace captures (real Go)', () => {
   it('attach: /debug/pprof/trace?seconds=1 of a service', async () => {
     assert.equal(attachPath('trace', 1.5), '/trace?seconds=2', 'net/http/pprof takes whole seconds');
     const dir = await mkdtemp(join(tmpdir(), 'go-profiler-attach-trace-'));
-    const binary = join(dir, 'httppprof');
-    const built = await runTool(findGo(), ['build', '-o', binary, './httppprof'], { cwd: FIXTURES });
-    assert.equal(built.code, 0, built.stderr);
-    const service = startProgram(binary, [], { stdio: 'pipe' });
+    const { url, service } = await startHttpPprof(dir);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        service.child.stdout!.on('data', (b: Buffer) => {
-          out += b.toString();
-          const m = /listening on (\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        void service.exited.then(() => reject(new Error(`httppprof exited: ${out}`)));
-      });
       const result = await new AttachClient(url).capture({ kind: 'trace', seconds: 1 });
       assert.equal(result.seconds, 1);
       const file = join(dir, 'attach.trace');
