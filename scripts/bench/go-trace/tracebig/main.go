@@ -1,6 +1,7 @@
 // Command tracebig writes a large execution trace for the benchmark: rings of goroutines
 // passing tokens over channels (a scheduling event per hand-off), a contended mutex and
-// steady allocation (GC cycles) for -seconds.
+// steady allocation (GC cycles), until -handoffs hand-offs (so the trace's size does not
+// depend on how busy the machine is) or -seconds, whichever comes first.
 package main
 
 import (
@@ -17,7 +18,8 @@ var sink []byte
 
 func main() {
 	out := flag.String("o", "big.trace", "where to write the trace")
-	seconds := flag.Float64("seconds", 2, "how long to trace")
+	seconds := flag.Float64("seconds", 60, "the longest to trace")
+	handoffs := flag.Int64("handoffs", 2_000_000, "stop after this many hand-offs")
 	rings := flag.Int("rings", 8, "rings of goroutines")
 	size := flag.Int("size", 16, "goroutines per ring")
 	flag.Parse()
@@ -31,6 +33,8 @@ func main() {
 		os.Exit(1)
 	}
 	var stop atomic.Bool
+	var passed atomic.Int64
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	for r := 0; r < *rings; r++ {
@@ -54,6 +58,9 @@ func main() {
 						}
 						return
 					}
+					if passed.Add(1) == *handoffs {
+						close(done)
+					}
 					next <- v + 1
 				}
 				close(next)
@@ -61,7 +68,10 @@ func main() {
 		}
 		chans[0] <- 0
 	}
-	time.Sleep(time.Duration(*seconds * float64(time.Second)))
+	select {
+	case <-done:
+	case <-time.After(time.Duration(*seconds * float64(time.Second))):
+	}
 	stop.Store(true)
 	wg.Wait()
 	trace.Stop()
