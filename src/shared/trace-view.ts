@@ -24,6 +24,10 @@ export interface TraceProcRow {
 
 export const SLICE_FIELDS = 5;
 
+/** The timeline's geometry in CSS pixels: each row's height and the label column's width. */
+export const TIMELINE_ROW_HEIGHT = 20;
+export const TIMELINE_LABEL_WIDTH = 160;
+
 /** Goroutine analysis per goroutine or per start function (sums), in nanoseconds. */
 export interface TraceGoroutineRow {
   /** The start function ("" if unknown). */

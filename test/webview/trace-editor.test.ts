@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SLICE_FIELDS, type TraceViewModel } from '../../src/shared/trace-view';
+import { SLICE_FIELDS, TIMELINE_LABEL_WIDTH as LABEL_WIDTH, TIMELINE_ROW_HEIGHT as ROW_HEIGHT, type TraceViewModel } from '../../src/shared/trace-view';
 import { readTrace } from '../../src/trace/read';
 import { traceViewModel } from '../../src/trace/trace-view-model';
 import { bundlePage, repoRoot } from './harness';
@@ -48,11 +48,11 @@ describe('Go Trace webview (Chromium)', () => {
     }
     const canvas = (await page.$('canvas.trace-timeline'))!;
     const box = (await canvas.boundingBox())!;
-    const width = box.width - 64;
+    const width = box.width - LABEL_WIDTH;
     const middle = (slices[best]! + slices[best + 1]!) / 2;
-    const x = 64 + (middle / model.durationNs) * width;
+    const x = LABEL_WIDTH + (middle / model.durationNs) * width;
     const rowOfP0 = 3;
-    await page.mouse.click(box.x + x, box.y + rowOfP0 * 20 + 10);
+    await page.mouse.click(box.x + x, box.y + rowOfP0 * ROW_HEIGHT + ROW_HEIGHT / 2);
     const g = slices[best + 2]!;
     const text = (await page.textContent('.trace-details')) ?? '';
     assert.match(text, new RegExp(`^G${g} `));
@@ -62,6 +62,28 @@ describe('Go Trace webview (Chromium)', () => {
     await links[0]!.click();
     const posted = await page.evaluate(() => (globalThis as unknown as PageGlobals).posted);
     assert.deepEqual(posted.at(-1), { kind: 'openSource', frame: model.stacks[slices[best + 3]!]![0] });
+  });
+
+  test('a row per start function below the P rows: a click there names a goroutine of that function', async () => {
+    const { page } = fixture;
+    const group = model.groups[0]!;
+    const ids = new Set(model.goroutines.filter((g) => g.name === group.name).map((g) => g.id));
+    const slices = model.procs[0]!.slices;
+    let longest = -1;
+    for (let i = 0; i < slices.length; i += SLICE_FIELDS) {
+      if (ids.has(slices[i + 2]!) && (longest < 0 || slices[i + 1]! - slices[i]! > slices[longest + 1]! - slices[longest]!)) longest = i;
+    }
+    const box = (await (await page.$('canvas.trace-timeline'))!.boundingBox())!;
+    const x = LABEL_WIDTH + (((slices[longest]! + slices[longest + 1]!) / 2 / model.durationNs) * (box.width - LABEL_WIDTH));
+    const groupRow = 3 + model.procs.length;
+    const ran = model.groups.filter((g) => g.exec > 0).length;
+    assert.equal(box.height, (groupRow + ran) * ROW_HEIGHT, 'GC, STW, heap, the Ps, then one row per start function that ran');
+    await page.mouse.click(box.x + x, box.y + groupRow * ROW_HEIGHT + ROW_HEIGHT / 2);
+    const text = (await page.textContent('.trace-details')) ?? '';
+    const m = /^G(\d+) (\S+) ran on P\d+/.exec(text);
+    assert.ok(m, text);
+    assert.equal(m[2], group.name);
+    assert.ok(ids.has(Number(m[1])));
   });
 
   test('+ zooms in around the middle, 0 resets', async () => {

@@ -3,7 +3,7 @@
  * (its goroutine, why it stopped, the stack with links to the source), goroutine analysis,
  * tasks and logs. Talks to the host only through the messages of src/shared/trace-view.
  */
-import { SLICE_FIELDS, type HostToTraceView, type TraceViewModel, type TraceViewToHost } from '../../src/shared/trace-view';
+import { type HostToTraceView, type TraceViewModel, type TraceViewToHost } from '../../src/shared/trace-view';
 import { element } from '../dom';
 import { annotations, formatNs, goroutineAnalysis } from './tables';
 import { TraceTimeline, type SliceRef } from './timeline';
@@ -16,13 +16,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const api = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 
-function details(model: TraceViewModel, ref: SliceRef | undefined): HTMLElement[] {
-  if (ref === undefined) return [element('p', { text: 'Click a slice of a P row to see what ran there and why it stopped.' })];
-  const s = model.procs[ref.row]!.slices;
-  const at = ref.slice * SLICE_FIELDS;
-  const g = s[at + 2]!;
-  const row = model.goroutines.find((r) => r.id === g);
-  const frames = model.stacks[s[at + 3]!] ?? [];
+function details(model: TraceViewModel, timeline: TraceTimeline | undefined, ref: SliceRef | undefined): HTMLElement[] {
+  const s = ref === undefined ? undefined : timeline?.sliceAt(ref);
+  if (s === undefined) return [element('p', { text: 'Click a slice of a P or start-function row to see what ran there and why it stopped.' })];
+  const row = model.goroutines.find((r) => r.id === s.goroutine);
+  const frames = model.stacks[s.stack] ?? [];
   const stack = element(
     'ol',
     { className: 'trace-stack' },
@@ -35,7 +33,7 @@ function details(model: TraceViewModel, ref: SliceRef | undefined): HTMLElement[
   );
   return [
     element('p', {
-      text: `G${g} ${row?.name ?? ''} ran on P${model.procs[ref.row]!.proc} for ${formatNs(s[at + 1]! - s[at]!)} (from ${formatNs(s[at]!)}), then: ${model.reasons[s[at + 4]!] ?? ''}`,
+      text: `G${s.goroutine} ${row?.name ?? ''} ran on P${s.proc} for ${formatNs(s.end - s.start)} (from ${formatNs(s.start)}), then: ${model.reasons[s.reason] ?? ''}`,
     }),
     frames.length > 0 ? stack : element('p', { text: 'No stack recorded for this stop.' }),
   ];
@@ -49,8 +47,8 @@ function show(model: TraceViewModel): void {
   const timelineHost = element('div', { className: 'trace-timeline-host' });
   const detail = element('div', { className: 'trace-details', attrs: { 'aria-live': 'polite' } });
   app.replaceChildren(summary, timelineHost, detail, goroutineAnalysis(model), annotations(model));
-  detail.replaceChildren(...details(model, undefined));
-  const timeline = new TraceTimeline(timelineHost, model, (ref) => detail.replaceChildren(...details(model, ref)));
+  detail.replaceChildren(...details(model, undefined, undefined));
+  const timeline: TraceTimeline = new TraceTimeline(timelineHost, model, (ref) => detail.replaceChildren(...details(model, timeline, ref)));
   // For tests and the benchmark: the timeline as drawn.
   (window as unknown as { traceTimeline: TraceTimeline }).traceTimeline = timeline;
 }

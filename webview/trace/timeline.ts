@@ -1,34 +1,73 @@
 /**
  * The Go Trace timeline on a canvas (the flame graph's conventions: CSS-pixel layout scaled by
  * devicePixelRatio, theme colours from CSS variables, painting at most once per animation
- * frame): a GC row, a stop-the-world row, the heap as a line, then one row per P with the
- * goroutines that ran on it. Wheel or +/- zooms around the pointer, drag or arrows pan, 0
- * resets; a click on a slice selects it. Slices narrower than a pixel are merged.
+ * frame): a GC row, a stop-the-world row, the heap as a line, one row per P with the
+ * goroutines that ran on it, then one row per start function with when its goroutines ran.
+ * Wheel or +/- zooms around the pointer, drag or arrows pan, 0 resets; a click on a slice
+ * selects it. Slices narrower than a pixel are merged.
  */
-import { SLICE_FIELDS, type TraceViewModel } from '../../src/shared/trace-view';
+import { SLICE_FIELDS, TIMELINE_LABEL_WIDTH, TIMELINE_ROW_HEIGHT, type TraceViewModel } from '../../src/shared/trace-view';
 
-export const ROW_HEIGHT = 20;
-const LABEL_WIDTH = 64;
+const ROW_HEIGHT = TIMELINE_ROW_HEIGHT;
+const LABEL_WIDTH = TIMELINE_LABEL_WIDTH;
 
 export interface SliceRef {
-  /** Index into model.procs. */
+  /** Index into the timeline's rows. */
   readonly row: number;
   /** Index of the slice within the row (multiply by SLICE_FIELDS for its numbers). */
   readonly slice: number;
 }
 
-type Row = { readonly label: string; readonly kind: 'gc' | 'stw' | 'heap' } | { readonly label: string; readonly kind: 'proc'; readonly index: number };
+/** What ran: SLICE_FIELDS numbers per slice, in order of start; `maxEnd[i]` is the latest end of slices 0..i; `procs[i]` the P of slice i. */
+interface SliceRow {
+  readonly label: string;
+  readonly kind: 'proc' | 'group';
+  readonly slices: readonly number[];
+  readonly maxEnd: Float64Array;
+  readonly procs: readonly number[];
+}
 
-/** The first slice of `slices` ending at or after `t` (slices are in time order on a P). */
-export function firstSliceEndingAfter(slices: readonly number[], t: number): number {
+type Row = { readonly label: string; readonly kind: 'gc' | 'stw' | 'heap' } | SliceRow;
+
+/** The first slice whose running latest end (`maxEnd`, non-decreasing) is at or after `t`. */
+export function firstSliceEndingAfter(maxEnd: Float64Array, t: number): number {
   let lo = 0;
-  let hi = slices.length / SLICE_FIELDS;
+  let hi = maxEnd.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (slices[mid * SLICE_FIELDS + 1]! < t) lo = mid + 1;
+    if (maxEnd[mid]! < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+function sliceRow(label: string, kind: SliceRow['kind'], slices: readonly number[], procs: readonly number[]): SliceRow {
+  const maxEnd = new Float64Array(slices.length / SLICE_FIELDS);
+  let latest = -Infinity;
+  for (let i = 0; i < maxEnd.length; i++) maxEnd[i] = latest = Math.max(latest, slices[i * SLICE_FIELDS + 1]!);
+  return { label, kind, slices, maxEnd, procs };
+}
+
+/** One row per start function: the slices of its goroutines from every P, in order of start. */
+function groupRows(model: TraceViewModel): SliceRow[] {
+  const nameOf = new Map(model.goroutines.map((g) => [g.id, g.name || '(unknown)']));
+  const byName = new Map<string, { at: number[]; proc: number }[]>();
+  for (const p of model.procs) {
+    for (let i = 0; i < p.slices.length; i += SLICE_FIELDS) {
+      const name = nameOf.get(p.slices[i + 2]!) ?? '(unknown)';
+      let list = byName.get(name);
+      if (list === undefined) byName.set(name, (list = []));
+      list.push({ at: p.slices.slice(i, i + SLICE_FIELDS), proc: p.proc });
+    }
+  }
+  // In the goroutine analysis' order (most execution first).
+  const order = new Map(model.groups.map((g, i) => [g.name || '(unknown)', i]));
+  return [...byName]
+    .sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity))
+    .map(([name, list]) => {
+      list.sort((a, b) => a.at[0]! - b.at[0]!);
+      return sliceRow(name, 'group', list.flatMap((x) => x.at), list.map((x) => x.proc));
+    });
 }
 
 export function goroutineColour(g: number): string {
@@ -59,13 +98,14 @@ export class TraceTimeline {
       { label: 'GC', kind: 'gc' },
       { label: 'STW', kind: 'stw' },
       { label: 'Heap', kind: 'heap' },
-      ...model.procs.map((p, index) => ({ label: `P${p.proc}`, kind: 'proc' as const, index })),
+      ...model.procs.map((p) => sliceRow(`P${p.proc}`, 'proc', p.slices, p.slices.map(() => p.proc))),
+      ...groupRows(model),
     ];
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'trace-timeline';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Timeline: GC, stop-the-world, heap and one row per P; wheel or +/- to zoom, drag or arrows to pan, 0 to reset');
+    this.canvas.setAttribute('aria-label', 'Timeline: GC, stop-the-world, heap, one row per P and one per start function; wheel or +/- to zoom, drag or arrows to pan, 0 to reset');
     this.canvas.style.height = `${this.rows.length * ROW_HEIGHT}px`;
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
@@ -113,15 +153,27 @@ export class TraceTimeline {
 
   /** The slice under CSS point (x, y), if any. */
   hit(x: number, y: number): SliceRef | undefined {
-    const row = this.rows[Math.floor(y / ROW_HEIGHT)];
-    if (row === undefined || row.kind !== 'proc' || x < LABEL_WIDTH) return undefined;
-    const slices = this.model.procs[row.index]!.slices;
+    const r = Math.floor(y / ROW_HEIGHT);
+    const row = this.rows[r];
+    if (row === undefined || (row.kind !== 'proc' && row.kind !== 'group') || x < LABEL_WIDTH) return undefined;
     const t = this.timeAt(x);
     // Within half a pixel either side, so a merged sliver can be clicked.
     const slack = (this.end - this.start) / Math.max(1, this.plotWidth()) / 2;
-    const i = firstSliceEndingAfter(slices, t - slack);
-    if (i * SLICE_FIELDS >= slices.length || slices[i * SLICE_FIELDS]! > t + slack) return undefined;
-    return { row: row.index, slice: i };
+    for (let i = firstSliceEndingAfter(row.maxEnd, t - slack); i < row.maxEnd.length; i++) {
+      const at = i * SLICE_FIELDS;
+      if (row.slices[at]! > t + slack) break;
+      if (row.slices[at + 1]! >= t - slack) return { row: r, slice: i };
+    }
+    return undefined;
+  }
+
+  /** The numbers of a selected slice and the P it ran on. */
+  sliceAt(ref: SliceRef): { start: number; end: number; goroutine: number; stack: number; reason: number; proc: number } | undefined {
+    const row = this.rows[ref.row];
+    if (row === undefined || (row.kind !== 'proc' && row.kind !== 'group')) return undefined;
+    const at = ref.slice * SLICE_FIELDS;
+    const s = row.slices;
+    return { start: s[at]!, end: s[at + 1]!, goroutine: s[at + 2]!, stack: s[at + 3]!, reason: s[at + 4]!, proc: row.procs[ref.slice]! };
   }
 
   private plotWidth(): number {
@@ -154,11 +206,11 @@ export class TraceTimeline {
     this.rows.forEach((row, r) => {
       const top = r * ROW_HEIGHT;
       ctx.fillStyle = foreground;
-      ctx.fillText(row.label, 4, top + ROW_HEIGHT / 2);
+      ctx.fillText(fitLabel(ctx, row.label, LABEL_WIDTH - 8), 4, top + ROW_HEIGHT / 2);
       if (row.kind === 'gc') this.paintRanges(this.model.gc, top, '#e8a33d');
       else if (row.kind === 'stw') this.paintRanges(this.model.stw, top, '#d9534f');
       else if (row.kind === 'heap') this.paintHeap(top, foreground);
-      else if (row.kind === 'proc') this.paintProc(row.index, top, foreground);
+      else if (row.kind === 'proc' || row.kind === 'group') this.paintSlices(row, r, top, foreground);
     });
     this.paints++;
   }
@@ -192,14 +244,15 @@ export class TraceTimeline {
     ctx.stroke();
   }
 
-  private paintProc(index: number, top: number, selectedColour: string): void {
-    const slices = this.model.procs[index]!.slices;
+  private paintSlices(row: SliceRow, r: number, top: number, selectedColour: string): void {
+    const slices = row.slices;
     const ctx = this.ctx;
     const right = this.canvas.clientWidth;
     let drawnTo = -Infinity;
-    for (let i = firstSliceEndingAfter(slices, this.start); i * SLICE_FIELDS < slices.length; i++) {
+    for (let i = firstSliceEndingAfter(row.maxEnd, this.start); i * SLICE_FIELDS < slices.length; i++) {
       const at = i * SLICE_FIELDS;
       if (slices[at]! > this.end) break;
+      if (slices[at + 1]! < this.start) continue;
       const x0 = Math.max(LABEL_WIDTH, this.xOf(slices[at]!));
       const x1 = Math.min(right, this.xOf(slices[at + 1]!));
       // Many slices in one pixel: draw the pixel once.
@@ -209,7 +262,7 @@ export class TraceTimeline {
       drawnTo = Math.max(x0 + 1, x1);
     }
     const sel = this.selected;
-    if (sel !== undefined && sel.row === index) {
+    if (sel !== undefined && sel.row === r) {
       const at = sel.slice * SLICE_FIELDS;
       const x0 = this.xOf(slices[at]!);
       ctx.strokeStyle = selectedColour;
@@ -259,4 +312,12 @@ export class TraceTimeline {
     else return;
     e.preventDefault();
   }
+}
+
+/** `text` cut with an ellipsis to fit `width` CSS pixels. */
+function fitLabel(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let n = text.length;
+  while (n > 1 && ctx.measureText(`${text.slice(0, n)}…`).width > width) n--;
+  return `${text.slice(0, n)}…`;
 }
