@@ -2,7 +2,8 @@
  * npm run fuzz:trace -- [--count N] [--seconds S] [--seed N]: seeded mutations of the committed
  * real traces (test/fixtures/traces) through the trace reader in a worker thread. Every input
  * must end in a Trace or a one-line TraceError naming the file; a crash, or an input still
- * being read after 20 s (a hang), is saved under test/fixtures/crashers/trace-*.bin with a note.
+ * being read after 20 s (a hang), is saved under test/fixtures/trace-crashers/ with a note;
+ * test/hardening/trace-hostile.test.ts replays them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,9 +22,9 @@ function flag(name: string, fallback: number): number {
 }
 
 async function saveCrasher(corpus: readonly Uint8Array[], seed: number, index: number, failure: string): Promise<string> {
-  const dir = join(repoRoot, 'test', 'fixtures', 'crashers');
+  const dir = join(repoRoot, 'test', 'fixtures', 'trace-crashers');
   await mkdir(dir, { recursive: true });
-  const name = join(dir, `trace-seed${seed}-input${index}`);
+  const name = join(dir, `seed${seed}-input${index}`);
   const input = traceInput(corpus, seed, index);
   await writeFile(`${name}.bin`, input.bytes);
   await writeFile(`${name}.json`, JSON.stringify({ seed, index, description: input.description, failure, replay: `npm run fuzz:trace -- --seed ${seed} --from ${index} --count 1` }, null, 2));
