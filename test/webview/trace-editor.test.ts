@@ -112,6 +112,17 @@ describe('Go Trace webview (Chromium)', () => {
     assert.equal(members, maxSync.count);
   });
 
+  test('a trace that cannot be read shows the one-line message, as text', async () => {
+    const { page, server } = fixture;
+    await page.goto(server.url);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).posted.some((m) => m.kind === 'ready'));
+    const message = 'x.trace: trace written by Go 1.21: only the format of Go 1.22 and later is supported <b>';
+    await page.evaluate((m) => (globalThis as unknown as { postMessage(data: unknown, origin: string): void }).postMessage({ kind: 'error', message: m }, '*'), message);
+    await page.waitForSelector('.trace-error');
+    assert.equal(await page.textContent('.trace-error'), message);
+    assert.equal(await page.$$eval('b', (b) => b.length), 0);
+  });
+
   test('strings from the trace stay text: names, reasons, log messages', async () => {
     const { page, server, seen } = fixture;
     const evil = '<img src=x onerror="globalThis.pwned=1">';
