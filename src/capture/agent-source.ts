@@ -148,6 +148,12 @@ func ${P}Serve(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
 		${P}Contention(w, r)
 	case "${ROUTES.trace}":
 		${P}ExecutionTrace(w, r)
+	case "${ROUTES.flight}":
+		if ${P}FlightHandler == nil {
+			${P}HTTP.Error(w, "the flight recorder needs Go 1.25 or later; this program is built with "+${P}Runtime.Version(), ${P}HTTP.StatusNotImplemented)
+			return
+		}
+		${P}FlightHandler(w, r)
 	case "${ROUTES.finish}":
 		${P}FinishRoute(w, r)
 	default:
@@ -273,6 +279,9 @@ func ${P}Contention(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
 	w.Write(base.Bytes())
 	w.Write(end.Bytes())
 }
+
+// ${P}FlightHandler serves the flight recorder; set by the agent's Go 1.25+ file (agent-flight-source.ts).
+var ${P}FlightHandler func(${P}HTTP.ResponseWriter, *${P}HTTP.Request)
 
 // ${P}ExecutionTrace answers ?seconds=N with an execution trace of the next N seconds. The
 // trace is buffered so that a refusal (another trace running) is still a clean HTTP error.

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { agentDeps, onlyTheAgents } from './agent-packages';
+import { AGENT_FLIGHT_FILE_NAME, AGENT_FLIGHT_SOURCE } from './agent-flight-source';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from './agent-source';
 import { CaptureError } from './errors';
 import { EXIT_HOOK_FILE_NAME, EXIT_HOOK_SOURCE, goflagsSetLdflags, isExitHookFailure, toolchainHasExitHooks, withLinknameCheckOff } from './exit-hook';
@@ -96,6 +97,9 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const agentFile = join(workDir, 'agent.go');
     await writeFile(agentFile, AGENT_SOURCE, { mode: 0o600 });
     const agentPath = freePathIn(pkg.dir, AGENT_FILE_NAME);
+    const flightFile = join(workDir, 'agent-flight.go');
+    await writeFile(flightFile, AGENT_FLIGHT_SOURCE, { mode: 0o600 });
+    const flightPath = freePathIn(pkg.dir, AGENT_FLIGHT_FILE_NAME);
     const wrapped = await wrappedMainCopy(pkg);
     const wrappedFile = join(workDir, 'main-wrapped.go');
     if (wrapped) await writeFile(wrappedFile, wrapped.source, { mode: 0o600 });
@@ -112,7 +116,7 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const env = { ...process.env, GOTMPDIR: goTmp };
     /** One build with the agent, and optionally the wrapped main and the exit hook. */
     const build = async (parts: { wrap: boolean; hook: boolean }): Promise<ToolResult> => {
-      const replace: Record<string, string> = { [agentPath]: agentFile };
+      const replace: Record<string, string> = { [agentPath]: agentFile, [flightPath]: flightFile };
       if (parts.wrap && wrapped) replace[wrapped.path] = wrappedFile;
       if (parts.hook) replace[hookPath] = hookFile;
       const overlayFile = join(workDir, 'overlay.json');
