@@ -19,10 +19,11 @@ const rooms = {
   cli: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
   hints: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
   'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
-  session: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
-  'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
-  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
-  bench: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
+  'trace-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
+  session: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor'], vscode: true },
+  'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
+  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
+  bench: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
 };
 const roomNames = Object.keys(rooms);
 

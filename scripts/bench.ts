@@ -16,6 +16,7 @@ import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
+import { traceBenchReport } from './bench/trace-bench';
 import { THREADS_VARIABLE, TWO_THREADS_MIN_BYTES } from '../src/cli/top-threads';
 
 interface Result {
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
   const largest = [...profiles].sort((a, b) => statSync(b.path).size - statSync(a.path).size)[0]!;
   const flameProfiles = [largest, ...profiles.filter((p) => p.name.includes('large.cpu') && p !== largest)];
   process.stdout.write(formatFlameBench(await benchFlame(flameProfiles, runs)));
+  log('execution trace: go tool trace -pprof=sched, go-profiler trace-profile, the Go Trace editor ...');
+  process.stdout.write(await traceBenchReport(runs));
   log('agent: idle overhead and capture latency ...');
   process.stdout.write(await agentBenchReport(runs));
   log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -29,10 +29,12 @@ const node = [
   { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
+  { in: 'src/trace-editor/trace-worker.ts', out: 'dist/trace-worker.js' },
 ];
 
 const browser = [
   { in: 'webview/main.ts', out: 'dist/webview.js' },
+  { in: 'webview/trace/main.ts', out: 'dist/webview-trace.js' },
   // Graphviz (WebAssembly inside), loaded only when the Call Graph tab opens.
   { in: 'webview/callgraph/layout-entry.ts', out: 'dist/callgraph-layout.js' },
 ];

@@ -18,6 +18,7 @@ import { registerSidebar } from './sidebar/register-sidebar';
 import { registerBenchFeatures } from './bench/register-bench-features';
 import { registerServers } from './servers-view/register-servers';
 import { profilesFolder } from './session/profiles-folder';
+import { registerTraceEditor } from './trace-editor/trace-editor-provider';
 import { UnsavedCaptures } from './store/unsaved';
 
 /** The sessions of the active extension, for `deactivate` (which VS Code calls without arguments). */
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     ...registerProfileEditors(editors),
+    registerTraceEditor(context.extensionUri, hints, log),
     ...registerProfileViewCommands(editors),
     registerCspViolationsCommand(editors.csp, log),
     // Imported profiles go into the profiles folder, so Recent Profiles lists them.

@@ -96,6 +96,22 @@ export class AgentClient implements CaptureSource {
     return this.withoutAgent(profile);
   }
 
+  /**
+   * The flight recorder (Go 1.25+): 'start' keeps the last `seconds` of execution trace,
+   * 'snapshot' answers with them (a CaptureResult of kind 'trace'), 'stop' ends it.
+   */
+  async flight(action: 'start' | 'stop', seconds?: number): Promise<void>;
+  async flight(action: 'snapshot'): Promise<CaptureResult>;
+  async flight(action: 'start' | 'stop' | 'snapshot', seconds?: number): Promise<CaptureResult | void> {
+    const startedAt = new Date();
+    if (action === 'snapshot') {
+      const res = await this.ok('flight recorder snapshot', 'GET', `${ROUTES.flight}?action=snapshot`);
+      return { kind: 'trace', profile: res.body, startedAt, endedAt: new Date() };
+    }
+    const query = action === 'start' ? `action=start&seconds=${seconds ?? DEFAULT_WINDOW_SECONDS}` : 'action=stop';
+    await this.ok(`flight recorder ${action}`, 'POST', `${ROUTES.flight}?${query}`);
+  }
+
   /** Asks the agent to write what it is recording, as it does when the program ends (before a stop from outside). */
   async finish(): Promise<void> {
     await this.ok('finish', 'POST', ROUTES.finish);
@@ -131,6 +147,11 @@ export class AgentClient implements CaptureSource {
         const profile = clean(await this.ok('goroutine', 'GET', `${ROUTES.goroutine}?debug=0`));
         const dump = (await this.ok('goroutine dump', 'GET', `${ROUTES.goroutine}?debug=2`)).body.toString('utf8');
         return done(profile, { text: stripAgentDump(dump, this.currentFootprint()) });
+      }
+      case 'trace': {
+        // An execution trace, not a profile: kept as the runtime wrote it.
+        const res = await this.ok('trace', 'GET', `${ROUTES.trace}?seconds=${seconds}`, { windowMs: seconds * 1000, signal });
+        return done(res.body, { seconds });
       }
       case 'block':
       case 'mutex': {

@@ -54,6 +54,7 @@ import (
 	${P}Filepath "path/filepath"
 	${P}Runtime "runtime"
 	${P}Pprof "runtime/pprof"
+	${P}RuntimeTrace "runtime/trace"
 	${P}Strconv "strconv"
 	${P}Sync "sync"
 	${P}Syscall "syscall"
@@ -145,6 +146,14 @@ func ${P}Serve(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
 		${P}WriteProfile(w, "threadcreate", 0)
 	case "${ROUTES.block}", "${ROUTES.mutex}":
 		${P}Contention(w, r)
+	case "${ROUTES.trace}":
+		${P}ExecutionTrace(w, r)
+	case "${ROUTES.flight}":
+		if ${P}FlightHandler == nil {
+			${P}HTTP.Error(w, "the flight recorder needs Go 1.25 or later; this program is built with "+${P}Runtime.Version(), ${P}HTTP.StatusNotImplemented)
+			return
+		}
+		${P}FlightHandler(w, r)
 	case "${ROUTES.finish}":
 		${P}FinishRoute(w, r)
 	default:
@@ -269,6 +278,36 @@ func ${P}Contention(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
 	w.Header().Set("${HEADER_BASE_LENGTH}", ${P}Strconv.Itoa(base.Len()))
 	w.Write(base.Bytes())
 	w.Write(end.Bytes())
+}
+
+// ${P}FlightHandler serves the flight recorder; set by the agent's Go 1.25+ file (agent-flight-source.ts).
+var ${P}FlightHandler func(${P}HTTP.ResponseWriter, *${P}HTTP.Request)
+
+// ${P}ExecutionTrace answers ?seconds=N with an execution trace of the next N seconds. The
+// trace is buffered so that a refusal (another trace running) is still a clean HTTP error.
+func ${P}ExecutionTrace(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
+	seconds, err := ${P}Strconv.ParseFloat(r.URL.Query().Get("seconds"), 64)
+	if err != nil || seconds <= 0 || seconds > 3600 {
+		${P}HTTP.Error(w, "seconds must be a number in (0, 3600]", ${P}HTTP.StatusBadRequest)
+		return
+	}
+	var buf ${P}Bytes.Buffer
+	if err := ${P}RuntimeTrace.Start(&buf); err != nil {
+		${P}HTTP.Error(w, "cannot start the execution trace: "+err.Error(), ${P}HTTP.StatusConflict)
+		return
+	}
+	timer := ${P}Time.NewTimer(${P}Time.Duration(seconds * float64(${P}Time.Second)))
+	select {
+	case <-timer.C:
+	case <-r.Context().Done():
+		timer.Stop()
+	}
+	${P}RuntimeTrace.Stop()
+	if r.Context().Err() != nil {
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Write(buf.Bytes())
 }
 
 func ${P}Save(path string, data []byte) {

@@ -1,5 +1,5 @@
 /** Captures from any service that serves net/http/pprof (attach to a URL). */
-import { DEFAULT_WINDOW_SECONDS, type CaptureKind, type CaptureRequest, type CaptureResult, type CaptureSource } from './capture-kinds';
+import { DEFAULT_WINDOW_SECONDS, TIMED_KINDS, type CaptureKind, type CaptureRequest, type CaptureResult, type CaptureSource } from './capture-kinds';
 import { CaptureError } from './errors';
 
 const ANSWER_TIMEOUT_MS = 30_000;
@@ -39,6 +39,7 @@ export function attachPath(kind: CaptureKind, windowSeconds: number): string {
       return '/heap';
     case 'block':
     case 'mutex':
+    case 'trace':
       return `/${kind}?seconds=${seconds}`;
     default:
       return `/${kind}`;
@@ -75,7 +76,7 @@ export class AttachClient implements CaptureSource {
 
   async capture(req: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult> {
     const startedAt = new Date();
-    const timed = req.kind === 'cpu' || req.kind === 'block' || req.kind === 'mutex';
+    const timed = TIMED_KINDS.has(req.kind);
     const seconds = timed ? (req.seconds ?? DEFAULT_WINDOW_SECONDS) : 0;
     const profile = await this.get(req.kind, attachPath(req.kind, seconds), seconds, signal);
     const text = req.kind === 'goroutine' ? (await this.get('goroutine dump', '/goroutine?debug=2', 0, signal)).toString('utf8') : undefined;

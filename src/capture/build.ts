@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { agentDeps, onlyTheAgents } from './agent-packages';
+import { AGENT_FLIGHT_FILE_NAME, AGENT_FLIGHT_SOURCE } from './agent-flight-source';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from './agent-source';
 import { BuildProgressReader, withoutPackageLines, type BuildProgress } from './build-progress';
 import { CaptureError } from './errors';
@@ -99,6 +100,9 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const agentFile = join(workDir, 'agent.go');
     await writeFile(agentFile, AGENT_SOURCE, { mode: 0o600 });
     const agentPath = freePathIn(pkg.dir, AGENT_FILE_NAME);
+    const flightFile = join(workDir, 'agent-flight.go');
+    await writeFile(flightFile, AGENT_FLIGHT_SOURCE, { mode: 0o600 });
+    const flightPath = freePathIn(pkg.dir, AGENT_FLIGHT_FILE_NAME);
     const wrapped = await wrappedMainCopy(pkg);
     const wrappedFile = join(workDir, 'main-wrapped.go');
     if (wrapped) await writeFile(wrappedFile, wrapped.source, { mode: 0o600 });
@@ -117,7 +121,7 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const { onProgress } = options;
     /** One build with the agent, and optionally the wrapped main and the exit hook. */
     const build = async (parts: { wrap: boolean; hook: boolean }): Promise<ToolResult> => {
-      const replace: Record<string, string> = { [agentPath]: agentFile };
+      const replace: Record<string, string> = { [agentPath]: agentFile, [flightPath]: flightFile };
       if (parts.wrap && wrapped) replace[wrapped.path] = wrappedFile;
       if (parts.hook) replace[hookPath] = hookFile;
       const overlayFile = join(workDir, 'overlay.json');

@@ -1,21 +1,21 @@
 /** The kinds of capture, what one returns, and parsing of `cpu=5s,heap,...` lists. Pure. */
 
-export const CAPTURE_KINDS = ['cpu', 'heap', 'heap-nogc', 'allocs', 'goroutine', 'block', 'mutex', 'threadcreate'] as const;
+export const CAPTURE_KINDS = ['cpu', 'heap', 'heap-nogc', 'allocs', 'goroutine', 'block', 'mutex', 'threadcreate', 'trace'] as const;
 export type CaptureKind = (typeof CAPTURE_KINDS)[number];
 
 /** Kinds that record over a window of seconds. */
-export const TIMED_KINDS: ReadonlySet<CaptureKind> = new Set<CaptureKind>(['cpu', 'block', 'mutex']);
+export const TIMED_KINDS: ReadonlySet<CaptureKind> = new Set<CaptureKind>(['cpu', 'block', 'mutex', 'trace']);
 export const DEFAULT_WINDOW_SECONDS = 5;
 
 export interface CaptureRequest {
   readonly kind: CaptureKind;
-  /** Recording window for cpu, block and mutex. */
+  /** Recording window for cpu, block, mutex and trace. */
   readonly seconds?: number;
 }
 
 export interface CaptureResult {
   readonly kind: CaptureKind;
-  /** The profile as the Go runtime wrote it (gzipped profile.proto). */
+  /** The profile as the Go runtime wrote it (gzipped profile.proto); for 'trace', the execution trace. */
   readonly profile: Uint8Array;
   /** The `debug=2` goroutine dump, for 'goroutine'. */
   readonly text?: string;

@@ -1,4 +1,5 @@
 /** Saves a capture to the profiles folder with a sidecar describing its program. */
+import { TRACE_EXTENSION } from '../store/naming';
 import { saveProfile, type NewProfile, type SavedProfile } from '../store/profile-store';
 import type { ProfileSidecar, SidecarCapture } from '../store/sidecar';
 import type { CaptureResult } from './capture-kinds';
@@ -25,6 +26,7 @@ export function captureItem(result: CaptureResult, context: ProgramContext, how:
     program: context.program,
     type: result.kind,
     profile: result.profile,
+    ...(result.kind === 'trace' ? { extension: TRACE_EXTENSION } : {}),
     ...(result.text !== undefined ? { text: result.text } : {}),
     date: result.endedAt,
     sidecar: {

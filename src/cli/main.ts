@@ -2,6 +2,7 @@
 import { printable } from '../analysis/printable';
 import { ProfileError } from '../pprof/errors';
 import { OptionError } from '../shared/option-error';
+import { TraceError } from '../trace/errors';
 import { parseArgs, REPORT_COMMANDS, UsageError, type ReportCommand } from './args';
 import { USAGE } from './usage';
 
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { pullCommand } = await import('./pull');
       return await pullCommand(rest, io);
     }
+    if (command === 'trace-profile') return io.out(await (await import('./trace-profile')).traceProfileCommand(rest)), 0;
     if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
     }
@@ -57,7 +59,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     io.out(await runReport(args));
     return 0;
   } catch (error) {
-    if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError) {
+    if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError || error instanceof TraceError) {
       io.err(`go-profiler: ${printable(oneLine(error.message))}\n`);
       return EXIT_BAD_INPUT;
     }

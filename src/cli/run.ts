@@ -24,7 +24,7 @@ import { saveCaptureResult, sessionContext, type ProgramContext } from '../captu
 import type { SidecarCapture } from '../store/sidecar';
 
 export const RUN_USAGE =
-  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate] [--whole-run] [--out DIR] [--go PATH]' +
+  'usage: go-profiler run [--capture cpu=5s,heap,heap-nogc,allocs,goroutine,block=2s,mutex=2s,threadcreate,trace=2s] [--whole-run] [--out DIR] [--go PATH]' +
   ` [--mutex-profile-fraction N (default ${DEFAULT_SAMPLING.mutexProfileFraction})] [--block-profile-rate NS (default ${DEFAULT_SAMPLING.blockProfileRate})] -- PACKAGE|FILE.go... [ARGS...]`;
 
 export const DEFAULT_OUT_DIR = 'profiles';

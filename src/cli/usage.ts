@@ -15,6 +15,8 @@ Usage:
                      benchmarks at two revisions (temporary git worktree), benchstat-like table, profiles saved
   go-profiler pull   --pyroscope URL | --parca URL --query SELECTOR --type TYPE --from T --to T --out FILE
                      merged profile from a Pyroscope or Parca server (README, Production profiles)
+  go-profiler trace-profile TRACE --type net|sync|syscall|sched --out FILE
+                                           a trace-derived profile, like go tool trace -pprof=TYPE
 
 Options:
   --sample-index NAME|N   sample type, e.g. alloc_space (default: the profile's default)

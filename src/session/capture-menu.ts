@@ -19,6 +19,7 @@ const LABELS: Readonly<Record<CaptureKind, string>> = {
   block: 'Block',
   mutex: 'Mutex',
   threadcreate: 'Threadcreate',
+  trace: 'Execution Trace',
 };
 
 export function captureLabel(kind: CaptureKind): string {
@@ -27,7 +28,7 @@ export function captureLabel(kind: CaptureKind): string {
 
 /** Agent sessions record CPU with start/stop (listed separately); attach records CPU for N seconds. */
 export function captureActions(source: SessionSource): CaptureAction[] {
-  const kinds: CaptureKind[] = ['heap', 'heap-nogc', 'allocs', 'goroutine', 'block', 'mutex', 'threadcreate'];
-  const actions = kinds.map((kind) => ({ kind, label: LABELS[kind], timed: kind === 'block' || kind === 'mutex' }));
+  const kinds: CaptureKind[] = ['heap', 'heap-nogc', 'allocs', 'goroutine', 'block', 'mutex', 'threadcreate', 'trace'];
+  const actions = kinds.map((kind) => ({ kind, label: LABELS[kind], timed: kind === 'block' || kind === 'mutex' || kind === 'trace' }));
   return source === 'attach' ? [{ kind: 'cpu', label: 'CPU', timed: true }, ...actions] : actions;
 }

@@ -10,6 +10,8 @@ import { captureItem } from '../capture/save-capture';
 import { decodeProfile } from '../pprof/decode-profile';
 import { inflateNode } from '../pprof/inflate-node';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
+import { TRACE_VIEW_TYPE } from '../shared/trace-view';
+import { TRACE_EXTENSION } from '../store/naming';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
 import type { UnsavedCaptures } from '../store/unsaved';
 import { captureLabel } from './capture-menu';
@@ -28,7 +30,9 @@ export interface CaptureDeps {
 }
 
 export async function openProfile(path: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_VIEW_TYPE, { preview: false });
+  // An execution trace opens in the Go Trace editor.
+  const viewType = path.endsWith(TRACE_EXTENSION) ? TRACE_VIEW_TYPE : PROFILE_VIEW_TYPE;
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), viewType, { preview: false });
 }
 
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {

@@ -23,6 +23,7 @@ const ICONS: Readonly<Record<CaptureKind, string>> = {
   block: 'debug-pause',
   mutex: 'lock',
   threadcreate: 'server-process',
+  trace: 'graph-line',
 };
 
 const BUSY_ICON = 'loading~spin';

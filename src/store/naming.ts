@@ -3,6 +3,8 @@
 export const PROFILE_EXTENSION = '.pb.gz';
 export const SIDECAR_EXTENSION = '.json';
 export const TEXT_EXTENSION = '.txt';
+/** Go execution traces saved by a capture (not profiles: the Go Trace editor opens them). */
+export const TRACE_EXTENSION = '.trace';
 
 /** Extensions recognised as profiles when listing a folder. */
 export const PROFILE_EXTENSIONS = ['.pb.gz', '.pprof', '.prof', '.pb'] as const;

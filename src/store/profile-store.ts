@@ -17,6 +17,8 @@ export interface NewProfile {
   readonly type: string;
   /** The profile bytes as produced (gzipped profile.proto). */
   readonly profile: Uint8Array;
+  /** The file's extension; default PROFILE_EXTENSION (TRACE_EXTENSION for an execution trace). */
+  readonly extension?: string;
   /** Optional text saved beside it (`.txt`, same stem), e.g. a goroutine dump. */
   readonly text?: string;
   /** The sidecar without the file names, which the store fills in. */
@@ -68,7 +70,7 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function saveProfile(dir: string, item: NewProfile): Promise<SavedProfile> {
   const written: string[] = [];
-  let fileName = profileStem(item.program, item.type, item.date ?? new Date()) + PROFILE_EXTENSION;
+  let fileName = profileStem(item.program, item.type, item.date ?? new Date()) + (item.extension ?? PROFILE_EXTENSION);
   try {
     return await saveUnder(dir, item, written, (name) => (fileName = name));
   } catch (e) {
@@ -84,7 +86,8 @@ async function saveUnder(dir: string, item: NewProfile, written: string[], namin
   const date = item.date ?? new Date();
   for (let attempt = 1; attempt < 10_000; attempt++) {
     const stem = profileStem(item.program, item.type, date, attempt);
-    const profilePath = join(dir, stem + PROFILE_EXTENSION);
+    const extension = item.extension ?? PROFILE_EXTENSION;
+    const profilePath = join(dir, stem + extension);
     const sidecarPath = join(dir, stem + SIDECAR_EXTENSION);
     const textPath = item.text === undefined ? undefined : join(dir, stem + TEXT_EXTENSION);
     if ((await exists(sidecarPath)) || (textPath && (await exists(textPath)))) continue;
@@ -94,7 +97,7 @@ async function saveUnder(dir: string, item: NewProfile, written: string[], namin
     const sidecar: ProfileSidecar = {
       ...item.sidecar,
       savedAt: new Date().toISOString(),
-      profileFile: stem + PROFILE_EXTENSION,
+      profileFile: stem + extension,
       ...(textPath ? { textFile: stem + TEXT_EXTENSION } : {}),
     };
     if (textPath && !(await writeNew(textPath, item.text ?? '', dir))) {

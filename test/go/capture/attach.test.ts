@@ -7,9 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { AttachClient, attachPath, pprofBaseUrl } from '../../../src/capture/attach-client';
 import type { CaptureKind } from '../../../src/capture/capture-kinds';
 import { CaptureError } from '../../../src/capture/errors';
-import { findGo } from '../../../src/capture/find-go';
-import { runTool, startProgram, type RunningProgram } from '../../../src/capture/process';
-import { FIXTURES, row, top, topProgramFunction } from './helpers';
+import type { RunningProgram } from '../../../src/capture/process';
+import { row, startHttpPprof, top, topProgramFunction } from './helpers';
 
 describe('attach URL helpers', () => {
   it('normalises what a user types to the pprof index', () => {
@@ -35,19 +34,8 @@ describe('attach to net/http/pprof (real Go)', () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'go-profiler-attach-'));
-    const binary = join(dir, 'httppprof');
-    const built = await runTool(findGo(), ['build', '-o', binary, './httppprof'], { cwd: FIXTURES });
-    assert.equal(built.code, 0, built.stderr);
-    service = startProgram(binary, [], { stdio: 'pipe' });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      service.child.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      void service.exited.then(() => reject(new Error(`httppprof exited: ${out}`)));
-    });
+    let url: string;
+    ({ url, service } = await startHttpPprof(dir));
     client = new AttachClient(url);
   });
 

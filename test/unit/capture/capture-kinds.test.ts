@@ -17,6 +17,8 @@ describe('capture lists', () => {
     ]);
     assert.deepEqual(parseCaptureList('cpu'), [{ kind: 'cpu', seconds: 5 }]);
     assert.deepEqual(parseCaptureList('block=1m'), [{ kind: 'block', seconds: 60 }]);
+    assert.deepEqual(parseCaptureList('trace=2s,heap'), [{ kind: 'trace', seconds: 2 }, { kind: 'heap' }]);
+    assert.deepEqual(parseCaptureList('trace'), [{ kind: 'trace', seconds: 5 }]);
   });
   it('rejects unknown kinds, bad windows, windows on instant kinds, duplicates', () => {
     assert.throws(() => parseCaptureList('cpu,heapp'), /unknown capture "heapp"/);

@@ -77,7 +77,7 @@ describe('attach history and capture menu', () => {
     assert.deepEqual(captureActions('attach')[0], { kind: 'cpu', label: 'CPU', timed: true });
     assert.deepEqual(
       captureActions('agent').filter((a) => a.timed).map((a) => a.kind),
-      ['block', 'mutex'],
+      ['block', 'mutex', 'trace'],
     );
   });
 });

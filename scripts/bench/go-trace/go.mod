@@ -1,0 +1,3 @@
+module goprofiler.benchtrace
+
+go 1.22

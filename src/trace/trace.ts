@@ -1,0 +1,123 @@
+/**
+ * The Trace: every event of a Go execution trace in the order Go's own reader gives them,
+ * in columns (typed arrays: a million events are a few tens of MB, no object per event),
+ * with one string table and one stack table for the whole trace.
+ */
+
+/** "No goroutine / P / thread" in the m, p and g columns. */
+export const NONE = -1;
+
+/** One stack frame. */
+export interface TraceFrame {
+  readonly pc: number;
+  readonly func: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface TraceEvents {
+  readonly length: number;
+  /** Wire event type (events.ts Ev), including the Sync events the reader adds per generation. */
+  readonly type: Uint8Array;
+  /** Nanoseconds, strictly increasing as in Go's reader. */
+  readonly time: Float64Array;
+  readonly m: Float64Array;
+  readonly p: Float64Array;
+  readonly g: Float64Array;
+  /**
+   * The arguments after the timestamp, a0..a3; string arguments are indexes into
+   * Trace.strings and stack arguments indexes into Trace.stacks. GoStatus and GoStatusStack
+   * are rewritten as [goroutine, state now, state before, stack] (events.ts GoState);
+   * ProcStatus/ProcSteal's a3 is the P's wire status before (0: unknown).
+   */
+  readonly a0: Float64Array;
+  readonly a1: Float64Array;
+  readonly a2: Float64Array;
+  readonly a3: Float64Array;
+  /** The stack of the event's own context (index into Trace.stacks; 0 = none). */
+  readonly stack: Int32Array;
+}
+
+export interface Trace {
+  /** N of the "go 1.N trace" header. */
+  readonly version: number;
+  readonly generations: number;
+  readonly events: TraceEvents;
+  /** Index 0 is "". */
+  readonly strings: readonly string[];
+  readonly frames: readonly TraceFrame[];
+  /** Frame indexes, innermost first; index 0 is the empty stack. */
+  readonly stacks: readonly (readonly number[])[];
+}
+
+/** Appends events column by column, growing by doubling. */
+export class EventColumns {
+  length = 0;
+  private capacity = 1024;
+  type: Uint8Array = new Uint8Array(this.capacity);
+  time: Float64Array = new Float64Array(this.capacity);
+  m: Float64Array = new Float64Array(this.capacity);
+  p: Float64Array = new Float64Array(this.capacity);
+  g: Float64Array = new Float64Array(this.capacity);
+  a0: Float64Array = new Float64Array(this.capacity);
+  a1: Float64Array = new Float64Array(this.capacity);
+  a2: Float64Array = new Float64Array(this.capacity);
+  a3: Float64Array = new Float64Array(this.capacity);
+  stack: Int32Array = new Int32Array(this.capacity);
+
+  push(type: number, time: number, m: number, p: number, g: number, args: readonly number[], stack: number): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    this.type[i] = type;
+    this.time[i] = time;
+    this.m[i] = m;
+    this.p[i] = p;
+    this.g[i] = g;
+    this.a0[i] = args[0] ?? 0;
+    this.a1[i] = args[1] ?? 0;
+    this.a2[i] = args[2] ?? 0;
+    this.a3[i] = args[3] ?? 0;
+    this.stack[i] = stack;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const f = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(this.capacity);
+      b.set(a);
+      return b;
+    };
+    const t = new Uint8Array(this.capacity);
+    t.set(this.type);
+    this.type = t;
+    const s = new Int32Array(this.capacity);
+    s.set(this.stack);
+    this.stack = s;
+    this.time = f(this.time);
+    this.m = f(this.m);
+    this.p = f(this.p);
+    this.g = f(this.g);
+    this.a0 = f(this.a0);
+    this.a1 = f(this.a1);
+    this.a2 = f(this.a2);
+    this.a3 = f(this.a3);
+  }
+
+  /** The columns trimmed to the events pushed. */
+  finish(): TraceEvents {
+    const n = this.length;
+    return {
+      length: n,
+      type: this.type.slice(0, n),
+      time: this.time.slice(0, n),
+      m: this.m.slice(0, n),
+      p: this.p.slice(0, n),
+      g: this.g.slice(0, n),
+      a0: this.a0.slice(0, n),
+      a1: this.a1.slice(0, n),
+      a2: this.a2.slice(0, n),
+      a3: this.a3.slice(0, n),
+      stack: this.stack.slice(0, n),
+    };
+  }
+}

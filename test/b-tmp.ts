@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { readTrace } from '../src/trace/read';
+import { goroutineAnalysis } from '../src/trace/goroutine-analysis';
+import { traceViewModel } from '../src/trace/trace-view-model';
+import { traceCounts } from '../src/trace/summary';
+const bytes = readFileSync(process.argv[2]!);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = cpu(); let w = performance.now();
+const tr = readTrace(bytes, 'x');
+console.log('parse cpu', cpu() - t, 'wall', performance.now() - w, tr.events.length);
+t = cpu(); goroutineAnalysis(tr); console.log('analysis', cpu() - t);
+t = cpu(); traceCounts(tr); console.log('counts', cpu() - t);
+t = cpu(); w = performance.now(); traceViewModel(tr, 'x'); console.log('vm cpu', cpu() - t, 'wall', performance.now() - w);
