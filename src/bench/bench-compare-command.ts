@@ -1,8 +1,8 @@
 /**
  * "Go Profiler: Compare Benchmarks…" (and the "Compare with…" CodeLens): picks a base and a
  * head revision, runs the comparison with progress and Cancel, writes the benchstat-like
- * table to its output channel, refreshes Recent Profiles, and opens the diff of head vs base
- * (CPU; allocations too when they changed), whose hints show signed per-line deltas.
+ * table to its output channel, refreshes Recent Profiles, and opens each changed benchmark's
+ * own diff of head vs base (open-bench-diffs.ts), whose hints show signed per-line deltas.
  */
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
@@ -13,11 +13,10 @@ import { exactBenchPattern } from '../capture/bench-runs';
 import { CaptureError } from '../capture/errors';
 import { repositoryRoot } from '../capture/git-worktree';
 import { lastSavedSummary } from '../capture/saved-bench';
-import { COMPARE_WITH_COMMAND } from '../profile-editor/profile-commands';
-import { openProfile } from '../session/capture-runner';
 import { findGoCommand } from '../session/go-command';
 import { requireTrust } from '../session/trust';
 import type { BenchTarget } from './bench-codelens';
+import { hasBenchmarkDiffs, openDiffs, pickDiff } from './open-bench-diffs';
 import { pickRevisions } from './pick-revisions';
 
 export interface BenchCompareDeps {
@@ -108,15 +107,9 @@ function show(deps: BenchCompareDeps, result: BenchCompareResult): void {
   const time = result.tables.find((t) => t.unit === 'sec/op');
   const changed = (time?.rows ?? []).filter((r) => r.significant).map((r) => `${r.name} ${deltaText(r)} (${pText(r)})`);
   const text = changed.length ? `changed: ${changed.join(', ')}` : 'no significant change in sec/op';
-  void vscode.window.showInformationMessage(`Go Profiler: ${result.base.label} → ${result.head.label}: ${text}.`);
-}
-
-/** Head vs base in the profile editor's diff: CPU always, allocations when B/op or allocs/op changed. */
-async function openDiffs(result: BenchCompareResult): Promise<void> {
-  const allocsChanged = result.tables.some((t) => t.unit !== 'sec/op' && t.rows.some((r) => r.significant));
-  const pairs = [...(allocsChanged ? [[result.head.mem, result.base.mem] as const] : []), [result.head.cpu, result.base.cpu] as const];
-  for (const [head, base] of pairs) {
-    await openProfile(head.profilePath);
-    await vscode.commands.executeCommand(COMPARE_WITH_COMMAND, vscode.Uri.file(base.profilePath));
-  }
+  const pick = 'Open a benchmark\'s diff…';
+  void vscode.window
+    .showInformationMessage(`Go Profiler: ${result.base.label} → ${result.head.label}: ${text}.`, ...(hasBenchmarkDiffs(result) ? [pick] : []))
+    .then((choice) => (choice === pick ? pickDiff(result) : undefined))
+    .then(undefined, (e: unknown) => void vscode.window.showErrorMessage(`Go Profiler: cannot open the diff: ${e instanceof Error ? e.message : String(e)}`));
 }

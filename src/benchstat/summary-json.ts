@@ -1,7 +1,8 @@
 /**
  * The JSON summary of a comparison (`go-profiler bench-compare --json`, and the file saved
  * beside the profiles): per benchmark the base and head medians of sec/op, B/op and
- * allocs/op, the sec/op delta in %, its p value and verdict; and the merged CPU profiles. Pure.
+ * allocs/op, the sec/op delta in %, its p value and verdict; the merged CPU profiles; and
+ * (an addition to the issue's shape) each benchmark's own profiles. Pure.
  */
 import type { UnitTable } from './compare';
 
@@ -22,12 +23,20 @@ export interface BenchSummary {
   readonly significant: boolean;
 }
 
+/** One benchmark's own CPU and memory profiles; no base when a saved base had none for it. */
+export interface BenchProfilePaths {
+  readonly name: string;
+  readonly base?: { readonly cpu: string; readonly allocs: string };
+  readonly head: { readonly cpu: string; readonly allocs: string };
+}
+
 export interface CompareSummary {
   readonly benchmarks: readonly BenchSummary[];
   readonly profiles: { readonly base: string; readonly head: string };
+  readonly benchmarkProfiles?: readonly BenchProfilePaths[];
 }
 
-export function compareSummary(tables: readonly UnitTable[], profiles: CompareSummary['profiles']): CompareSummary {
+export function compareSummary(tables: readonly UnitTable[], profiles: CompareSummary['profiles'], benchmarkProfiles?: readonly BenchProfilePaths[]): CompareSummary {
   const unit = (u: string): UnitTable | undefined => tables.find((t) => t.unit === u);
   const time = unit('sec/op');
   const names = [...new Set(tables.flatMap((t) => t.rows.map((r) => r.name)))];
@@ -48,5 +57,5 @@ export function compareSummary(tables: readonly UnitTable[], profiles: CompareSu
       significant: row?.significant ?? false,
     };
   });
-  return { benchmarks, profiles };
+  return { benchmarks, profiles, ...(benchmarkProfiles ? { benchmarkProfiles } : {}) };
 }

@@ -4,8 +4,8 @@
  * timed rounds run alternately (base/head, then head/base), then each benchmark profiled once per side at the
  * iteration count of its first base run. The base can instead be an earlier comparison's
  * saved head ("last saved run", see saved-bench.ts): then only the head runs. Saves the merged CPU and memory profiles of each
- * side (the raw benchmark output beside each CPU profile) and a JSON summary into the
- * profiles folder. Worktrees are removed afterwards, also on failure or cancel.
+ * side (the raw benchmark output beside each CPU profile), each benchmark's own profiles per
+ * side (bench-profiles.ts) and a JSON summary into the profiles folder. Worktrees are removed afterwards, also on failure or cancel.
  */
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { parseBenchOutput } from '../benchstat/bench-output';
 import { compareBenchmarks, type UnitTable } from '../benchstat/compare';
 import { compareSummary, type CompareSummary } from '../benchstat/summary-json';
 import { PROFILE_EXTENSION } from '../store/naming';
-import type { SavedProfile } from '../store/profile-store';
+import { benchmarkProfilePaths, saveBenchmarkSide, type BenchmarkProfiles, type RawProfiles, type SavedSide } from './bench-profiles';
 import { benchRound, profileRun, type BenchSide } from './bench-runs';
 import { CaptureError } from './errors';
 import { findGo } from './find-go';
@@ -48,10 +48,7 @@ export interface BenchCompareOptions {
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly what: string }) => void;
 }
 
-export interface SavedSide {
-  readonly cpu: SavedProfile;
-  readonly mem: SavedProfile;
-}
+export type { BenchmarkProfiles, SavedSide } from './bench-profiles';
 
 export interface BenchCompareResult {
   readonly tables: readonly UnitTable[];
@@ -61,6 +58,8 @@ export interface BenchCompareResult {
   readonly head: SavedSide & { readonly label: string; readonly output: string };
   /** Benchmarks whose sec/op changed significantly, the largest |delta| first. */
   readonly changed: readonly string[];
+  /** Each profiled benchmark's own base and head profiles, in the order they ran. */
+  readonly benchmarks: readonly BenchmarkProfiles[];
 }
 
 export function checkBenchCount(count: number): number {
@@ -139,6 +138,15 @@ async function runComparison(go: string, base: BaseSide, head: BenchSide, count:
     base: { cpu: base.saved ? [base.saved.cpu] : ([] as Uint8Array[]), mem: base.saved ? [base.saved.mem] : ([] as Uint8Array[]) },
     head: { cpu: [] as Uint8Array[], mem: [] as Uint8Array[] },
   };
+  // Each benchmark's own profiles (gzipped as go test wrote them); a saved base's when it kept them.
+  const own: { name: string; base?: RawProfiles; head?: RawProfiles }[] = [];
+  for (const first of firsts) {
+    if (own.some((o) => o.name === first.name)) continue; // the summary names benchmarks without their package
+    const mine: (typeof own)[number] = { name: first.name };
+    const savedOwn = base.saved?.benchmarks.get(first.name);
+    if (savedOwn) mine.base = savedOwn;
+    own.push(mine);
+  }
   for (const first of firsts) {
     for (const [key, side] of [['base', base], ['head', head]] as const) {
       if (key === 'base' && base.saved) continue;
@@ -146,6 +154,8 @@ async function runComparison(go: string, base: BaseSide, head: BenchSide, count:
       const run = await profileRun(go, side, first.pkg ?? packages[0]!, first.name, first.iterations, workDir, flags, options.signal);
       profiles[key].cpu.push(gunzipSync(run.cpu));
       profiles[key].mem.push(gunzipSync(run.mem));
+      const mine = own.find((o) => o.name === first.name)!;
+      mine[key] ??= { cpu: run.cpu, mem: run.mem };
       done++;
     }
   }
@@ -172,7 +182,15 @@ async function runComparison(go: string, base: BaseSide, head: BenchSide, count:
   };
   const savedBase = await save('base', base);
   const savedHead = await save('head', head);
-  const summary = compareSummary(tables, { base: savedBase.cpu.profilePath, head: savedHead.cpu.profilePath });
+  const benchmarks: BenchmarkProfiles[] = [];
+  const ownContext = { ...context, program: pkg.name || 'bench' };
+  for (const o of own) {
+    if (!o.head) continue;
+    const b = o.base ? await saveBenchmarkSide(options.outDir, ownContext, 'base', base, o.name, o.base, now) : undefined;
+    const h = await saveBenchmarkSide(options.outDir, ownContext, 'head', head, o.name, o.head, now);
+    benchmarks.push({ name: o.name, ...(b ? { base: b } : {}), head: h });
+  }
+  const summary = compareSummary(tables, { base: savedBase.cpu.profilePath, head: savedHead.cpu.profilePath }, benchmarkProfilePaths(benchmarks));
   const summaryPath = savedHead.cpu.profilePath.slice(0, -PROFILE_EXTENSION.length) + SUMMARY_SUFFIX;
   await writeFile(summaryPath, JSON.stringify(summary, null, 2) + '\n', { flag: 'wx' });
   const changed = summary.benchmarks
@@ -186,5 +204,6 @@ async function runComparison(go: string, base: BaseSide, head: BenchSide, count:
     base: { ...savedBase, label: base.label, output: outputs.base.join('\n') },
     head: { ...savedHead, label: head.label, output: outputs.head.join('\n') },
     changed,
+    benchmarks,
   };
 }

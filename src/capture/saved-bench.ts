@@ -2,13 +2,14 @@
  * An earlier comparison's head as the base of a new one ("last saved run"): its raw benchmark
  * output, its merged CPU and memory profiles, and the iteration counts its profiles were
  * recorded at (each benchmark's first run in that comparison's base output), so the new head
- * is profiled at the same counts.
+ * is profiled at the same counts; and each benchmark's own head profiles when it kept them.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseBenchOutput, type BenchResult } from '../benchstat/bench-output';
 import { PROFILE_EXTENSION, TEXT_EXTENSION } from '../store/naming';
+import type { RawProfiles } from './bench-profiles';
 import { CaptureError } from './errors';
 
 /** The suffix of a saved comparison's JSON summary (beside its head CPU profile). */
@@ -22,6 +23,8 @@ export interface SavedBase {
   readonly mem: Uint8Array;
   /** Each benchmark's first run in the earlier base output (package, name, iterations). */
   readonly firsts: readonly BenchResult[];
+  /** Each benchmark's own head profiles (gzipped), by name; empty for a summary from before they were kept. */
+  readonly benchmarks: ReadonlyMap<string, RawProfiles>;
 }
 
 /** Each benchmark's first result (its package and iteration count), in order. */
@@ -50,8 +53,11 @@ async function read(path: string, what: string, summaryPath: string): Promise<Bu
 export async function loadSavedBase(summaryPath: string): Promise<SavedBase> {
   const bad = (why: string): CaptureError => new CaptureError('bad-request', `saved comparison ${basename(summaryPath)}: ${why}`);
   let profiles: { base?: unknown; head?: unknown } | undefined;
+  let own: unknown;
   try {
-    profiles = (JSON.parse((await read(summaryPath, 'summary', summaryPath)).toString('utf8')) as { profiles?: typeof profiles }).profiles;
+    const json = JSON.parse((await read(summaryPath, 'summary', summaryPath)).toString('utf8')) as { profiles?: typeof profiles; benchmarkProfiles?: unknown };
+    profiles = json.profiles;
+    own = json.benchmarkProfiles;
   } catch (e) {
     if (e instanceof CaptureError) throw e;
     throw bad(`not JSON (${(e as Error).message})`);
@@ -80,5 +86,24 @@ export async function loadSavedBase(summaryPath: string): Promise<SavedBase> {
     cpu: gunzip(await read(headCpu, 'head CPU profile', summaryPath), 'head CPU profile'),
     mem: gunzip(await read(headMem, 'head memory profile', summaryPath), 'head memory profile'),
     firsts,
+    benchmarks: await ownProfiles(own, dir, summaryPath),
   };
+}
+
+/** The "benchmarkProfiles" of a saved summary: each benchmark's head CPU and memory profile files, read. */
+async function ownProfiles(own: unknown, dir: string, summaryPath: string): Promise<Map<string, RawProfiles>> {
+  const found = new Map<string, RawProfiles>();
+  if (own === undefined) return found;
+  if (!Array.isArray(own)) throw new CaptureError('bad-request', `saved comparison ${basename(summaryPath)}: "benchmarkProfiles" is not a list`);
+  for (const entry of own as unknown[]) {
+    const { name, head } = (entry ?? {}) as { name?: unknown; head?: { cpu?: unknown; allocs?: unknown } };
+    if (typeof name !== 'string' || typeof head?.cpu !== 'string' || typeof head.allocs !== 'string') {
+      throw new CaptureError('bad-request', `saved comparison ${basename(summaryPath)}: a "benchmarkProfiles" entry without a name and head cpu and allocs paths`);
+    }
+    if (found.has(name)) continue;
+    const cpu = await read(join(dir, basename(head.cpu)), `${name} head CPU profile`, summaryPath);
+    const mem = await read(join(dir, basename(head.allocs)), `${name} head memory profile`, summaryPath);
+    found.set(name, { cpu, mem });
+  }
+  return found;
 }

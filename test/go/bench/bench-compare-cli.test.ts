@@ -3,7 +3,7 @@
 // the raw output it saved, its gate against `go tool pprof -diff_base` on the profiles it saved.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -46,8 +46,11 @@ describe('go-profiler bench-compare and diff --fail-above (bundled CLI, real git
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /\[8\/10\] profiling BenchmarkSlow/);
     const summary = JSON.parse(r.stdout) as CompareSummary;
-    assert.deepEqual(Object.keys(summary), ['benchmarks', 'profiles']);
+    // The issue's fields, then the added per-benchmark profile files.
+    assert.deepEqual(Object.keys(summary), ['benchmarks', 'profiles', 'benchmarkProfiles']);
     assert.deepEqual(summary.benchmarks.map((b) => b.name), ['BenchmarkSlow']);
+    assert.deepEqual(summary.benchmarkProfiles!.map((b) => [b.name, Object.keys(b.base!), Object.keys(b.head)]), [['BenchmarkSlow', ['cpu', 'allocs'], ['cpu', 'allocs']]]);
+    assert.ok((await stat(summary.benchmarkProfiles![0]!.base!.allocs)).size > 0);
     const slow = summary.benchmarks[0]!;
     assert.deepEqual(Object.keys(slow), ['name', 'base', 'head', 'deltaPct', 'p', 'significant']);
 

@@ -89,9 +89,11 @@ describe('benchmark comparison at two revisions (real git, Go, benchstat, pprof)
     assert.match(slow.delta, /^\+\d/, 'benchstat also calls Slow significantly slower');
   });
 
-  it('saves both merged profiles, the raw output and the JSON summary where Recent Profiles lists them', async () => {
+  it('saves both merged profiles, each benchmark\'s own, the raw output and the JSON summary where Recent Profiles lists them', async () => {
     const listed = (await listProfiles(out)).map((p) => p.profilePath).sort();
-    assert.deepEqual(listed, [result.base.cpu.profilePath, result.base.mem.profilePath, result.head.cpu.profilePath, result.head.mem.profilePath].sort());
+    const own = result.benchmarks.flatMap((b) => [b.base!.cpu, b.base!.mem, b.head.cpu, b.head.mem].map((p) => p.profilePath));
+    assert.equal(own.length, 8, 'two benchmarks x two sides x CPU and memory');
+    assert.deepEqual(listed, [result.base.cpu.profilePath, result.base.mem.profilePath, result.head.cpu.profilePath, result.head.mem.profilePath, ...own].sort());
     const json = JSON.parse(await readFile(result.summaryPath, 'utf8')) as unknown;
     assert.deepEqual(json, JSON.parse(JSON.stringify(result.summary)));
     const summary = result.summary;
@@ -102,6 +104,43 @@ describe('benchmark comparison at two revisions (real git, Go, benchstat, pprof)
       assert.ok(b.base.secPerOp! > 0 && b.head.secPerOp! > 0);
     }
     assert.equal(result.head.cpu.sidecar.capture.source, 'go-test');
+    // Added to the issue's shape: each benchmark's own files, named by the benchmark.
+    assert.deepEqual(
+      summary.benchmarkProfiles,
+      result.benchmarks.map((b) => ({ name: b.name, base: { cpu: b.base!.cpu.profilePath, allocs: b.base!.mem.profilePath }, head: { cpu: b.head.cpu.profilePath, allocs: b.head.mem.profilePath } })),
+    );
+    assert.deepEqual(summary.benchmarkProfiles!.map((b) => b.name), ['BenchmarkSlow', 'BenchmarkSteady']);
+    assert.match(summary.benchmarkProfiles![0]!.head.cpu, /\/slowdown\.head\.BenchmarkSlow-cpu-\d{8}T\d{6}Z\.pb\.gz$/);
+    assert.match(summary.benchmarkProfiles![0]!.base!.allocs, /\/slowdown\.base\.BenchmarkSlow-allocs-\d{8}T\d{6}Z\.pb\.gz$/);
+    assert.equal(result.benchmarks[0]!.head.cpu.sidecar.capture.test, '^BenchmarkSlow$ @ working tree');
+  });
+
+  it('each benchmark\'s own diff: the slowed one puts Slow first as go tool pprof -diff_base does, the unchanged one does not', async () => {
+    const [slow, steady] = result.benchmarks;
+    assert.equal(slow!.name, 'BenchmarkSlow');
+    const slowPprof = await goPprofTop(slow!.head.cpu.profilePath, { diffBase: slow!.base!.cpu.profilePath });
+    assert.equal(slowPprof.rows[0]!.name, SLOW);
+    const slowOurs = topTable(mergeForDiff(await readProfileFile(slow!.head.cpu.profilePath), await readProfileFile(slow!.base!.cpu.profilePath), 'diff_base'), {});
+    assert.equal(slowOurs.rows[0]!.name, SLOW);
+    assert.equal(slowOurs.rows[0]!.flat, slowPprof.rows[0]!.flat);
+    assert.ok(slowOurs.rows[0]!.flat > 0);
+    // Its own profiles hold only its own work: Steady never ran in them.
+    assert.equal(slowPprof.rows.find((r) => r.name === STEADY), undefined);
+
+    assert.equal(steady!.name, 'BenchmarkSteady');
+    const steadyPprof = await goPprofTop(steady!.head.cpu.profilePath, { diffBase: steady!.base!.cpu.profilePath });
+    const steadyOurs = topTable(mergeForDiff(await readProfileFile(steady!.head.cpu.profilePath), await readProfileFile(steady!.base!.cpu.profilePath), 'diff_base'), {});
+    for (const rows of [steadyPprof.rows, steadyOurs.rows]) {
+      assert.notEqual(rows[0]?.name, SLOW);
+      assert.equal(rows.find((r) => r.name === SLOW), undefined, 'Slow is not in Steady\'s own profiles');
+    }
+    assert.equal(steadyOurs.rows.find((r) => r.name === STEADY)?.flat, steadyPprof.rows.find((r) => r.name === STEADY)?.flat);
+
+    // The memory profiles too: every function's allocated-bytes delta as pprof gives it.
+    const memPprof = await goPprofTop(slow!.head.mem.profilePath, { diffBase: slow!.base!.mem.profilePath, sampleIndex: 'alloc_space' });
+    const memOurs = topTable(mergeForDiff(await readProfileFile(slow!.head.mem.profilePath), await readProfileFile(slow!.base!.mem.profilePath), 'diff_base'), { sampleIndex: 'alloc_space' });
+    const flats = (rows: readonly { name: string; flat: number }[]): [string, number][] => rows.filter((r) => r.flat !== 0).map((r) => [r.name, r.flat] as [string, number]).sort();
+    assert.deepEqual(flats(memOurs.rows), flats(memPprof.rows));
   });
 
   it('puts the slowed function first in the diff, as go tool pprof -diff_base does, with the same numbers', async () => {
@@ -153,6 +192,11 @@ describe('benchmark comparison at two revisions (real git, Go, benchstat, pprof)
     const newBase = topTable(await readProfileFile(again.base.cpu.profilePath), {});
     assert.deepEqual(newBase.rows, savedHead.rows);
     assert.deepEqual(again.summary.benchmarks.map((b) => b.name), ['BenchmarkSlow', 'BenchmarkSteady']);
+    // Each benchmark's own base is the saved head's own profile of it.
+    for (const [i, b] of again.benchmarks.entries()) {
+      assert.deepEqual(await readFile(b.base!.cpu.profilePath), await readFile(result.benchmarks[i]!.head.cpu.profilePath), b.name);
+      assert.deepEqual(await readFile(b.base!.mem.profilePath), await readFile(result.benchmarks[i]!.head.mem.profilePath), b.name);
+    }
     assert.equal((await worktreeList(repo)).length, 1);
     await assert.rejects(compareBenchmarkRevisions({ cwd: repo, base: { saved: join(dir, 'none.bench-compare.json') }, outDir: out }), /saved comparison none\.bench-compare\.json: cannot read its summary/);
   });
