@@ -96,11 +96,13 @@ export function formatTracesText(report: TracesReport, unit: string, profileLabe
   const valueUnit = printable(unit);
   for (const t of report.traces) {
     out.push(TRACE_SEPARATOR);
-    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(printable(key))}:  ${printable(values.join(' '))}`);
-    for (const [key, { values, unit: labelUnit }] of Object.entries(t.numLabels)) {
+    // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
+    const labels = Object.entries(t.labels).map(([key, values]) => `${pad10(printable(key))}:  ${printable(values.join(' '))}`);
+    const numLabels = Object.entries(t.numLabels).map(([key, { values, unit: labelUnit }]) => {
       const labelValueUnit = printable(labelUnit || key);
-      out.push(`${pad10(printable(key))}:  ${values.map((v) => formatValue(v, labelValueUnit)).join(' ')}`);
-    }
+      return `${pad10(printable(key))}:  ${values.map((v) => formatValue(v, labelValueUnit)).join(' ')}`;
+    });
+    out.push(...labels.sort(byBytes), ...numLabels.sort(byBytes));
     t.frames.forEach((f, i) => {
       const v = i === 0 ? formatExactValue(t.value, t.exactValue, valueUnit, 'minimum') : '';
       out.push(`${pad10(v)}   ${printable(report.frames[f]!.name)}${t.inlined[i] ? ' (inline)' : ''}`);
@@ -108,6 +110,14 @@ export function formatTracesText(report: TracesReport, unit: string, profileLabe
   }
   out.push(TRACE_SEPARATOR);
   return out.join('\n') + '\n';
+}
+
+/** Go's string order (UTF-8 bytes), which is code point order. */
+function byBytes(a: string, b: string): number {
+  const x = Array.from(a, (c) => c.codePointAt(0)!);
+  const y = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 function pad10(s: string): string {
