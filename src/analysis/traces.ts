@@ -90,9 +90,10 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
-/** The text of `go tool pprof -traces` after its profile labels (profile strings made printable). */
-export function formatTracesText(report: TracesReport, unit: string, profileLabels: readonly string[] = []): string {
-  const out: string[] = [...profileLabels];
+/** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
+export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
+  // pprof prints its labels joined as one line: an empty line when there is none.
+  const out: string[] = profileLabels ? [profileLabels.join('\n')] : [];
   const valueUnit = printable(unit);
   for (const t of report.traces) {
     out.push(TRACE_SEPARATOR);

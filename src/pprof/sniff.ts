@@ -12,7 +12,8 @@ const TEXT_PROFILES: readonly [RegExp, string][] = [
  * CPU format), names it; otherwise undefined.
  */
 export function describeUnsupportedFormat(bytes: Uint8Array): string | undefined {
-  if (isLegacyCpu(bytes)) return 'a legacy binary CPU profile';
+  const cpu = legacyCpuKind(bytes);
+  if (cpu !== undefined) return cpu === 1 ? 'a legacy Java CPU profile (binary)' : 'a legacy binary CPU profile';
   const head = asciiHead(bytes, 64);
   for (const [pattern, description] of TEXT_PROFILES) {
     const match = pattern.exec(head);
@@ -39,8 +40,12 @@ function asciiHead(bytes: Uint8Array, max: number): string {
   return text;
 }
 
-/** The legacy CPU format starts with the words 0, 3, 0 (header count, version), 32 or 64 bit, either byte order. */
-function isLegacyCpu(bytes: Uint8Array): boolean {
+/**
+ * The legacy CPU format starts with the words 0, 3 (header count, version), then 0 for a C++
+ * program or 1 for a Java one (as pprof tells them apart), 32 or 64 bit, either byte order.
+ * That third word, or undefined for another format.
+ */
+function legacyCpuKind(bytes: Uint8Array): number | undefined {
   for (const width of [8, 4]) {
     if (bytes.length < width * 3) continue;
     const word = (n: number, littleEndian: boolean): number => {
@@ -52,8 +57,9 @@ function isLegacyCpu(bytes: Uint8Array): boolean {
       return value;
     };
     for (const littleEndian of [true, false]) {
-      if (word(0, littleEndian) === 0 && word(1, littleEndian) === 3 && word(2, littleEndian) === 0) return true;
+      const kind = word(2, littleEndian);
+      if (word(0, littleEndian) === 0 && word(1, littleEndian) === 3 && (kind === 0 || kind === 1)) return kind;
     }
   }
-  return false;
+  return undefined;
 }

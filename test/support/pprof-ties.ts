@@ -13,17 +13,30 @@ const TOP_ROW = /^\s*(\S+)\s+\S+%\s+\S+%\s+\S+\s+\S+%  (.*?)(?: \((?:partial-)?i
 /** A -tree/-peek node line: its flat, then the name not indented (callers and callees are). */
 const NODE_LINE = /^\s*(\S+)\s+\S+%\s+\S+%\s+\S+\s+\S+% \| (\S.*?)(?: \((?:partial-)?inline\))?$/;
 
-/** Consecutive items with equal keys (undefined: no group) sorted: pprof's order there is random. */
-function sortRuns(items: string[], key: (item: string) => string | undefined): string[] {
+/**
+ * Consecutive items with equal keys (undefined: no group) sorted: pprof's order there is
+ * random. `positional` takes out what depends on an item's position (-top's sum%), which is
+ * put back in the original order after the sort.
+ */
+function sortRuns(items: string[], key: (item: string) => string | undefined, positional = (item: string) => ({ rest: item, put: (r: string) => r })): string[] {
   const out: string[] = [];
   for (let i = 0; i < items.length; ) {
     const k = key(items[i]!);
     let j = i + 1;
     while (k !== undefined && j < items.length && key(items[j]!) === k) j++;
-    out.push(...items.slice(i, j).sort());
+    const run = items.slice(i, j);
+    const sorted = run.map((item) => positional(item).rest).sort();
+    out.push(...sorted.map((rest, n) => positional(run[n]!).put(rest)));
     i = j;
   }
   return out;
+}
+
+/** A -top row without its sum% column, and how to put a sum% back. */
+function sumColumn(line: string): { rest: string; put: (rest: string) => string } {
+  const m = /^(\s*\S+\s+\S+%)(\s+\S+%)(.*)$/.exec(line);
+  if (!m) return { rest: line, put: (r) => r };
+  return { rest: `${m[1]}${m[3]}`, put: (r) => `${r.slice(0, m[1]!.length)}${m[2]}${r.slice(m[1]!.length)}` };
 }
 
 /** The report split into its entries (between separator lines). */
@@ -56,7 +69,7 @@ function rowKey(line: string): string | undefined {
 
 function canonical(text: string): string[] {
   if (text.split('\n').some((l) => SEPARATOR.test(l)) && /\| \S/.test(text)) return sortRuns(entries(text), entryKey);
-  return sortRuns(text.split('\n'), rowKey);
+  return sortRuns(text.split('\n'), rowKey, sumColumn);
 }
 
 /**
