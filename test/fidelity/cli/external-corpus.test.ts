@@ -36,6 +36,15 @@ function pprofMessage(stderr: string): string {
 /** A legacy format pprof reads and we refuse by name (sniff.ts): counted apart, see the README. */
 const LEGACY_REFUSAL = /the input is a legacy .*, which is not supported/;
 
+/**
+ * Files whose difference is on purpose. convert.invalid_utf8 has a function name made of every
+ * byte 0..255, a line break included: pprof breaks the report's line there, we print `\n`
+ * (printable.ts: a profile's strings cannot drive the terminal); and its bytes past 0x7f are
+ * not UTF-8: pprof prints them as they are, we print U+FFFD (not done yet; this test sees
+ * pprof's output decoded as UTF-8, so both read U+FFFD here).
+ */
+const KNOWN_DIFFERENCES: ReadonlySet<string> = new Set(['pyroscope/convert.invalid_utf8.pb.gz']);
+
 interface Outcome {
   readonly label: string;
   readonly equal: boolean;
@@ -76,11 +85,12 @@ test('every report on the external corpus equals go tool pprof (ties as sets)', 
   }
   for (const c of diffCases()) outcomes.push(await compare(c, []));
   const legacy = outcomes.filter((o) => o.legacy);
-  const failed = outcomes.filter((o) => !o.equal && !o.legacy);
+  const known = outcomes.filter((o) => !o.equal && !o.legacy && KNOWN_DIFFERENCES.has(o.label.split(' ')[1]!));
+  const failed = outcomes.filter((o) => !o.equal && !o.legacy && !known.includes(o));
   const equal = outcomes.filter((o) => o.equal).length;
   const summary =
     `${equal} of ${outcomes.length} reports equal on ${externalProfiles().length} files; ` +
-    `${legacy.length} on legacy text/binary formats pprof reads and we refuse by name; ${failed.length} differ`;
+    `${legacy.length} on legacy text/binary formats pprof reads and we refuse by name; ${known.length} known (see KNOWN_DIFFERENCES); ${failed.length} differ`;
   console.log(summary);
   if (process.env.CORPUS_REPORT) for (const f of [...failed, ...legacy]) console.log(`DIFF ${f.label}\n  ${f.why.split('\n').slice(0, 6).join('\n  ')}`);
   assert.deepEqual(failed.map((f) => `${f.label}: ${f.why.split('\n').slice(0, 4).join(' / ')}`), [], summary);
