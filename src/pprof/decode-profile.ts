@@ -5,17 +5,7 @@ import { decodeProfileMessage, decodeProfileRuns, type ProfileRuns } from './dec
 import { ALL_SAMPLES, type SampleRunVisitor, type SampleShare } from './sample-runs';
 import { describeUnsupportedFormat, textExcerpt } from './sniff';
 import { WireFormatError } from './wire';
-import { LegacyCpuError, legacyCpuAsProtobuf } from './legacy-cpu';
-
-/** A legacy binary CPU profile as protobuf bytes (undefined for any other input). */
-function readLegacyCpu(raw: Uint8Array, source: string, what: string): Uint8Array | undefined {
-  try {
-    return legacyCpuAsProtobuf(raw);
-  } catch (error) {
-    if (error instanceof LegacyCpuError) throw new ProfileError(source, `${what} a malformed legacy binary CPU profile: ${error.message}`);
-    throw error;
-  }
-}
+import { readLegacy } from './legacy';
 
 export interface DecodeOptions {
   /** What is being read (file path, URL, label); every error message starts with it. */
@@ -80,7 +70,7 @@ export function decodeInflatedAsRuns(
 function decodeInflated<T>({ raw, gzipped }: InflatedProfile, source: string, decode: (raw: Uint8Array) => T): T {
   const what = gzipped ? 'the gzip data holds' : 'the input is';
   if (raw.length === 0) throw new ProfileError(source, gzipped ? 'the gzip data is empty' : 'empty input (0 bytes)');
-  const legacy = readLegacyCpu(raw, source, what);
+  const legacy = readLegacy(raw, source, what);
   if (legacy !== undefined) return decode(legacy);
   const unsupported = describeUnsupportedFormat(raw);
   if (unsupported !== undefined) {

@@ -8,7 +8,7 @@
  * dropped. The result is written as a pprof protobuf for the one decoder.
  */
 import { mappingOf, parseMemoryMap, type LegacyMapping } from './legacy-mappings';
-import { ProtoWriter } from './proto-writer';
+import { encodeLegacyProfile, type LegacySample } from './legacy-encode';
 
 type WordReader = (at: number) => bigint;
 
@@ -41,7 +41,7 @@ function header(bytes: Uint8Array): { layout: Layout; periodMicros: bigint } | u
 export class LegacyCpuError extends Error {}
 
 interface Sample {
-  count: bigint;
+  readonly count: bigint;
   addrs: bigint[];
 }
 
@@ -73,7 +73,10 @@ export function legacyCpuAsProtobuf(bytes: Uint8Array): Uint8Array | undefined {
   dropSignalFrame(samples);
   for (const s of samples) if (s.addrs.length > 1 && s.addrs[0] === s.addrs[1]! + 1n) s.addrs.splice(1, 1);
   const mappings = parseMemoryMap(new TextDecoder('latin1').decode(bytes.subarray(Math.min(at, bytes.length))));
-  return encode(samples, mappings, periodMicros * 1000n);
+  const period = periodMicros * 1000n;
+  const out: LegacySample[] = samples.map((s) => ({ values: [s.count, s.count * period], addrs: s.addrs }));
+  const cpu = { type: 'cpu', unit: 'nanoseconds' };
+  return encodeLegacyProfile({ sampleTypes: [{ type: 'samples', unit: 'count' }, cpu], periodType: cpu, period, samples: out }, mappings);
 }
 
 /** pprof's removal of a second frame shared by all samples but one in 32 (at most twice). */
@@ -90,35 +93,3 @@ function dropSignalFrame(samples: Sample[]): void {
   }
 }
 
-function encode(samples: readonly Sample[], mappings: LegacyMapping[], periodNanos: bigint): Uint8Array {
-  const strings = ['', 'samples', 'count', 'cpu', 'nanoseconds'];
-  const stringIndex = (s: string): number => {
-    const i = strings.indexOf(s);
-    return i >= 0 ? i : strings.push(s) - 1;
-  };
-  const valueType = (type: number, unit: number): ProtoWriter => new ProtoWriter().varintField(1, type).varintField(2, unit);
-  const out = new ProtoWriter();
-  out.messageField(1, valueType(1, 2)).messageField(1, valueType(3, 4));
-  // Locations numbered in order of first use, one per address.
-  const locationOf = new Map<bigint, number>();
-  const locations: { address: bigint; mapping: number }[] = [];
-  for (const s of samples) {
-    const ids = s.addrs.map((a) => {
-      let id = locationOf.get(a);
-      if (id === undefined) {
-        id = locations.push({ address: a, mapping: -1 });
-        locationOf.set(a, id);
-      }
-      return id;
-    });
-    out.messageField(2, new ProtoWriter().packedField(1, ids).packedField(2, [s.count, s.count * periodNanos]));
-  }
-  for (const l of locations) l.mapping = mappingOf(l.address, mappings);
-  mappings.forEach((m, i) => {
-    const w = new ProtoWriter().varintField(1, i + 1).varintField(2, m.start).varintField(3, m.limit).varintField(4, m.offset);
-    out.messageField(3, w.varintField(5, m.file === '' ? 0 : stringIndex(m.file)).varintField(6, m.buildId === '' ? 0 : stringIndex(m.buildId)));
-  });
-  locations.forEach((l, i) => out.messageField(4, new ProtoWriter().varintField(1, i + 1).varintField(2, l.mapping + 1).varintField(3, l.address)));
-  for (const s of strings) out.stringField(6, s);
-  return out.messageField(11, valueType(3, 4)).varintField(12, periodNanos).finish();
-}
