@@ -5,10 +5,12 @@
  * record 0, 1, 0; then, optionally, the process's memory map as text. Return addresses but the
  * leaf's are moved back by one to land on the call; a frame that most samples share second
  * (the signal handler's) is removed, up to twice; a leaf repeated as its caller + 1 is
- * dropped. The result is written as a pprof protobuf for the one decoder.
+ * dropped. The Java kind (third word 1) keeps its addresses, which are symbol ids named by
+ * the text after the samples. The result is written as a pprof protobuf for the one decoder.
  */
 import { mappingOf, parseMemoryMap, type LegacyMapping } from './legacy-mappings';
 import { encodeLegacyProfile, type LegacySample } from './legacy-encode';
+import { javaSymbols } from './legacy-java';
 
 type WordReader = (at: number) => bigint;
 
@@ -27,12 +29,12 @@ function layouts(bytes: Uint8Array): Layout[] {
   ];
 }
 
-/** The header's layout and period when `bytes` is a C++/Go legacy CPU profile (not the Java kind). */
-function header(bytes: Uint8Array): { layout: Layout; periodMicros: bigint } | undefined {
+/** The header's layout, period and kind (0 C++/Go, 1 Java) when `bytes` is a legacy CPU profile. */
+function header(bytes: Uint8Array): { layout: Layout; periodMicros: bigint; java: boolean } | undefined {
   for (const layout of layouts(bytes)) {
     if (bytes.length < layout.width * 5) continue;
     const w = (i: number): bigint => layout.read(i * layout.width);
-    if (w(0) === 0n && w(1) === 3n && w(2) === 0n && w(3) > 0n && w(4) === 0n) return { layout, periodMicros: w(3) };
+    if (w(0) === 0n && w(1) === 3n && (w(2) === 0n || w(2) === 1n) && w(3) > 0n && w(4) === 0n) return { layout, periodMicros: w(3), java: w(2) === 1n };
   }
   return undefined;
 }
@@ -49,7 +51,7 @@ interface Sample {
 export function legacyCpuAsProtobuf(bytes: Uint8Array): Uint8Array | undefined {
   const found = header(bytes);
   if (!found) return undefined;
-  const { layout, periodMicros } = found;
+  const { layout, periodMicros, java } = found;
   const { width, read } = layout;
   const samples: Sample[] = [];
   let at = width * 5;
@@ -68,15 +70,20 @@ export function legacyCpuAsProtobuf(bytes: Uint8Array): Uint8Array | undefined {
       at += width;
     }
     if (count === 0n && depth === 1n && addrs[0] === 0n) break;
-    samples.push({ count, addrs: addrs.map((a, i) => (i > 0 ? a - 1n : a)) });
+    // Java's addresses are symbol ids, not return addresses.
+    samples.push({ count, addrs: java ? addrs : addrs.map((a, i) => (i > 0 ? a - 1n : a)) });
+  }
+  const rest = new TextDecoder('latin1').decode(bytes.subarray(Math.min(at, bytes.length)));
+  const period = periodMicros * 1000n;
+  const cpu = { type: 'cpu', unit: 'nanoseconds' };
+  const profile = (out: LegacySample[]) => ({ sampleTypes: [{ type: 'samples', unit: 'count' }, cpu], periodType: cpu, period, samples: out });
+  if (java) {
+    // Then the symbols of those ids, as in Java's text profiles.
+    return encodeLegacyProfile({ ...profile(samples.map((s) => ({ values: [s.count, s.count * period], addrs: s.addrs }))), symbols: javaSymbols(rest) }, []);
   }
   dropSignalFrame(samples);
   for (const s of samples) if (s.addrs.length > 1 && s.addrs[0] === s.addrs[1]! + 1n) s.addrs.splice(1, 1);
-  const mappings = parseMemoryMap(new TextDecoder('latin1').decode(bytes.subarray(Math.min(at, bytes.length))));
-  const period = periodMicros * 1000n;
-  const out: LegacySample[] = samples.map((s) => ({ values: [s.count, s.count * period], addrs: s.addrs }));
-  const cpu = { type: 'cpu', unit: 'nanoseconds' };
-  return encodeLegacyProfile({ sampleTypes: [{ type: 'samples', unit: 'count' }, cpu], periodType: cpu, period, samples: out }, mappings);
+  return encodeLegacyProfile(profile(samples.map((s) => ({ values: [s.count, s.count * period], addrs: s.addrs }))), parseMemoryMap(rest));
 }
 
 /** pprof's removal of a second frame shared by all samples but one in 32 (at most twice). */

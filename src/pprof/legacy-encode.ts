@@ -16,6 +16,17 @@ export interface LegacyProfile {
   readonly period: bigint;
   readonly durationNanos?: bigint;
   readonly samples: readonly LegacySample[];
+  /**
+   * Java's formats: the function (and file, line) of each address, which is a symbol id. Then,
+   * as pprof does, no location keeps its address (named ones have no mapping either).
+   */
+  readonly symbols?: ReadonlyMap<bigint, JavaSymbol>;
+}
+
+export interface JavaSymbol {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 /** `profile` as pprof protobuf bytes; each address one location (numbered by first use) tied to `mappings`. */
@@ -48,12 +59,33 @@ export function encodeLegacyProfile(profile: LegacyProfile, mappings: LegacyMapp
     for (const [key, num] of s.numLabels ?? []) sample.messageField(3, new ProtoWriter().varintField(1, str(key)).varintField(3, num));
     out.messageField(2, sample);
   }
-  const mappingIds = addresses.map((a) => mappingOf(a, mappings) + 1);
+  const { symbols } = profile;
+  const mappingIds = addresses.map((a) => (symbols?.has(a) ? 0 : mappingOf(a, mappings) + 1));
+  // Functions by name, numbered in order of first use, as pprof makes them.
+  const functionOf = new Map<string, number>();
+  const functions = new ProtoWriter();
+  const lineOf = (a: bigint): ProtoWriter | undefined => {
+    const symbol = symbols?.get(a);
+    if (!symbol) return undefined;
+    let id = functionOf.get(symbol.name);
+    if (id === undefined) {
+      id = functionOf.size + 1;
+      functionOf.set(symbol.name, id);
+      const fn = new ProtoWriter().varintField(1, id).varintField(2, str(symbol.name)).varintField(3, str(symbol.name));
+      functions.messageField(5, fn.varintField(4, str(symbol.file)));
+    }
+    return new ProtoWriter().varintField(1, id).varintField(2, symbol.line);
+  };
   mappings.forEach((m, i) => {
     const w = new ProtoWriter().varintField(1, i + 1).varintField(2, m.start).varintField(3, m.limit).varintField(4, m.offset);
     out.messageField(3, w.varintField(5, str(m.file)).varintField(6, str(m.buildId)));
   });
-  addresses.forEach((a, i) => out.messageField(4, new ProtoWriter().varintField(1, i + 1).varintField(2, mappingIds[i]!).varintField(3, a)));
+  addresses.forEach((a, i) => {
+    const location = new ProtoWriter().varintField(1, i + 1).varintField(2, mappingIds[i]!).varintField(3, symbols ? 0 : a);
+    const line = lineOf(a);
+    out.messageField(4, line ? location.messageField(4, line) : location);
+  });
+  out.raw(functions);
   const periodType = valueType(profile.periodType);
   const duration = profile.durationNanos ?? 0n;
   for (const s of strings) out.stringField(6, s);

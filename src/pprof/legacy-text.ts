@@ -3,8 +3,10 @@
  * of Go's debug=1 output and of gperftools, growthz, fragmentationz) and contention profiles
  * ("--- contention:", "--- mutex:", "--- contentionz"), each optionally followed by a memory
  * map. Every address is moved back by one onto its call. Comments ("#...") are skipped.
+ * Count profiles and thread dumps: legacy-threads.ts.
  */
 import type { LegacyProfile, LegacySample } from './legacy-encode';
+import { parseGoCount, parseThreads } from './legacy-threads';
 
 /** A malformed legacy text profile; the message names the line. */
 export class LegacyTextError extends Error {}
@@ -45,7 +47,8 @@ function memoryMapFrom(all: readonly string[], from: number): string {
 /** A heap or contention text profile, or undefined when `text` is neither. */
 export function parseLegacyText(text: string): LegacyText | undefined {
   const all = lines(text);
-  return parseHeap(all) ?? parseContention(all);
+  // pprof's order of trial.
+  return parseHeap(all) ?? parseGoCount(all) ?? parseThreads(all) ?? parseContention(all);
 }
 
 /** pprof's scaling of a sampled heap record to an estimate of all allocations. */

@@ -35,6 +35,12 @@ export class ProtoWriter {
     return this.bytesField(field, inner.bytes);
   }
 
+  /** Appends what `other` holds, fields as they are. */
+  raw(other: ProtoWriter): this {
+    for (const b of other.bytes) this.bytes.push(b);
+    return this;
+  }
+
   finish(): Uint8Array {
     return Uint8Array.from(this.bytes);
   }

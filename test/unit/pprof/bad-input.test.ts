@@ -47,17 +47,18 @@ test('neither gzip nor protobuf: binary garbage and plain text', () => {
   assertProblem(gzipSync(text('just some text\n')), /inflated data is not a valid pprof protobuf/, /looks like text/);
 });
 
-// Heap and contention text profiles are read (legacy-text.test.ts).
+// Heap, contention, count and thread text profiles are read (legacy-text.test.ts); what is left is named.
 test('legacy text profiles are named as an unsupported format', () => {
   const legacy: [string, RegExp][] = [
-    ['goroutine profile: total 4\n2 @ 0x43a 0x44b\n', /legacy text "goroutine profile"/],
-    ['threadcreate profile: total 9\n9 @\n', /legacy text "threadcreate profile"/],
+    ['--- contention:\nformat = unknown\n', /legacy text contention profile/],
     ['goroutine 1 [running]:\nmain.main()\n', /goroutine stack dump/],
   ];
   for (const [content, pattern] of legacy) {
     assertProblem(text(content), pattern, /not supported/);
     assertProblem(gzipSync(text(content)), pattern, /not supported/);
   }
+  // A count line without addresses: pprof calls it malformed too.
+  assertProblem(text('threadcreate profile: total 9\n9 @\n'), /malformed legacy text profile: not a "count @ addresses" line/);
   // The C++/Go legacy binary CPU profile is read (legacy-cpu.test.ts); the Java one is named.
   const javaCpu = new Uint8Array(40);
   javaCpu.set([0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 100, 0, 0, 0, 0], 0); // words 0, 3, 1, period, 0 (32-bit big endian)
