@@ -8,12 +8,10 @@ const TEXT_PROFILES: readonly [RegExp, string][] = [
 ];
 
 /**
- * When `bytes` is a profile format we do not read (legacy text dumps, the legacy binary
- * CPU format), names it; otherwise undefined.
+ * When `bytes` is a profile format we do not read (legacy text dumps of a kind or dialect
+ * legacy.ts does not read, goroutine stack dumps), names it; otherwise undefined.
  */
 export function describeUnsupportedFormat(bytes: Uint8Array): string | undefined {
-  const cpu = legacyCpuKind(bytes);
-  if (cpu !== undefined) return cpu === 1 ? 'a legacy Java CPU profile (binary)' : 'a legacy binary CPU profile';
   const head = asciiHead(bytes, 64);
   for (const [pattern, description] of TEXT_PROFILES) {
     const match = pattern.exec(head);
@@ -38,28 +36,4 @@ function asciiHead(bytes: Uint8Array, max: number): string {
     text += String.fromCharCode(b);
   }
   return text;
-}
-
-/**
- * The legacy CPU format starts with the words 0, 3 (header count, version), then 0 for a C++
- * program or 1 for a Java one (as pprof tells them apart), 32 or 64 bit, either byte order.
- * That third word, or undefined for another format.
- */
-function legacyCpuKind(bytes: Uint8Array): number | undefined {
-  for (const width of [8, 4]) {
-    if (bytes.length < width * 3) continue;
-    const word = (n: number, littleEndian: boolean): number => {
-      let value = 0;
-      for (let i = 0; i < width; i++) {
-        const b = bytes[n * width + (littleEndian ? width - 1 - i : i)]!;
-        value = value * 256 + b;
-      }
-      return value;
-    };
-    for (const littleEndian of [true, false]) {
-      const kind = word(2, littleEndian);
-      if (word(0, littleEndian) === 0 && word(1, littleEndian) === 3 && (kind === 0 || kind === 1)) return kind;
-    }
-  }
-  return undefined;
 }

@@ -44,3 +44,14 @@ test('an address outside the map gets a mapping without a file; a cut stack is a
   assert.deepEqual(p.mappings.map((m) => m.filename), ['']);
   assert.throws(() => decode(legacy([0, 3, 0, 100, 0, 1, 50, 0x1234])), (e: unknown) => e instanceof ProfileError && /legacy\.cpu.*malformed legacy binary CPU profile.*runs past the end/.test(e.message));
 });
+
+test('the Java kind (third word 1): addresses are symbol ids, named by the text after the samples', () => {
+  const p = decode(legacy([0, 3, 1, 10_000, 0, 3, 2, 0x1, 0x2, 0, 1, 0], ' 0x1 com.example.Leaf (Leaf.java:7)\n 0x2 com.example.Main (Main.java:3)\n'));
+  assert.deepEqual(Array.from(p.samples.values), [3, 30_000_000]);
+  const names = Array.from({ length: 2 }, (_, k) => {
+    const loc = p.samples.stackLocations[p.samples.stackStart[0]! + k]!;
+    return p.strings[p.functions.name[p.locations.lineFunction[p.locations.lineStart[loc]!]!]!];
+  });
+  // No address moved back: ids are not return addresses.
+  assert.deepEqual(names, ['com.example.Leaf', 'com.example.Main']);
+});
