@@ -8,7 +8,7 @@
  * dropped. The Java kind (third word 1) keeps its addresses, which are symbol ids named by
  * the text after the samples. The result is written as a pprof protobuf for the one decoder.
  */
-import { mappingOf, parseMemoryMap, type LegacyMapping } from './legacy-mappings';
+import { parseMemoryMap } from './legacy-mappings';
 import { encodeLegacyProfile, type LegacySample } from './legacy-encode';
 import { javaSymbols } from './legacy-java';
 

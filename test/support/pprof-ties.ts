@@ -9,7 +9,7 @@
 
 const SEPARATOR = /^-+\+-+$/;
 /** A -top row: flat flat% sum% cum cum% then two spaces and the name, maybe an inline marker. */
-const TOP_ROW = /^\s*(\S+)\s+\S+%\s+\S+%\s+\S+\s+\S+%  (.*?)(?: \((?:partial-)?inline\))?$/;
+const TOP_ROW = /^\s*(\S+)\s+\S+%\s+\S+%\s+\S+\s+\S+% {2}(.*?)(?: \((?:partial-)?inline\))?$/;
 /** A -tree/-peek node line: its flat, then the name not indented (callers and callees are). */
 const NODE_LINE = /^\s*(\S+)\s+\S+%\s+\S+%\s+\S+\s+\S+% \| (\S.*?)(?: \((?:partial-)?inline\))?$/;
 
@@ -81,7 +81,7 @@ export function escapeControls(text: string): string {
   // The -tree/-peek column header is pprof's own text, with its own tabs.
   return text
     .split('\n')
-    .map((line) => (line.includes('calls calls% + context') ? line : line.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControl)))
+    .map((line) => (line.includes('calls calls% + context') ? line : line.replace(/\p{Cc}/gu, escapeControl)))
     .join('\n');
 }
 
