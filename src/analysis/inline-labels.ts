@@ -65,10 +65,10 @@ export class LocationStackRecorder {
   }
 }
 
-function grow<T extends Int32Array | Float64Array>(a: T, needed: number): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, needed: number): T {
   let n = a.length * 2;
   while (n < needed) n *= 2;
-  const b = (a instanceof Int32Array ? new Int32Array(n) : new Float64Array(n)) as T;
+  const b = new (a.constructor as new (length: number) => T)(n);
   b.set(a);
   return b;
 }
@@ -126,9 +126,13 @@ export function inlineLabels(
   for (let f = 0; f < frameCount; f++) if (kept[f] && mayBeInline[f]) any = true;
   if (!any) return labels;
   // Edge parent -> child, keyed parent * frameCount + child, for candidate children only.
-  const weight = new Map<number, number>();
-  const inline = new Map<number, boolean>();
-  const stamp = new Map<number, number>();
+  // Each edge (key parent * frameCount + child) has a slot: its weight, whether some call along
+  // it was direct, and the last stack that added to it (one Map lookup per edge met).
+  const slotOf = new Map<number, number>();
+  const keys: number[] = [];
+  let weight = new Float64Array(64);
+  let direct = new Uint8Array(64);
+  let stamp = new Int32Array(64);
   const { starts, locs, values, frameRange, frames, inlined } = stacks;
   const seenIn = new Int32Array(frameRange.length / 2).fill(-1);
   let parent = -1;
@@ -136,10 +140,17 @@ export function inlineLabels(
   const edge = (n: number, inl: boolean): void => {
     if (parent < 0 || n === parent || !mayBeInline[n]) return;
     const key = parent * frameCount + n;
-    if (stamp.get(key) === s) return;
-    stamp.set(key, s);
-    weight.set(key, (weight.get(key) ?? 0) + values[s]!);
-    inline.set(key, (inline.get(key) ?? true) && inl);
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = keys.push(key) - 1;
+      slotOf.set(key, slot);
+      if (slot === weight.length) [weight, direct, stamp] = [grow(weight, slot + 1), grow(direct, slot + 1), grow(stamp, slot + 1)];
+      stamp[slot] = -1;
+    }
+    if (stamp[slot] === s) return;
+    stamp[slot] = s;
+    weight[slot]! += values[s]!;
+    if (!inl) direct[slot] = 1;
   };
   for (; s < stacks.count; s++) {
     if (values[s] === 0) continue;
@@ -170,12 +181,13 @@ export function inlineLabels(
   }
   const hasInline = new Uint8Array(frameCount);
   const hasDirect = new Uint8Array(frameCount);
-  for (const [key, w] of weight) {
-    if (Math.abs(w) < edgeCutoff) continue;
+  keys.forEach((key, slot) => {
+    if (Math.abs(weight[slot]!) < edgeCutoff) return;
     const child = key % frameCount;
-    if (inline.get(key)) hasInline[child] = 1;
-    else hasDirect[child] = 1;
-  }
+    if (direct[slot]) hasDirect[child] = 1;
+    else hasInline[child] = 1;
+  });
   for (let f = 0; f < frameCount; f++) if (hasInline[f]) labels[f] = hasDirect[f] ? '(partial-inline)' : '(inline)';
   return labels;
 }
+
