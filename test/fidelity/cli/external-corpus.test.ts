@@ -38,10 +38,11 @@ const LEGACY_REFUSAL = /the input is a legacy .*, which is not supported/;
 
 /**
  * Files whose difference is on purpose. convert.invalid_utf8 has a function name made of every
- * byte 0..255, a line break included: pprof breaks the report's line there, we print `\n`
- * (printable.ts: a profile's strings cannot drive the terminal); and its bytes past 0x7f are
- * not UTF-8: pprof prints them as they are, we print U+FFFD (not done yet; this test sees
- * pprof's output decoded as UTF-8, so both read U+FFFD here).
+ * byte 0..255, a line break included: pprof breaks the report's line there and sends the other
+ * control characters to the terminal, we print `\n`, `\x1b`, ... (printable.ts: a profile's
+ * strings cannot drive the terminal). Its bytes past 0x7f that are not UTF-8 are written raw,
+ * as pprof does (utf8-escape.ts, raw-output.ts, checked byte for byte in
+ * test/unit/cli/raw-output.test.ts; this test reads both outputs as UTF-8 text).
  */
 const KNOWN_DIFFERENCES: ReadonlySet<string> = new Set(['pyroscope/convert.invalid_utf8.pb.gz']);
 
