@@ -10,16 +10,19 @@ const rooms = {
   pprof: { may: ['shared'], vscode: false },
   trace: { may: ['shared'], vscode: false },
   golang: { may: ['shared'], vscode: false },
+  benchstat: { may: ['shared'], vscode: false },
   analysis: { may: ['shared', 'pprof', 'golang'], vscode: false },
   worker: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis'], vscode: false },
   store: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker'], vscode: false },
-  capture: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store'], vscode: false },
+  capture: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store'], vscode: false },
   servers: { may: ['shared', 'pprof', 'golang', 'analysis', 'worker', 'store'], vscode: false },
-  cli: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
-  hints: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
-  'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
-  session: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
-  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
+  cli: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
+  hints: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
+  'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
+  session: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
+  'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
+  sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
+  bench: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'session'], vscode: true },
 };
 const roomNames = Object.keys(rooms);
 
@@ -39,7 +42,8 @@ function roomRules(room, { may, vscode }) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.cache/', 'test-results/', '**/*.js', '**/*.mjs'] },
+  // src/**/gen/ is code generated from the servers' .proto files (see its regeneration script).
+  { ignores: ['node_modules/', 'dist/', 'out/', '.cache/', 'test-results/', '**/*.js', '**/*.mjs', 'src/**/gen/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

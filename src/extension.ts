@@ -15,6 +15,8 @@ import { registerProfileViewCommands } from './profile-editor/profile-commands';
 import { registerCspViolationsCommand } from './profile-editor/csp-violations-command';
 import { RecentProfilesTree } from './sidebar/recent-profiles-tree';
 import { registerSidebar } from './sidebar/register-sidebar';
+import { registerBenchFeatures } from './bench/register-bench-features';
+import { registerServers } from './servers-view/register-servers';
 import { profilesFolder } from './session/profiles-folder';
 import { UnsavedCaptures } from './store/unsaved';
 
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     ...features.disposables,
     ...registerSidebar(features.registry, recent, features.folder, unsaved),
+    ...registerBenchFeatures({ folder: features.folder, onSaved: () => recent.refresh(), log }),
+    ...registerServers({ context, log, folder: features.folder, saved: () => recent.refresh() }),
     ...hints.disposables,
   );
 }

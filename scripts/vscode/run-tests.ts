@@ -22,6 +22,8 @@ import { goBuildCacheEnv } from './go-cache';
 import { runSessionScenario } from './session-scenario';
 import { runEditorHintsScenario } from '../../test/integration/ui/editor-hints.scenario';
 import { runHostileProfileScenario } from '../../test/integration/ui/hostile-profile.scenario';
+import { runBenchCompareScenario } from '../../test/integration/ui/bench-compare.scenario';
+import { runServersScenario } from '../../test/integration/ui/servers.scenario';
 import { runUntrustedVsCode } from './untrusted-run';
 
 function option(name: string): string | undefined {
@@ -113,6 +115,8 @@ async function main(): Promise<number> {
     if (wanted('session')) for (const o of await runSessionScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('editor hints')) for (const o of await runEditorHintsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('hostile profile')) for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('compare benchmarks')) for (const o of await runBenchCompareScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('servers')) for (const o of await runServersScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');
@@ -123,6 +127,7 @@ async function main(): Promise<number> {
       extensionPath,
       testsEntry,
       resultsFile,
+      mayRunNone: only !== undefined,
     });
     for (const o of inHost) outcomes.push({ ...o, title: `in-host: ${o.title}` });
     console.log(`in-host mocha run, window included: ${seconds(Date.now() - tInHost)}`);

@@ -1,13 +1,17 @@
 // End-to-end Run with Profiler in a real VS Code, clicked like a user: open examples/hotspots/main.go,
 // click the "▶ Profile" CodeLens, Start and Stop CPU Recording in the Sessions view, and
-// screenshot the profile that opens; then Stop the session.
+// screenshot the profile that opens; click capture rows in quick succession (none may be dropped,
+// see test/integration/ui/capture-clicks.scenario.ts); then Stop the session; Cancel a long
+// build (test/integration/ui/build-cancel.scenario.ts).
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { repoRoot } from './paths';
 import { activeWebview, openFromExplorer, runCommand, waitForWorkbench } from './workbench';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
+import { captureClickSteps, sessionsRow } from '../../test/integration/ui/capture-clicks.scenario';
+import { buildCancelSteps } from '../../test/integration/ui/build-cancel.scenario';
 
 /** Own folder: a concurrent `npm run test:vscode` empties test-results/vscode when it starts. */
 export const sessionShotsDir = join(repoRoot, 'test-results', 'session');
@@ -18,15 +22,6 @@ async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(sessionShotsDir, `${String(++shots).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file });
   return file;
-}
-
-/** A row of the Sessions view by its label. */
-function sessionsRow(page: Page, label: string): Locator {
-  return page
-    .locator('.pane', { has: page.locator('.pane-header', { hasText: /sessions/i }) })
-    .locator('.monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: label }) })
-    .first();
 }
 
 /** Copies the demo workspace (go.mod and the hotspots program) into the opened folder. */
@@ -97,11 +92,15 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
     await page.locator('.statusbar-item', { hasText: 'Recording CPU' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
+  await captureClickSteps(page, 'hotspots', step);
+
   await step('Stop Session ends hotspots and removes it from the Sessions view', async () => {
     const pid = await sessionPid(page);
     await runStopSession(page);
     assert.equal(isAlive(pid), false, `hotspots (pid ${pid}) still runs after Stop Session`);
   });
+
+  await buildCancelSteps(page, workspace, step);
 
   await step('Run with Profiler from the palette offers the workspace main packages; reloading the window ends the session', async () => {
     await runCommand(page, 'Go Profiler: Run with Profiler');

@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { agentDeps, onlyTheAgents } from './agent-packages';
 import { AGENT_FILE_NAME, AGENT_SOURCE } from './agent-source';
+import { BuildProgressReader, withoutPackageLines, type BuildProgress } from './build-progress';
 import { CaptureError } from './errors';
 import { EXIT_HOOK_FILE_NAME, EXIT_HOOK_SOURCE, goflagsSetLdflags, isExitHookFailure, toolchainHasExitHooks, withLinknameCheckOff } from './exit-hook';
 import { isGoFileArg, resolveMainPackage, type GoPackage } from './go-package';
@@ -28,6 +29,8 @@ export interface AgentBuildOptions {
   readonly moreFiles?: readonly string[];
   /** Interrupts the build: the go command is stopped, the temp folder removed, and the build rejects ('cancelled'). */
   readonly signal?: AbortSignal;
+  /** Each package as `go build -v` compiles it (a cold build compiles the standard library too). */
+  readonly onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface AgentBuild {
@@ -110,6 +113,8 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
     const goTmp = join(workDir, 'go-tmp');
     await mkdir(goTmp, { mode: 0o700 });
     const env = { ...process.env, GOTMPDIR: goTmp };
+    const packages = new Set([...deps, ...pkg.deps, pkg.importPath]);
+    const { onProgress } = options;
     /** One build with the agent, and optionally the wrapped main and the exit hook. */
     const build = async (parts: { wrap: boolean; hook: boolean }): Promise<ToolResult> => {
       const replace: Record<string, string> = { [agentPath]: agentFile };
@@ -119,9 +124,12 @@ export async function buildWithAgent(options: AgentBuildOptions): Promise<AgentB
       await writeFile(overlayFile, overlayJson(replace), { mode: 0o600 });
       const flags = parts.hook ? withLinknameCheckOff(options.buildFlags ?? []) : (options.buildFlags ?? []);
       const targets = buildTargets(options.pattern, moreFiles, agentPath, ...(parts.hook ? [hookPath] : []));
-      const result = await runTool(options.go, ['build', '-overlay', overlayFile, '-o', binary, ...flags, ...targets], { cwd: options.cwd, env, signal: options.signal });
-      if (result.interrupted) throw new CaptureError('cancelled', `build of ${pkg.pattern} interrupted`);
-      return result;
+      const verbose = onProgress ? ['-v'] : [];
+      const reader = onProgress && new BuildProgressReader(packages, onProgress);
+      const args = ['build', ...verbose, '-overlay', overlayFile, '-o', binary, ...flags, ...targets];
+      const result = await runTool(options.go, args, { cwd: options.cwd, env, signal: options.signal, onStderr: reader && ((text) => reader.push(text)) });
+      if (result.interrupted) throw new CaptureError('cancelled', `build of ${pkg.pattern} cancelled`);
+      return reader ? { ...result, stderr: withoutPackageLines(result.stderr, packages) } : result;
     };
     // Everything first; without the hook if the link refused it; then the agent alone, so
     // that errors in the user's code name the user's files (not the copy of main's).

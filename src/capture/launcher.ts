@@ -20,7 +20,7 @@ import {
   WHOLE_RUN_FILES,
   type AgentAddress,
 } from './agent-protocol';
-import { buildWithAgent, type AgentBuild } from './build';
+import { buildWithAgent, type AgentBuild, type AgentBuildOptions } from './build';
 import { DEFAULT_SAMPLING, DEFAULT_WINDOW_SECONDS, type CaptureKind, type CaptureRequest, type CaptureResult, type SamplingRates } from './capture-kinds';
 import { CaptureError } from './errors';
 import { findGo } from './find-go';
@@ -49,6 +49,8 @@ export interface LaunchOptions {
   readonly sampling?: SamplingRates;
   /** Interrupts the build (see AgentBuildOptions.signal); no effect once the program runs. */
   readonly signal?: AbortSignal;
+  /** See AgentBuildOptions.onProgress. */
+  readonly onBuildProgress?: AgentBuildOptions['onProgress'];
 }
 
 export interface ProfilerSession {
@@ -113,7 +115,13 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
     buildFlags: options.buildFlags ?? [],
     ...(options.moreFiles ? { moreFiles: options.moreFiles } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onBuildProgress ? { onProgress: options.onBuildProgress } : {}),
   });
+  // Cancelled between the build's end and the program's start: nothing is started.
+  if (options.signal?.aborted) {
+    await build.cleanup();
+    throw new CaptureError('cancelled', `build of ${build.pkg.pattern} cancelled`);
+  }
   const token = randomBytes(32).toString('hex');
   const ownGroup = options.ownGroup ?? true;
   const addressFile = join(build.workDir, 'agent-address.json');

@@ -32,9 +32,11 @@ export interface ToolOptions {
 export interface RunToolOptions extends ToolOptions {
   /**
    * Interrupts the tool: SIGINT to its tree (as Ctrl+C in a terminal), SIGKILL after the
-   * grace period; the result comes once the tool has ended.
+   * grace period; the result comes once the tool and every process it started have ended.
    */
   readonly signal?: AbortSignal;
+  /** Each piece of standard error as it arrives (e.g. `go build -v` naming the packages it compiles). */
+  readonly onStderr?: (text: string) => void;
 }
 
 /**
@@ -54,10 +56,11 @@ export function runTool(command: string, args: readonly string[], options: RunTo
     const err: Buffer[] = [];
     let done = false;
     const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    let ending: Promise<void> | undefined;
     const interrupt = (): void => {
       if (child.pid === undefined || done) return;
       const tree = programTree(child.pid, true, () => child.exitCode !== null || child.signalCode !== null);
-      void endTree(tree, exited, 'SIGINT', STOP_GRACE_MS);
+      ending = endTree(tree, exited, 'SIGINT', STOP_GRACE_MS);
     };
     if (options.signal?.aborted) interrupt();
     options.signal?.addEventListener('abort', interrupt, { once: true });
@@ -67,7 +70,10 @@ export function runTool(command: string, args: readonly string[], options: RunTo
       options.signal?.removeEventListener('abort', interrupt);
     };
     child.stdout!.on('data', (b: Buffer) => out.push(b));
-    child.stderr!.on('data', (b: Buffer) => err.push(b));
+    child.stderr!.on('data', (b: Buffer) => {
+      err.push(b);
+      options.onStderr?.(b.toString('utf8'));
+    });
     child.once('error', (e) => {
       finish();
       reject(e);
@@ -75,7 +81,9 @@ export function runTool(command: string, args: readonly string[], options: RunTo
     child.once('close', (code, signal) => {
       finish();
       const result = { code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-      resolve(options.signal?.aborted ? { ...result, interrupted: true } : result);
+      if (!options.signal?.aborted) return resolve(result);
+      // Interrupted: answer once the whole tree is gone (a compiler go started included).
+      void (ending ?? Promise.resolve()).then(() => resolve({ ...result, interrupted: true }));
     });
   });
 }

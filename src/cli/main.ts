@@ -28,12 +28,29 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { runCommand } = await import('./run');
       return await runCommand(rest);
     }
+    if (command === 'bench-compare') {
+      const { benchCompareCommand } = await import('./bench-compare');
+      return await benchCompareCommand(rest, io);
+    }
+    if (command === 'pull') {
+      const { pullCommand } = await import('./pull');
+      return await pullCommand(rest, io);
+    }
     if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
     }
     if (rest.includes('-h') || rest.includes('--help')) {
       io.out(USAGE);
       return 0;
+    }
+    if (command === 'diff') {
+      const { runDiffGate, takeFailAbove } = await import('./diff-gate');
+      const [percent, others] = takeFailAbove(rest);
+      if (percent !== undefined) {
+        const [code, text] = await runDiffGate(percent, others);
+        io.out(text);
+        return code;
+      }
     }
     const args = parseArgs(command as ReportCommand, rest);
     const { runReport } = await import('./reports');

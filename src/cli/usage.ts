@@ -9,6 +9,12 @@ Usage:
   go-profiler folded FILE [options]        folded stacks ("a;b;c 123"), for flame graph tools
   go-profiler diff   FILE --base BASE | --diff-base BASE [options]   top table of FILE against BASE
   go-profiler run    [run options] -- PROGRAM ARGS   build and run a Go program with profiling
+  go-profiler diff   NEW --base OLD --fail-above PCT [--sample-index S] [--focus RE] [--json]
+                     CI gate: exit 1, listing them, when functions' flat value grew by more than PCT % of OLD's total
+  go-profiler bench-compare --base REV|--base-saved SUMMARY.json [--head REV] [--bench RE] [--count N] [--benchtime D] [--out DIR] [--json] [-- PACKAGES...]
+                     benchmarks at two revisions (temporary git worktree), benchstat-like table, profiles saved
+  go-profiler pull   --pyroscope URL | --parca URL --query SELECTOR --type TYPE --from T --to T --out FILE
+                     merged profile from a Pyroscope or Parca server (README, Production profiles)
 
 Options:
   --sample-index NAME|N   sample type, e.g. alloc_space (default: the profile's default)

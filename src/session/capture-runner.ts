@@ -1,6 +1,6 @@
 /**
  * Takes captures from a session the way the UI needs: one recording per kind at a time
- * (a second one is refused clearly), timed ones with progress and Cancel, each result saved
+ * (a second click waits its turn), timed ones with progress and Cancel, each result saved
  * at once through the store and opened in the profile editor.
  */
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
 import type { UnsavedCaptures } from '../store/unsaved';
 import { captureLabel } from './capture-menu';
+import { queueCapture } from './capture-queue';
 import type { SessionRegistry, SessionState } from './session-registry';
 import { KeptCaptureError, keepUnsavedCapture } from './unsaved-captures';
 
@@ -76,34 +77,40 @@ function noteEmptyContention(state: SessionState, result: CaptureResult): void {
   void vscode.window.showInformationMessage(`Go Profiler: the ${result.kind} profile of ${state.session.label} has no samples: ${why}.`);
 }
 
-function refuseBusy(state: SessionState, kind: CaptureKind): boolean {
-  const busy = state.busy.has(kind) || (kind === 'cpu' && state.cpuStartedAt !== undefined);
+/** Only CPU is refused while recording (an agent session records it with start/stop). */
+function refuseCpu(state: SessionState, kind: CaptureKind): boolean {
+  const busy = kind === 'cpu' && (state.cpuStartedAt !== undefined || (state.session.cpuControl !== undefined && state.busy.has('cpu')));
   if (busy) {
-    void vscode.window.showWarningMessage(
-      `Go Profiler: a ${captureLabel(kind)} capture of ${state.session.label} is already recording; wait for it or stop it first.`,
-    );
+    const why = state.cpuStartedAt ? 'is already recording CPU; stop that recording first' : 'is starting or saving a CPU recording; try again when it is done';
+    void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} ${why}.`);
   }
   return busy;
 }
 
-/** One capture (any kind; cpu only for a fixed window); returns the saved profile's path. */
+/**
+ * One capture (any kind; cpu only for a fixed window); returns the saved profile's path. A click
+ * while one of the same kind runs is queued behind it, never dropped; the row shows it at once.
+ */
 export async function runCapture(deps: CaptureDeps, state: SessionState, kind: CaptureKind, seconds?: number): Promise<string | undefined> {
-  if (refuseBusy(state, kind)) return undefined;
-  state.busy.add(kind);
-  deps.registry.touch();
-  try {
-    const timed = TIMED_KINDS.has(kind);
-    const window = seconds ?? vscode.workspace.getConfiguration('goProfiler').get<number>('captureSeconds') ?? DEFAULT_WINDOW_SECONDS;
-    const result = timed ? await timedCapture(state, kind, window) : await state.session.capture({ kind });
-    noteEmptyContention(state, result);
-    return (await saveAndOpen(deps, state, result)).profilePath;
-  } catch (e) {
-    report(deps, state, e);
-    return undefined;
-  } finally {
-    state.busy.delete(kind);
-    deps.registry.touch();
-  }
+  if (refuseCpu(state, kind)) return undefined;
+  return queueCapture(deps.registry, state, kind, async () => {
+    try {
+      const timed = TIMED_KINDS.has(kind);
+      const window = seconds ?? vscode.workspace.getConfiguration('goProfiler').get<number>('captureSeconds') ?? DEFAULT_WINDOW_SECONDS;
+      const result = timed ? await timedCapture(state, kind, window) : await instantCapture(state, kind);
+      noteEmptyContention(state, result);
+      return (await saveAndOpen(deps, state, result)).profilePath;
+    } catch (e) {
+      report(deps, state, e);
+      return undefined;
+    }
+  });
+}
+
+/** An instant capture says so in the status bar while it is fetched (the row's spinner may be out of sight). */
+function instantCapture(state: SessionState, kind: CaptureKind): Promise<CaptureResult> {
+  const title = `${state.session.label}: capturing ${captureLabel(kind)}…`;
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => state.session.capture({ kind })));
 }
 
 function timedCapture(state: SessionState, kind: CaptureKind, seconds: number): Promise<CaptureResult> {
@@ -128,8 +135,9 @@ function timedCapture(state: SessionState, kind: CaptureKind, seconds: number): 
 export async function startCpu(deps: CaptureDeps, state: SessionState): Promise<boolean> {
   const control = state.session.cpuControl;
   if (!control) return (await runCapture(deps, state, 'cpu')) !== undefined;
-  if (refuseBusy(state, 'cpu')) return false;
+  if (refuseCpu(state, 'cpu')) return false;
   state.busy.add('cpu');
+  deps.registry.touch(state.session.id, 'cpu');
   try {
     await control.start();
     state.cpuStartedAt = new Date();
@@ -139,7 +147,7 @@ export async function startCpu(deps: CaptureDeps, state: SessionState): Promise<
     return false;
   } finally {
     state.busy.delete('cpu');
-    deps.registry.touch();
+    deps.registry.touch(state.session.id, 'session');
   }
 }
 
@@ -152,7 +160,7 @@ export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<s
   }
   state.cpuStartedAt = undefined;
   state.busy.add('cpu');
-  deps.registry.touch();
+  deps.registry.touch(state.session.id, 'session');
   try {
     return (await saveAndOpen(deps, state, await control.stop(startedAt))).profilePath;
   } catch (e) {
@@ -160,6 +168,6 @@ export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<s
     return undefined;
   } finally {
     state.busy.delete('cpu');
-    deps.registry.touch();
+    deps.registry.touch(state.session.id, 'cpu');
   }
 }

@@ -11,7 +11,10 @@ export class RecordingStatus implements vscode.Disposable {
   constructor(private readonly registry: SessionRegistry) {
     this.item.name = 'Go Profiler Recording';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-    this.subscription = registry.onDidChange(() => this.update());
+    // Sessions coming or going, or a recording starting or stopping (not every row's change).
+    this.subscription = registry.onDidChange((change) => {
+      if (change === undefined || change.row === 'session') this.update();
+    });
   }
 
   private update(): void {

@@ -30,9 +30,9 @@ export function registerSessionFeatures(
   const problems = new BuildProblems();
   const terminals = new ProgramTerminals();
   const deps = { registry, folder, onSaved, log, problems, unsaved, terminals };
-  // The CPU stop item shows elapsed time; refresh it while something records.
+  // The Stop CPU row shows the elapsed time: refresh that row alone while it records.
   const ticker = setInterval(() => {
-    if (registry.all().some((s) => s.cpuStartedAt)) registry.touch();
+    for (const s of registry.all()) if (s.cpuStartedAt) registry.touch(s.session.id, 'cpu');
   }, 1000);
   return {
     registry,

@@ -9,6 +9,7 @@ import { CaptureError } from '../capture/errors';
 import { launchWithAgent, type ProfilerSession } from '../capture/launcher';
 import { whyLost } from '../capture/recording-at-exit';
 import { agentSession } from './agent-session';
+import { withBuildProgress } from './build-progress-notification';
 import type { BuildProblems } from './build-problems';
 import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-runner';
 import { KeptCaptureError } from './unsaved-captures';
@@ -48,24 +49,38 @@ function samplingSettings(): SamplingRates {
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
-  const pty = deps.terminals.acquire(`Go Profiler: ${target.label}`, () => void launched?.dispose());
+  // Cancel in the build's notification, or closing its terminal, stops the build.
+  const abort = new AbortController();
+  const pty = deps.terminals.acquire(`Go Profiler: ${target.label}`, () => {
+    abort.abort();
+    void launched?.dispose();
+  });
   pty.terminal.show(true);
   pty.info(`Building ${target.packageDir} with the Go Profiler agent${wholeRun ? ' (whole run: CPU from start to exit, heap and allocs at exit)' : ''}…`);
   try {
-    launched = await launchWithAgent({
+    const env = await targetEnv(target);
+    launched = await withBuildProgress(target.label, abort, (onBuildProgress) => launchWithAgent({
       pattern: target.packageDir,
       cwd: target.cwd,
       args: target.args,
-      env: await targetEnv(target),
+      env,
       buildFlags: target.buildFlags,
       go,
       wholeRun,
       stdio: 'pipe',
       ownGroup: true,
       sampling: samplingSettings(),
-    });
+      signal: abort.signal,
+      onBuildProgress,
+    }));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof CaptureError && e.failure === 'cancelled') {
+      pty.info(message);
+      void vscode.window.showInformationMessage(`Go Profiler: ${target.label}: ${message}.`);
+      pty.release();
+      return undefined;
+    }
     if (e instanceof CaptureError && e.details) pty.write(`${e.details.trimEnd()}\n`);
     pty.error(message);
     const found = e instanceof CaptureError && e.failure === 'build-failed' ? deps.problems.show(e.details, target.cwd) : 0;

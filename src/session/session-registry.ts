@@ -9,18 +9,30 @@ export interface SessionState {
   cpuStartedAt?: Date;
   /** Kinds with a capture in flight. */
   readonly busy: Set<CaptureKind>;
+  /** Captures clicked while one of the same kind was in flight, waiting their turn, by kind. */
+  readonly queued: Map<CaptureKind, number>;
+}
+
+/**
+ * What changed in one session: its own row (CPU recording started or stopped, which also
+ * swaps its Start/Stop CPU row), the CPU row (elapsed time, saving), or one capture kind's row.
+ */
+export interface SessionChange {
+  readonly sessionId: string;
+  readonly row: 'session' | 'cpu' | CaptureKind;
 }
 
 export class SessionRegistry implements vscode.Disposable {
   private readonly states = new Map<string, SessionState>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires `undefined` when sessions come or go, else what changed in one session. */
+  private readonly changed = new vscode.EventEmitter<SessionChange | undefined>();
   readonly onDidChange = this.changed.event;
 
   add(session: ProfilingSession): SessionState {
-    const state: SessionState = { session, busy: new Set() };
+    const state: SessionState = { session, busy: new Set(), queued: new Map() };
     this.states.set(session.id, state);
     void session.ended.finally(() => this.remove(session.id));
-    this.changed.fire();
+    this.changed.fire(undefined);
     return state;
   }
 
@@ -33,12 +45,12 @@ export class SessionRegistry implements vscode.Disposable {
   }
 
   remove(id: string): void {
-    if (this.states.delete(id)) this.changed.fire();
+    if (this.states.delete(id)) this.changed.fire(undefined);
   }
 
-  /** Tell listeners that a state changed (recording started/stopped). */
-  touch(): void {
-    this.changed.fire();
+  /** Tell listeners that one row of a session changed (a capture or recording started/stopped). */
+  touch(sessionId: string, row: SessionChange['row']): void {
+    if (this.states.has(sessionId)) this.changed.fire({ sessionId, row });
   }
 
   /** Stops every session; resolves when all process trees are gone. */

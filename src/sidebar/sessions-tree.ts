@@ -1,15 +1,18 @@
-/** The Sessions view: each running session, with its capture actions as child items. */
+/**
+ * The Sessions view: each running session, with its capture actions as child items. A change
+ * repaints only its own row (see session-rows.ts for why a click must survive repaints).
+ */
 import * as vscode from 'vscode';
 import type { CaptureKind } from '../capture/capture-kinds';
 import { captureActions } from '../session/capture-menu';
 import { formatElapsed } from '../session/recording-format';
 import type { SessionRegistry, SessionState } from '../session/session-registry';
 import type { SessionsNode } from '../session/session-node';
+import { rowCommand, rowId, SessionRows } from './session-rows';
 
 export type { SessionsNode };
 
 export const SESSIONS_VIEW = 'goProfiler.sessions';
-
 
 const ICONS: Readonly<Record<CaptureKind, string>> = {
   cpu: 'pulse',
@@ -22,28 +25,41 @@ const ICONS: Readonly<Record<CaptureKind, string>> = {
   threadcreate: 'server-process',
 };
 
+const BUSY_ICON = 'loading~spin';
+
 export class SessionsTree implements vscode.TreeDataProvider<SessionsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SessionsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly rows: SessionRows;
 
   constructor(private readonly registry: SessionRegistry) {
-    this.subscription = registry.onDidChange(() => this.changed.fire(undefined));
+    this.rows = new SessionRows(registry);
+    this.rows.sync();
+    this.subscription = registry.onDidChange((change) => {
+      if (change === undefined) {
+        this.rows.sync();
+        this.changed.fire(undefined);
+        return;
+      }
+      const row = this.rows.changedRow(change);
+      if (row) this.changed.fire(row);
+    });
   }
 
   getChildren(node?: SessionsNode): SessionsNode[] {
-    if (!node) return this.registry.all().map((s) => ({ type: 'session', sessionId: s.session.id }));
+    if (!node) return this.registry.all().map((s) => this.rows.node({ type: 'session', sessionId: s.session.id }));
     if (node.type !== 'session') return [];
     const state = this.registry.get(node.sessionId);
     if (!state) return [];
     const id = node.sessionId;
     const cpu: SessionsNode[] = state.session.cpuControl
-      ? [{ type: 'action', sessionId: id, action: state.cpuStartedAt ? 'cpu-stop' : 'cpu-start' }]
+      ? [this.rows.node({ type: 'action', sessionId: id, action: state.cpuStartedAt ? 'cpu-stop' : 'cpu-start' })]
       : [];
     return [
       ...cpu,
-      ...captureActions(state.session.source).map((a): SessionsNode => ({ type: 'capture', sessionId: id, kind: a.kind })),
-      { type: 'action', sessionId: id, action: 'stop' },
+      ...captureActions(state.session.source).map((a) => this.rows.node({ type: 'capture', sessionId: id, kind: a.kind })),
+      this.rows.node({ type: 'action', sessionId: id, action: 'stop' }),
     ];
   }
 
@@ -51,36 +67,46 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionsNode>, vsco
     const state = this.registry.get(node.sessionId);
     if (!state) return new vscode.TreeItem('(ended)');
     if (node.type === 'session') return sessionItem(state);
-    if (node.type === 'capture') {
-      const action = captureActions(state.session.source).find((a) => a.kind === node.kind);
-      const busy = state.busy.has(node.kind);
-      const item = new vscode.TreeItem(`${busy ? 'Recording ' : 'Capture '}${action?.label ?? node.kind}${action?.timed ? '…' : ''}`);
-      item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : ICONS[node.kind]);
-      item.contextValue = 'goProfiler.capture';
-      item.command = { command: 'goProfiler.session.capture', title: 'Capture', arguments: [node] };
-      return item;
-    }
-    const labels = { 'cpu-start': 'Start CPU Recording', 'cpu-stop': 'Stop CPU Recording', stop: 'Stop Session' } as const;
-    const icons = { 'cpu-start': 'record', 'cpu-stop': 'debug-stop', stop: 'close' } as const;
-    const commands = { 'cpu-start': 'goProfiler.session.startCpu', 'cpu-stop': 'goProfiler.session.stopCpu', stop: 'goProfiler.session.stop' } as const;
-    const item = new vscode.TreeItem(labels[node.action]);
-    item.iconPath = new vscode.ThemeIcon(icons[node.action]);
-    if (node.action === 'cpu-stop' && state.cpuStartedAt) item.description = formatElapsed(Date.now() - state.cpuStartedAt.getTime());
-    item.command = { command: commands[node.action], title: labels[node.action], arguments: [node] };
+    const item = node.type === 'capture' ? captureItem(state, node.kind) : actionItem(state, node.action);
+    item.id = rowId(node);
+    item.command = { command: rowCommand(node), title: typeof item.label === 'string' ? item.label : 'Run' };
     return item;
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.rows.dispose();
     this.changed.dispose();
   }
+}
+
+function captureItem(state: SessionState, kind: CaptureKind): vscode.TreeItem {
+  const action = captureActions(state.session.source).find((a) => a.kind === kind);
+  const busy = state.busy.has(kind);
+  const item = new vscode.TreeItem(`${busy ? 'Recording ' : 'Capture '}${action?.label ?? kind}${action?.timed ? '…' : ''}`);
+  item.iconPath = new vscode.ThemeIcon(busy ? BUSY_ICON : ICONS[kind]);
+  const queued = state.queued.get(kind) ?? 0;
+  if (queued > 0) item.description = `${queued} more queued`;
+  item.contextValue = 'goProfiler.capture';
+  return item;
+}
+
+function actionItem(state: SessionState, action: Extract<SessionsNode, { type: 'action' }>['action']): vscode.TreeItem {
+  const labels = { 'cpu-start': 'Start CPU Recording', 'cpu-stop': 'Stop CPU Recording', stop: 'Stop Session' } as const;
+  const icons = { 'cpu-start': 'record', 'cpu-stop': 'debug-stop', stop: 'close' } as const;
+  const item = new vscode.TreeItem(labels[action]);
+  // Starting, or saving what was recorded: the CPU row spins meanwhile.
+  const cpuBusy = action !== 'stop' && state.busy.has('cpu');
+  item.iconPath = new vscode.ThemeIcon(cpuBusy ? BUSY_ICON : icons[action]);
+  if (action === 'cpu-stop' && state.cpuStartedAt) item.description = formatElapsed(Date.now() - state.cpuStartedAt.getTime());
+  return item;
 }
 
 function sessionItem(state: SessionState): vscode.TreeItem {
   const s = state.session;
   const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
   item.iconPath = new vscode.ThemeIcon(state.cpuStartedAt ? 'record' : s.source === 'attach' ? 'plug' : 'flame');
-  const recording = state.cpuStartedAt ? 'recording CPU' : state.busy.size > 0 ? `recording ${[...state.busy].join(', ')}` : '';
+  const recording = state.cpuStartedAt ? 'recording CPU' : '';
   item.description = [s.pid !== undefined ? `pid ${s.pid}` : 'attached', recording].filter(Boolean).join(' · ');
   item.tooltip = s.source === 'attach' ? `Attached to ${s.label}` : `${s.label} (pid ${s.pid}) running with the Go Profiler agent`;
   item.contextValue = `goProfiler.session.${s.source}${state.cpuStartedAt ? '.recording' : ''}`;

@@ -5,11 +5,27 @@ export interface SidecarCapture {
   readonly kind: string;
   readonly seconds?: number;
   /** How it was obtained. */
-  readonly source: 'agent' | 'whole-run' | 'attach' | 'go-test' | 'import';
+  readonly source: 'agent' | 'whole-run' | 'attach' | 'go-test' | 'import' | 'server';
   /** Base URL for 'attach'. */
   readonly url?: string;
   /** Test or benchmark selector for 'go-test'. */
   readonly test?: string;
+  /** For 'server': the query the server merged the profile for. */
+  readonly query?: SidecarServerQuery;
+}
+
+/** A Pyroscope or Parca query as a saved copy records it (never credentials). */
+export interface SidecarServerQuery {
+  readonly server: string;
+  readonly kind: 'pyroscope' | 'parca';
+  readonly url: string;
+  readonly tenant?: string;
+  readonly profileType: string;
+  readonly selector: string;
+  /** ISO times. */
+  readonly from: string;
+  readonly to: string;
+  readonly maxNodes?: number;
 }
 
 export interface ProfileSidecar {
@@ -32,7 +48,7 @@ export interface ProfileSidecar {
   readonly textFile?: string;
 }
 
-const SOURCES: readonly SidecarCapture['source'][] = ['agent', 'whole-run', 'attach', 'go-test', 'import'];
+const SOURCES: readonly SidecarCapture['source'][] = ['agent', 'whole-run', 'attach', 'go-test', 'import', 'server'];
 
 /** A file name in the same folder: no path separators, not "." or "..". Pure. */
 function isPlainFileName(name: string): boolean {
@@ -93,12 +109,14 @@ export function parseSidecar(text: string, source: string): ProfileSidecar {
   }
   const url = optionalString('url', c, 'capture.');
   const test = optionalString('test', c, 'capture.');
+  const query = c.query === undefined ? undefined : parseServerQuery(c.query, fail);
   const capture: SidecarCapture = {
     kind: c.kind,
     source: captureSource,
     ...(c.seconds !== undefined ? { seconds: c.seconds as number } : {}),
     ...(url !== undefined ? { url } : {}),
     ...(test !== undefined ? { test } : {}),
+    ...(query !== undefined ? { query } : {}),
   };
   return {
     version: 1,
@@ -119,4 +137,26 @@ export function parseSidecar(text: string, source: string): ProfileSidecar {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseServerQuery(value: unknown, fail: (problem: string) => never): SidecarServerQuery {
+  if (!isObject(value)) return fail('"capture.query" must be an object');
+  const text = (key: string): string => (typeof value[key] === 'string' ? value[key] : fail(`"capture.query.${key}" must be a string`));
+  const kind = value.kind === 'pyroscope' || value.kind === 'parca' ? value.kind : fail('"capture.query.kind" must be pyroscope or parca');
+  const tenant = value.tenant === undefined ? undefined : text('tenant');
+  const maxNodes = value.maxNodes;
+  if (maxNodes !== undefined && !(typeof maxNodes === 'number' && Number.isInteger(maxNodes) && maxNodes > 0)) {
+    fail('"capture.query.maxNodes" must be a positive whole number');
+  }
+  return {
+    server: text('server'),
+    kind,
+    url: text('url'),
+    ...(tenant !== undefined ? { tenant } : {}),
+    profileType: text('profileType'),
+    selector: text('selector'),
+    from: text('from'),
+    to: text('to'),
+    ...(maxNodes !== undefined ? { maxNodes: maxNodes as number } : {}),
+  };
 }

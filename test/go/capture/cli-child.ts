@@ -2,10 +2,11 @@
  * For the tests of `go-profiler run`: the real CLI in its own process (run-cli-entry.ts under
  * tsx), its output, and the processes and temp folders a run leaves behind.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startProgram, type RunningProgram } from '../../../src/capture/process';
+import { processesWithEnv as liveProcessesWithEnv } from '../../support/live-processes';
 import { FIXTURES } from './helpers';
 
 const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
@@ -58,18 +59,7 @@ export function savedLines(stdout: string): Map<string, string> {
  * finds its processes.
  */
 export function processesWithEnv(entry: string): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      const state = /\) (\S) /.exec(readFileSync(`/proc/${name}/stat`, 'utf8'))?.[1];
-      if (state === 'Z' || state === 'X') continue;
-      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(entry)) found.push(Number(name));
-    } catch {
-      // exited while we looked
-    }
-  }
-  return found;
+  return liveProcessesWithEnv(entry).map((p) => p.pid);
 }
 
 /** Waits (up to about `tries` × 50 ms) for `check` to return an empty list, and returns its last answer. */

@@ -82,7 +82,9 @@ describe('rooms', () => {
   });
 
   it('no source file is over 400 lines', () => {
+    // Code generated from .proto files (src/**/gen/) is not written by hand and is regenerated whole.
     const long = [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'webview'))]
+      .filter((f) => !relative(repo, f).split(sep).includes('gen'))
       .map((f) => ({ file: relative(repo, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
       .filter((f) => f.lines > 400);
     assert.deepEqual(long, []);
