@@ -3,7 +3,9 @@
  *
  * For each profile: `go tool pprof -top` and `go-profiler top` as processes (median wall
  * time and median peak RSS of N runs), then decode / top / flame in-process. Not a test:
- * numbers depend on the machine. Usage: npm run bench [-- --runs N] [--only NAME]
+ * numbers depend on the machine. Usage: npm run bench [-- --runs N] [--only NAME] [--figures]
+ * It starts with the CLI figures of issue 14 against the pprof binary (bench/report-figures.ts);
+ * --figures prints only those.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { loadEngine, timeStages, type StageTiming, type StageTimings } from './b
 import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
 import { traceBenchReport } from './bench/trace-bench';
+import { reportFigures } from './bench/report-figures';
 import { THREADS_VARIABLE, TWO_THREADS_MIN_BYTES } from '../src/cli/top-threads';
 
 interface Result {
@@ -33,11 +36,14 @@ interface BenchArgs {
   readonly runs: number;
   /** Only profiles whose name contains this. */
   readonly only: string | undefined;
+  /** Only the CLI figures of issue 14 (report-figures.ts). */
+  readonly figuresOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
   let runs = 3;
   let only: string | undefined;
+  let figuresOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--runs' && value !== undefined) {
@@ -47,11 +53,13 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (argv[i] === '--only' && value !== undefined) {
       only = value;
       i++;
+    } else if (argv[i] === '--figures') {
+      figuresOnly = true;
     } else {
-      throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--only NAME]`);
+      throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--only NAME] [--figures]`);
     }
   }
-  return { runs, only };
+  return { runs, only, figuresOnly };
 }
 
 function rawSize(path: string): number {
@@ -186,15 +194,16 @@ function report(results: readonly Result[], runs: number): string {
 }
 
 async function main(): Promise<void> {
-  const { runs, only } = parseArgs(process.argv.slice(2));
+  const { runs, only, figuresOnly } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   log('generating benchmark profiles with Go (once, cached in .cache/bench) ...');
-  const profiles = [...(await ensureBenchProfiles()), ...(await committedProfiles())].filter(
-    (p) => only === undefined || p.name.includes(only),
-  );
-  if (profiles.length === 0) throw new Error(`no benchmark profile name contains "${only ?? ''}"`);
+  const generated = await ensureBenchProfiles();
   const pprof = await pprofBinary();
   const cli = join(repoRoot, 'dist', 'cli.js');
+  process.stdout.write(await reportFigures(generated, runs, pprof, cli, log));
+  if (figuresOnly) return;
+  const profiles = [...generated, ...(await committedProfiles())].filter((p) => only === undefined || p.name.includes(only));
+  if (profiles.length === 0) throw new Error(`no benchmark profile name contains "${only ?? ''}"`);
   const results: Result[] = [];
   for (const profile of profiles) results.push(await benchOne(profile, runs, pprof, cli));
   process.stdout.write(`${report(results, runs)}\n`);

@@ -2,12 +2,13 @@
 import { isMainThread } from 'node:worker_threads';
 import { main } from './cli/main';
 import { runTopPartWorker } from './cli/top-part-worker';
+import { rawBytes } from './cli/raw-output';
 
 if (!isMainThread) {
   runTopPartWorker();
 } else {
   main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
+    out: (text) => process.stdout.write(rawBytes(text)),
     err: (text) => process.stderr.write(text),
   }).then(
     (code) => {

@@ -1,5 +1,6 @@
 import type { FrameTotals } from './frame-totals';
 import type { Frame } from './frames';
+import { concatLocationStacks } from './inline-labels';
 
 /**
  * The frame totals of one profile whose samples were added up in two parts (the earlier
@@ -16,8 +17,10 @@ export function mergeFrameTotals(first: FrameTotals, second: FrameTotals): Frame
   frames.forEach((f, i) => byIdentity.set(f.identity, i));
   const flat = [...first.flat];
   const cum = [...first.cum];
+  const frameOf = new Int32Array(second.frames.length);
   second.frames.forEach((frame, j) => {
     const i = byIdentity.get(frame.identity);
+    frameOf[j] = i ?? frames.length;
     if (i === undefined) {
       byIdentity.set(frame.identity, frames.length);
       frames.push(frame);
@@ -36,6 +39,7 @@ export function mergeFrameTotals(first: FrameTotals, second: FrameTotals): Frame
     flat: Float64Array.from(flat),
     cum: Float64Array.from(cum),
     total: first.total + second.total,
+    ...(first.stacks && second.stacks ? { stacks: concatLocationStacks(first.stacks, second.stacks, (f) => frameOf[f]!) } : {}),
   };
 }
 

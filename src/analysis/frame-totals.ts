@@ -5,6 +5,7 @@ import type { ReportOptions } from './options';
 import { combinedTagTest, StackWalk } from './stack-walk';
 import { computeTotal, diffBaseSamples } from './total';
 import { TotalsSink } from './totals-sink';
+import type { LocationStacks } from './inline-labels';
 
 /** Flat and cum per frame, straight from the samples (what the top table needs, without building Stacks). */
 export interface FrameTotals {
@@ -15,6 +16,8 @@ export interface FrameTotals {
   readonly cum: Float64Array;
   /** As Stacks.total. */
   readonly total: number;
+  /** The unique stacks added up, for pprof's inline markers (inline-labels.ts). */
+  readonly stacks?: LocationStacks;
 }
 
 /**
@@ -32,6 +35,7 @@ export function buildFrameTotals(profile: Profile, options: ReportOptions): Fram
 
 function totalsOf(walk: StackWalk, out: TotalsSink, total: number): FrameTotals {
   const frames = walk.finish();
+  const table = walk.locationTable();
   return {
     sampleTypeIndex: walk.sampleTypeIndex,
     sampleType: walk.sampleType,
@@ -39,6 +43,7 @@ function totalsOf(walk: StackWalk, out: TotalsSink, total: number): FrameTotals 
     flat: out.flat.slice(0, frames.length),
     cum: out.cum.slice(0, frames.length),
     total,
+    stacks: out.stacks.result(table.frameRange, table.frames, table.inlined),
   };
 }
 

@@ -56,6 +56,7 @@ export class LocationFrames {
    */
   addTotals(locs: Int32Array, start: number, end: number, value: number, sink: TotalsSink): void {
     const id = sink.beginStack();
+    sink.stacks.add(locs, start, end, value);
     const ranges = this.start;
     const seenIn = this.locationSeenIn;
     let leaf = true;
@@ -88,6 +89,11 @@ export class LocationFrames {
 
   finish(): Frame[] {
     return this.interner.finish();
+  }
+
+  /** Each resolved location's frames (see LocationStacks). */
+  table(): { frameRange: Int32Array; frames: Int32Array; inlined: Uint8Array } {
+    return { frameRange: this.start.slice(), frames: Int32Array.from(this.frames), inlined: Uint8Array.from(this.inlined) };
   }
 
   private resolve(loc: number): number {

@@ -22,4 +22,9 @@ export interface ReportOptions {
    * them expanded refuses (see frame-budget.ts); default DEFAULT_FRAME_BUDGET. Not a pprof flag.
    */
   readonly frameBudget?: number;
+  /**
+   * Show names as pprof does by default (short-names.ts: C++/Rust/generic parameter and
+   * template lists removed); off is pprof's -symbolize=none, names as in the profile.
+   */
+  readonly shortNames?: boolean;
 }

@@ -17,6 +17,7 @@ import type { ReportOptions } from './options';
 import { sampleTypeAt, selectSampleType } from './sample-type';
 import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { TotalsSink } from './totals-sink';
+import { withShortNames } from './short-names';
 
 /** Receives each kept stack as frames (leaf first) with its value. */
 export interface StackVisitor {
@@ -33,7 +34,8 @@ export class StackWalk {
   private kept = new Int32Array(64);
 
   /** `tagTest`: which samples tagfocus/tagignore keep (see combinedTagTest); undefined keeps all. */
-  constructor(profile: ProfileMetadata, options: ReportOptions, tagTest: SampleTagTest | undefined) {
+  constructor(original: ProfileMetadata, options: ReportOptions, tagTest: SampleTagTest | undefined) {
+    const profile = options.shortNames ? withShortNames(original) : original;
     this.sampleTypeIndex = selectSampleType(profile, options.sampleIndex);
     this.sampleType = sampleTypeAt(profile, this.sampleTypeIndex);
     this.filtered = filterLocations(profile, options);
@@ -44,6 +46,11 @@ export class StackWalk {
 
   finish(): Frame[] {
     return this.locFrames.finish();
+  }
+
+  /** Each location's frames, once the walk is over (for LocationStacks). */
+  locationTable(): { frameRange: Int32Array; frames: Int32Array; inlined: Uint8Array } {
+    return this.locFrames.table();
   }
 
   /** Throws a FrameBudgetError when the stacks eachSample (perSample) or uniqueStacks would expand are past the budget. */

@@ -3,7 +3,7 @@ import { baseName } from './clean-path';
 import { padStart } from '../shared/go-format';
 import type { ReportOptions } from './options';
 import { printable } from './printable';
-import type { TopRow, TopTable } from './top';
+import { TOP_EDGE_FRACTION, TOP_NODE_FRACTION, topInlineLabels, type TopRow, type TopTable } from './top';
 import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../shared/units';
 import { formatExactValue } from './exact-values';
 
@@ -33,6 +33,8 @@ export interface TopTextOptions {
   readonly filters?: ReportOptions;
   /** pprof -nodefraction: rows with |cum| under this share of the shown flat sum are dropped. Default 0.005, as pprof -top. */
   readonly nodeFraction?: number;
+  /** pprof -edgefraction: calls under this share of the flat sum do not count for the inline markers. Default 0.001, as pprof. */
+  readonly edgeFraction?: number;
   /** pprof -nodecount: at most this many rows; 0 = all (the default for -top). */
   readonly nodeCount?: number;
   /** pprof -unit; default "minimum" (one unit chosen for the whole report). */
@@ -42,7 +44,7 @@ export interface TopTextOptions {
 /** The text `go tool pprof -top` prints for this table (time shown in UTC). */
 export function formatTopText(table: TopTable, options: TopTextOptions = {}): string {
   const { total, sampleType } = table;
-  const nodeFraction = options.nodeFraction ?? 0.005;
+  const nodeFraction = options.nodeFraction ?? TOP_NODE_FRACTION;
   let flatSum = 0;
   for (const r of table.rows) flatSum += r.flat;
   const nodeCutoff = Math.abs(Math.trunc(flatSum * nodeFraction));
@@ -55,6 +57,13 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
   const origCount = rows.length;
   const nodeCount = options.nodeCount ?? 0;
   if (nodeCount > 0 && rows.length > nodeCount) rows = rows.slice(0, nodeCount);
+  const source = table.inlineSource;
+  const edgeFraction = options.edgeFraction ?? TOP_EDGE_FRACTION;
+  if (source && (nodeFraction !== 0 || edgeFraction !== 0 || rows.length < origCount)) {
+    // The table's markers are for all its rows and calls; pprof decides them on what it keeps.
+    const labels = topInlineLabels(source, source.mayBeInline.length, rows.map((r) => r.frame), flatSum, edgeFraction);
+    rows = rows.map((r) => ({ ...r, inlineLabel: labels[r.frame]! }));
+  }
 
   let outputUnit = options.unit ?? 'minimum';
   // Profile strings are printed through printable(): no control character reaches the terminal.
@@ -102,7 +111,8 @@ export function headerLines(h: ProfileHeader, type: string, unit: string, total:
   if (h.mappingFile !== '') out.push(`File: ${printable(baseName(h.mappingFile))}`);
   if (h.buildId !== '') out.push(`Build ID: ${printable(h.buildId)}`);
   for (const c of h.comments) if (!c.startsWith('#')) out.push(printable(c));
-  out.push(`Type: ${printable(type)}`);
+  // pprof leaves the line out for a sample type without a name.
+  if (type !== '') out.push(`Type: ${printable(type)}`);
   if (h.timeNanos !== 0) out.push(`Time: ${formatUtc(h.timeNanos)}`);
   if (h.durationNanos !== 0) {
     const asNanos = scaleValue(total, unit, 'nanoseconds');

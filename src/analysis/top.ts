@@ -4,6 +4,7 @@ import { buildFrameTotals, type FrameTotals } from './frame-totals';
 import type { Frame } from './frames';
 import { bigAbs, sumsAreExact } from './exact-values';
 import { buildStacks, type Stacks } from './stacks';
+import { inlineLabels, type InlineLabel, type LocationStacks } from './inline-labels';
 
 export interface TopRow {
   /** pprof's printable name, as in the last column of `go tool pprof -top`. */
@@ -28,7 +29,19 @@ export interface TopTable {
   readonly rows: TopRow[];
   /** The total exactly, when the rows have exact values. */
   readonly exactTotal?: bigint;
+  /** What the inline markers are decided from, for a report that keeps other rows (topInlineLabels). */
+  readonly inlineSource?: InlineSource;
 }
+
+/** The stacks a table was added up from and which of its frames were ever used inlined. */
+export interface InlineSource {
+  readonly stacks: LocationStacks;
+  readonly mayBeInline: Uint8Array;
+}
+
+/** pprof -top's default -nodefraction and -edgefraction. */
+export const TOP_NODE_FRACTION = 0.005;
+export const TOP_EDGE_FRACTION = 0.001;
 
 export function topTable(profile: Profile, options: ReportOptions): TopTable {
   const totals = buildFrameTotals(profile, options);
@@ -39,7 +52,7 @@ export function topTable(profile: Profile, options: ReportOptions): TopTable {
 
 /** The top table of frame totals however they were computed (buildFrameTotals, FrameTotalsFromRuns). */
 export function topTableOfTotals(totals: FrameTotals): TopTable {
-  return topTableFromTotals(totals.frames, totals.flat, totals.cum, totals.sampleType, totals.total);
+  return topTableFromTotals(totals.frames, totals.flat, totals.cum, totals.sampleType, totals.total, undefined, totals.stacks);
 }
 
 /** Flat and cum of every frame: flat to the leaf, cum once per stack however often a frame recurs. */
@@ -69,7 +82,7 @@ export function frameTotals(stacks: Stacks): { flat: Float64Array; cum: Float64A
 export function topTableFromStacks(stacks: Stacks): TopTable {
   const { flat, cum } = frameTotals(stacks);
   const exact = stacks.exactValues && exactFrameTotals(stacks, stacks.exactValues);
-  const table = topTableFromTotals(stacks.frames, flat, cum, stacks.sampleType, stacks.total, exact);
+  const table = topTableFromTotals(stacks.frames, flat, cum, stacks.sampleType, stacks.total, exact, asLocationStacks(stacks));
   return stacks.exactTotal === undefined ? table : { ...table, exactTotal: stacks.exactTotal };
 }
 
@@ -107,11 +120,16 @@ function topTableFromTotals(
   cum: Float64Array,
   sampleType: ValueType,
   total: number,
-  exact?: ExactTotals,
+  exact: ExactTotals | undefined,
+  stacks: LocationStacks | undefined,
 ): TopTable {
   const frames: number[] = [];
   for (let f = 0; f < table.length; f++) if (flat[f] !== 0 || cum[f] !== 0) frames.push(f);
   frames.sort(flatOrder(table, flat, cum, exact));
+  const mayBeInline = Uint8Array.from(table, (f) => (f.inlined || f.partialInline ? 1 : 0));
+  const inlineSource = stacks && { stacks, mayBeInline };
+  // The table has every row, as pprof -top -nodefraction=0 -edgefraction=0 (formatTopText trims).
+  const labels = inlineSource && topInlineLabels(inlineSource, table.length, frames, 0, 0);
   const rows = frames.map((f): TopRow => {
     const frame = table[f]!;
     return {
@@ -121,11 +139,34 @@ function topTableFromTotals(
       flat: flat[f]!,
       cum: cum[f]!,
       frame: f,
-      inlineLabel: frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
+      inlineLabel: labels ? labels[f]! : frame.inlined ? '(inline)' : frame.partialInline ? '(partial-inline)' : '',
       ...(exact ? { exactFlat: exact.flat[f]!, exactCum: exact.cum[f]! } : {}),
     };
   });
-  return { sampleType, total, rows };
+  return { sampleType, total, rows, ...(inlineSource ? { inlineSource } : {}) };
+}
+
+/**
+ * pprof's inline marker of each frame when the report keeps the frames `kept` (as -top does
+ * after -nodefraction and -nodecount) and drops edges under `edgeFraction` of `flatSum`, the
+ * flat of every frame added up.
+ */
+export function topInlineLabels(source: InlineSource, frameCount: number, kept: readonly number[], flatSum: number, edgeFraction: number): InlineLabel[] {
+  const keptSet = new Uint8Array(frameCount);
+  for (const f of kept) keptSet[f] = 1;
+  return inlineLabels(source.stacks, frameCount, keptSet, source.mayBeInline, Math.abs(Math.trunc(flatSum * edgeFraction)));
+}
+
+/** Frame-level stacks as LocationStacks, each frame of each stack a location of its own. */
+function asLocationStacks(stacks: Stacks): LocationStacks {
+  const n = stacks.stackFrames.length;
+  const frameRange = new Int32Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    frameRange[i * 2] = i;
+    frameRange[i * 2 + 1] = i + 1;
+  }
+  const locs = Int32Array.from({ length: n }, (_, i) => i);
+  return { count: stacks.count, starts: stacks.stackStart, locs, values: stacks.values, frameRange, frames: stacks.stackFrames, inlined: stacks.stackInlined };
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { StackVisitor } from './stack-walk';
+import { LocationStackRecorder } from './inline-labels';
 
-/** Accumulates flat and cum per frame. */
+/** Accumulates flat and cum per frame, and keeps the stacks for pprof's inline markers. */
 export class TotalsSink implements StackVisitor {
+  /** The stacks as locations, for pprof's inline markers (filled by LocationFrames.addTotals). */
+  readonly stacks = new LocationStackRecorder();
   flat = new Float64Array(256);
   cum = new Float64Array(256);
   private seenIn = new Int32Array(256).fill(-1);

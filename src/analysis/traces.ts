@@ -69,8 +69,12 @@ export function buildTraces(profile: Profile, options: ReportOptions & TracesOpt
   return tracesFromStacks(profile, buildStacks(profile, options, { mergeStacks: false, keepZeroValues: true }), options);
 }
 
+/** The labels of a sample without any (most samples of most profiles): one shared frozen value. */
+const NO_LABELS: Pick<Trace, 'labels' | 'numLabels'> = Object.freeze({ labels: Object.freeze({}), numLabels: Object.freeze({}) });
+
 function sampleLabels(profile: Profile, sample: number): Pick<Trace, 'labels' | 'numLabels'> {
   const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
+  if (labelStart[sample] === labelStart[sample + 1]) return NO_LABELS;
   const strings = profile.strings;
   const labels: Record<string, string[]> = {};
   const numLabels: Record<string, { values: number[]; unit: string }> = {};
@@ -90,24 +94,57 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
-/** The text of `go tool pprof -traces` after its profile labels (profile strings made printable). */
-export function formatTracesText(report: TracesReport, unit: string, profileLabels: readonly string[] = []): string {
-  const out: string[] = [...profileLabels];
+/** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
+export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
+  // pprof prints its labels joined as one line: an empty line when there is none.
+  const out: string[] = profileLabels ? [profileLabels.join('\n')] : [];
   const valueUnit = printable(unit);
+  // Each frame's line below a trace's first is the same every time: made once (large profiles
+  // print millions of them), and the value column once per distinct value.
+  const names = report.frames.map((f) => `   ${printable(f.name)}`);
+  const blank = ' '.repeat(10);
+  const lines = names.map((n) => blank + n);
+  const inlineLines = names.map((n) => `${blank}${n} (inline)`);
+  const values = new Map<number, string>();
   for (const t of report.traces) {
     out.push(TRACE_SEPARATOR);
-    for (const [key, values] of Object.entries(t.labels)) out.push(`${pad10(printable(key))}:  ${printable(values.join(' '))}`);
-    for (const [key, { values, unit: labelUnit }] of Object.entries(t.numLabels)) {
-      const labelValueUnit = printable(labelUnit || key);
-      out.push(`${pad10(printable(key))}:  ${values.map((v) => formatValue(v, labelValueUnit)).join(' ')}`);
+    if (!isEmpty(t.labels)) {
+      // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
+      const labels = Object.entries(t.labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
+      out.push(...labels.sort(byBytes));
     }
-    t.frames.forEach((f, i) => {
-      const v = i === 0 ? formatExactValue(t.value, t.exactValue, valueUnit, 'minimum') : '';
-      out.push(`${pad10(v)}   ${printable(report.frames[f]!.name)}${t.inlined[i] ? ' (inline)' : ''}`);
-    });
+    if (!isEmpty(t.numLabels)) {
+      const numLabels = Object.entries(t.numLabels).map(([key, { values: v, unit: labelUnit }]) => {
+        const labelValueUnit = printable(labelUnit || key);
+        return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
+      });
+      out.push(...numLabels.sort(byBytes));
+    }
+    const { frames, inlined } = t;
+    if (frames.length === 0) continue;
+    let value = t.exactValue === undefined ? values.get(t.value) : undefined;
+    if (value === undefined) {
+      value = pad10(formatExactValue(t.value, t.exactValue, valueUnit, 'minimum'));
+      if (t.exactValue === undefined) values.set(t.value, value);
+    }
+    out.push(`${value}${names[frames[0]!]}${inlined[0] ? ' (inline)' : ''}`);
+    for (let i = 1; i < frames.length; i++) out.push((inlined[i] ? inlineLines : lines)[frames[i]!]!);
   }
   out.push(TRACE_SEPARATOR);
   return out.join('\n') + '\n';
+}
+
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
+/** Go's string order (UTF-8 bytes), which is code point order. */
+function byBytes(a: string, b: string): number {
+  const x = Array.from(a, (c) => c.codePointAt(0)!);
+  const y = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 function pad10(s: string): string {

@@ -35,7 +35,7 @@ const REGEX_FLAGS = {
   tagignore: 'tagIgnore',
 } as const satisfies Record<string, keyof ReportOptions>;
 
-const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', ...Object.keys(REGEX_FLAGS)]);
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', ...Object.keys(REGEX_FLAGS)]);
 const SWITCHES = new Set(['json', 'cum', 'noinlines']);
 
 export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
@@ -86,6 +86,7 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
     if (value !== undefined) report[option] = value;
   }
   if (switches.has('noinlines')) report.noInlines = true;
+  report.shortNames = shortNames(values.get('symbolize'));
 
   const nodeCount = wholeNumber(values, 'nodecount');
   const frameBudget = wholeNumber(values, 'frame-budget');
@@ -114,4 +115,15 @@ function wholeNumber(values: ReadonlyMap<string, string>, flag: string): number 
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be a whole number, not "${text}"`);
   return Number(text);
+}
+
+/** pprof's -symbolize modes: "none" keeps the profile's names; the others simplify them as pprof does. */
+function shortNames(mode: string | undefined): boolean {
+  if (mode === undefined) return true;
+  const parts = mode.toLowerCase().split(':');
+  if (parts.some((p) => p === 'none' || p === 'no')) return false;
+  const known = /^(|local|fastlocal|remote|force|demangle=default)$/;
+  const unknown = parts.find((p) => !known.test(p));
+  if (unknown !== undefined) throw new UsageError(`--symbolize must be none, local, fastlocal, remote or force, not "${mode}"`);
+  return true;
 }

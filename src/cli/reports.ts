@@ -1,4 +1,5 @@
 /** Runs one report command on a profile and returns what to print. */
+import { OptionError } from '../shared/option-error';
 import type { Profile, ProfileMetadata } from '../pprof/profile';
 import { FrameBudgetError } from '../analysis/frame-budget';
 import { buildStacks, type Stacks } from '../analysis/stacks';
@@ -74,6 +75,8 @@ function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefine
     exact: true,
   });
   const entries = graphEntries(graph, (name) => pattern === undefined || pattern.test(name));
+  // pprof -peek fails, printing no report, when no node matches (all values zero included).
+  if (pattern !== undefined && entries.length === 0) throw new OptionError(`no matches found for regexp: ${args.regex ?? ''}`);
   if (args.json) return graphJson(graph, entries);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, graph.sampleType.unit);
   const labels = [

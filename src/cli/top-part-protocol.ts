@@ -56,6 +56,19 @@ function isFrame(value: unknown): boolean {
   );
 }
 
+function isLocationStacks(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.count === 'number' &&
+    value.starts instanceof Int32Array &&
+    value.locs instanceof Int32Array &&
+    value.values instanceof Float64Array &&
+    value.frameRange instanceof Int32Array &&
+    value.frames instanceof Int32Array &&
+    value.inlined instanceof Uint8Array
+  );
+}
+
 export function isTopPartResult(value: unknown): value is TopPartResult {
   if (!isRecord(value)) return false;
   switch (value.kind) {
@@ -74,7 +87,8 @@ export function isTopPartResult(value: unknown): value is TopPartResult {
         isRecord(t.sampleType) &&
         typeof t.sampleType.type === 'string' &&
         typeof t.sampleType.unit === 'string' &&
-        t.frames.every(isFrame)
+        t.frames.every(isFrame) &&
+        (t.stacks === undefined || isLocationStacks(t.stacks))
       );
     }
     case 'profile-error':

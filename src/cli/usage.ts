@@ -33,6 +33,8 @@ Options:
   --nodecount N           show at most N nodes
   --cum                   order by cum instead of flat
   --noinlines             attribute inlined calls to their caller
+  --symbolize none        names exactly as in the profile (default: C++/Rust/generic
+                          parameter and template lists removed, as pprof shows them)
   --frame-budget N        most frames the stacks may expand to with their inlined calls
                           (default 10000000, or 4 per location when more; 0: no limit)
   --json                  machine-readable output, raw integer values

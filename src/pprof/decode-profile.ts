@@ -5,6 +5,7 @@ import { decodeProfileMessage, decodeProfileRuns, type ProfileRuns } from './dec
 import { ALL_SAMPLES, type SampleRunVisitor, type SampleShare } from './sample-runs';
 import { describeUnsupportedFormat, textExcerpt } from './sniff';
 import { WireFormatError } from './wire';
+import { readLegacy } from './legacy';
 
 export interface DecodeOptions {
   /** What is being read (file path, URL, label); every error message starts with it. */
@@ -69,6 +70,8 @@ export function decodeInflatedAsRuns(
 function decodeInflated<T>({ raw, gzipped }: InflatedProfile, source: string, decode: (raw: Uint8Array) => T): T {
   const what = gzipped ? 'the gzip data holds' : 'the input is';
   if (raw.length === 0) throw new ProfileError(source, gzipped ? 'the gzip data is empty' : 'empty input (0 bytes)');
+  const legacy = readLegacy(raw, source, what);
+  if (legacy !== undefined) return decode(legacy);
   const unsupported = describeUnsupportedFormat(raw);
   if (unsupported !== undefined) {
     throw new ProfileError(source, `${what} ${unsupported}, which is not supported; capture a pprof protobuf profile instead (e.g. /debug/pprof/heap without ?debug=1)`);

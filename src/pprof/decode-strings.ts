@@ -1,12 +1,14 @@
 import type { RangeList } from './growable';
 import { WireFormatError } from './wire';
+import { decodeUtf8Escaped } from './utf8-escape';
 
 const utf8 = new TextDecoder();
 
 /**
  * Decodes the string table. ASCII strings (nearly all of them in practice) are copied into
  * one buffer, decoded with a single TextDecoder call and sliced; the rest are decoded one
- * by one. Invalid UTF-8 becomes U+FFFD, as Go strings may hold any bytes.
+ * by one. Bytes that are not valid UTF-8 (Go strings may hold any) are kept as surrogate
+ * escapes (utf8-escape.ts), so text output can write them back as they were.
  */
 export function decodeStrings(buf: Uint8Array, ranges: RangeList): string[] {
   const count = ranges.count;
@@ -41,7 +43,7 @@ export function decodeStrings(buf: Uint8Array, ranges: RangeList): string[] {
       strings[i] = text.slice(offset, stop);
       offset = stop;
     } else {
-      strings[i] = utf8.decode(buf.subarray(starts[i], ends[i]));
+      strings[i] = decodeUtf8Escaped(buf.subarray(starts[i], ends[i]));
     }
   }
   if (strings[0] !== '') {

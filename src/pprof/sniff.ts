@@ -8,11 +8,10 @@ const TEXT_PROFILES: readonly [RegExp, string][] = [
 ];
 
 /**
- * When `bytes` is a profile format we do not read (legacy text dumps, the legacy binary
- * CPU format), names it; otherwise undefined.
+ * When `bytes` is a profile format we do not read (legacy text dumps of a kind or dialect
+ * legacy.ts does not read, goroutine stack dumps), names it; otherwise undefined.
  */
 export function describeUnsupportedFormat(bytes: Uint8Array): string | undefined {
-  if (isLegacyCpu(bytes)) return 'a legacy binary CPU profile';
   const head = asciiHead(bytes, 64);
   for (const [pattern, description] of TEXT_PROFILES) {
     const match = pattern.exec(head);
@@ -37,23 +36,4 @@ function asciiHead(bytes: Uint8Array, max: number): string {
     text += String.fromCharCode(b);
   }
   return text;
-}
-
-/** The legacy CPU format starts with the words 0, 3, 0 (header count, version), 32 or 64 bit, either byte order. */
-function isLegacyCpu(bytes: Uint8Array): boolean {
-  for (const width of [8, 4]) {
-    if (bytes.length < width * 3) continue;
-    const word = (n: number, littleEndian: boolean): number => {
-      let value = 0;
-      for (let i = 0; i < width; i++) {
-        const b = bytes[n * width + (littleEndian ? width - 1 - i : i)]!;
-        value = value * 256 + b;
-      }
-      return value;
-    };
-    for (const littleEndian of [true, false]) {
-      if (word(0, littleEndian) === 0 && word(1, littleEndian) === 3 && word(2, littleEndian) === 0) return true;
-    }
-  }
-  return false;
 }

@@ -7,6 +7,11 @@
 export function goFixed(x: number, digits: number): string {
   const js = x.toFixed(digits);
   if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return js;
+  // Only an exact tie (x * 10^digits = k + 0.5) can round differently. Below 2^52 such a product
+  // is a double, so the floating-point product is it exactly: anything else is no tie, and the
+  // costly exact expansion below is skipped (reports format hundreds of thousands of values).
+  const scaled = Math.abs(x) * 10 ** digits;
+  if (scaled < 2 ** 52 && scaled - Math.floor(scaled) !== 0.5) return js;
   const exact = Math.abs(x).toFixed(100);
   const dot = exact.indexOf('.');
   const rest = exact.slice(dot + 1 + digits);

@@ -93,7 +93,7 @@ export function goPprofRaw(file: string, args: readonly string[], timeoutMs = 60
 }
 
 /** Runs the real pprof; a non-zero exit is a result (goldens store failures too), not a throw. */
-async function runPprof(args: readonly string[], timeoutMs: number): Promise<PprofResult> {
+export async function runPprof(args: readonly string[], timeoutMs: number): Promise<PprofResult> {
   const bin = await pprofBinary();
   try {
     const r = await run(bin, args, { env: pprofEnv(), timeoutMs });
