@@ -1,0 +1,3 @@
+export async function disasmCommand(argv: readonly string[]): Promise<string> {
+  return Promise.resolve(argv.join(' '));
+}
