@@ -4,9 +4,10 @@
  * on it. Pure: the instructions come from `go tool objdump` (parseObjdump), run by the caller.
  */
 import type { Profile } from '../pprof/profile';
-import { formatPercent, formatValue } from '../shared/units';
+import { formatValue } from '../shared/units';
 import { baseName } from './clean-path';
 import { selectSampleType } from './sample-type';
+import { routineTotalsLine } from './source-listing';
 import { compareBytes } from './top';
 import { computeTotal } from './total';
 
@@ -188,7 +189,7 @@ export function formatDisasm(listing: DisasmListing): string {
   const out: string[] = [`Total: ${value(listing.total)}`];
   for (const r of listing.routines) {
     out.push(`ROUTINE ======================== ${r.name}`);
-    out.push(`${value(r.flat).padStart(10)} ${value(r.cum).padStart(10)} (flat, cum) ${formatPercent(r.cum, listing.total)} of Total`);
+    out.push(routineTotalsLine(r, listing.total, value));
     for (const row of r.rows) {
       const head = `${dot(row.flat)} ${dot(row.cum)} ${row.address.toString(16).padStart(10)}: `;
       if (row.location === '') out.push(head + row.text);

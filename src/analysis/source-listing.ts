@@ -132,7 +132,7 @@ export function formatSourceListing(listing: SourceListing, source: (file: strin
     }
     for (const r of fn.routines) {
       out.push(`ROUTINE ======================== ${r.name} in ${r.file}`);
-      out.push(`${pad(value(r.flat))} ${pad(value(r.cum))} (flat, cum) ${formatPercent(r.cum, listing.total)} of Total`);
+      out.push(routineTotalsLine(r, listing.total, value));
       const text = source(r.file);
       if ('error' in text) {
         out.push(` Error: ${text.error}`);
@@ -146,6 +146,11 @@ export function formatSourceListing(listing: SourceListing, source: (file: strin
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** The line under a ROUTINE header, shared by list and disasm: "  flat  cum (flat, cum) pct of Total". */
+export function routineTotalsLine(r: { readonly flat: number; readonly cum: number }, total: number, value: (v: number) => string): string {
+  return `${pad(value(r.flat))} ${pad(value(r.cum))} (flat, cum) ${formatPercent(r.cum, total)} of Total`;
 }
 
 function pad(text: string): string {
