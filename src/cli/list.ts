@@ -13,6 +13,7 @@ import { loadProfile } from './load';
 export function parseRegexFileArgs(command: 'list' | 'disasm', argv: readonly string[]): CliArgs & { readonly regex: string } {
   try {
     const args = parseArgs('peek', argv);
+    if (args.json || args.cum || args.nodeCount !== undefined) throw new UsageError(`${command}: --json, --cum and --nodecount do not apply`);
     return { ...args, file: args.regex ?? '', regex: args.file };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
