@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../src/cli/main';
+import { runCliMain as goProfiler } from '../../support/cli-main';
 import { parseSidecar } from '../../../src/store/sidecar';
 import { deleteCapture } from '../../../src/store/kept-binary';
 import { goPprofRaw } from '../../support/go-pprof';
@@ -22,13 +22,6 @@ function disasmRows(text: string): Map<string, string> {
     if (m) rows.set(m[3]!, `${m[1]!} ${m[2]!}`);
   }
   return rows;
-}
-
-async function goProfiler(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
 }
 
 async function runAndSave(dir: string, captures: string): Promise<Map<string, string>> {

@@ -7,18 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../src/cli/main';
+import { runCliMain as goProfiler } from '../../support/cli-main';
 import { ensureGoFixtures, goEnv, run } from '../../support/go-fixtures';
 import { goPprofRaw } from '../../support/go-pprof';
 import { parsePprofList } from '../../support/pprof-list';
 import { withTempDir } from '../capture/helpers';
-
-async function goProfiler(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function assertSameList(ours: string[], theirs: string[], file: string): Promise<string> {
   const r = await goProfiler(['list', ...ours]);

@@ -2,16 +2,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../src/cli/main';
+import { runCliMain as goProfiler } from '../../support/cli-main';
 
 const cpu = join('test', 'fixtures', 'go-profiles', 'cpu.pb.gz');
-
-async function goProfiler(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('list and disasm arguments', () => {
   const cases: [string[], string | RegExp][] = [
