@@ -6,7 +6,7 @@ import type { CaptureResult } from './capture-kinds';
 import type { ProfilerSession } from './launcher';
 
 /** What the sidecar says about the program, shared by all captures of one session. */
-export type ProgramContext = Omit<ProfileSidecar, 'capture' | 'startedAt' | 'endedAt' | 'savedAt' | 'profileFile' | 'textFile' | 'version'>;
+export type ProgramContext = Omit<ProfileSidecar, 'capture' | 'startedAt' | 'endedAt' | 'savedAt' | 'profileFile' | 'textFile' | 'binaryFile' | 'version'>;
 
 export function sessionContext(session: ProfilerSession, goVersion?: string): ProgramContext {
   const { pkg, program } = session.build;
@@ -21,8 +21,9 @@ export function sessionContext(session: ProfilerSession, goVersion?: string): Pr
 }
 
 /** What the store saves for one capture: its bytes, optional text and sidecar. */
-export function captureItem(result: CaptureResult, context: ProgramContext, how: Omit<SidecarCapture, 'kind' | 'seconds'>): NewProfile {
+export function captureItem(result: CaptureResult, context: ProgramContext, how: Omit<SidecarCapture, 'kind' | 'seconds'>, binary?: string): NewProfile {
   return {
+    ...(binary !== undefined ? { binary } : {}),
     program: context.program,
     type: result.kind,
     profile: result.profile,
@@ -44,6 +45,7 @@ export function saveCaptureResult(
   result: CaptureResult,
   context: ProgramContext,
   how: Omit<SidecarCapture, 'kind' | 'seconds'>,
+  binary?: string,
 ): Promise<SavedProfile> {
-  return saveProfile(dir, captureItem(result, context, how));
+  return saveProfile(dir, captureItem(result, context, how, binary));
 }

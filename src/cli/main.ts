@@ -38,6 +38,15 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       return await pullCommand(rest, io);
     }
     if (command === 'trace-profile') return io.out(await (await import('./trace-profile')).traceProfileCommand(rest)), 0;
+    if (command === 'list' || command === 'disasm') {
+      if (rest.includes('-h') || rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      const text = command === 'list' ? await (await import('./list')).listCommand(rest) : await (await import('./disasm')).disasmCommand(rest);
+      io.out(text);
+      return 0;
+    }
     if (!(REPORT_COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(`unknown command "${command}" (see go-profiler --help)`);
     }

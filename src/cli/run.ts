@@ -215,7 +215,7 @@ async function launchAndCapture(parsed: RunArgs, outDir: string, interactive: bo
     let failed = false;
     let context: ProgramContext = sessionContext(session);
     const save = async (result: CaptureResult, how: SidecarCapture['source']): Promise<void> => {
-      const saved = await saveCaptureResult(outDir, result, context, { source: how });
+      const saved = await saveCaptureResult(outDir, result, context, { source: how }, session.build.binary);
       process.stdout.write(`${result.kind} ${saved.profilePath}\n`);
       if (saved.textPath) process.stdout.write(`${result.kind}-text ${saved.textPath}\n`);
       if (result.note) process.stderr.write(`go-profiler run: ${result.kind}: ${result.note}\n`);

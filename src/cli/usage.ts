@@ -7,6 +7,9 @@ Usage:
   go-profiler peek   FILE REGEX [options]  callers and callees of matching functions, like pprof -peek
   go-profiler traces FILE [options]        every sample's stack, like pprof -traces
   go-profiler folded FILE [options]        folded stacks ("a;b;c 123"), for flame graph tools
+  go-profiler list   REGEX FILE [options]  annotated source of matching functions, like pprof -list
+  go-profiler disasm REGEX FILE --binary BIN [--sample-index S]
+                     annotated instructions (go tool objdump), like pprof -disasm=REGEX BIN FILE
   go-profiler diff   FILE --base BASE | --diff-base BASE [options]   top table of FILE against BASE
   go-profiler run    [run options] -- PROGRAM ARGS   build and run a Go program with profiling
   go-profiler diff   NEW --base OLD --fail-above PCT [--sample-index S] [--focus RE] [--json]

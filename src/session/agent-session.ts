@@ -19,6 +19,7 @@ export function agentSession(session: ProfilerSession): ProfilingSession {
     pid: session.program.pid,
     context: () => sessionContext(session, goVersion),
     sidecarCapture: { source: 'agent' },
+    binary: session.build.binary,
     capture: (request, signal) => session.capture(request, signal),
     cpuControl: {
       async start() {

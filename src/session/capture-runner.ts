@@ -37,7 +37,7 @@ export async function openProfile(path: string): Promise<void> {
 
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
   const { session } = state;
-  const item = captureItem(result, session.context(), session.sidecarCapture);
+  const item = captureItem(result, session.context(), session.sidecarCapture, session.binary);
   // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
   const saved = await saveProfile(deps.folder(), item).catch((e: unknown) => {
     throw keepUnsavedCapture(deps.unsaved, item, session.label, e);

@@ -15,6 +15,8 @@ export interface ProfilingSession {
   context(): ProgramContext;
   /** How captures are described in the sidecar. */
   readonly sidecarCapture: Omit<SidecarCapture, 'kind' | 'seconds'>;
+  /** The program binary the session built, kept beside its captures for disassembly. */
+  readonly binary?: string;
   /** One capture; rejects with a CaptureError whose message names the program. */
   capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;
   /** Real CPU start/stop (agent sessions only). */

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { binaryOf, removeBinaryIfUnused } from '../store/kept-binary';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { listProfiles } from '../store/profile-store';
 import { SIDECAR_EXTENSION, TEXT_EXTENSION, stemOf } from '../store/naming';
@@ -78,10 +79,16 @@ export async function deleteRecent(node: RecentProfileNode | undefined, confirme
     if (ok !== 'Move to Trash') return false;
   }
   const files = [path, join(dirname(path), stem + SIDECAR_EXTENSION), join(dirname(path), stem + TEXT_EXTENSION)];
+  const binary = await binaryOf(files[1]!);
+  // The kept program binary goes with the last capture that names it.
+  const dropBinary = async (): Promise<void> => {
+    if (binary !== undefined) await removeBinaryIfUnused(dirname(path), binary);
+  };
   const present: vscode.Uri[] = [];
   for (const f of files) if (await stat(f).then(() => true, () => false)) present.push(vscode.Uri.file(f));
   try {
     for (const uri of present) await vscode.workspace.fs.delete(uri, { useTrash: true });
+    await dropBinary();
     return true;
   } catch (e) {
     const permanently = 'Delete Permanently';
@@ -92,6 +99,7 @@ export async function deleteRecent(node: RecentProfileNode | undefined, confirme
     );
     if (choice !== permanently) return false;
     for (const uri of present) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    await dropBinary();
     return true;
   }
 }

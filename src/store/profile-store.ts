@@ -6,6 +6,7 @@
 import { link, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PROFILE_EXTENSION, SIDECAR_EXTENSION, TEXT_EXTENSION, profileStem, stemOf } from './naming';
+import { keepBinary } from './kept-binary';
 import { MAX_SIDECAR_BYTES, readRegularFile } from './regular-file';
 import { parseSidecar, type ProfileSidecar } from './sidecar';
 import { removeStaleTemps, tempFileName } from './temp-files';
@@ -22,9 +23,11 @@ export interface NewProfile {
   /** Optional text saved beside it (`.txt`, same stem), e.g. a goroutine dump. */
   readonly text?: string;
   /** The sidecar without the file names, which the store fills in. */
-  readonly sidecar: Omit<ProfileSidecar, 'profileFile' | 'textFile' | 'savedAt'>;
+  readonly sidecar: Omit<ProfileSidecar, 'profileFile' | 'textFile' | 'savedAt' | 'binaryFile'>;
   /** Time used in the name; default now. */
   readonly date?: Date;
+  /** The program binary to keep beside it, for disassembly (sidecar `binaryFile`). */
+  readonly binary?: string;
 }
 
 export interface SavedProfile {
@@ -83,6 +86,7 @@ export async function saveProfile(dir: string, item: NewProfile): Promise<SavedP
 /** The save itself; `written` collects the files made, `naming` hears the profile's file name. */
 async function saveUnder(dir: string, item: NewProfile, written: string[], naming: (fileName: string) => void): Promise<SavedProfile> {
   await mkdir(dir, { recursive: true });
+  const binaryFile = item.binary === undefined ? undefined : await keepBinary(dir, item.binary, item.program);
   const date = item.date ?? new Date();
   for (let attempt = 1; attempt < 10_000; attempt++) {
     const stem = profileStem(item.program, item.type, date, attempt);
@@ -99,6 +103,7 @@ async function saveUnder(dir: string, item: NewProfile, written: string[], namin
       savedAt: new Date().toISOString(),
       profileFile: stem + extension,
       ...(textPath ? { textFile: stem + TEXT_EXTENSION } : {}),
+      ...(binaryFile !== undefined ? { binaryFile } : {}),
     };
     if (textPath && !(await writeNew(textPath, item.text ?? '', dir))) {
       throw new Error(`${textPath}: appeared while saving ${profilePath}; the profile is saved, its text is not`);

@@ -46,6 +46,8 @@ export interface ProfileSidecar {
   /** File names (same folder) of the profile and, for goroutine captures, the debug=2 text. */
   readonly profileFile: string;
   readonly textFile?: string;
+  /** File name (same folder) of the program binary kept for disassembly (kept-binary.ts). */
+  readonly binaryFile?: string;
 }
 
 const SOURCES: readonly SidecarCapture['source'][] = ['agent', 'whole-run', 'attach', 'go-test', 'import', 'server'];
@@ -89,6 +91,7 @@ export function parseSidecar(text: string, source: string): ProfileSidecar {
   const [startedAt, endedAt, savedAt] = [stringField('startedAt'), stringField('endedAt'), stringField('savedAt')];
   const profileFile = fileName('profileFile', true)!;
   const textFile = fileName('textFile', false);
+  const binaryFile = fileName('binaryFile', false);
   if (!Array.isArray(o.args) || !o.args.every((a) => typeof a === 'string')) fail('"args" must be a list of strings');
   const args = [...(o.args as string[])];
   const packagePath = optionalString('packagePath');
@@ -132,6 +135,7 @@ export function parseSidecar(text: string, source: string): ProfileSidecar {
     savedAt,
     profileFile,
     ...(textFile !== undefined ? { textFile } : {}),
+    ...(binaryFile !== undefined ? { binaryFile } : {}),
   };
 }
 

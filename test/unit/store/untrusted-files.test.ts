@@ -85,6 +85,7 @@ describe('sidecars of the wrong shape', () => {
     ['profileFile', '../../etc/passwd', /"profileFile" must be a file name in the same folder/],
     ['textFile', 'sub\\x.txt', /"textFile" must be a file name in the same folder/],
     ['textFile', '..', /"textFile" must be a file name in the same folder/],
+    ['binaryFile', '/usr/bin/rm', /"binaryFile" must be a file name in the same folder/],
     ['version', '1', /unsupported version "1"/],
   ];
   for (const [path, value, message] of wrong) {
