@@ -9,6 +9,7 @@ import { callGraphMethod } from './callgraph-view';
 import { flameMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
 import { peekMethod } from './peek-view';
+import { sandwichMethod } from './sandwich-view';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
@@ -30,6 +31,7 @@ export const viewMethods = {
   peek: peekMethod,
   callgraph: callGraphMethod,
   goroutines: goroutinesMethod,
+  sandwich: sandwichMethod,
 } as const;
 
 export type ViewMethods = MethodsOf<typeof viewMethods>;
