@@ -82,7 +82,7 @@ export class App {
         this.toolbar?.showError(message.message);
         break;
       case 'revealFunction':
-        void this.revealFunction(message.name);
+        void this.revealFunction(message.name, message.view === 'sandwich' ? sandwichViewModule : flameViewModule);
         break;
       case 'response':
         this.host.rpc.handleResponse(message);

@@ -135,11 +135,13 @@ export interface FailedMessage {
   readonly message: string;
 }
 
-/** The editor hover's "Reveal in the profile": show the Flame tab with this function selected. */
+/** The editor hover's "Reveal in the profile" (the Flame tab) or "Sandwich": show that tab with this function selected. */
 export interface RevealFunctionMessage {
   readonly kind: 'revealFunction';
   /** The function's printable name, as the views show it. */
   readonly name: string;
+  /** Default: the Flame Graph tab. */
+  readonly view?: 'sandwich';
 }
 
 export type HostToWebview =

@@ -37,6 +37,11 @@ async function colours(page: Page, half: string): Promise<number> {
   });
 }
 
+/** The page's DOM as the callbacks use it (this file has no DOM lib). */
+interface PageDoc {
+  readonly document: { querySelector(selector: string): { readonly textContent: string | null } | null };
+}
+
 const withoutInline = (rows: readonly string[]): string[] => rows.map((r) => r.replace(' (inline) ', ' '));
 
 describe('Sandwich tab in Chromium, against go tool pprof -peek', () => {
@@ -61,7 +66,8 @@ describe('Sandwich tab in Chromium, against go tool pprof -peek', () => {
     assert.equal(await page.textContent('[data-testid="sandwich-peek"] [data-testid="peek-name"]'), name);
     assert.deepEqual(await peekRows(page, 'peek-caller'), withoutInline(expected.callers));
     assert.deepEqual(await peekRows(page, 'peek-callee'), withoutInline(expected.callees));
-    assert.equal(host.requests('sandwich').at(-1)?.params.name, name);
+    const params = host.requests('sandwich').at(-1)?.params;
+    assert.ok(params && 'name' in params && params.name === name, JSON.stringify(params));
     // Both halves hold the function's cum once.
     assert.equal(await page.getAttribute('[data-testid="sandwich-callers"]', 'data-total'), String(expected.cum));
     assert.equal(await page.getAttribute('[data-testid="sandwich-callees"]', 'data-total'), String(expected.cum));
@@ -73,18 +79,33 @@ describe('Sandwich tab in Chromium, against go tool pprof -peek', () => {
   test('Tree peek pane → Sandwich moves the sandwich to that function', async () => {
     const { page, session } = editor;
     const f = await ensureGoFixtures();
-    const name = 'main.burnMedium';
+    const name = 'main.pong';
     const host = session.host!;
     const sampleIndex = host.summary.defaultSampleTypeIndex;
     const expected = await pprofPeek(f.cpu, name, sampleIndex, host.summary.sampleTypes[sampleIndex]!.unit);
+    // The Tree's peek pane shows the shared selection (main.ping); its caller pong selects pong.
     await page.click('[data-testid="tab-tree"]');
     await session.idle();
-    await page.click('[data-testid="expand-hot-path"]');
-    await page.click(`[data-testid="tree-row"][data-name="${name}"]`);
+    await page.click(`[data-testid="peek"] [data-testid="peek-caller"][data-name="${name}"]`);
+    await page.waitForFunction((n) => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="peek"] [data-testid="peek-name"]')?.textContent === n, name);
     await page.click('[data-testid="peek"] [data-testid="peek-sandwich"]');
     await session.idle();
-    await page.waitForFunction((n) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('[data-testid="sandwich-peek"] [data-testid="peek-name"]')?.textContent === n, name);
+    await page.waitForFunction((n) => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="sandwich-peek"] [data-testid="peek-name"]')?.textContent === n, name);
     assert.deepEqual(await peekRows(page, 'peek-caller'), withoutInline(expected.callers));
     assert.deepEqual(await peekRows(page, 'peek-callee'), withoutInline(expected.callees));
+    assert.equal(await page.getAttribute('[data-testid="sandwich-callees"]', 'data-total'), String(expected.cum));
+  });
+
+  test('the editor hover\'s Sandwich link (host message revealFunction with view sandwich) opens the Sandwich tab on that function', async () => {
+    const { page, session, seen } = editor;
+    const name = 'main.burnMedium';
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
+    // What the host posts for the hover link (src/profile-editor/profile-panel.ts).
+    await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*'), { kind: 'revealFunction', name, view: 'sandwich' });
+    await page.waitForSelector('[data-testid="sandwich-view"]', { state: 'visible' });
+    await session.idle();
+    await page.waitForFunction((n) => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="sandwich-peek"] [data-testid="peek-name"]')?.textContent === n, name);
+    assert.deepEqual(seen.errors, []);
   });
 });
