@@ -108,4 +108,16 @@ describe('Sandwich tab in Chromium, against go tool pprof -peek', () => {
     await page.waitForFunction((n) => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="sandwich-peek"] [data-testid="peek-name"]')?.textContent === n, name);
     assert.deepEqual(seen.errors, []);
   });
+
+  test('search in the Sandwich tab lists the matching functions; picking one shows its sandwich', async () => {
+    const { page, session, seen } = editor;
+    await page.fill('[data-testid="search-input"]', '^main\\.pon');
+    await page.waitForSelector('[data-testid="sandwich-match"]');
+    assert.deepEqual(await page.$$eval('[data-testid="sandwich-match"]', (bs) => bs.map((b) => b.getAttribute('data-name'))), ['main.pong']);
+    await page.click('[data-testid="sandwich-match"]');
+    await session.idle();
+    await page.waitForFunction(() => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="sandwich-peek"] [data-testid="peek-name"]')?.textContent === 'main.pong');
+    await page.fill('[data-testid="search-input"]', '');
+    assert.deepEqual(seen.errors, []);
+  });
 });

@@ -10,9 +10,10 @@ import { element } from '../dom';
 import { mountFlameGraph, searchStatus, type FlameGraphHandle, type Orientation } from '../flame';
 import { sandwichMenu } from './function-menu';
 import { peekPane } from './peek-pane';
+import { searchMatches } from './sandwich-matches';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
-const HINT = 'Select a function in any view (or right-click it and choose Sandwich) to see its callers above and its callees below.';
+const HINT = 'Select a function in any view (or right-click it and choose Sandwich, or search for it) to see its callers above and its callees below.';
 
 interface Half {
   readonly host: HTMLElement;
@@ -26,6 +27,8 @@ class SandwichViewInstance implements ViewInstance {
   private search: RegExp | undefined;
   private unit = '';
   private generation = 0;
+  private searchGeneration = 0;
+  private readonly matches = element('div');
   private readonly message = element('p', { className: 'muted', text: HINT, attrs: { 'data-testid': 'sandwich-empty' } });
   private readonly callers: Half = { host: element('div', { className: 'sandwich-half', attrs: { 'data-testid': 'sandwich-callers' } }) };
   private readonly callees: Half = { host: element('div', { className: 'sandwich-half', attrs: { 'data-testid': 'sandwich-callees' } }) };
@@ -41,7 +44,7 @@ class SandwichViewInstance implements ViewInstance {
     private readonly container: HTMLElement,
     private readonly context: ViewContext,
   ) {
-    container.append(element('div', { className: 'sandwich', attrs: { 'data-testid': 'sandwich-view' } }, [this.message, element('div', { className: 'tree-split' }, [this.graphs, this.side])]));
+    container.append(element('div', { className: 'sandwich', attrs: { 'data-testid': 'sandwich-view' } }, [this.message, this.matches, element('div', { className: 'tree-split' }, [this.graphs, this.side])]));
     this.graphs.hidden = true;
   }
 
@@ -105,6 +108,15 @@ class SandwichViewInstance implements ViewInstance {
   setSearch(pattern: RegExp | undefined): void {
     this.search = pattern;
     this.applySearch();
+    this.listMatches(pattern).catch((error: unknown) => this.matches.replaceChildren(element('p', { className: 'error-message', text: String(error) })));
+  }
+
+  /** The functions the search matches, to pick a sandwich from (the search box as a way in). */
+  private async listMatches(pattern: RegExp | undefined): Promise<void> {
+    const generation = ++this.searchGeneration;
+    if (!pattern || !this.query) return this.matches.replaceChildren();
+    const top = await this.context.rpc.request('top', this.query);
+    if (generation === this.searchGeneration) this.matches.replaceChildren(searchMatches(top, pattern, (name) => this.context.openSandwich(name)));
   }
 
   private applySearch(): void {
