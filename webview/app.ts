@@ -21,10 +21,11 @@ import { topViewModule } from './views/top-view';
 import { treeViewModule } from './views/tree-view';
 import { callGraphViewModule } from './views/callgraph-view';
 import { goroutinesViewModule } from './views/goroutines-view';
+import { sandwichViewModule } from './views/sandwich-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, callGraphViewModule, goroutinesViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, callGraphViewModule, goroutinesViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -50,7 +51,7 @@ export class App {
   /** Shows a view's tab (set once the tabs exist). */
   private showTab: ((module: ProfileViewModule) => void) | undefined;
   /** A reveal asked for before the profile was shown. */
-  private pendingReveal: string | undefined;
+  private pendingReveal: { readonly name: string; readonly module: ProfileViewModule } | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -81,7 +82,7 @@ export class App {
         this.toolbar?.showError(message.message);
         break;
       case 'revealFunction':
-        void this.revealFunction(message.name);
+        void this.revealFunction(message.name, message.view === 'sandwich' ? sandwichViewModule : flameViewModule);
         break;
       case 'response':
         this.host.rpc.handleResponse(message);
@@ -171,21 +172,23 @@ export class App {
     void this.renderView();
     const reveal = this.pendingReveal;
     this.pendingReveal = undefined;
-    if (reveal !== undefined) void this.revealFunction(reveal);
+    if (reveal !== undefined) void this.revealFunction(reveal.name, reveal.module);
   }
 
-  /** The editor hover's "Reveal in the profile": the Flame tab, with the function selected and in view. */
-  private async revealFunction(name: string): Promise<void> {
-    const flame = views.find((v) => v.id === flameViewModule.id);
-    if (!this.summary || !this.showTab || !flame) {
-      this.pendingReveal = name;
+  /**
+   * The editor hover's "Reveal in the profile" (the Flame tab) and the "Sandwich" actions (the
+   * Sandwich tab): that tab, with the function selected and in view.
+   */
+  private async revealFunction(name: string, module: ProfileViewModule = flameViewModule): Promise<void> {
+    if (!this.summary || !this.showTab) {
+      this.pendingReveal = { name, module };
       return;
     }
     this.selection = name;
-    if (this.activeView !== flame) {
-      this.activeView = flame;
-      this.host.saveState({ view: flame.id });
-      this.showTab(flame);
+    if (this.activeView !== module) {
+      this.activeView = module;
+      this.host.saveState({ view: module.id });
+      this.showTab(module);
     }
     await this.renderView();
     this.openView()?.instance.revealFunction?.(name);
@@ -197,6 +200,7 @@ export class App {
       rpc: this.host.rpc,
       showTotal: (text) => this.renderMeta(text),
       select: (name) => this.select(name),
+      openSandwich: (name) => void this.revealFunction(name, sandwichViewModule),
       openSource: (file, line, functionName) => this.host.post({ kind: 'openSource', file, line, functionName }),
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),

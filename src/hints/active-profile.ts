@@ -25,6 +25,8 @@ export interface ActiveProfile {
 export interface RevealRequest {
   readonly uri: vscode.Uri;
   readonly functionName: string;
+  /** The tab to show it on: the Flame Graph by default. */
+  readonly view?: 'sandwich';
 }
 
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
@@ -70,8 +72,8 @@ export class ActiveProfiles implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  requestReveal(uri: vscode.Uri, functionName: string): void {
-    this.revealRequested.fire({ uri, functionName });
+  requestReveal(uri: vscode.Uri, functionName: string, view?: 'sandwich'): void {
+    this.revealRequested.fire({ uri, functionName, ...(view ? { view } : {}) });
   }
 
   dispose(): void {

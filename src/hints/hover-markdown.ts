@@ -1,7 +1,7 @@
 /**
  * The markdown of a hinted line's hover. Every profile string goes through markdownText; the
- * only link is ours (revealing the function in the profile editor), and the MarkdownString that
- * carries it trusts that one command alone (see hint-hover.ts). No vscode import: unit tested.
+ * only links are ours (revealing the function in the profile editor's Flame or Sandwich tab), and
+ * the MarkdownString that carries them trusts that one command alone (see hint-hover.ts). No vscode import: unit tested.
  */
 import { commandLink, markdownText } from './markdown-text';
 
@@ -50,6 +50,8 @@ export function hoverMarkdown(c: HoverContent): string {
     parts.push(`**Function** ${t(c.fn.name)}\n\n`);
     parts.push([...edgeLines('Callers', c.callers), ...edgeLines('Callees', c.callees)].join('\n'));
     parts.push(`\n${commandLink('$(flame) Reveal in the profile', REVEAL_FUNCTION_COMMAND, [c.fn.profileUri, c.fn.name])}`);
+    // The same command, on the profile editor's Sandwich tab (callers above, callees below).
+    parts.push(` · ${commandLink('$(split-vertical) Sandwich', REVEAL_FUNCTION_COMMAND, [c.fn.profileUri, c.fn.name, 'sandwich'])}`);
   }
   return parts.join('');
 }

@@ -41,11 +41,11 @@ export function registerHintFeatures(context: vscode.ExtensionContext): HintFeat
     vscode.commands.registerCommand('goProfiler.clearHints', () => hints.clear()),
     vscode.commands.registerCommand('goProfiler.nextHotspot', () => goToHotspot(hints, opener, 1)),
     vscode.commands.registerCommand('goProfiler.previousHotspot', () => goToHotspot(hints, opener, -1)),
-    vscode.commands.registerCommand(REVEAL_FUNCTION_COMMAND, async (uri: unknown, name: unknown) => {
+    vscode.commands.registerCommand(REVEAL_FUNCTION_COMMAND, async (uri: unknown, name: unknown, view: unknown) => {
       if (typeof uri !== 'string' || typeof name !== 'string') return;
       const profile = vscode.Uri.parse(uri);
       await vscode.commands.executeCommand('vscode.openWith', profile, PROFILE_VIEW_TYPE);
-      profiles.requestReveal(profile, name);
+      profiles.requestReveal(profile, name, view === 'sandwich' ? 'sandwich' : undefined);
     }),
     vscode.commands.registerCommand(HINTS_SNAPSHOT_COMMAND, (uri: unknown) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;

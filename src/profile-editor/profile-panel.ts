@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
-import type { HostToWebview, WebviewRequest, WebviewToHost } from '../shared/protocol';
+import type { HostToWebview, RevealFunctionMessage, WebviewRequest, WebviewToHost } from '../shared/protocol';
 import { assertNever, forwardRequest } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { CspViolationCounter, PanelCspTrack } from './csp-violations';
@@ -34,7 +34,7 @@ export class ProfilePanel {
   private disposed = false;
   /** The hover's "Reveal in the profile" is kept until the webview's script has said it is ready. */
   private webviewReady = false;
-  private pendingReveal: string | undefined;
+  private pendingReveal: RevealFunctionMessage | undefined;
   private baseSource: string | undefined;
   /** The hints follow the views' options, narrowed to the flame graph's zoomed frame. */
   private readonly hintOptions = new FlameZoomState();
@@ -49,7 +49,7 @@ export class ProfilePanel {
     this.setHtml();
     this.csp = context.csp.track(document.fileName);
     this.subscriptions = [
-      context.hints.profiles.onDidRequestReveal(({ uri, functionName }) => this.reveal(uri, functionName)),
+      context.hints.profiles.onDidRequestReveal(({ uri, functionName, view }) => this.reveal(uri, { kind: 'revealFunction', name: functionName, ...(view ? { view } : {}) })),
       panel.onDidChangeViewState(() => {
         if (!panel.active) return;
         context.hints.profiles.set(document);
@@ -100,10 +100,10 @@ export class ProfilePanel {
     );
   }
 
-  private reveal(uri: vscode.Uri, functionName: string): void {
+  private reveal(uri: vscode.Uri, message: RevealFunctionMessage): void {
     if (uri.toString() !== this.document.uri.toString()) return;
-    if (this.webviewReady) this.post({ kind: 'revealFunction', name: functionName });
-    else this.pendingReveal = functionName;
+    if (this.webviewReady) this.post(message);
+    else this.pendingReveal = message;
   }
 
   private receive(raw: unknown): void {
@@ -155,7 +155,7 @@ export class ProfilePanel {
     const unzoomed = this.hintOptions.zoomed([]);
     if (unzoomed !== undefined) this.context.hints.profiles.set(this.document, unzoomed);
     this.postLoad();
-    if (this.pendingReveal !== undefined) this.post({ kind: 'revealFunction', name: this.pendingReveal });
+    if (this.pendingReveal !== undefined) this.post(this.pendingReveal);
     this.pendingReveal = undefined;
     if (this.baseSource) void this.document.loaded.then(() => this.post({ kind: 'baseLoaded', source: this.baseSource ?? '' }));
   }

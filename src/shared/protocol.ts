@@ -9,6 +9,7 @@ import { callGraphMethod } from './callgraph-view';
 import { flameMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
 import { peekMethod } from './peek-view';
+import { sandwichMethod } from './sandwich-view';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
@@ -30,6 +31,7 @@ export const viewMethods = {
   peek: peekMethod,
   callgraph: callGraphMethod,
   goroutines: goroutinesMethod,
+  sandwich: sandwichMethod,
 } as const;
 
 export type ViewMethods = MethodsOf<typeof viewMethods>;
@@ -133,11 +135,13 @@ export interface FailedMessage {
   readonly message: string;
 }
 
-/** The editor hover's "Reveal in the profile": show the Flame tab with this function selected. */
+/** The editor hover's "Reveal in the profile" (the Flame tab) or "Sandwich": show that tab with this function selected. */
 export interface RevealFunctionMessage {
   readonly kind: 'revealFunction';
   /** The function's printable name, as the views show it. */
   readonly name: string;
+  /** Default: the Flame Graph tab. */
+  readonly view?: 'sandwich';
 }
 
 export type HostToWebview =

@@ -22,6 +22,7 @@ import { comparisonTotals, diffFlameView } from './diff-builders';
 import { queryKey, toReportOptions } from './report-options';
 import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
+import { buildSandwichView } from './sandwich-builder';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -49,6 +50,7 @@ export class WorkerHandlers {
     peek: (params) => this.cached('peek', params, () => this.peek(params)),
     goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
     callgraph: (params) => buildCallGraphView(this.opened(), params),
+    sandwich: (params) => buildSandwichView(this.opened(), params),
     lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
   };
 

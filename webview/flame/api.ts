@@ -18,6 +18,8 @@ export interface FlameGraphCallbacks {
   onOpenSource(frame: FlameFrameRef): void;
   /** A click or keyboard move selected a frame. */
   onSelect(frame: FlameFrameRef): void;
+  /** A right-click on a frame (the browser's own menu is not shown over frames). */
+  onContextMenu?(frame: FlameFrameRef, clientX: number, clientY: number): void;
   /** The "Capture image" buttons; without this callback they are not shown. */
   onCaptureImage?(format: 'png' | 'svg'): void;
   /** Called after every paint with its duration (layout + draw) in milliseconds. */

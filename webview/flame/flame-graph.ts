@@ -342,6 +342,10 @@ class FlameGraph implements FlameGraphHandle, PointerTarget, KeyTarget {
     this.callbacks.onOpenSource(frameRef(this.model, node));
   }
 
+  contextMenu(node: number, clientX: number, clientY: number): void {
+    this.callbacks.onContextMenu?.(frameRef(this.model, node), clientX, clientY);
+  }
+
   openSelected(): void {
     if (this.selected >= 0) this.open(this.selected);
   }

@@ -20,6 +20,8 @@ export interface PointerTarget {
   activate(node: number, openSource: boolean): void;
   /** A double-click on a frame. */
   open(node: number): void;
+  /** A right-click on a frame. */
+  contextMenu(node: number, clientX: number, clientY: number): void;
   /** Moves the window to [x0, x1), animated. */
   animateTo(x0: number, x1: number): void;
   repaint(): void;
@@ -79,6 +81,12 @@ export function attachPointer(target: PointerTarget, listen: Listen): void {
   listen(canvas, 'dblclick', (e) => {
     const { node } = target.hit(e.clientX, e.clientY);
     if (node >= 0) target.open(node);
+  });
+  listen(canvas, 'contextmenu', (e) => {
+    const { node } = target.hit(e.clientX, e.clientY);
+    if (node < 0) return;
+    e.preventDefault();
+    target.contextMenu(node, e.clientX, e.clientY);
   });
   listen(
     canvas,

@@ -12,6 +12,7 @@ import { diffFill } from './diff-colors';
 import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type DiffFlame } from './diff-model';
 import { DiffPanel } from './diff-panel';
 import { emptyState, isFiltered } from './empty-state';
+import { sandwichMenu } from './function-menu';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
 function blobToBase64(blob: Blob): Promise<string> {
@@ -68,6 +69,9 @@ class FlameView implements ViewInstance {
     const callbacks: FlameGraphCallbacks = {
       onSelect: (frame) => this.context.select(frame.name),
       onOpenSource: (frame) => this.context.openSource(frame.file, frame.line, frame.name),
+      onContextMenu: (frame, x, y) => {
+        if (frame.node > 0) sandwichMenu(frame.name, x, y, (name) => this.context.openSandwich(name));
+      },
       onCaptureImage: (format) => void this.capture(format),
       onZoom: (path) => this.context.flameZoom(path),
       onPaint: () => {

@@ -8,6 +8,7 @@ import type { TopRow, TopView } from '../../src/shared/top-view';
 import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
+import { rowFunctionMenu } from './function-menu';
 import { compareRows, nextSort, type SortState, type TopColumn } from './top-sort';
 import { queryKey, sourceLine, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 import { VirtualRows } from './virtual-rows';
@@ -166,6 +167,7 @@ class TopViewInstance implements ViewInstance {
     const open = (): void => this.context.openSource(row.file, sourceLine(row.line, row.startLine), rowFunction(row));
     tr.addEventListener('click', (e) => (e.ctrlKey || e.metaKey ? open() : this.context.select(fn)));
     tr.addEventListener('dblclick', open);
+    rowFunctionMenu(tr, fn, (name) => this.context.openSandwich(name));
     return tr;
   }
 

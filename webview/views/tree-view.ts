@@ -11,6 +11,8 @@ import type { TreeDirection } from '../../src/shared/tree-view';
 import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
+import { rowFunctionMenu } from './function-menu';
+import { peekPane } from './peek-pane';
 import { TreeRows } from './tree-model';
 import { queryKey, sourceLine, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 import { VirtualRows } from './virtual-rows';
@@ -137,6 +139,7 @@ class TreeViewInstance implements ViewInstance {
       this.context.select(name);
     });
     tr.addEventListener('dblclick', openSource);
+    if (node > 0) rowFunctionMenu(tr, name, (fn) => this.context.openSandwich(fn));
     return tr;
   }
 
@@ -206,30 +209,7 @@ class TreeViewInstance implements ViewInstance {
   }
 
   private renderPeek(peek: PeekView): void {
-    const list = (title: string, testId: string, rows: PeekView['callers']): HTMLElement =>
-      element('section', {}, [
-        element('h3', { text: title }),
-        rows.length === 0
-          ? element('p', { className: 'muted', text: 'none' })
-          : element(
-              'ul',
-              {},
-              rows.map((r) => {
-                const li = element('li', { attrs: { 'data-testid': testId, 'data-name': r.name, 'data-value': String(r.value) } }, [
-                  element('span', { className: 'peek-value', text: `${r.valueText} ${r.percent}` }),
-                  element('span', { text: r.name }),
-                ]);
-                li.addEventListener('click', () => this.context.select(r.name));
-                return li;
-              }),
-            ),
-      ]);
-    this.peek.replaceChildren(
-      element('h2', { text: peek.name, attrs: { 'data-testid': 'peek-name' } }),
-      element('p', { className: 'muted', text: `flat ${peek.flatText} · cum ${peek.cumText}` }),
-      list('Callers', 'peek-caller', peek.callers),
-      list('Callees', 'peek-callee', peek.callees),
-    );
+    this.peek.replaceChildren(...peekPane(peek, { select: (name) => this.context.select(name), openSandwich: (name) => this.context.openSandwich(name) }));
   }
 
   setSearch(pattern: RegExp | undefined): void {

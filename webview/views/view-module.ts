@@ -10,6 +10,8 @@ export interface ViewContext {
   showTotal(text: string): void;
   /** Selects a function (by printable name) in every view. */
   select(name: string): void;
+  /** Selects the function and shows its Sandwich tab (callers above, callees below). */
+  openSandwich(name: string): void;
   openSource(file: string, line: number, functionName: string): void;
   saveImage(format: 'png' | 'svg', data: string): void;
   /** What the shared search matched in this view (e.g. "3 matches · 12.5% of total"). */

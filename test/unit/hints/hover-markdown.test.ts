@@ -52,7 +52,7 @@ test('markdownText: a 100 KB name stays one literal run of text', () => {
   assert.equal(decode(html), name);
 });
 
-test('the hover: names literal, one link and it is our reveal command with the exact name', () => {
+test('the hover: names literal, two links and both are our reveal command with the exact name (Flame, Sandwich)', () => {
   const fn = HOSTILE.leafA.name;
   const caller = HOSTILE.root.name;
   const callee = '[x](command:workbench.action.terminal.new) $(zap)';
@@ -75,16 +75,17 @@ test('the hover: names literal, one link and it is our reveal command with the e
   const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
   assert.deepEqual([...tags].sort(), ['a', 'li', 'p', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']);
   const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => decode(m[1]!));
-  assert.equal(links.length, 1, `links: ${links.join(' | ')}`);
+  assert.equal(links.length, 2, `links: ${links.join(' | ')}`);
   const prefix = `command:${REVEAL_FUNCTION_COMMAND}?`;
-  assert.ok(links[0]!.startsWith(prefix), links[0]);
+  for (const link of links) assert.ok(link.startsWith(prefix), link);
   assert.deepEqual(JSON.parse(decodeURIComponent(links[0]!.slice(prefix.length))), ['file:///w/%3Cb%3E.pb.gz', fn]);
+  assert.deepEqual(JSON.parse(decodeURIComponent(links[1]!.slice(prefix.length))), ['file:///w/%3Cb%3E.pb.gz', fn, 'sandwich']);
   const shown = decode(html.replace(/<[^>]*>/g, ''));
   for (const s of [fn, caller, callee, HOSTILE_META.sampleType, '<b>p</b>.pb.gz', '<img src=x onerror=alert(1)>.go changed']) {
     assert.ok(shown.includes(s), `${JSON.stringify(s)} shown literally in:\n${shown}`);
   }
-  // Theme icons: only ours ($(warning), $(flame)) are unescaped.
-  assert.deepEqual([...text.matchAll(/(^|[^\\])\$\((\w+)\)/g)].map((m) => m[2]), ['warning', 'flame']);
+  // Theme icons: only ours ($(warning), $(flame), $(split-vertical)) are unescaped.
+  assert.deepEqual([...text.matchAll(/(^|[^\\])\$\(([\w-]+)\)/g)].map((m) => m[2]), ['warning', 'flame', 'split-vertical']);
 });
 
 test('a Recent Profiles tooltip shows a hostile file name, program and path literally', () => {
