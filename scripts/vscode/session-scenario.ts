@@ -21,7 +21,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** A row of the Sessions view by its label. */
-function sessionsRow(page: Page, label: string): Locator {
+export function sessionsRow(page: Page, label: string): Locator {
   return page
     .locator('.pane', { has: page.locator('.pane-header', { hasText: /sessions/i }) })
     .locator('.monaco-list-row')
@@ -30,7 +30,7 @@ function sessionsRow(page: Page, label: string): Locator {
 }
 
 /** Copies the demo workspace (go.mod and the hotspots program) into the opened folder. */
-function copyExamples(workspace: string): void {
+export function copyExamples(workspace: string): void {
   const to = join(workspace, 'examples');
   mkdirSync(to, { recursive: true });
   cpSync(join(repoRoot, 'examples', 'go.mod'), join(to, 'go.mod'));
