@@ -38,6 +38,8 @@ export interface LatencyInput {
   readonly big: readonly { readonly profile: BenchProfile; readonly goal: string }[];
   readonly runs: number;
   readonly log: (message: string) => void;
+  /** Only the parts whose name contains this ('first open', 'big profiles', 'session clicks'). */
+  readonly only?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -171,10 +173,14 @@ export async function benchLatency(input: LatencyInput): Promise<Figure[]> {
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   const figures: Figure[] = [];
+  let page: Page | undefined;
   const part = async (what: string, body: () => Promise<Figure[]>): Promise<void> => {
+    if (input.only !== undefined && !what.includes(input.only)) return;
     try {
       figures.push(...(await body()));
     } catch (e) {
+      await page?.screenshot({ path: join(dirs.root, `${what.replace(/ /g, '-')}-failed.png`) }).catch(() => undefined);
+      input.log(`latency: ${what} failed; screenshot in ${dirs.root}`);
       figures.push({ what, goal: '', samples: [], note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
     }
   };
@@ -182,12 +188,13 @@ export async function benchLatency(input: LatencyInput): Promise<Figure[]> {
     server = await startCodeServer(dirs, { workspace: dirs.workspace, env: goBuildCacheEnv() });
     browser = await launchBrowser(dirs);
     await observeLongTasks(browser);
-    const page = await browser.newPage();
-    await page.goto(workbenchUrl(server.url, dirs.workspace));
-    await waitForWorkbench(page);
-    await part('first open', () => firstOpens(page, dirs, input));
-    await part('big profiles', () => bigOpens(page, input));
-    await part('session clicks', () => sessionClicks(page, dirs.workspace, input));
+    const opened = await browser.newPage();
+    page = opened;
+    await opened.goto(workbenchUrl(server.url, dirs.workspace));
+    await waitForWorkbench(opened);
+    await part('first open', () => firstOpens(opened, dirs, input));
+    await part('big profiles', () => bigOpens(opened, input));
+    await part('session clicks', () => sessionClicks(opened, dirs.workspace, input));
   } finally {
     await browser?.close().catch(() => undefined);
     if (server) await stopCodeServer(server, dirs);

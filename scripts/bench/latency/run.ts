@@ -1,5 +1,5 @@
 /**
- * The latency figures alone: node --import tsx scripts/bench/latency/run.ts [--runs N]
+ * The latency figures alone: node --import tsx scripts/bench/latency/run.ts [--runs N] [--only PART]
  * (`npm run bench` prints them too). Needs code-server (scripts/install-code-server.sh) and Chromium.
  */
 import { ensureBenchProfiles } from '../generate';
@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs wants a positive integer');
   const big = bigProfileGoals(await ensureBenchProfiles());
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  process.stdout.write(formatLatency(await benchLatency({ small: smallProfile, big, runs, log }), runs));
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+  process.stdout.write(formatLatency(await benchLatency({ small: smallProfile, big, runs, log, ...(only ? { only } : {}) }), runs));
 }
 
 main().catch((e: unknown) => {
