@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const hints = registerHintFeatures(context);
   const editors = new ProfileEditors(context.extensionUri, log, hints);
   const recent = new RecentProfilesTree(() => profilesFolder(context), log, unsaved);
-  const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh());
+  const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh(), editors.handed);
   sessions = features.registry;
   context.subscriptions.push(
     log,

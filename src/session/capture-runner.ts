@@ -12,6 +12,7 @@ import { inflateNode } from '../pprof/inflate-node';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
 import type { UnsavedCaptures } from '../store/unsaved';
+import type { HandedProfile, HandedProfiles } from '../profile-editor/handed-profiles';
 import { captureLabel } from './capture-menu';
 import type { SessionRegistry, SessionState } from './session-registry';
 import { KeptCaptureError, keepUnsavedCapture } from './unsaved-captures';
@@ -24,17 +25,39 @@ export interface CaptureDeps {
   readonly log: vscode.LogOutputChannel;
   /** Where a capture the folder cannot take is kept (this window's, created by activate). */
   readonly unsaved: UnsavedCaptures;
+  /** Where a capture's bytes go for the profile editor to open them without reading the file back. */
+  readonly handed: HandedProfiles;
 }
 
 export async function openProfile(path: string): Promise<void> {
   await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), PROFILE_VIEW_TYPE, { preview: false });
 }
 
+/** Opens `path` in the profile editor from `profile` in memory (the file need not be complete). */
+async function openFromMemory(handed: HandedProfiles, path: string, profile: HandedProfile): Promise<void> {
+  const uri = vscode.Uri.file(path);
+  handed.put(uri, profile);
+  try {
+    await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
+  } finally {
+    handed.drop(uri);
+  }
+}
+
+/**
+ * Saves a capture and, with `open`, opens it from the bytes in memory as soon as the profile
+ * file has its name: the sidecar and dump are written while the editor decodes.
+ */
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
   const { session } = state;
   const item = captureItem(result, session.context(), session.sidecarCapture);
+  let opening: Promise<void> | undefined;
+  const openSaved = (path: string): void => {
+    const profile = { bytes: item.profile, ...(item.text !== undefined ? { goroutineDump: item.text } : {}) };
+    opening = openFromMemory(deps.handed, path, profile);
+  };
   // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
-  const saved = await saveProfile(deps.folder(), item).catch((e: unknown) => {
+  const saved = await saveProfile(deps.folder(), item, open ? openSaved : undefined).catch((e: unknown) => {
     throw keepUnsavedCapture(deps.unsaved, item, session.label, e);
   });
   deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
@@ -43,7 +66,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
     void vscode.window.showInformationMessage(`Go Profiler: ${result.note}.`);
   }
   deps.onSaved(saved);
-  if (open) await openProfile(saved.profilePath);
+  await opening;
   return saved;
 }
 

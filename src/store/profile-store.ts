@@ -65,12 +65,14 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Saves a profile, its sidecar and optional text under one fresh stem. A file system failure
  * removes the files of this save already written and throws a StoreWriteError.
+ * `onProfileWritten` hears the profile's final path as soon as its bytes are there, before the
+ * text and sidecar are written (a capture can be opened from memory meanwhile).
  */
-export async function saveProfile(dir: string, item: NewProfile): Promise<SavedProfile> {
+export async function saveProfile(dir: string, item: NewProfile, onProfileWritten?: (profilePath: string) => void): Promise<SavedProfile> {
   const written: string[] = [];
   let fileName = profileStem(item.program, item.type, item.date ?? new Date()) + PROFILE_EXTENSION;
   try {
-    return await saveUnder(dir, item, written, (name) => (fileName = name));
+    return await saveUnder(dir, item, written, (name) => (fileName = name), onProfileWritten);
   } catch (e) {
     if (e instanceof StoreWriteError || (e instanceof Error && !('code' in e))) throw e;
     for (const path of written.reverse()) await unlink(path).catch(() => undefined);
@@ -79,7 +81,13 @@ export async function saveProfile(dir: string, item: NewProfile): Promise<SavedP
 }
 
 /** The save itself; `written` collects the files made, `naming` hears the profile's file name. */
-async function saveUnder(dir: string, item: NewProfile, written: string[], naming: (fileName: string) => void): Promise<SavedProfile> {
+async function saveUnder(
+  dir: string,
+  item: NewProfile,
+  written: string[],
+  naming: (fileName: string) => void,
+  onProfileWritten?: (profilePath: string) => void,
+): Promise<SavedProfile> {
   await mkdir(dir, { recursive: true });
   const date = item.date ?? new Date();
   for (let attempt = 1; attempt < 10_000; attempt++) {
@@ -91,6 +99,7 @@ async function saveUnder(dir: string, item: NewProfile, written: string[], namin
     naming(basename(profilePath));
     if (!(await writeNew(profilePath, item.profile, dir))) continue;
     written.push(profilePath);
+    onProfileWritten?.(profilePath);
     const sidecar: ProfileSidecar = {
       ...item.sidecar,
       savedAt: new Date().toISOString(),

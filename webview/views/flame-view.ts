@@ -48,12 +48,30 @@ class FlameView implements ViewInstance {
   async show(query: ViewQuery, isCurrent: () => boolean): Promise<void> {
     const key = queryKey(query);
     if (key === this.shownKey) return;
+    // A big tree comes in two steps: its coarse part paints at once, the whole tree follows.
     const view = await this.context.rpc.request('flame', query);
     if (!isCurrent()) return;
     this.shownKey = key;
     this.context.showTotal(summaryTotalText(view));
     this.dataAt = performance.now();
     this.render(view, query);
+    this.host.dataset.coarse = String(view.coarse !== undefined);
+    if (!view.coarse) return;
+    const whole = await this.context.rpc.request('flameWhole', query);
+    if (!isCurrent() || this.shownKey !== key) return;
+    this.refine(whole);
+  }
+
+  /** Draws the whole tree in place of the coarse one, keeping the zoom, search and selection (by name). */
+  private refine(whole: StackTreeView): void {
+    const handle = this.handle;
+    if (!handle) return;
+    const state = handle.viewState();
+    handle.update({ tree: whole, unit: whole.unit, rootName: 'root' });
+    handle.restoreViewState(state);
+    this.applySearch();
+    if (this.selection !== undefined) this.setSelection(this.selection);
+    this.host.dataset.coarse = 'false';
   }
 
   private render(view: StackTreeView, query: ViewQuery): void {
@@ -63,6 +81,9 @@ class FlameView implements ViewInstance {
     this.unit = view.unit;
     if (!(view.total !== 0 || (comparison && view.base![0]! !== 0))) {
       this.host.append(emptyState(this.context.summary, query.sampleIndex, isFiltered(query)));
+      // "Nothing to show" is this data's paint too (a capture taken before anything was allocated).
+      this.host.dataset.paintedAt = String(Date.now());
+      this.dataAt = 0;
       return;
     }
     const callbacks: FlameGraphCallbacks = {

@@ -117,10 +117,9 @@ async function bigOpens(page: Page, input: LatencyInput): Promise<Figure[]> {
   return figures;
 }
 
-async function sessionClicks(page: Page, workspace: string, input: LatencyInput): Promise<Figure[]> {
+async function sessionClicks(page: Page, input: LatencyInput): Promise<Figure[]> {
   input.log('latency: Run with Profiler on examples/hotspots');
   await closeEditors(page);
-  copyExamples(workspace);
   await openFromExplorer(page, 'examples/hotspots/main.go');
   const lens = page.locator('.codelens-decoration a', { hasText: '▶ Profile' }).first();
   await lens.waitFor({ state: 'visible', timeout: 60_000 });
@@ -160,6 +159,8 @@ function prepareWorkspace(dirs: RunDirs, input: LatencyInput): void {
   mkdirSync(profiles, { recursive: true });
   copyFileSync(input.small, join(profiles, 'small.cpu.pb.gz'));
   for (const { profile } of input.big) copyFileSync(profile.path, join(profiles, `${profile.name}.pb.gz`));
+  // Before the window opens: a folder added later may not reach the explorer in time.
+  copyExamples(dirs.workspace);
   // The big files must open without the size question, as the figures are about decoding them.
   writeUserSettings(dirs.userData, { 'goProfiler.confirmOpenAboveMB': 0 });
 }
@@ -194,7 +195,7 @@ export async function benchLatency(input: LatencyInput): Promise<Figure[]> {
     await waitForWorkbench(opened);
     await part('first open', () => firstOpens(opened, dirs, input));
     await part('big profiles', () => bigOpens(opened, input));
-    await part('session clicks', () => sessionClicks(opened, dirs.workspace, input));
+    await part('session clicks', () => sessionClicks(opened, input));
   } finally {
     await browser?.close().catch(() => undefined);
     if (server) await stopCodeServer(server, dirs);
