@@ -26,9 +26,15 @@ const LONG_TASK_OBSERVER = `(() => {
   } catch {}
 })();`;
 
-/** The latest paint stamp of the frame's flame views, or null. */
-const PAINT_STAMP = `(() => {
-  const stamps = [...document.querySelectorAll('[data-testid="flame-view"][data-painted-at]')].map((e) => Number(e.dataset.paintedAt));
+/**
+ * Which stamp of the flame view: its first paint of new data (the coarse tree of a big profile)
+ * or the first paint of the whole tree (webview/views/flame-view.ts sets both).
+ */
+export type PaintStamp = 'painted-at' | 'complete-at';
+
+/** The latest such stamp of the frame's flame views, or null. */
+const paintStamp = (stamp: PaintStamp): string => `(() => {
+  const stamps = [...document.querySelectorAll('[data-testid="flame-view"][data-${stamp}]')].map((e) => Number(e.getAttribute('data-${stamp}')));
   return stamps.length === 0 ? null : Math.max(...stamps);
 })()`;
 
@@ -59,20 +65,20 @@ export async function longestTask(page: Page, from: number, to: number): Promise
 }
 
 /** The latest flame paint time of any frame after `after` (ms since the epoch), or undefined. */
-async function latestPaint(page: Page, after: number): Promise<number | undefined> {
+async function latestPaint(page: Page, after: number, stamp: PaintStamp): Promise<number | undefined> {
   let latest: number | undefined;
   for (const frame of page.frames()) {
-    const at = await inFrame(frame, PAINT_STAMP);
+    const at = await inFrame(frame, paintStamp(stamp));
     if (typeof at === 'number' && at > after && (latest === undefined || at > latest)) latest = at;
   }
   return latest;
 }
 
 /** Waits for a flame view to paint data after `after`; resolves to that paint's wall-clock time. */
-export async function waitForFlamePaint(page: Page, after: number, timeoutMs: number): Promise<number> {
+export async function waitForFlamePaint(page: Page, after: number, timeoutMs: number, stamp: PaintStamp = 'painted-at'): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const at = await latestPaint(page, after);
+    const at = await latestPaint(page, after, stamp);
     if (at !== undefined) return at;
     await new Promise((r) => setTimeout(r, 25));
   }
