@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeWithProtobufjs } from '../support/protobuf-reference';
+import { buildProfile, encodeProfile, type SampleSpec } from '../support/profile-builder';
 import { useEditorPage } from './page-fixture';
 import { EditorHost } from './editor-driver';
 
@@ -19,36 +19,12 @@ const HOT = 100_000;
 const TOTAL = OUTER * INNER + HOT;
 
 function writeBushyProfile(path: string): void {
-  const strings = ['', 'cpu', 'nanoseconds', 'main.main', 'main.go', 'main.hot', 'pkg/bushy.go'];
-  const fn = [
-    { id: 1, name: 3, systemName: 3, filename: 4, startLine: 1 },
-    { id: 2, name: 5, systemName: 5, filename: 4, startLine: 10 },
-  ];
-  const location = [
-    { id: 1, line: [{ functionId: 1, line: 2 }] },
-    { id: 2, line: [{ functionId: 2, line: 11 }] },
-  ];
-  const addFunction = (name: string): number => {
-    strings.push(name);
-    const id = fn.length + 1;
-    fn.push({ id, name: strings.length - 1, systemName: strings.length - 1, filename: 6, startLine: id });
-    location.push({ id, line: [{ functionId: id, line: id + 1 }] });
-    return id;
-  };
-  const outer = Array.from({ length: OUTER }, (_, i) => addFunction(`pkg.g${i}`));
-  const inner = Array.from({ length: INNER }, (_, j) => addFunction(`pkg.h${j}`));
-  const sample = [{ locationId: [2, 1], value: [HOT], label: [] as never[] }];
-  for (const g of outer) for (const h of inner) sample.push({ locationId: [h, g, 1], value: [1], label: [] });
-  const bytes = encodeWithProtobufjs({
-    sampleType: [{ type: 1, unit: 2 }],
-    periodType: { type: 1, unit: 2 },
-    period: 1,
-    sample,
-    location: location as never,
-    function: fn,
-    stringTable: strings,
-  });
-  writeFileSync(path, gzipSync(bytes));
+  const samples: SampleSpec[] = [{ stack: ['main.hot main.go:11', 'main.main main.go:2'], values: [HOT] }];
+  for (let i = 0; i < OUTER; i++) {
+    for (let j = 0; j < INNER; j++) samples.push({ stack: [`pkg.h${j} pkg/bushy.go:${j + 1}`, `pkg.g${i} pkg/bushy.go:${i + 1}`, 'main.main main.go:2'], values: [1] });
+  }
+  const profile = buildProfile({ sampleTypes: [['cpu', 'nanoseconds']], periodType: ['cpu', 'nanoseconds'], period: 1, samples });
+  writeFileSync(path, gzipSync(encodeProfile(profile)));
 }
 
 describe('a big flame tree paints coarse first, then whole', () => {
