@@ -141,6 +141,8 @@ async function sessionClicks(page: Page, input: LatencyInput): Promise<Figure[]>
   await lens.waitFor({ state: 'visible', timeout: 60_000 });
   await lens.click();
   await sessionsRow(page, 'Start CPU Recording').waitFor({ state: 'visible', timeout: 240_000 });
+  // Let the program allocate a little first: a heap captured at once can be empty.
+  await sleep(3000);
   const heap: number[] = [];
   const goroutines: number[] = [];
   const cpu: number[] = [];
