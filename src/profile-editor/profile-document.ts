@@ -5,7 +5,7 @@
  * that changes on disk is offered for reload, and a deleted one keeps showing what was loaded.
  */
 import * as vscode from 'vscode';
-import { statRegularFile } from './regular-file';
+import { readBytes, statRegularFile } from './regular-file';
 import { formatValue } from '../shared/units';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../pprof/inflate';
 import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
@@ -186,7 +186,7 @@ export class ProfileDocument implements vscode.CustomDocument {
   private async decodeBase(uri: vscode.Uri): Promise<string> {
     const source = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
     await statRegularFile(uri);
-    const bytes = ownedBytes(await vscode.workspace.fs.readFile(uri));
+    const bytes = ownedBytes(await readBytes(uri, Number.MAX_SAFE_INTEGER));
     const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Decoding ${source}` }, () =>
       this.worker.request('openBase', { bytes, source, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES }),
     );
@@ -252,8 +252,8 @@ export class ProfileDocument implements vscode.CustomDocument {
   }
 
   private async readFile(): Promise<HandedProfile> {
-    const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
-    const goroutineDump = await readGoroutineDump(this.uri);
+    const [raw, goroutineDump] = await Promise.all([readBytes(this.uri, Number.MAX_SAFE_INTEGER), readGoroutineDump(this.uri)]);
+    const bytes = ownedBytes(raw);
     return { bytes, ...(goroutineDump !== undefined ? { goroutineDump } : {}) };
   }
 
