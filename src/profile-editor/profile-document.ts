@@ -238,8 +238,9 @@ export class ProfileDocument implements vscode.CustomDocument {
         this.version = handedVersion ? await handedVersion : { size: stat.size, mtime: stat.mtime };
         this.onDisk = 'same';
       }
-      // The flame graph is the first tab: build its default view while the webview starts.
-      void this.worker.request('flameWhole', { sampleIndex: summary.defaultSampleTypeIndex }).catch(() => undefined);
+      // The flame graph is the first tab: build its default view while the webview starts. Ask
+      // for `flame`, whose answer is small for a big tree (its coarse part); the whole tree stays cached.
+      void this.worker.request('flame', { sampleIndex: summary.defaultSampleTypeIndex }).catch(() => undefined);
       if (this.baseUri) await this.decodeBase(this.baseUri).catch((e: unknown) => this.log.warn(`${this.fileName}: base not reloaded: ${String(e)}`));
       return this.settle(load, 'loaded', { ok: true, summary });
     } catch (error) {
