@@ -13,6 +13,9 @@ import { gunzipSync } from 'node:zlib';
 import { committedProfiles, repoRoot } from '../test/support/go-fixtures';
 import { pprofBinary, pprofEnv } from '../test/support/go-pprof';
 import { agentBenchReport } from './bench/agent-overhead';
+import { benchLatency, smallProfile } from './bench/latency/latency-bench';
+import { formatLatency } from './bench/latency/report';
+import { bigProfileGoals } from './bench/latency/targets';
 import { benchFlame, formatFlameBench } from './bench/flame-bench';
 import { ensureBenchProfiles, type BenchProfile } from './bench/generate';
 import { loadEngine, timeStages, type StageTiming, type StageTimings } from './bench/in-process';
@@ -215,6 +218,9 @@ async function main(): Promise<void> {
   process.stdout.write(await traceBenchReport(runs));
   log('agent: idle overhead and capture latency ...');
   process.stdout.write(await agentBenchReport(runs));
+  log('latency in a real VS Code: the packaged .vsix in code-server, clicked in Chromium ...');
+  const big = bigProfileGoals(await ensureBenchProfiles());
+  process.stdout.write(formatLatency(await benchLatency({ small: smallProfile, big, runs, log }), runs));
   log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -26,7 +26,8 @@ const common = {
 };
 
 const node = [
-  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // The banner marks when VS Code started loading the bundle: activate() logs load + activate time.
+  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'], banner: 'globalThis.__goProfilerLoadStart = performance.now();' },
   { in: 'src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
   { in: 'src/trace-editor/trace-worker.ts', out: 'dist/trace-worker.js' },

@@ -25,7 +25,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Copies the demo workspace (go.mod and the hotspots program) into the opened folder. */
-function copyExamples(workspace: string): void {
+export function copyExamples(workspace: string): void {
   const to = join(workspace, 'examples');
   mkdirSync(to, { recursive: true });
   cpSync(join(repoRoot, 'examples', 'go.mod'), join(to, 'go.mod'));

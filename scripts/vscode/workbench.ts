@@ -94,7 +94,7 @@ export async function waitForActiveTab(page: Page, fileName: string): Promise<vo
 }
 
 /** The explorer's row for one entry (file or folder) by its name. */
-function explorerRow(page: Page, name: string): Locator {
+export function explorerRow(page: Page, name: string): Locator {
   return page
     .locator('.explorer-folders-view .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
@@ -105,7 +105,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function showExplorer(page: Page): Promise<void> {
+export async function showExplorer(page: Page): Promise<void> {
   if (await page.locator('.explorer-folders-view').isVisible().catch(() => false)) return;
   await runCommand(page, 'View: Show Explorer');
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 15_000 });

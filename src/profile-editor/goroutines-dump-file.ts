@@ -1,5 +1,6 @@
 /** Reads the `debug=2` goroutine dump the store saves beside a goroutine capture (`<stem>.txt`). */
 import * as vscode from 'vscode';
+import { readBytes } from './regular-file';
 
 /** Dumps larger than this are not read (the view falls back to the profile's samples). */
 const MAX_DUMP_BYTES = 64 * 1024 * 1024;
@@ -13,11 +14,10 @@ export async function readGoroutineDump(profile: vscode.Uri): Promise<string | u
   const dir = profile.path.slice(0, profile.path.lastIndexOf('/') + 1);
   const uri = profile.with({ path: `${dir}${name.slice(0, -suffix.length)}.txt` });
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_DUMP_BYTES) return undefined;
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const text = new TextDecoder().decode(await readBytes(uri, MAX_DUMP_BYTES));
     return /^goroutine \d+/.test(text.trimStart()) ? text : undefined;
   } catch {
     return undefined;
   }
 }
+

@@ -5,15 +5,16 @@
  * that changes on disk is offered for reload, and a deleted one keeps showing what was loaded.
  */
 import * as vscode from 'vscode';
-import { statRegularFile } from './regular-file';
+import { readBytes, statRegularFile } from './regular-file';
 import { formatValue } from '../shared/units';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../pprof/inflate';
 import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
 import type { ProfileSummary } from '../shared/view-model';
 import type { WorkerMethods } from '../worker/worker-protocol';
 import { readGoroutineDump } from './goroutines-dump-file';
+import type { HandedProfile } from './handed-profiles';
 import { CONFIRM_OPEN_SETTING, confirmThresholdBytes, needsConfirmation } from './large-profile';
-import { ProfileFileWatch, type FileEvent, type FileVersion } from './profile-file-watch';
+import { fileVersion, ProfileFileWatch, type FileEvent, type FileVersion } from './profile-file-watch';
 import { ownedBytes, ProfileWorker } from '../worker/profile-worker';
 
 export type LoadOutcome = { readonly ok: true; readonly summary: ProfileSummary } | { readonly ok: false; readonly message: string };
@@ -42,6 +43,10 @@ export interface DocumentState {
   readonly loads: number;
   readonly sampleCount?: number;
   readonly message?: string;
+  /** Where the latest load's bytes came from: a session's capture in memory, or the file. */
+  readonly loadedFrom?: 'memory' | 'disk';
+  /** How many bytes (as stored, gzipped or not) the latest load decoded. */
+  readonly loadedBytes?: number;
 }
 
 export const LOAD_ANYWAY_COMMAND = 'goProfiler.loadProfileAnyway';
@@ -58,6 +63,7 @@ export class ProfileDocument implements vscode.CustomDocument {
   /** How the last load that ended ended (what `state` shows while the next one runs). */
   private lastOutcome: LoadOutcome | undefined;
   private loads = 0;
+  private loadedFrom: { readonly from: 'memory' | 'disk'; readonly bytes: number } | undefined;
   private onDisk: DocumentState['onDisk'] = 'same';
   private version: FileVersion | undefined;
   private baseUri: vscode.Uri | undefined;
@@ -75,6 +81,8 @@ export class ProfileDocument implements vscode.CustomDocument {
     private readonly workerScript: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly onDisposed: () => void = () => undefined,
+    /** A fresh capture's bytes, for the first load (the file may still be being saved). */
+    private handed?: HandedProfile,
   ) {
     this.fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
     this.worker = this.startWorker();
@@ -96,6 +104,7 @@ export class ProfileDocument implements vscode.CustomDocument {
       loads: this.loads,
       ...(last?.ok ? { sampleCount: last.summary.sampleCount } : {}),
       ...(last && !last.ok ? { message: last.message } : {}),
+      ...(this.loadedFrom ? { loadedFrom: this.loadedFrom.from, loadedBytes: this.loadedFrom.bytes } : {}),
     };
   }
 
@@ -177,7 +186,7 @@ export class ProfileDocument implements vscode.CustomDocument {
   private async decodeBase(uri: vscode.Uri): Promise<string> {
     const source = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
     await statRegularFile(uri);
-    const bytes = ownedBytes(await vscode.workspace.fs.readFile(uri));
+    const bytes = ownedBytes(await readBytes(uri, Number.MAX_SAFE_INTEGER));
     const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Decoding ${source}` }, () =>
       this.worker.request('openBase', { bytes, source, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES }),
     );
@@ -195,8 +204,13 @@ export class ProfileDocument implements vscode.CustomDocument {
   private async load(): Promise<LoadOutcome> {
     const load = ++this.loads;
     this.enter({ kind: 'loading', cancelled: false });
+    // Only the first load takes a capture's bytes from memory; a reload reads the file.
+    const handed = this.handed;
+    this.handed = undefined;
+    // The saved file's version is looked up beside the decode, not in front of it.
+    const handedVersion = handed && fileVersion(this.uri);
     try {
-      const stat = await statRegularFile(this.uri);
+      const stat = handed ? { size: handed.bytes.byteLength, mtime: 0 } : await statRegularFile(this.uri);
       const setting = vscode.workspace.getConfiguration('goProfiler').get<number>(CONFIRM_OPEN_SETTING);
       if (!this.forceLoad && needsConfirmation(stat.size, setting)) {
         if (!(await this.ask(stat.size, setting))) return this.settle(load, 'declined', this.declined(stat.size, setting));
@@ -210,19 +224,23 @@ export class ProfileDocument implements vscode.CustomDocument {
       const summary = await vscode.window.withProgress(options, async (progress, token) => {
         token.onCancellationRequested(() => this.cancelLoad());
         progress.report({ message: 'reading' });
-        const bytes = ownedBytes(await vscode.workspace.fs.readFile(this.uri));
-        const goroutineDump = await readGoroutineDump(this.uri);
+        // A copy of handed bytes: the worker takes its buffer, and the session may still need them.
+        const { bytes, goroutineDump } = handed ? { ...handed, bytes: handed.bytes.slice() } : await this.readFile();
         // Cancelled while reading: the worker is gone, so decoding must not start.
         if (this.cancelled) throw new Error('cancelled');
         progress.report({ message: 'decoding' });
+        this.loadedFrom = { from: handed ? 'memory' : 'disk', bytes: bytes.byteLength };
         return this.worker.request('open', { bytes, source: this.fileName, maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES, ...(goroutineDump !== undefined ? { goroutineDump } : {}) });
       });
       // Cancelled just as the worker answered: it has been stopped, and the profile with it.
       if (this.cancelled) throw new Error('cancelled');
       if (load === this.loads) {
-        this.version = { size: stat.size, mtime: stat.mtime };
+        this.version = handedVersion ? await handedVersion : { size: stat.size, mtime: stat.mtime };
         this.onDisk = 'same';
       }
+      // The flame graph is the first tab: build its default view while the webview starts. Ask
+      // for `flame`, whose answer is small for a big tree (its coarse part); the whole tree stays cached.
+      void this.worker.request('flame', { sampleIndex: summary.defaultSampleTypeIndex }).catch(() => undefined);
       if (this.baseUri) await this.decodeBase(this.baseUri).catch((e: unknown) => this.log.warn(`${this.fileName}: base not reloaded: ${String(e)}`));
       return this.settle(load, 'loaded', { ok: true, summary });
     } catch (error) {
@@ -232,6 +250,12 @@ export class ProfileDocument implements vscode.CustomDocument {
       // Decoder messages already start with the file name; file system errors may not.
       return this.settle(load, 'failed', { ok: false, message: detail.startsWith(this.fileName) ? detail : `${this.fileName}: ${detail}` });
     }
+  }
+
+  private async readFile(): Promise<HandedProfile> {
+    const [raw, goroutineDump] = await Promise.all([readBytes(this.uri, Number.MAX_SAFE_INTEGER), readGoroutineDump(this.uri)]);
+    const bytes = ownedBytes(raw);
+    return { bytes, ...(goroutineDump !== undefined ? { goroutineDump } : {}) };
   }
 
   private ask(size: number, setting: number | undefined): Promise<boolean> {

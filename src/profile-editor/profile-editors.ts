@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
 import { CspViolationCounter } from './csp-violations';
+import { HandedProfiles } from './handed-profiles';
 import { ProfileDocument } from './profile-document';
 import { ProfilePanel, type PanelContext } from './profile-panel';
 
@@ -14,6 +15,8 @@ export class ProfileEditors implements PanelContext {
   /** Open panels, the one active last. */
   private readonly panels: ProfilePanel[] = [];
   readonly csp = new CspViolationCounter();
+  /** Fresh captures' bytes, taken by the document opened for them. */
+  readonly handed = new HandedProfiles();
 
   constructor(
     readonly extensionUri: vscode.Uri,
@@ -24,7 +27,7 @@ export class ProfileEditors implements PanelContext {
   /** A document for `uri`, forgotten when VS Code disposes it (after its last editor closes). */
   openDocument(uri: vscode.Uri): ProfileDocument {
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'decode-worker.js').fsPath;
-    const document = new ProfileDocument(uri, workerScript, this.log, () => this.documents.delete(document));
+    const document = new ProfileDocument(uri, workerScript, this.log, () => this.documents.delete(document), this.handed.take(uri));
     this.documents.add(document);
     return document;
   }

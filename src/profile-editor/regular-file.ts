@@ -1,5 +1,6 @@
 /** Only regular files are read as profiles: a device never ends and a pipe may never answer. */
 import * as vscode from 'vscode';
+import { readRegularFile } from '../store/regular-file';
 
 /** The file's stat; throws, naming the file, when it is a device, a named pipe, a socket or a folder. */
 export async function statRegularFile(uri: vscode.Uri): Promise<vscode.FileStat> {
@@ -10,4 +11,16 @@ export async function statRegularFile(uri: vscode.Uri): Promise<vscode.FileStat>
     throw new Error(`${name}: not a regular file (a device, named pipe, socket or folder); not read`);
   }
   return stat;
+}
+
+/**
+ * The bytes of `uri`, at most `maxBytes` (more throws). A file on this machine is read
+ * directly (and only if regular): through `vscode.workspace.fs`, reading a 20 KB profile and
+ * looking for its dump took 80–190 ms in code-server, on the way to the first paint.
+ */
+export async function readBytes(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array> {
+  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, maxBytes);
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > maxBytes) throw new Error(`${uri.toString()}: ${stat.size} bytes, more than the ${maxBytes} allowed; not read`);
+  return vscode.workspace.fs.readFile(uri);
 }

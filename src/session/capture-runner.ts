@@ -14,6 +14,7 @@ import { TRACE_VIEW_TYPE } from '../shared/trace-view';
 import { TRACE_EXTENSION } from '../store/naming';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
 import type { UnsavedCaptures } from '../store/unsaved';
+import type { HandedProfile, HandedProfiles } from '../profile-editor/handed-profiles';
 import { captureLabel } from './capture-menu';
 import { queueCapture } from './capture-queue';
 import type { SessionRegistry, SessionState } from './session-registry';
@@ -27,6 +28,8 @@ export interface CaptureDeps {
   readonly log: vscode.LogOutputChannel;
   /** Where a capture the folder cannot take is kept (this window's, created by activate). */
   readonly unsaved: UnsavedCaptures;
+  /** Where a capture's bytes go for the profile editor to open them without reading the file back. */
+  readonly handed: HandedProfiles;
 }
 
 export async function openProfile(path: string): Promise<void> {
@@ -35,11 +38,31 @@ export async function openProfile(path: string): Promise<void> {
   await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), viewType, { preview: false });
 }
 
+/** Opens `path` in the profile editor from `profile` in memory (the file need not be complete). */
+async function openFromMemory(handed: HandedProfiles, path: string, profile: HandedProfile): Promise<void> {
+  const uri = vscode.Uri.file(path);
+  handed.put(uri, profile);
+  try {
+    await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
+  } finally {
+    handed.drop(uri);
+  }
+}
+
+/**
+ * Saves a capture and, with `open`, opens it from the bytes in memory as soon as the profile
+ * file has its name: the sidecar and dump are written while the editor decodes.
+ */
 export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result: CaptureResult, open = true): Promise<SavedProfile> {
   const { session } = state;
   const item = captureItem(result, session.context(), session.sidecarCapture, session.binary);
+  let opening: Promise<void> | undefined;
+  const openSaved = (path: string): void => {
+    const profile = { bytes: item.profile, ...(item.text !== undefined ? { goroutineDump: item.text } : {}) };
+    opening = openFromMemory(deps.handed, path, profile);
+  };
   // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
-  const saved = await saveProfile(deps.folder(), item).catch((e: unknown) => {
+  const saved = await saveProfile(deps.folder(), item, open ? openSaved : undefined).catch((e: unknown) => {
     throw keepUnsavedCapture(deps.unsaved, item, session.label, e);
   });
   deps.log.info(`${session.label}: saved ${result.kind} to ${saved.profilePath}`);
@@ -48,7 +71,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
     void vscode.window.showInformationMessage(`Go Profiler: ${result.note}.`);
   }
   deps.onSaved(saved);
-  if (open) await openProfile(saved.profilePath);
+  await opening;
   return saved;
 }
 

@@ -8,6 +8,7 @@ import { ProgramTerminals } from './program-terminal';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
 import type { UnsavedCaptures } from '../store/unsaved';
+import type { HandedProfiles } from '../profile-editor/handed-profiles';
 
 export interface SessionFeatures {
   readonly registry: SessionRegistry;
@@ -17,19 +18,21 @@ export interface SessionFeatures {
 
 /**
  * `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes);
- * `unsaved` keeps the captures the folder could not take.
+ * `unsaved` keeps the captures the folder could not take; `handed` passes a capture's bytes to
+ * the profile editor (it opens them from memory while the save finishes).
  */
 export function registerSessionFeatures(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   unsaved: UnsavedCaptures,
   onSaved: () => void,
+  handed: HandedProfiles,
 ): SessionFeatures {
   const registry = new SessionRegistry();
   const folder = (): string => profilesFolder(context);
   const problems = new BuildProblems();
   const terminals = new ProgramTerminals();
-  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals };
+  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals, handed };
   // The Stop CPU row shows the elapsed time: refresh that row alone while it records.
   const ticker = setInterval(() => {
     for (const s of registry.all()) if (s.cpuStartedAt) registry.touch(s.session.id, 'cpu');

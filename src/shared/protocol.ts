@@ -6,7 +6,7 @@
  * is requested with `request` messages typed by `ViewMethods`.
  */
 import { callGraphMethod } from './callgraph-view';
-import { flameMethod } from './flame-view';
+import { flameMethod, flameWholeMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
@@ -27,6 +27,7 @@ export const PROFILE_VIEW_TYPE = 'goProfiler.profile';
 export const viewMethods = {
   top: topMethod,
   flame: flameMethod,
+  flameWhole: flameWholeMethod,
   tree: treeMethod,
   peek: peekMethod,
   callgraph: callGraphMethod,

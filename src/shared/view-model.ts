@@ -93,4 +93,9 @@ export interface StackTreeView {
   readonly baseSource?: string;
   /** With a base profile: both profiles' totals, the same in every view. */
   readonly comparison?: ComparisonTotals;
+  /**
+   * Set on the first, coarse flame tree of a big profile (only frames wide enough to see):
+   * the webview paints it, then asks for the whole tree (`flameWhole`) and draws that instead.
+   */
+  readonly coarse?: { readonly shownNodes: number; readonly allNodes: number };
 }

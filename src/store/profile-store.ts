@@ -70,12 +70,14 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Saves a profile, its sidecar and optional text under one fresh stem. A file system failure
  * removes the files of this save already written and throws a StoreWriteError.
+ * `onProfileWritten` hears the profile's final path as soon as its bytes are there, before the
+ * text and sidecar are written (a capture can be opened from memory meanwhile).
  */
-export async function saveProfile(dir: string, item: NewProfile): Promise<SavedProfile> {
+export async function saveProfile(dir: string, item: NewProfile, onProfileWritten?: (profilePath: string) => void): Promise<SavedProfile> {
   const written: string[] = [];
   let fileName = profileStem(item.program, item.type, item.date ?? new Date()) + (item.extension ?? PROFILE_EXTENSION);
   try {
-    return await saveUnder(dir, item, written, (name) => (fileName = name));
+    return await saveUnder(dir, item, written, (name) => (fileName = name), onProfileWritten);
   } catch (e) {
     if (e instanceof StoreWriteError || (e instanceof Error && !('code' in e))) throw e;
     for (const path of written.reverse()) await unlink(path).catch(() => undefined);
@@ -84,7 +86,13 @@ export async function saveProfile(dir: string, item: NewProfile): Promise<SavedP
 }
 
 /** The save itself; `written` collects the files made, `naming` hears the profile's file name. */
-async function saveUnder(dir: string, item: NewProfile, written: string[], naming: (fileName: string) => void): Promise<SavedProfile> {
+async function saveUnder(
+  dir: string,
+  item: NewProfile,
+  written: string[],
+  naming: (fileName: string) => void,
+  onProfileWritten?: (profilePath: string) => void,
+): Promise<SavedProfile> {
   await mkdir(dir, { recursive: true });
   const binaryFile = item.binary === undefined ? undefined : await keepBinary(dir, item.binary, item.program);
   const date = item.date ?? new Date();
@@ -98,6 +106,7 @@ async function saveUnder(dir: string, item: NewProfile, written: string[], namin
     naming(basename(profilePath));
     if (!(await writeNew(profilePath, item.profile, dir))) continue;
     written.push(profilePath);
+    onProfileWritten?.(profilePath);
     const sidecar: ProfileSidecar = {
       ...item.sidecar,
       savedAt: new Date().toISOString(),

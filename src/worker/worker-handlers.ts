@@ -23,6 +23,7 @@ import { queryKey, toReportOptions } from './report-options';
 import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
 import { buildSandwichView } from './sandwich-builder';
+import { coarseFlame } from './coarse-flame';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -45,7 +46,9 @@ export class WorkerHandlers {
     open: (params) => this.open(params),
     openBase: (params) => this.openBase(params),
     top: (params) => this.cached('top', params, () => this.top(params)),
-    flame: (params) => this.cached('flame', params, () => this.tree({ ...params, direction: 'top-down' }, true)),
+    // A big tree's coarse part, from the whole tree (kept in the cache for `flameWhole`, which follows).
+    flame: (params) => this.cached('flame', params, () => coarseFlame(this.flameWhole(params))),
+    flameWhole: (params) => this.flameWhole(params),
     tree: (params) => this.cached('tree', params, () => this.tree(params)),
     peek: (params) => this.cached('peek', params, () => this.peek(params)),
     goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
@@ -98,6 +101,10 @@ export class WorkerHandlers {
 
   private diffBase(query: ViewQuery): Base | undefined {
     return query.diff === true ? this.base : undefined;
+  }
+
+  private flameWhole(query: ViewQuery): StackTreeView {
+    return this.cached('flameWhole', query, () => this.tree({ ...query, direction: 'top-down' }, true));
   }
 
   private top(query: ViewQuery): TopView {

@@ -166,11 +166,14 @@ export class EditorSession {
   }
 }
 
-/** The flame tree the webview gets for `query` (default: the default sample type), from the host's own handlers. */
+/**
+ * The flame tree the webview draws for `query` (default: the default sample type), from the
+ * host's own handlers: the whole tree (a big one is drawn coarse first, then whole).
+ */
 export function flameOf(host: EditorHost, query: Partial<ViewQuery> = {}): StackTreeView {
   const params: ViewQuery = { sampleIndex: host.summary.defaultSampleTypeIndex, ...query };
-  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params });
-  if (!r.ok || r.method !== 'flame') throw new Error('no flame tree');
+  const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flameWhole', params });
+  if (!r.ok || r.method !== 'flameWhole') throw new Error('no flame tree');
   return r.result;
 }
 

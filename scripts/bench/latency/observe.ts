@@ -1,0 +1,86 @@
+/**
+ * What the latency benchmark reads from the workbench page and its webview frames: the flame
+ * view's own paint time (`data-painted-at`, set by webview/views/flame-view.ts on its first
+ * paint of new data) and the long tasks ('longtask' PerformanceObserver entries) of every frame.
+ */
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+
+export interface LongTask {
+  /** Wall-clock start, ms since the epoch. */
+  readonly start: number;
+  readonly duration: number;
+}
+
+/**
+ * Runs in every frame (so in the browser, written as source text: this file is compiled
+ * without the DOM library). Keeps the frame's long tasks in window.__latencyLongTasks.
+ */
+const LONG_TASK_OBSERVER = `(() => {
+  if (window.__latencyLongTasks) return;
+  const tasks = [];
+  window.__latencyLongTasks = tasks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/**
+ * Which stamp of the flame view: its first paint of new data (the coarse tree of a big profile)
+ * or the first paint of the whole tree (webview/views/flame-view.ts sets both).
+ */
+export type PaintStamp = 'painted-at' | 'complete-at';
+
+/** The latest such stamp of the frame's flame views, or null. */
+const paintStamp = (stamp: PaintStamp): string => `(() => {
+  const stamps = [...document.querySelectorAll('[data-testid="flame-view"][data-${stamp}]')].map((e) => Number(e.getAttribute('data-${stamp}')));
+  return stamps.length === 0 ? null : Math.max(...stamps);
+})()`;
+
+/** Installs the long-task observer in every frame the context creates (workbench and webviews). */
+export async function observeLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: LONG_TASK_OBSERVER });
+}
+
+async function inFrame(frame: Frame, expression: string): Promise<unknown> {
+  try {
+    return await frame.evaluate(expression);
+  } catch {
+    return undefined; // detached or navigating
+  }
+}
+
+/** The longest task of any frame that overlaps [from, to], and how many frames reported. */
+export async function longestTask(page: Page, from: number, to: number): Promise<{ longestMs: number; frames: number }> {
+  let longestMs = 0;
+  let frames = 0;
+  for (const frame of page.frames()) {
+    const tasks = (await inFrame(frame, 'window.__latencyLongTasks')) as LongTask[] | undefined;
+    if (!Array.isArray(tasks)) continue;
+    frames++;
+    for (const t of tasks) if (t.start < to && t.start + t.duration > from) longestMs = Math.max(longestMs, t.duration);
+  }
+  return { longestMs, frames };
+}
+
+/** The latest flame paint time of any frame after `after` (ms since the epoch), or undefined. */
+async function latestPaint(page: Page, after: number, stamp: PaintStamp): Promise<number | undefined> {
+  let latest: number | undefined;
+  for (const frame of page.frames()) {
+    const at = await inFrame(frame, paintStamp(stamp));
+    if (typeof at === 'number' && at > after && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest;
+}
+
+/** Waits for a flame view to paint data after `after`; resolves to that paint's wall-clock time. */
+export async function waitForFlamePaint(page: Page, after: number, timeoutMs: number, stamp: PaintStamp = 'painted-at'): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const at = await latestPaint(page, after, stamp);
+    if (at !== undefined) return at;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no flame graph painted within ${timeoutMs} ms`);
+}
