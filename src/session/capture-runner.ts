@@ -58,6 +58,8 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
   const item = captureItem(result, session.context(), session.sidecarCapture, session.binary);
   let opening: Promise<void> | undefined;
   const openSaved = (path: string): void => {
+    // An execution trace opens in the Go Trace editor, which reads the saved file.
+    if (path.endsWith(TRACE_EXTENSION)) return void (opening = openProfile(path));
     const profile = { bytes: item.profile, ...(item.text !== undefined ? { goroutineDump: item.text } : {}) };
     opening = openFromMemory(deps.handed, path, profile);
   };
