@@ -47,6 +47,12 @@ function samplingSettings(): SamplingRates {
   };
 }
 
+/** goProfiler.flightRecorderSeconds: how much execution trace the flight recorder keeps (0: off); the agent takes (0, 3600]. */
+function flightRecorderSeconds(): number {
+  const seconds = vscode.workspace.getConfiguration('goProfiler').get<number>('flightRecorderSeconds') ?? 10;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) : 0;
+}
+
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
   let launched: ProfilerSession | undefined;
   // Cancel in the build's notification, or closing its terminal, stops the build.
@@ -99,7 +105,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
   // Whole-run mode captures by itself: pointing at the view's capture buttons would mislead.
   const next = wholeRun ? 'its profiles are saved and opened when it exits' : 'capture from the Go Profiler view';
   pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
-  const profiling = agentSession(session);
+  const profiling = agentSession(session, flightRecorderSeconds());
   const state = deps.registry.add(profiling);
   session.ready.catch((e: unknown) => {
     if (!session.program.hasExited()) void vscode.window.showErrorMessage(`Go Profiler: ${e instanceof Error ? e.message : String(e)}`);

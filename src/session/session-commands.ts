@@ -8,7 +8,7 @@ import { isCaptureKind } from '../capture/capture-kinds';
 import { PROFILE_TEST_COMMAND, RUN_COMMAND, RUN_WHOLE_COMMAND } from './run-codelens';
 import type { SessionsNode } from './session-node';
 import { attachToEndpoint } from './attach-command';
-import { runCapture, startCpu, stopCpu } from './capture-runner';
+import { runCapture, snapshotTrace, startCpu, stopCpu } from './capture-runner';
 import { findGoCommand } from './go-command';
 import { profileTest, type TestSelection } from './profile-test';
 import { runWithProfiler, type RunDeps, type StartedRun } from './run-program';
@@ -87,6 +87,10 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     vscode.commands.registerCommand('goProfiler.session.stopCpu', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);
       return state ? stopCpu(deps, state) : undefined;
+    }),
+    vscode.commands.registerCommand('goProfiler.session.snapshotTrace', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? snapshotTrace(deps, state) : undefined;
     }),
     vscode.commands.registerCommand('goProfiler.session.capture', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);

@@ -18,6 +18,7 @@ type ClickableNode = Exclude<SessionsNode, { type: 'session' }>;
 const ACTION_COMMANDS: Readonly<Record<ActionName, string>> = {
   'cpu-start': 'goProfiler.session.startCpu',
   'cpu-stop': 'goProfiler.session.stopCpu',
+  'flight-snapshot': 'goProfiler.session.snapshotTrace',
   stop: 'goProfiler.session.stop',
 };
 
@@ -56,6 +57,7 @@ export class SessionRows implements vscode.Disposable {
       if (this.commands.has(id)) continue;
       const rows: ClickableNode[] = [
         ...(state.session.cpuControl ? (['cpu-start', 'cpu-stop'] as const).map((action) => ({ type: 'action', sessionId: id, action }) as const) : []),
+        ...(state.session.flight ? [{ type: 'action', sessionId: id, action: 'flight-snapshot' } as const] : []),
         ...captureActions(state.session.source).map((a) => ({ type: 'capture', sessionId: id, kind: a.kind }) as const),
         { type: 'action', sessionId: id, action: 'stop' },
       ];

@@ -57,8 +57,10 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionsNode>, vsco
     const cpu: SessionsNode[] = state.session.cpuControl
       ? [this.rows.node({ type: 'action', sessionId: id, action: state.cpuStartedAt ? 'cpu-stop' : 'cpu-start' })]
       : [];
+    const flight: SessionsNode[] = state.session.flight ? [this.rows.node({ type: 'action', sessionId: id, action: 'flight-snapshot' })] : [];
     return [
       ...cpu,
+      ...flight,
       ...captureActions(state.session.source).map((a) => this.rows.node({ type: 'capture', sessionId: id, kind: a.kind })),
       this.rows.node({ type: 'action', sessionId: id, action: 'stop' }),
     ];
@@ -93,12 +95,18 @@ function captureItem(state: SessionState, kind: CaptureKind): vscode.TreeItem {
 }
 
 function actionItem(state: SessionState, action: Extract<SessionsNode, { type: 'action' }>['action']): vscode.TreeItem {
-  const labels = { 'cpu-start': 'Start CPU Recording', 'cpu-stop': 'Stop CPU Recording', stop: 'Stop Session' } as const;
-  const icons = { 'cpu-start': 'record', 'cpu-stop': 'debug-stop', stop: 'close' } as const;
+  const snapshot = `Snapshot Last ${state.session.flight?.seconds ?? 0} s of Trace`;
+  const labels = { 'cpu-start': 'Start CPU Recording', 'cpu-stop': 'Stop CPU Recording', 'flight-snapshot': snapshot, stop: 'Stop Session' } as const;
+  const icons = { 'cpu-start': 'record', 'cpu-stop': 'debug-stop', 'flight-snapshot': 'history', stop: 'close' } as const;
   const item = new vscode.TreeItem(labels[action]);
-  // Starting, or saving what was recorded: the CPU row spins meanwhile.
-  const cpuBusy = action !== 'stop' && state.busy.has('cpu');
-  item.iconPath = new vscode.ThemeIcon(cpuBusy ? BUSY_ICON : icons[action]);
+  // Starting, or saving what was recorded: the CPU (or snapshot) row spins meanwhile.
+  const busy = action === 'flight-snapshot' ? state.busy.has('flight-snapshot') : action !== 'stop' && state.busy.has('cpu');
+  item.iconPath = new vscode.ThemeIcon(busy ? BUSY_ICON : icons[action]);
+  if (action === 'flight-snapshot') {
+    const queued = state.queued.get('flight-snapshot') ?? 0;
+    if (queued > 0) item.description = `${queued} more queued`;
+    item.tooltip = `The flight recorder keeps the last ${state.session.flight?.seconds ?? 0} s of execution trace; click to save and open them`;
+  }
   if (action === 'cpu-stop' && state.cpuStartedAt) item.description = formatElapsed(Date.now() - state.cpuStartedAt.getTime());
   return item;
 }
