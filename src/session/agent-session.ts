@@ -38,6 +38,10 @@ export function agentSession(session: ProfilerSession, flightSeconds = 0): Profi
       // (with a note), or fails saying exactly what was lost.
       stop: () => session.stopCpu(),
     },
+    traceControl: {
+      start: () => guard('trace start', () => session.startTrace()),
+      stop: () => session.stopTrace(),
+    },
     ...(flight ? { flight } : {}),
     async stop() {
       await session.stop();

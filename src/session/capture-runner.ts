@@ -52,7 +52,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
   return saved;
 }
 
-function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
+export function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   deps.log.error(`${state.session.label}: ${message}`);
   if (e instanceof KeptCaptureError) return; // its own notification offers Save As…
@@ -174,23 +174,4 @@ export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<s
     state.busy.delete('cpu');
     deps.registry.touch(state.session.id, 'cpu');
   }
-}
-
-/** Saves and opens the flight recorder's last N seconds of execution trace (a click while one is fetched is queued). */
-export async function snapshotTrace(deps: CaptureDeps, state: SessionState): Promise<string | undefined> {
-  const flight = state.session.flight;
-  if (!flight) {
-    void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} has no flight recorder (it needs Go 1.25 or later and goProfiler.flightRecorderSeconds > 0).`);
-    return undefined;
-  }
-  return queueCapture(deps.registry, state, 'flight-snapshot', async () => {
-    try {
-      const title = `${state.session.label}: saving the last ${flight.seconds} s of execution trace…`;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => flight.snapshot());
-      return (await saveAndOpen(deps, state, result)).profilePath;
-    } catch (e) {
-      report(deps, state, e);
-      return undefined;
-    }
-  });
 }

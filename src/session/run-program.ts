@@ -12,6 +12,7 @@ import { agentSession } from './agent-session';
 import { withBuildProgress } from './build-progress-notification';
 import type { BuildProblems } from './build-problems';
 import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-runner';
+import { stopTrace } from './trace-recording';
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
@@ -116,10 +117,14 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const end = await session.endReason();
     pty.info(`\n${session.build.program} ${end}.`);
     const paths: string[] = [];
-    // A CPU recording (Start/Stop) running when the program ended: save and open what the
-    // agent wrote then, or say what was lost.
+    // A CPU recording or a trace (Start/Stop) running when the program ended: save and open
+    // what the agent wrote then, or say what was lost.
     if (state.cpuStartedAt) {
       const saved = await stopCpu(deps, state);
+      if (saved) paths.push(saved);
+    }
+    if (state.traceStartedAt) {
+      const saved = await stopTrace(deps, state);
       if (saved) paths.push(saved);
     }
     if (wholeRun) {

@@ -3,13 +3,15 @@ import * as vscode from 'vscode';
 import type { CaptureKind } from '../capture/capture-kinds';
 import type { ProfilingSession } from './profiling-session';
 
-/** What a session's rows record: a capture kind, or a snapshot of the flight recorder. */
-export type RecordingKind = CaptureKind | 'flight-snapshot';
+/** What a session's rows record: a capture kind, a snapshot of the flight recorder, or Start/Stop Trace. */
+export type RecordingKind = CaptureKind | 'flight-snapshot' | 'trace-recording';
 
 export interface SessionState {
   readonly session: ProfilingSession;
   /** When CPU recording started (agent start/stop). */
   cpuStartedAt?: Date;
+  /** When the open-ended execution trace (Start Trace) started. */
+  traceStartedAt?: Date;
   /** Kinds with a capture in flight. */
   readonly busy: Set<RecordingKind>;
   /** Captures clicked while one of the same kind was in flight, waiting their turn, by kind. */
