@@ -187,14 +187,14 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
     assert.equal(lens.command.title, 'Profile');
     const paths = await vscode.commands.executeCommand<string[]>(lens.command.command, ...(lens.command.arguments ?? []));
-    assert.deepEqual(paths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+    assert.deepEqual(paths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
     // In a test binary package main's functions carry the import path.
     assert.equal(await topFlat(paths[0]!), 'example.com/gosession/burner.spinPrimes');
 
     const bench = lenses.find((l) => (l.command?.arguments?.[0] as { name?: string } | undefined)?.name === 'BenchmarkSpin');
     assert.ok(bench?.command);
     const benchPaths = await vscode.commands.executeCommand<string[]>(bench.command.command, ...(bench.command.arguments ?? []));
-    assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+    assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
     assert.equal(await topFlat(benchPaths[0]!), 'example.com/gosession/burner.spinPrimes');
 
     const mainUri = vscode.Uri.file(join(burnerDir, 'main.go'));
