@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CaptureResult } from '../capture/capture-kinds';
-import { report, saveAndOpen, type CaptureDeps } from './capture-runner';
+import { report, saveAndOpen, startRecording, stopRecording, type CaptureDeps } from './capture-runner';
 import { queueCapture } from './capture-queue';
 import type { SessionState } from './session-registry';
 
@@ -17,19 +17,7 @@ export async function startTrace(deps: CaptureDeps, state: SessionState): Promis
     void vscode.window.showWarningMessage(`Go Profiler: ${state.session.label} ${why}.`);
     return false;
   }
-  state.busy.add('trace-recording');
-  deps.registry.touch(state.session.id, 'trace-recording');
-  try {
-    await control.start();
-    state.traceStartedAt = new Date();
-    return true;
-  } catch (e) {
-    report(deps, state, e);
-    return false;
-  } finally {
-    state.busy.delete('trace-recording');
-    deps.registry.touch(state.session.id, 'session');
-  }
+  return startRecording(deps, state, 'trace-recording', () => control.start(), () => (state.traceStartedAt = new Date()));
 }
 
 export async function stopTrace(deps: CaptureDeps, state: SessionState): Promise<string | undefined> {
@@ -39,17 +27,7 @@ export async function stopTrace(deps: CaptureDeps, state: SessionState): Promise
     return undefined;
   }
   state.traceStartedAt = undefined;
-  state.busy.add('trace-recording');
-  deps.registry.touch(state.session.id, 'session');
-  try {
-    return (await saveAndOpen(deps, state, await control.stop())).profilePath;
-  } catch (e) {
-    report(deps, state, e);
-    return undefined;
-  } finally {
-    state.busy.delete('trace-recording');
-    deps.registry.touch(state.session.id, 'trace-recording');
-  }
+  return stopRecording(deps, state, 'trace-recording', () => control.stop());
 }
 
 /** Saves and opens the flight recorder's last N seconds of execution trace (a click while one is fetched is queued). */

@@ -20,7 +20,7 @@ interface StartedRun {
 }
 
 function sidecarOf(profilePath: string): { program: string; capture: { kind: string; source: string } } {
-  return JSON.parse(readFileSync(profilePath.replace(/\.pb\.gz$/, '.json'), 'utf8')) as { program: string; capture: { kind: string; source: string } };
+  return JSON.parse(readFileSync(profilePath.replace(/\.(pb\.gz|trace)$/, '.json'), 'utf8')) as { program: string; capture: { kind: string; source: string } };
 }
 
 async function topFlat(path: string): Promise<string> {
@@ -176,7 +176,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     });
   });
 
-  it('the Profile CodeLenses above TestSpin and BenchmarkSpin each save four profiles with spinPrimes the CPU hot spot', async () => {
+  it('the Profile CodeLenses above TestSpin and BenchmarkSpin each save four profiles and a trace with spinPrimes the CPU hot spot', async () => {
     const uri = vscode.Uri.file(join(burnerDir, 'burner_test.go'));
     await vscode.workspace.openTextDocument(uri);
     const lenses = await eventually('CodeLenses', async () => {
