@@ -191,7 +191,8 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     // In a test binary package main's functions carry the import path.
     assert.equal(await topFlat(paths[0]!), 'example.com/gosession/burner.spinPrimes');
 
-    const bench = lenses.find((l) => (l.command?.arguments?.[0] as { name?: string } | undefined)?.name === 'BenchmarkSpin');
+    // The Profile lens (a benchmark also has the Compare with… lens of src/bench).
+    const bench = lenses.find((l) => l.command?.command === 'goProfiler.profileTest' && (l.command.arguments?.[0] as { name?: string } | undefined)?.name === 'BenchmarkSpin');
     assert.ok(bench?.command);
     const benchPaths = await vscode.commands.executeCommand<string[]>(bench.command.command, ...(bench.command.arguments ?? []));
     assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
