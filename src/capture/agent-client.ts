@@ -21,6 +21,7 @@ export const ANSWER_TIMEOUT_MS = 30_000;
 
 export class AgentClient implements CaptureSource {
   private cpuSince: Date | undefined;
+  private traceSince: Date | undefined;
   private cpuProfilerUsed: boolean;
 
   /** `footprint` says what in this program's profiles is the agent's; every capture leaves it out. */
@@ -36,6 +37,11 @@ export class AgentClient implements CaptureSource {
   /** When the CPU recording started through this client began, while it runs. */
   get cpuRecordingSince(): Date | undefined {
     return this.cpuSince;
+  }
+
+  /** When the open-ended execution trace started through this client began, while it runs. */
+  get traceRecordingSince(): Date | undefined {
+    return this.traceSince;
   }
 
   /** The footprint as it stands (the CPU profiler's writer counts once the agent has run it). */
@@ -94,6 +100,19 @@ export class AgentClient implements CaptureSource {
     const profile = (await this.ok('CPU stop', 'POST', ROUTES.cpuStop)).body;
     this.cpuSince = undefined;
     return this.withoutAgent(profile);
+  }
+
+  /** Starts an open-ended execution trace (Start Trace); 'busy' if a trace already runs. */
+  async startTrace(): Promise<void> {
+    await this.ok('trace start', 'POST', ROUTES.traceStart);
+    this.traceSince = new Date();
+  }
+
+  /** Stops it and returns the trace as the runtime wrote it. */
+  async stopTrace(): Promise<Buffer> {
+    const trace = (await this.ok('trace stop', 'POST', ROUTES.traceStop)).body;
+    this.traceSince = undefined;
+    return trace;
   }
 
   /**

@@ -6,6 +6,7 @@
  * (ROUTES.flight): POST ?action=start&seconds=N keeps the last N seconds of execution trace,
  * GET ?action=snapshot writes what it holds, POST ?action=stop ends it.
  */
+import { goAtLeast } from '../golang/go-version';
 import { AGENT_PREFIX as P } from './agent-protocol';
 
 /** File name of the flight recorder part inside the package folder (must not exist on disk). */
@@ -80,3 +81,8 @@ func ${P}Flight(w ${P}FHTTP.ResponseWriter, r *${P}FHTTP.Request) {
 	}
 }
 `;
+
+/** True when a program built by this toolchain ("go1.25.0", from go env GOVERSION) has the flight recorder. Pure. */
+export function hasFlightRecorder(goVersion: string): boolean {
+  return goAtLeast(goVersion, 25);
+}

@@ -40,6 +40,9 @@ export const ROUTES = {
   mutex: '/v1/mutex',
   /** GET ?seconds=N: a Go execution trace (runtime/trace) of the next N seconds. */
   trace: '/v1/trace',
+  /** POST: start an open-ended execution trace; traceStop (POST) answers with it. */
+  traceStart: '/v1/trace/start',
+  traceStop: '/v1/trace/stop',
   /** The flight recorder (Go 1.25+): ?action=start&seconds=N (POST), snapshot (GET), stop (POST). */
   flight: '/v1/flight',
   /** POST: write what is recording (as at exit) before the program is stopped from outside. */
@@ -53,9 +56,10 @@ export const WHOLE_RUN_FILES = {
   allocs: 'allocs.pb.gz',
 } as const;
 
-/** File the agent writes in ENV_EXIT_DIR: the CPU recording running when the program ended. */
+/** Files the agent writes in ENV_EXIT_DIR: the CPU recording and the execution trace running when the program ended. */
 export const EXIT_FILES = {
   cpu: 'cpu-recording.pb.gz',
+  trace: 'trace-recording.trace',
 } as const;
 
 /** The pprof label every goroutine of the agent runs under. */

@@ -76,7 +76,8 @@ func ${P}StartWholeRun(dir string) {
 }
 
 // ${P}Finish writes what is being recorded as the program ends (main returned or panicked,
-// os.Exit, or Stop Session asked first): a CPU recording to the exit folder; in whole-run
+// os.Exit, or Stop Session asked first): a CPU recording and an execution trace (Start
+// Trace) to the exit folder; in whole-run
 // mode CPU (start to now), heap (after a GC) and allocs to the whole-run folder. Only the
 // first call does anything.
 func ${P}Finish() {
@@ -86,6 +87,7 @@ func ${P}Finish() {
 		return
 	}
 	${P}Rec.finished = true
+	${P}TraceAtExit()
 	if ${P}State.cpu != nil {
 		${P}Pprof.StopCPUProfile()
 		if ${P}State.wholeRunCPU {

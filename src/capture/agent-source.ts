@@ -30,6 +30,7 @@
 import { AGENT_GUARD_FUNCTIONS } from './agent-guard-source';
 import { AGENT_PREFIX as P, ENV_ADDRESS_FILE, ENV_WHOLE_RUN_DIR, HEADER_BASE_LENGTH, ROUTES } from './agent-protocol';
 import { RECORDING_SOURCE } from './agent-recording-source';
+import { TRACE_RECORDING_SOURCE } from './agent-trace-recording-source';
 
 /** File name of the agent inside the package folder (must not exist on disk). */
 export const AGENT_FILE_NAME = 'zz_goprofiler_agent.go';
@@ -148,6 +149,10 @@ func ${P}Serve(w ${P}HTTP.ResponseWriter, r *${P}HTTP.Request) {
 		${P}Contention(w, r)
 	case "${ROUTES.trace}":
 		${P}ExecutionTrace(w, r)
+	case "${ROUTES.traceStart}":
+		${P}TraceStart(w, r)
+	case "${ROUTES.traceStop}":
+		${P}TraceStop(w, r)
 	case "${ROUTES.flight}":
 		if ${P}FlightHandler == nil {
 			${P}HTTP.Error(w, "the flight recorder needs Go 1.25 or later; this program is built with "+${P}Runtime.Version(), ${P}HTTP.StatusNotImplemented)
@@ -315,4 +320,4 @@ func ${P}Save(path string, data []byte) {
 		${P}Warn("cannot write " + path + ": " + err.Error())
 	}
 }
-${RECORDING_SOURCE}`;
+${RECORDING_SOURCE}${TRACE_RECORDING_SOURCE}`;

@@ -7,6 +7,7 @@
  * (merged into the user's own -ldflags, which would otherwise replace it) and, should the
  * link fail anyway (a toolchain that changed the package), builds again without the hook.
  */
+import { goAtLeast } from '../golang/go-version';
 import { AGENT_PREFIX as P } from './agent-protocol';
 import { AGENT_FINISH } from './agent-source';
 import { runTool } from './process';
@@ -43,8 +44,7 @@ export const LINKNAME_CHECK_OFF = '-checklinkname=0';
 
 /** True for go1.23 and later ("go1.26.8", "go1.23rc1", "devel go1.24-abc"). Pure. */
 export function toolchainHasExitHooks(goVersion: string): boolean {
-  const m = /go1\.(\d+)/.exec(goVersion);
-  return m !== null && Number(m[1]) >= 23;
+  return goAtLeast(goVersion, 23);
 }
 
 /**

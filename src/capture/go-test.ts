@@ -1,6 +1,6 @@
 /**
- * Profiles one test or benchmark with `go test`: CPU, memory, block and mutex profiles in
- * one run, each saved to the profiles folder with a sidecar.
+ * Profiles one test or benchmark with `go test`: CPU, memory, block and mutex profiles and an
+ * execution trace in one run, each saved to the profiles folder with a sidecar.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,16 +32,17 @@ export interface GoTestProfileResult {
   readonly passed: boolean;
   /** go test's combined output (test log, failures, benchmark lines). */
   readonly output: string;
-  /** Saved profiles, CPU first. */
+  /** Saved profiles, CPU first, the execution trace last. */
   readonly saved: readonly SavedProfile[];
 }
 
-/** The profiles `go test` writes and the store type each becomes. */
+/** The profiles (and the trace) `go test` writes and the store type each becomes. */
 const PROFILE_FLAGS = [
   { flag: '-cpuprofile', file: 'cpu.pprof', type: 'cpu' },
   { flag: '-memprofile', file: 'mem.pprof', type: 'heap' },
   { flag: '-blockprofile', file: 'block.pprof', type: 'block' },
   { flag: '-mutexprofile', file: 'mutex.pprof', type: 'mutex' },
+  { flag: '-trace', file: 'trace.out', type: 'trace' },
 ] as const;
 
 /** `go test` arguments selecting exactly one test or benchmark. Pure. */

@@ -71,6 +71,10 @@ export interface ProfilerSession {
   startCpu(): Promise<void>;
   /** Stops the recording started by startCpu() and returns it (what was written at exit if the program has ended). */
   stopCpu(): Promise<CaptureResult>;
+  /** Starts an open-ended execution trace (Start Trace); 'busy' if a trace already runs. */
+  startTrace(): Promise<void>;
+  /** Stops it and returns the trace (what the agent wrote at exit, with a note, if the program has ended). */
+  stopTrace(): Promise<CaptureResult>;
   /** After exit: the CPU recording that was running then, saved by the agent or lost. */
   recordingAtExit(): Promise<RecordingAtExit>;
   /** After exit: the whole-run profiles the agent wrote as the program ended (none if it got no chance). */
@@ -209,6 +213,36 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
       inFlight.delete(onExit);
     }
   };
+  /** Stops an open-ended recording begun at `began`; cut short by the program's end, what `cutShort` finds. */
+  const stopRecording = async (
+    kind: 'cpu' | 'trace',
+    began: Date | undefined,
+    stop: (client: AgentClient) => Promise<Uint8Array>,
+    cutShort: () => Promise<CaptureResult>,
+  ): Promise<CaptureResult> => {
+    try {
+      return await guarded(kind, async (client) => {
+        const profile = await stop(client);
+        const endedAt = new Date();
+        const from = began ?? endedAt;
+        return { kind, profile, startedAt: from, endedAt, seconds: (endedAt.getTime() - from.getTime()) / 1000 };
+      });
+    } catch (e) {
+      if (e instanceof CaptureError && e.failure === 'program-ended' && began) return cutShort();
+      throw e;
+    }
+  };
+  /** An execution trace cut short by the program's end: what the agent wrote then (with a note), or what was lost. */
+  const traceCutShort = async (since: Date): Promise<CaptureResult> => {
+    await program.exited;
+    const end = await endReason();
+    const stoppedAt = endedAt ?? new Date();
+    const what = 'execution trace';
+    const trace = await readFile(join(exitDir, EXIT_FILES.trace)).catch(() => undefined);
+    if (!trace) throw new CaptureError('program-ended', `trace failed: ${lostAtExitMessage(build.program, end, since, stoppedAt, build, what)}`);
+    const result: CaptureResult = { kind: 'trace', profile: trace, startedAt: since, endedAt: stoppedAt, seconds: (stoppedAt.getTime() - since.getTime()) / 1000 };
+    return { ...result, note: savedAtExitNote(build.program, end, result, undefined, what) };
+  };
   /** Bounded: a program that no longer answers is stopped anyway. */
   const finish = async (): Promise<void> => {
     if (!client || program.hasExited()) return;
@@ -235,19 +269,11 @@ export async function launchWithAgent(options: LaunchOptions): Promise<ProfilerS
       guarded('cpu', async (client) => {
         await client.startCpu();
       }),
-    stopCpu: async () => {
-      const began = client?.cpuRecordingSince;
-      try {
-        return await guarded('cpu', async (client) => {
-          const profile = await client.stopCpu();
-          const endedAt = new Date();
-          const from = began ?? endedAt;
-          return { kind: 'cpu' as const, profile, startedAt: from, endedAt, seconds: (endedAt.getTime() - from.getTime()) / 1000 };
-        });
-      } catch (e) {
-        if (e instanceof CaptureError && e.failure === 'program-ended' && began) return cpuCutShort();
-        throw e;
-      }
+    stopCpu: () => stopRecording('cpu', client?.cpuRecordingSince, (c) => c.stopCpu(), cpuCutShort),
+    startTrace: () => guarded('trace', (client) => client.startTrace()),
+    stopTrace: () => {
+      const began = client?.traceRecordingSince;
+      return stopRecording('trace', began, (c) => c.stopTrace(), () => traceCutShort(began ?? new Date()));
     },
     recordingAtExit,
     async wholeRunResults() {

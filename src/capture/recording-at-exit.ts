@@ -51,9 +51,9 @@ function seconds(ms: number): string {
 }
 
 /** "workload exited with code 3 after 1.2 s of the 60 s window; the 1.2 s recorded are saved". Pure. */
-export function savedAtExitNote(program: string, end: string, result: CaptureResult, windowSeconds?: number): string {
+export function savedAtExitNote(program: string, end: string, result: CaptureResult, windowSeconds?: number, what = 'CPU recording'): string {
   const recorded = seconds(result.endedAt.getTime() - result.startedAt.getTime());
-  const when = windowSeconds === undefined ? `${recorded} into the CPU recording` : `after ${recorded} of the ${windowSeconds} s window`;
+  const when = windowSeconds === undefined ? `${recorded} into the ${what}` : `after ${recorded} of the ${windowSeconds} s window`;
   return `${program} ${end} ${when}; the ${recorded} recorded are saved`;
 }
 
@@ -86,7 +86,7 @@ export function whyLost(end: string, hooks: EndHooks): string {
 }
 
 /** "the CPU recording started at 12:00:01 (2.3 s) was lost: workload was killed by SIGKILL; SIGKILL ends …". Pure. */
-export function lostAtExitMessage(program: string, end: string, since: Date, endedAt: Date, hooks: EndHooks): string {
+export function lostAtExitMessage(program: string, end: string, since: Date, endedAt: Date, hooks: EndHooks, what = 'CPU recording'): string {
   const at = since.toTimeString().slice(0, 8);
-  return `the CPU recording started at ${at} (${seconds(endedAt.getTime() - since.getTime())}) was lost: ${program} ${end}; ${whyLost(end, hooks)}`;
+  return `the ${what} started at ${at} (${seconds(endedAt.getTime() - since.getTime())}) was lost: ${program} ${end}; ${whyLost(end, hooks)}`;
 }

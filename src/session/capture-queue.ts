@@ -2,16 +2,15 @@
  * Clicks are never dropped: a capture of a kind that is already in flight in the session waits
  * its turn (its row says how many are queued) instead of being refused. Kinds run side by side.
  */
-import type { CaptureKind } from '../capture/capture-kinds';
-import type { SessionRegistry, SessionState } from './session-registry';
+import type { RecordingKind, SessionRegistry, SessionState } from './session-registry';
 
-const tails = new WeakMap<SessionState, Map<CaptureKind, Promise<unknown>>>();
+const tails = new WeakMap<SessionState, Map<RecordingKind, Promise<unknown>>>();
 
 /** Runs `task` after the earlier captures of `kind` in this session, keeping the row's busy state and queue count. */
-export function queueCapture<T>(registry: SessionRegistry, state: SessionState, kind: CaptureKind, task: () => Promise<T>): Promise<T> {
+export function queueCapture<T>(registry: SessionRegistry, state: SessionState, kind: RecordingKind, task: () => Promise<T>): Promise<T> {
   const id = state.session.id;
   const row = kind === 'cpu' && state.session.cpuControl ? 'cpu' : kind;
-  const byKind = tails.get(state) ?? new Map<CaptureKind, Promise<unknown>>();
+  const byKind = tails.get(state) ?? new Map<RecordingKind, Promise<unknown>>();
   tails.set(state, byKind);
   const before = byKind.get(kind);
   if (before) {

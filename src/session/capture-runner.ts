@@ -77,7 +77,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
   return saved;
 }
 
-function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
+export function report(deps: CaptureDeps, state: SessionState, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   deps.log.error(`${state.session.label}: ${message}`);
   if (e instanceof KeptCaptureError) return; // its own notification offers Save As…
@@ -161,23 +161,46 @@ function timedCapture(state: SessionState, kind: CaptureKind, seconds: number): 
   );
 }
 
-export async function startCpu(deps: CaptureDeps, state: SessionState): Promise<boolean> {
-  const control = state.session.cpuControl;
-  if (!control) return (await runCapture(deps, state, 'cpu')) !== undefined;
-  if (refuseCpu(state, 'cpu')) return false;
-  state.busy.add('cpu');
-  deps.registry.touch(state.session.id, 'cpu');
+/**
+ * Starts an open-ended recording (CPU, or a trace): its row spins meanwhile; `started` runs
+ * once the agent has begun (it sets the state's start time, which swaps the Start/Stop row).
+ */
+export async function startRecording(deps: CaptureDeps, state: SessionState, row: 'cpu' | 'trace-recording', start: () => Promise<void>, started: () => void): Promise<boolean> {
+  state.busy.add(row);
+  deps.registry.touch(state.session.id, row);
   try {
-    await control.start();
-    state.cpuStartedAt = new Date();
+    await start();
+    started();
     return true;
   } catch (e) {
     report(deps, state, e);
     return false;
   } finally {
-    state.busy.delete('cpu');
+    state.busy.delete(row);
     deps.registry.touch(state.session.id, 'session');
   }
+}
+
+/** Stops an open-ended recording (its start time already cleared), saves and opens it; its row spins meanwhile. */
+export async function stopRecording(deps: CaptureDeps, state: SessionState, row: 'cpu' | 'trace-recording', stop: () => Promise<CaptureResult>): Promise<string | undefined> {
+  state.busy.add(row);
+  deps.registry.touch(state.session.id, 'session');
+  try {
+    return (await saveAndOpen(deps, state, await stop())).profilePath;
+  } catch (e) {
+    report(deps, state, e);
+    return undefined;
+  } finally {
+    state.busy.delete(row);
+    deps.registry.touch(state.session.id, row);
+  }
+}
+
+export async function startCpu(deps: CaptureDeps, state: SessionState): Promise<boolean> {
+  const control = state.session.cpuControl;
+  if (!control) return (await runCapture(deps, state, 'cpu')) !== undefined;
+  if (refuseCpu(state, 'cpu')) return false;
+  return startRecording(deps, state, 'cpu', () => control.start(), () => (state.cpuStartedAt = new Date()));
 }
 
 export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<string | undefined> {
@@ -188,15 +211,5 @@ export async function stopCpu(deps: CaptureDeps, state: SessionState): Promise<s
     return undefined;
   }
   state.cpuStartedAt = undefined;
-  state.busy.add('cpu');
-  deps.registry.touch(state.session.id, 'session');
-  try {
-    return (await saveAndOpen(deps, state, await control.stop(startedAt))).profilePath;
-  } catch (e) {
-    report(deps, state, e);
-    return undefined;
-  } finally {
-    state.busy.delete('cpu');
-    deps.registry.touch(state.session.id, 'cpu');
-  }
+  return stopRecording(deps, state, 'cpu', () => control.stop(startedAt));
 }

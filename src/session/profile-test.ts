@@ -1,4 +1,4 @@
-/** Profiles one test or benchmark (from its CodeLens): go test with all four profiles, CPU opened. */
+/** Profiles one test or benchmark (from its CodeLens): go test with all four profiles and a trace, CPU opened. */
 import * as vscode from 'vscode';
 import { CaptureError } from '../capture/errors';
 import { profileGoTest } from '../capture/go-test';

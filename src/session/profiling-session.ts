@@ -25,6 +25,20 @@ export interface ProfilingSession {
     /** The recording; if the program ended meanwhile, what the agent saved then (with a note). */
     stop(startedAt: Date): Promise<CaptureResult>;
   };
+  /** Open-ended execution trace start/stop (agent sessions only). */
+  readonly traceControl?: {
+    start(): Promise<void>;
+    /** The trace; if the program ended meanwhile, what the agent saved then (with a note). */
+    stop(): Promise<CaptureResult>;
+  };
+  /**
+   * The flight recorder, kept on from the session's start (agent sessions built by Go 1.25+,
+   * when goProfiler.flightRecorderSeconds > 0): a snapshot is the last `seconds` of execution trace.
+   */
+  readonly flight?: {
+    readonly seconds: number;
+    snapshot(): Promise<CaptureResult>;
+  };
   /** Ends the session (and, for agent sessions, the program's whole process tree). */
   stop(): Promise<void>;
   /** Settles when the session is over (program exited, or detached). */

@@ -1,4 +1,4 @@
-/** Status bar "$(record) Recording CPU 0:12" while any session records CPU; click stops it. */
+/** Status bar "$(record) Recording CPU 0:12" (or "Trace") while any session records CPU or a trace; click stops it. */
 import * as vscode from 'vscode';
 import { recordingStatusText } from './recording-format';
 import type { SessionRegistry } from './session-registry';
@@ -18,23 +18,26 @@ export class RecordingStatus implements vscode.Disposable {
   }
 
   private update(): void {
-    const recording = this.registry.all().find((s) => s.cpuStartedAt !== undefined);
-    if (!recording || !recording.cpuStartedAt) {
+    const recording = this.registry.all().find((s) => s.cpuStartedAt !== undefined || s.traceStartedAt !== undefined);
+    const cpu = recording?.cpuStartedAt !== undefined;
+    const since = recording?.cpuStartedAt ?? recording?.traceStartedAt;
+    if (!recording || !since) {
       this.item.hide();
       if (this.timer) clearInterval(this.timer);
       this.timer = undefined;
       return;
     }
-    const startedAt = recording.cpuStartedAt.getTime();
+    const startedAt = since.getTime();
     const render = (): void => {
-      this.item.text = recordingStatusText('CPU', Date.now() - startedAt);
+      this.item.text = recordingStatusText(cpu ? 'CPU' : 'Trace', Date.now() - startedAt);
     };
     render();
-    this.item.tooltip = `Go Profiler: recording CPU of ${recording.session.label}; click to stop and open the profile`;
+    const what = cpu ? 'CPU' : 'an execution trace';
+    this.item.tooltip = `Go Profiler: recording ${what} of ${recording.session.label}; click to stop and open it`;
     this.item.command = {
-      command: 'goProfiler.session.stopCpu',
-      title: 'Stop CPU Recording',
-      arguments: [{ type: 'action', sessionId: recording.session.id, action: 'cpu-stop' }],
+      command: cpu ? 'goProfiler.session.stopCpu' : 'goProfiler.session.stopTrace',
+      title: cpu ? 'Stop CPU Recording' : 'Stop Trace',
+      arguments: [{ type: 'action', sessionId: recording.session.id, action: cpu ? 'cpu-stop' : 'trace-stop' }],
     };
     this.item.show();
     if (this.timer) clearInterval(this.timer);

@@ -33,9 +33,12 @@ export function registerSessionFeatures(
   const problems = new BuildProblems();
   const terminals = new ProgramTerminals();
   const deps = { registry, folder, onSaved, log, problems, unsaved, terminals, handed };
-  // The Stop CPU row shows the elapsed time: refresh that row alone while it records.
+  // The Stop CPU and Stop Trace rows show the elapsed time: refresh those rows alone while they record.
   const ticker = setInterval(() => {
-    for (const s of registry.all()) if (s.cpuStartedAt) registry.touch(s.session.id, 'cpu');
+    for (const s of registry.all()) {
+      if (s.cpuStartedAt) registry.touch(s.session.id, 'cpu');
+      if (s.traceStartedAt) registry.touch(s.session.id, 'trace-recording');
+    }
   }, 1000);
   return {
     registry,

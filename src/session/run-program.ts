@@ -12,6 +12,7 @@ import { agentSession } from './agent-session';
 import { withBuildProgress } from './build-progress-notification';
 import type { BuildProblems } from './build-problems';
 import { openProfile, saveAndOpen, stopCpu, type CaptureDeps } from './capture-runner';
+import { stopTrace } from './trace-recording';
 import { KeptCaptureError } from './unsaved-captures';
 import { parseEnvFile } from './env-file';
 import type { RunTarget } from './launch-config';
@@ -45,6 +46,12 @@ function samplingSettings(): SamplingRates {
     mutexProfileFraction: config.get<number>('mutexProfileFraction') ?? DEFAULT_SAMPLING.mutexProfileFraction,
     blockProfileRate: config.get<number>('blockProfileRate') ?? DEFAULT_SAMPLING.blockProfileRate,
   };
+}
+
+/** goProfiler.flightRecorderSeconds: how much execution trace the flight recorder keeps (0: off); the agent takes (0, 3600]. */
+function flightRecorderSeconds(): number {
+  const seconds = vscode.workspace.getConfiguration('goProfiler').get<number>('flightRecorderSeconds') ?? 0;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) : 0;
 }
 
 export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: string, wholeRun: boolean): Promise<StartedRun | undefined> {
@@ -99,7 +106,7 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
   // Whole-run mode captures by itself: pointing at the view's capture buttons would mislead.
   const next = wholeRun ? 'its profiles are saved and opened when it exits' : 'capture from the Go Profiler view';
   pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
-  const profiling = agentSession(session);
+  const profiling = agentSession(session, flightRecorderSeconds());
   const state = deps.registry.add(profiling);
   session.ready.catch((e: unknown) => {
     if (!session.program.hasExited()) void vscode.window.showErrorMessage(`Go Profiler: ${e instanceof Error ? e.message : String(e)}`);
@@ -110,10 +117,14 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
     const end = await session.endReason();
     pty.info(`\n${session.build.program} ${end}.`);
     const paths: string[] = [];
-    // A CPU recording (Start/Stop) running when the program ended: save and open what the
-    // agent wrote then, or say what was lost.
+    // A CPU recording or a trace (Start/Stop) running when the program ended: save and open
+    // what the agent wrote then, or say what was lost.
     if (state.cpuStartedAt) {
       const saved = await stopCpu(deps, state);
+      if (saved) paths.push(saved);
+    }
+    if (state.traceStartedAt) {
+      const saved = await stopTrace(deps, state);
       if (saved) paths.push(saved);
     }
     if (wholeRun) {

@@ -14,6 +14,7 @@ import { profileTest, type TestSelection } from './profile-test';
 import { runWithProfiler, type RunDeps, type StartedRun } from './run-program';
 import { chooseRunTarget, packageTarget } from './run-targets';
 import type { SessionState } from './session-registry';
+import { snapshotTrace, startTrace, stopTrace } from './trace-recording';
 import { requireTrust } from './trust';
 
 /** Argument of goProfiler.run: a package folder (CodeLens, tests) or an editor URI (menus). */
@@ -88,6 +89,18 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
       const state = stateOf(arg);
       return state ? stopCpu(deps, state) : undefined;
     }),
+    vscode.commands.registerCommand('goProfiler.session.startTrace', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? startTrace(deps, state) : false;
+    }),
+    vscode.commands.registerCommand('goProfiler.session.stopTrace', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? stopTrace(deps, state) : undefined;
+    }),
+    vscode.commands.registerCommand('goProfiler.session.snapshotTrace', async (arg?: SessionsNode | CaptureArgument) => {
+      const state = stateOf(arg);
+      return state ? snapshotTrace(deps, state) : undefined;
+    }),
     vscode.commands.registerCommand('goProfiler.session.capture', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);
       const kind = arg && 'kind' in arg ? arg.kind : undefined;
@@ -103,9 +116,10 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     vscode.commands.registerCommand('goProfiler.session.stop', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);
       if (!state) return false;
-      // A CPU recording is saved and opened before the program is ended (the agent writes
+      // A CPU recording (or a trace) is saved and opened before the program is ended (the agent writes
       // whatever else it records, e.g. a whole run, as part of stop()).
       if (state.cpuStartedAt) await stopCpu(deps, state);
+      if (state.traceStartedAt) await stopTrace(deps, state);
       await state.session.stop();
       deps.registry.remove(state.session.id);
       return true;

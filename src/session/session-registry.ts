@@ -3,23 +3,29 @@ import * as vscode from 'vscode';
 import type { CaptureKind } from '../capture/capture-kinds';
 import type { ProfilingSession } from './profiling-session';
 
+/** What a session's rows record: a capture kind, a snapshot of the flight recorder, or Start/Stop Trace. */
+export type RecordingKind = CaptureKind | 'flight-snapshot' | 'trace-recording';
+
 export interface SessionState {
   readonly session: ProfilingSession;
   /** When CPU recording started (agent start/stop). */
   cpuStartedAt?: Date;
+  /** When the open-ended execution trace (Start Trace) started. */
+  traceStartedAt?: Date;
   /** Kinds with a capture in flight. */
-  readonly busy: Set<CaptureKind>;
+  readonly busy: Set<RecordingKind>;
   /** Captures clicked while one of the same kind was in flight, waiting their turn, by kind. */
-  readonly queued: Map<CaptureKind, number>;
+  readonly queued: Map<RecordingKind, number>;
 }
 
 /**
  * What changed in one session: its own row (CPU recording started or stopped, which also
- * swaps its Start/Stop CPU row), the CPU row (elapsed time, saving), or one capture kind's row.
+ * swaps its Start/Stop CPU row), the CPU row (elapsed time, saving), or one capture kind's
+ * (or the flight recorder snapshot's) row.
  */
 export interface SessionChange {
   readonly sessionId: string;
-  readonly row: 'session' | 'cpu' | CaptureKind;
+  readonly row: 'session' | 'cpu' | RecordingKind;
 }
 
 export class SessionRegistry implements vscode.Disposable {

@@ -18,6 +18,9 @@ type ClickableNode = Exclude<SessionsNode, { type: 'session' }>;
 const ACTION_COMMANDS: Readonly<Record<ActionName, string>> = {
   'cpu-start': 'goProfiler.session.startCpu',
   'cpu-stop': 'goProfiler.session.stopCpu',
+  'trace-start': 'goProfiler.session.startTrace',
+  'trace-stop': 'goProfiler.session.stopTrace',
+  'flight-snapshot': 'goProfiler.session.snapshotTrace',
   stop: 'goProfiler.session.stop',
 };
 
@@ -56,6 +59,8 @@ export class SessionRows implements vscode.Disposable {
       if (this.commands.has(id)) continue;
       const rows: ClickableNode[] = [
         ...(state.session.cpuControl ? (['cpu-start', 'cpu-stop'] as const).map((action) => ({ type: 'action', sessionId: id, action }) as const) : []),
+        ...(state.session.traceControl ? (['trace-start', 'trace-stop'] as const).map((action) => ({ type: 'action', sessionId: id, action }) as const) : []),
+        ...(state.session.flight ? [{ type: 'action', sessionId: id, action: 'flight-snapshot' } as const] : []),
         ...captureActions(state.session.source).map((a) => ({ type: 'capture', sessionId: id, kind: a.kind }) as const),
         { type: 'action', sessionId: id, action: 'stop' },
       ];
@@ -86,6 +91,7 @@ export class SessionRows implements vscode.Disposable {
     const { sessionId } = change;
     if (change.row === 'session') return this.nodes.get(sessionId);
     if (change.row === 'cpu' && state.session.cpuControl) return this.nodes.get(`${sessionId}/${state.cpuStartedAt ? 'cpu-stop' : 'cpu-start'}`);
+    if (change.row === 'trace-recording') return this.nodes.get(`${sessionId}/${state.traceStartedAt ? 'trace-stop' : 'trace-start'}`);
     return this.nodes.get(`${sessionId}/${change.row}`);
   }
 

@@ -57,8 +57,14 @@ export class SessionsTree implements vscode.TreeDataProvider<SessionsNode>, vsco
     const cpu: SessionsNode[] = state.session.cpuControl
       ? [this.rows.node({ type: 'action', sessionId: id, action: state.cpuStartedAt ? 'cpu-stop' : 'cpu-start' })]
       : [];
+    const trace: SessionsNode[] = state.session.traceControl
+      ? [this.rows.node({ type: 'action', sessionId: id, action: state.traceStartedAt ? 'trace-stop' : 'trace-start' })]
+      : [];
+    const flight: SessionsNode[] = state.session.flight ? [this.rows.node({ type: 'action', sessionId: id, action: 'flight-snapshot' })] : [];
     return [
       ...cpu,
+      ...trace,
+      ...flight,
       ...captureActions(state.session.source).map((a) => this.rows.node({ type: 'capture', sessionId: id, kind: a.kind })),
       this.rows.node({ type: 'action', sessionId: id, action: 'stop' }),
     ];
@@ -92,23 +98,45 @@ function captureItem(state: SessionState, kind: CaptureKind): vscode.TreeItem {
   return item;
 }
 
+const ACTION_ICONS = {
+  'cpu-start': 'record',
+  'cpu-stop': 'debug-stop',
+  'trace-start': 'debug-start',
+  'trace-stop': 'debug-stop',
+  'flight-snapshot': 'history',
+  stop: 'close',
+} as const;
+
 function actionItem(state: SessionState, action: Extract<SessionsNode, { type: 'action' }>['action']): vscode.TreeItem {
-  const labels = { 'cpu-start': 'Start CPU Recording', 'cpu-stop': 'Stop CPU Recording', stop: 'Stop Session' } as const;
-  const icons = { 'cpu-start': 'record', 'cpu-stop': 'debug-stop', stop: 'close' } as const;
+  const seconds = state.session.flight?.seconds ?? 0;
+  const labels = {
+    'cpu-start': 'Start CPU Recording',
+    'cpu-stop': 'Stop CPU Recording',
+    'trace-start': 'Start Trace',
+    'trace-stop': 'Stop Trace',
+    'flight-snapshot': `Snapshot Last ${seconds} s of Trace`,
+    stop: 'Stop Session',
+  } as const;
   const item = new vscode.TreeItem(labels[action]);
-  // Starting, or saving what was recorded: the CPU row spins meanwhile.
-  const cpuBusy = action !== 'stop' && state.busy.has('cpu');
-  item.iconPath = new vscode.ThemeIcon(cpuBusy ? BUSY_ICON : icons[action]);
+  // Starting, or saving what was recorded: the row spins meanwhile.
+  const busyKind = action === 'stop' ? undefined : action === 'flight-snapshot' ? 'flight-snapshot' : action.startsWith('trace-') ? 'trace-recording' : 'cpu';
+  item.iconPath = new vscode.ThemeIcon(busyKind && state.busy.has(busyKind) ? BUSY_ICON : ACTION_ICONS[action]);
   if (action === 'cpu-stop' && state.cpuStartedAt) item.description = formatElapsed(Date.now() - state.cpuStartedAt.getTime());
+  if (action === 'trace-stop' && state.traceStartedAt) item.description = formatElapsed(Date.now() - state.traceStartedAt.getTime());
+  if (action === 'flight-snapshot') {
+    const queued = state.queued.get('flight-snapshot') ?? 0;
+    if (queued > 0) item.description = `${queued} more queued`;
+    item.tooltip = `The flight recorder keeps the last ${seconds} s of execution trace; click to save and open them`;
+  }
   return item;
 }
 
 function sessionItem(state: SessionState): vscode.TreeItem {
   const s = state.session;
   const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
-  item.iconPath = new vscode.ThemeIcon(state.cpuStartedAt ? 'record' : s.source === 'attach' ? 'plug' : 'flame');
-  const recording = state.cpuStartedAt ? 'recording CPU' : '';
-  item.description = [s.pid !== undefined ? `pid ${s.pid}` : 'attached', recording].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(state.cpuStartedAt || state.traceStartedAt ? 'record' : s.source === 'attach' ? 'plug' : 'flame');
+  const recording = [state.cpuStartedAt ? 'recording CPU' : '', state.traceStartedAt ? 'tracing' : ''];
+  item.description = [s.pid !== undefined ? `pid ${s.pid}` : 'attached', ...recording].filter(Boolean).join(' · ');
   item.tooltip = s.source === 'attach' ? `Attached to ${s.label}` : `${s.label} (pid ${s.pid}) running with the Go Profiler agent`;
   item.contextValue = `goProfiler.session.${s.source}${state.cpuStartedAt ? '.recording' : ''}`;
   item.id = s.id;

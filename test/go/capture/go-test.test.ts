@@ -1,10 +1,13 @@
 // Profiling one test or benchmark with go test (real Go).
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CaptureError } from '../../../src/capture/errors';
 import { goTestArgs, profileGoTest } from '../../../src/capture/go-test';
+import { readTrace } from '../../../src/trace/read';
+import { traceCounts } from '../../../src/trace/summary';
+import { parsedByGoTool } from '../../support/go-trace';
 import { FIXTURES, row, top, withTempDir, topProgramFunction } from './helpers';
 
 const PKG = join(FIXTURES, 'benchy');
@@ -14,7 +17,7 @@ describe('go test arguments', () => {
   it('selects exactly one test or benchmark', () => {
     const t = goTestArgs({ test: 'TestHot' }, '/p');
     assert.deepEqual(t.slice(0, 4), ['test', '-count=1', '-run', '^TestHot$']);
-    assert.ok(t.includes('-cpuprofile') && t.includes('-memprofile') && t.includes('-blockprofile') && t.includes('-mutexprofile'));
+    assert.ok(t.includes('-cpuprofile') && t.includes('-memprofile') && t.includes('-blockprofile') && t.includes('-mutexprofile') && t.includes('-trace'));
     assert.deepEqual(goTestArgs({ bench: 'BenchmarkHot' }, '/p').slice(2, 6), ['-bench', '^BenchmarkHot$', '-run', '^$']);
     assert.throws(() => goTestArgs({}, '/p'), /exactly one test/);
     assert.throws(() => goTestArgs({ test: 'TestA', bench: 'BenchmarkB' }, '/p'), /exactly one test/);
@@ -23,12 +26,16 @@ describe('go test arguments', () => {
 });
 
 describe('profileGoTest (real Go)', () => {
-  it('profiles a test: cpu, heap, block, mutex saved; the hot function on top', async () => {
+  it('profiles a test: cpu, heap, block, mutex and a trace saved; the hot function on top', async () => {
     await withTempDir(async (dir) => {
       const result = await profileGoTest({ pkgDir: PKG, test: 'TestHot', outDir: dir });
       assert.equal(result.passed, true, result.output);
-      assert.deepEqual(result.saved.map((s) => s.sidecar.capture.kind), ['cpu', 'heap', 'block', 'mutex']);
-      const [cpu, , block, mutex] = result.saved;
+      assert.deepEqual(result.saved.map((s) => s.sidecar.capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
+      const [cpu, , block, mutex, trace] = result.saved;
+      // The trace: saved as .trace beside the profiles, read by go tool trace and by us alike.
+      assert.match(trace!.profilePath, /benchy\.TestHot-trace-\d{8}T\d{6}Z\.trace$/);
+      const { lines } = await parsedByGoTool(trace!.profilePath);
+      assert.equal(traceCounts(readTrace(await readFile(trace!.profilePath), trace!.profilePath)).events, lines.length);
       assert.equal(topProgramFunction(await top(cpu!.profilePath)), HOT);
       assert.match(cpu!.profilePath, /benchy\.TestHot-cpu-\d{8}T\d{6}Z\.pb\.gz$/);
       assert.equal(cpu!.sidecar.capture.source, 'go-test');
@@ -52,7 +59,7 @@ describe('profileGoTest (real Go)', () => {
       const result = await profileGoTest({ pkgDir: PKG, test: 'TestFails', outDir: dir });
       assert.equal(result.passed, false);
       assert.match(result.output, /this test fails on purpose/);
-      assert.equal(result.saved.length, 4);
+      assert.equal(result.saved.length, 5);
     });
   });
 

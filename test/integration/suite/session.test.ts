@@ -20,7 +20,7 @@ interface StartedRun {
 }
 
 function sidecarOf(profilePath: string): { program: string; capture: { kind: string; source: string } } {
-  return JSON.parse(readFileSync(profilePath.replace(/\.pb\.gz$/, '.json'), 'utf8')) as { program: string; capture: { kind: string; source: string } };
+  return JSON.parse(readFileSync(profilePath.replace(/\.(pb\.gz|trace)$/, '.json'), 'utf8')) as { program: string; capture: { kind: string; source: string } };
 }
 
 async function topFlat(path: string): Promise<string> {
@@ -176,7 +176,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     });
   });
 
-  it('the Profile CodeLenses above TestSpin and BenchmarkSpin each save four profiles with spinPrimes the CPU hot spot', async () => {
+  it('the Profile CodeLenses above TestSpin and BenchmarkSpin each save four profiles and a trace with spinPrimes the CPU hot spot', async () => {
     const uri = vscode.Uri.file(join(burnerDir, 'burner_test.go'));
     await vscode.workspace.openTextDocument(uri);
     const lenses = await eventually('CodeLenses', async () => {
@@ -187,7 +187,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     assert.ok(lens?.command, `lenses: ${lenses.map((l) => l.command?.title).join(', ')}`);
     assert.equal(lens.command.title, 'Profile');
     const paths = await vscode.commands.executeCommand<string[]>(lens.command.command, ...(lens.command.arguments ?? []));
-    assert.deepEqual(paths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+    assert.deepEqual(paths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
     // In a test binary package main's functions carry the import path.
     assert.equal(await topFlat(paths[0]!), 'example.com/gosession/burner.spinPrimes');
 
@@ -195,7 +195,7 @@ describe('Run with Profiler (real Go in the extension host)', function () {
     const bench = lenses.find((l) => l.command?.command === 'goProfiler.profileTest' && (l.command.arguments?.[0] as { name?: string } | undefined)?.name === 'BenchmarkSpin');
     assert.ok(bench?.command);
     const benchPaths = await vscode.commands.executeCommand<string[]>(bench.command.command, ...(bench.command.arguments ?? []));
-    assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex']);
+    assert.deepEqual(benchPaths.map((p) => sidecarOf(p).capture.kind), ['cpu', 'heap', 'block', 'mutex', 'trace']);
     assert.equal(await topFlat(benchPaths[0]!), 'example.com/gosession/burner.spinPrimes');
 
     const mainUri = vscode.Uri.file(join(burnerDir, 'main.go'));
