@@ -21,10 +21,13 @@ import { readTopRows } from './table-reader';
 
 const TITLE = 'checkout {version=v1} · CPU · test-pyroscope · last hour';
 
-/** Picks the quick-input row whose label is `label` (the quick input may still be loading). */
+/**
+ * Picks the quick-input row whose label is `label` (the quick input may still be loading).
+ * Only visible rows: an earlier step's list can stay in the DOM, hidden, ahead of the current one.
+ */
 async function choose(page: Page, label: string | RegExp): Promise<void> {
   const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row:visible')
     .filter({ has: page.locator('.label-name', { hasText: label }) })
     .first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
