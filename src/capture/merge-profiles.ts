@@ -6,7 +6,8 @@
  * and the default sample type come from the first, and every input must have the same
  * sample types (else a one-line error naming the mismatch). Pure (bytes already gunzipped).
  */
-import { fields, pushInts, Writer, type Field } from './proto-wire';
+import { fields, pushInts, type Field } from './proto-wire';
+import { Writer } from '../pprof/proto-writer';
 
 const P = { sampleType: 1, sample: 2, mapping: 3, location: 4, function: 5, string: 6, dropFrames: 7, keepFrames: 8, time: 9, duration: 10, periodType: 11, period: 12, comment: 13, defaultSampleType: 14 };
 

@@ -6,7 +6,8 @@
  * their stack (plus their raw label bytes). Samples whose every value is unchanged are
  * dropped; duration_nanos becomes end.time_nanos - base.time_nanos. Pure (no zlib here).
  */
-import { fields, latin1, pushInts, Writer } from './proto-wire';
+import { fields, latin1, pushInts } from './proto-wire';
+import { Writer } from '../pprof/proto-writer';
 
 interface Sample {
   readonly key: string;

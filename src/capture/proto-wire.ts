@@ -1,7 +1,7 @@
 /**
- * Reading and writing profile.proto's wire format directly, for the rewrites that must
- * pass everything they do not change through untouched (profile-delta.ts, strip-agent.ts).
- * Varints are exact below 2^53. Pure.
+ * Reading profile.proto's wire format directly, for the rewrites that must pass everything
+ * they do not change through untouched (profile-delta.ts, strip-agent.ts); they write with
+ * src/pprof/proto-writer.ts. Varints are exact below 2^53. Pure.
  */
 
 export interface Field {
@@ -126,64 +126,4 @@ export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return s;
-}
-
-/** Appends protobuf wire data to a buffer that grows as needed. */
-export class Writer {
-  private buf = new Uint8Array(256);
-  private length = 0;
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-
-  /** A varint; negative values as 64-bit two's complement (10 bytes). */
-  varint(v: number): void {
-    this.room(10);
-    if (v < 0) {
-      let big = BigInt.asUintN(64, BigInt(Math.round(v)));
-      while (big >= 0x80n) {
-        this.buf[this.length++] = Number(big & 0x7fn) | 0x80;
-        big >>= 7n;
-      }
-      this.buf[this.length++] = Number(big);
-      return;
-    }
-    while (v >= 0x80) {
-      this.buf[this.length++] = (v % 128) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    this.buf[this.length++] = v;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
-  }
-
-  lengthDelimited(field: number, payload: Uint8Array): void {
-    this.varint(field * 8 + 2);
-    this.varint(payload.length);
-    this.bytes(payload);
-  }
-
-  /** A varint field (wire type 0). */
-  uint(field: number, value: number): void {
-    this.varint(field * 8);
-    this.varint(value);
-  }
-
-  packed(field: number, values: readonly number[]): void {
-    const inner = new Writer();
-    for (const v of values) inner.varint(v);
-    this.lengthDelimited(field, inner.finish());
-  }
-
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
-  }
 }

@@ -9,7 +9,8 @@
  */
 import { AGENT_LABEL } from './agent-protocol';
 import { isAgentFunction, isAgentRoot, type AgentFootprint } from './agent-footprint';
-import { forEachField, pushPacked, toSigned, Writer } from './proto-wire';
+import { forEachField, pushPacked, toSigned } from './proto-wire';
+import { Writer } from '../pprof/proto-writer';
 
 interface Fn {
   readonly nameIdx: number;

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { traceProfile, type TraceProfileType } from '../trace/profiles';
 import type { Trace } from '../trace/trace';
-import { Writer } from './proto-wire';
+import { Writer } from '../pprof/proto-writer';
 
 class StringTable {
   readonly list: string[] = [''];

@@ -1,6 +1,6 @@
 /** A profile read from a legacy format, written as pprof protobuf bytes for the one decoder. */
 import { mappingOf, type LegacyMapping } from './legacy-mappings';
-import { ProtoWriter } from './proto-writer';
+import { Writer } from './proto-writer';
 
 export interface LegacySample {
   readonly values: readonly bigint[];
@@ -29,6 +29,25 @@ export interface JavaSymbol {
   readonly line: number;
 }
 
+/** A varint field, left out when zero (proto3's default). */
+function uintField(w: Writer, field: number, value: number | bigint): Writer {
+  if (value !== 0 && value !== 0n) w.uint(field, value);
+  return w;
+}
+
+/** A message field, written even when empty (string table entries, empty messages). */
+function messageField(w: Writer, field: number, message: Writer): Writer {
+  w.lengthDelimited(field, message.finish());
+  return w;
+}
+
+/** Varint fields in order, each left out when zero. */
+function message(...fields: readonly (readonly [number, number | bigint])[]): Writer {
+  const w = new Writer();
+  for (const [field, value] of fields) uintField(w, field, value);
+  return w;
+}
+
 /** `profile` as pprof protobuf bytes; each address one location (numbered by first use) tied to `mappings`. */
 export function encodeLegacyProfile(profile: LegacyProfile, mappings: LegacyMapping[]): Uint8Array {
   const strings = [''];
@@ -41,9 +60,9 @@ export function encodeLegacyProfile(profile: LegacyProfile, mappings: LegacyMapp
     }
     return i;
   };
-  const valueType = (t: { type: string; unit: string }): ProtoWriter => new ProtoWriter().varintField(1, str(t.type)).varintField(2, str(t.unit));
-  const out = new ProtoWriter();
-  for (const t of profile.sampleTypes) out.messageField(1, valueType(t));
+  const valueType = (t: { type: string; unit: string }): Writer => message([1, str(t.type)], [2, str(t.unit)]);
+  const out = new Writer();
+  for (const t of profile.sampleTypes) messageField(out, 1, valueType(t));
   const locationOf = new Map<bigint, number>();
   const addresses: bigint[] = [];
   for (const s of profile.samples) {
@@ -55,39 +74,42 @@ export function encodeLegacyProfile(profile: LegacyProfile, mappings: LegacyMapp
       }
       return id;
     });
-    const sample = new ProtoWriter().packedField(1, ids).packedField(2, s.values);
-    for (const [key, num] of s.numLabels ?? []) sample.messageField(3, new ProtoWriter().varintField(1, str(key)).varintField(3, num));
-    out.messageField(2, sample);
+    const sample = new Writer();
+    if (ids.length > 0) sample.packed(1, ids);
+    if (s.values.length > 0) sample.packed(2, s.values);
+    for (const [key, num] of s.numLabels ?? []) messageField(sample, 3, message([1, str(key)], [3, num]));
+    messageField(out, 2, sample);
   }
   const { symbols } = profile;
   const mappingIds = addresses.map((a) => (symbols?.has(a) ? 0 : mappingOf(a, mappings) + 1));
   // Functions by name, numbered in order of first use, as pprof makes them.
   const functionOf = new Map<string, number>();
-  const functions = new ProtoWriter();
-  const lineOf = (a: bigint): ProtoWriter | undefined => {
+  const functions = new Writer();
+  const lineOf = (a: bigint): Writer | undefined => {
     const symbol = symbols?.get(a);
     if (!symbol) return undefined;
     let id = functionOf.get(symbol.name);
     if (id === undefined) {
       id = functionOf.size + 1;
       functionOf.set(symbol.name, id);
-      const fn = new ProtoWriter().varintField(1, id).varintField(2, str(symbol.name)).varintField(3, str(symbol.name));
-      functions.messageField(5, fn.varintField(4, str(symbol.file)));
+      messageField(functions, 5, message([1, id], [2, str(symbol.name)], [3, str(symbol.name)], [4, str(symbol.file)]));
     }
-    return new ProtoWriter().varintField(1, id).varintField(2, symbol.line);
+    return message([1, id], [2, symbol.line]);
   };
   mappings.forEach((m, i) => {
-    const w = new ProtoWriter().varintField(1, i + 1).varintField(2, m.start).varintField(3, m.limit).varintField(4, m.offset);
-    out.messageField(3, w.varintField(5, str(m.file)).varintField(6, str(m.buildId)));
+    messageField(out, 3, message([1, i + 1], [2, m.start], [3, m.limit], [4, m.offset], [5, str(m.file)], [6, str(m.buildId)]));
   });
   addresses.forEach((a, i) => {
-    const location = new ProtoWriter().varintField(1, i + 1).varintField(2, mappingIds[i]!).varintField(3, symbols ? 0 : a);
+    const location = message([1, i + 1], [2, mappingIds[i]!], [3, symbols ? 0 : a]);
     const line = lineOf(a);
-    out.messageField(4, line ? location.messageField(4, line) : location);
+    messageField(out, 4, line ? messageField(location, 4, line) : location);
   });
-  out.raw(functions);
+  out.bytes(functions.finish());
   const periodType = valueType(profile.periodType);
   const duration = profile.durationNanos ?? 0n;
-  for (const s of strings) out.stringField(6, s);
-  return out.varintField(10, duration).messageField(11, periodType).varintField(12, profile.period).finish();
+  const encoder = new TextEncoder();
+  for (const s of strings) out.lengthDelimited(6, encoder.encode(s));
+  uintField(out, 10, duration);
+  messageField(out, 11, periodType);
+  return uintField(out, 12, profile.period).finish();
 }

@@ -1,58 +1,65 @@
 /**
- * Just enough of the protobuf wire format to write a pprof profile: varints (from bigint, so
- * 64-bit addresses stay exact), length-delimited fields and packed repeated varints. Used to
- * turn a legacy format into the protobuf the one decoder reads.
+ * Writing protobuf wire data: the one writer for the profiles this project makes (legacy
+ * formats turned into pprof, trace-derived profiles, the capture rewrites). Numbers are
+ * exact below 2^53; bigints give exact 64-bit values (addresses). Pure.
  */
-export class ProtoWriter {
-  private readonly bytes: number[] = [];
 
-  varintField(field: number, value: bigint | number): this {
-    if (value === 0 || value === 0n) return this; // proto3 default: not written
-    this.varint(field << 3);
-    return this.varint(value);
+/** Appends protobuf wire data to a buffer that grows as needed. */
+export class Writer {
+  private buf = new Uint8Array(256);
+  private length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
   }
 
-  bytesField(field: number, payload: Uint8Array | readonly number[]): this {
-    this.varint((field << 3) | 2);
+  /** A varint; negative values as 64-bit two's complement (10 bytes). */
+  varint(v: number | bigint): void {
+    this.room(10);
+    if (typeof v === 'bigint' || v < 0) {
+      let big = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.round(v)));
+      while (big >= 0x80n) {
+        this.buf[this.length++] = Number(big & 0x7fn) | 0x80;
+        big >>= 7n;
+      }
+      this.buf[this.length++] = Number(big);
+      return;
+    }
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v % 128) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.buf[this.length++] = v;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  lengthDelimited(field: number, payload: Uint8Array): void {
+    this.varint(field * 8 + 2);
     this.varint(payload.length);
-    for (const b of payload) this.bytes.push(b);
-    return this;
+    this.bytes(payload);
   }
 
-  stringField(field: number, text: string): this {
-    return this.bytesField(field, new TextEncoder().encode(text));
+  /** A varint field (wire type 0). */
+  uint(field: number, value: number | bigint): void {
+    this.varint(field * 8);
+    this.varint(value);
   }
 
-  /** A field always written, even when empty (string table entries). */
-  messageField(field: number, message: ProtoWriter): this {
-    return this.bytesField(field, message.bytes);
-  }
-
-  packedField(field: number, values: readonly (bigint | number)[]): this {
-    if (values.length === 0) return this;
-    const inner = new ProtoWriter();
+  packed(field: number, values: readonly (number | bigint)[]): void {
+    const inner = new Writer();
     for (const v of values) inner.varint(v);
-    return this.bytesField(field, inner.bytes);
-  }
-
-  /** Appends what `other` holds, fields as they are. */
-  raw(other: ProtoWriter): this {
-    for (const b of other.bytes) this.bytes.push(b);
-    return this;
+    this.lengthDelimited(field, inner.finish());
   }
 
   finish(): Uint8Array {
-    return Uint8Array.from(this.bytes);
-  }
-
-  private varint(value: bigint | number): this {
-    // Negative values are written as their 64-bit two's complement, as protobuf does.
-    let v = BigInt.asUintN(64, BigInt(value));
-    while (v >= 0x80n) {
-      this.bytes.push(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
-    }
-    this.bytes.push(Number(v));
-    return this;
+    return this.buf.slice(0, this.length);
   }
 }
