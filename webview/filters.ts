@@ -69,7 +69,5 @@ export class FilterHistory {
   }
 }
 
-/** Go-syntax-safe literal for a regular expression. */
-export function escapeRegexp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
+/** Go-syntax-safe literal for a regular expression (one definition, in src/shared/go-regexp.ts). */
+export { quoteGoRegexp as escapeRegexp } from '../src/shared/go-regexp';
