@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { buildFolded } from '../../../src/analysis/folded';
+import { lineCostsForQuery } from '../../../src/analysis/line-table';
 import type { ReportOptions } from '../../../src/analysis/options';
 import { topTable, type TopTable } from '../../../src/analysis/top';
 import type { Profile } from '../../../src/pprof/profile';
@@ -140,5 +141,23 @@ describe('transforms on real Go profiles', () => {
       ]),
       ['main.burnMedium 30', 'main.burnMedium;main.mediumStep 180'],
     );
+  });
+
+  it('the editor hints (line costs) follow the chain: Drop main.pong counts as -ignore does, Merge moves lines to the caller', () => {
+    const sampleIndex = 1;
+    const lines = (params: Parameters<typeof lineCostsForQuery>[1]): string[] => {
+      const view = lineCostsForQuery(cpu, { ...params, files: [] });
+      const file = view.files.find((f) => f.file.endsWith('cpu/main.go'))!;
+      return lineCostsForQuery(cpu, { ...params, files: [file.file] }).files.find((f) => f.lines)!.lines!.map((l) => `${l.line} ${l.flat / 1e6} ${l.cum / 1e6}`);
+    };
+    assert.deepEqual(lines({ sampleIndex, transforms: [{ kind: 'drop', name: 'main.pong' }] }), lines({ sampleIndex, ignore: '^main\\.pong$' }));
+    assert.notDeepEqual(lines({ sampleIndex, transforms: [{ kind: 'drop', name: 'main.pong' }] }), lines({ sampleIndex }));
+    // mediumStep is inlined into burnMedium at main.go:43 and its body is lines 34-36 (70 + 60 + 50 ms
+    // in -traces -lines): merged, those 180ms of flat land on line 43.
+    const plain = lines({ sampleIndex });
+    const merged = lines({ sampleIndex, transforms: [{ kind: 'merge', name: 'main.mediumStep' }] });
+    for (const row of ['34 70 70', '35 60 60', '36 50 50', '43 20 200']) assert.ok(plain.includes(row), row);
+    assert.ok(merged.includes('43 200 200'));
+    assert.ok(!merged.some((r) => /^3[456] /.test(r)), merged.join(' | '));
   });
 });
