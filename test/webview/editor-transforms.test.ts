@@ -108,4 +108,27 @@ describe('transforms in Chromium', () => {
     await page.waitForFunction(() => (globalThis as unknown as PageDoc).document.querySelector('[data-testid="top-row"]') === null);
     assert.deepEqual(seen.errors, []);
   });
+
+  test('flame right-click → Focus on subtree sends the frame\'s call path; the Tree then starts at that function', async () => {
+    const { page, session, seen } = editor;
+    const { cpu } = await ensureGoFixtures();
+    const host = new EditorHost(cpu);
+    await editor.open(host);
+    const view = flameOf(host);
+    const p = await flamePoint(page, view, nodeNamed(view, 'main.main.func2'));
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    await page.click('[data-testid="function-menu"] [data-testid="menu-focus-subtree"]');
+    await session.idle();
+    const path = ['runtime.main', 'main.main', 'runtime/pprof.Do', 'main.main.func2'];
+    assert.deepEqual(await chips(page), [`Subtree ${path.join(' › ')}`]);
+    const params = host.requests('flame').at(-1)?.params;
+    assert.deepEqual(params && 'transforms' in params ? params.transforms : undefined, [{ kind: 'focusSubtree', path }]);
+    await page.click('[data-testid="tab-tree"]');
+    await session.idle();
+    await page.waitForSelector('[data-testid="tree-row"]');
+    const names = await page.$$eval('[data-testid="tree-row"]', (rows) => rows.map((r) => r.getAttribute('data-name')));
+    assert.ok(names.includes('main.main.func2') && names.includes('main.burnMedium'), names.join(', '));
+    assert.ok(!names.includes('runtime.main') && !names.includes('main.ping'), names.join(', '));
+    assert.deepEqual(seen.errors, []);
+  });
 });
