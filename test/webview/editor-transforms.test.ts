@@ -37,6 +37,14 @@ async function blur(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageDoc).document.activeElement?.blur());
 }
 
+/** Right-clicks the flame frame `name` and picks the menu item `testId`. */
+async function flameMenu(page: Page, host: EditorHost, name: string, testId: string): Promise<void> {
+  const view = flameOf(host);
+  const p = await flamePoint(page, view, nodeNamed(view, name));
+  await page.mouse.click(p.x, p.y, { button: 'right' });
+  await page.click(`[data-testid="function-menu"] [data-testid="${testId}"]`);
+}
+
 describe('transforms in Chromium', () => {
   const editor = useEditorPage();
 
@@ -45,14 +53,11 @@ describe('transforms in Chromium', () => {
     const { cpu } = await ensureGoFixtures();
     const host = new EditorHost(cpu);
     await editor.open(host);
-    const view = flameOf(host);
     const name = 'main.mediumStep';
     await page.fill('[data-testid="search-input"]', '^main\\.mediumStep$');
     await waitMatches(page, 1);
 
-    const p = await flamePoint(page, view, nodeNamed(view, name));
-    await page.mouse.click(p.x, p.y, { button: 'right' });
-    await page.click('[data-testid="function-menu"] [data-testid="menu-merge"]');
+    await flameMenu(page, host, name, 'menu-merge');
     await session.idle();
     assert.deepEqual(await chips(page), [`Merge ${name}`]);
     const params = host.requests('flame').at(-1)?.params;
@@ -114,10 +119,7 @@ describe('transforms in Chromium', () => {
     const { cpu } = await ensureGoFixtures();
     const host = new EditorHost(cpu);
     await editor.open(host);
-    const view = flameOf(host);
-    const p = await flamePoint(page, view, nodeNamed(view, 'main.main.func2'));
-    await page.mouse.click(p.x, p.y, { button: 'right' });
-    await page.click('[data-testid="function-menu"] [data-testid="menu-focus-subtree"]');
+    await flameMenu(page, host, 'main.main.func2', 'menu-focus-subtree');
     await session.idle();
     const path = ['runtime.main', 'main.main', 'runtime/pprof.Do', 'main.main.func2'];
     assert.deepEqual(await chips(page), [`Subtree ${path.join(' › ')}`]);
