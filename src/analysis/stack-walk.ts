@@ -150,7 +150,7 @@ export class StackWalk {
     if (chain) {
       length = chain.apply(lf.stackFrames, lf.stackInlined, lf.stackFunctions, length);
       if (length === 0) return;
-      // Frames unchanged: add up by location, which keeps pprof's inline markers (see inline-labels.ts).
+      // Frames unchanged: add up by location as without transforms (no per-frame stack to record).
       if (out instanceof TotalsSink && chain.keepsFrames) {
         lf.addTotals(kept, 0, n, value, out);
         return;
