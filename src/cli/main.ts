@@ -37,7 +37,11 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { pullCommand } = await import('./pull');
       return await pullCommand(rest, io);
     }
-    if (command === 'trace-profile') return io.out(await (await import('./trace-profile')).traceProfileCommand(rest)), 0;
+    if (command === 'trace-profile') {
+      const { traceProfileCommand } = await import('./trace-profile');
+      io.out(await traceProfileCommand(rest));
+      return 0;
+    }
     if (command === 'list' || command === 'disasm') {
       if (rest.includes('-h') || rest.includes('--help')) {
         io.out(USAGE);
