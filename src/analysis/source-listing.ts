@@ -118,6 +118,13 @@ export function trimSourcePath(path: string, searchPath: string): string {
   return path;
 }
 
+/** A file's text split as Go's bufio.ScanLines does: at "\n", a "\r" before it dropped, no empty last line. */
+export function sourceTextLines(data: string): string[] {
+  const lines = data.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
 /** A file's lines (without their newlines), or the one-line reason it could not be read. */
 export type SourceText = { readonly lines: readonly string[] } | { readonly error: string };
 
