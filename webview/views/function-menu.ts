@@ -51,9 +51,16 @@ export function showFunctionMenu(name: string, clientX: number, clientY: number,
   menu.querySelector('button')?.focus();
 }
 
+/** Items after "Sandwich" in every function menu (the app adds Show Source and Show Disassembly). */
+let moreItems: (name: string) => readonly FunctionMenuItem[] = () => [];
+
+export function setMoreFunctionMenuItems(items: (name: string) => readonly FunctionMenuItem[]): void {
+  moreItems = items;
+}
+
 /** The menu every view shows on a function. */
 export function sandwichMenu(name: string, clientX: number, clientY: number, openSandwich: (name: string) => void): void {
-  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }]);
+  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }, ...moreItems(name)]);
 }
 
 /** Right-click on a row (Top, Tree) opens the function menu for `name`. */
