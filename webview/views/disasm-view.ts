@@ -40,7 +40,7 @@ class DisasmViewInstance extends FunctionPane<DisasmView> {
   private routine(r: DisasmRoutineView, total: number, value: (v: number) => string): HTMLElement {
     const head = element('div', { className: 'listing-head' }, [
       element('span', { className: 'listing-file', text: r.name }),
-      element('span', { className: 'muted', text: ` ${value(r.flat)} flat, ${value(r.cum)} cum (${formatPercent(r.cum, total)} of total)` }),
+      element('span', { className: 'muted', text: ` ${value(r.flat)} flat, ${value(r.cum)} cum (${formatPercent(r.cum, total).trim()} of total)` }),
     ]);
     const body = element('tbody');
     let previous = '';

@@ -28,7 +28,7 @@ class SourceViewInstance extends FunctionPane<SourceView> {
   private routine(r: SourceRoutineView, view: SourceView, value: (v: number) => string): HTMLElement {
     const head = element('div', { className: 'listing-head' }, [
       element('span', { className: 'listing-file', text: r.path ?? r.file, attrs: { title: r.file } }),
-      element('span', { className: 'muted', text: ` ${value(r.flat)} flat, ${value(r.cum)} cum (${formatPercent(r.cum, view.total)} of total)` }),
+      element('span', { className: 'muted', text: ` ${value(r.flat)} flat, ${value(r.cum)} cum (${formatPercent(r.cum, view.total).trim()} of total)` }),
     ]);
     const section = element('section', { className: 'listing', attrs: { 'data-testid': 'source-routine', 'data-file': r.file } }, [head]);
     if (r.error !== undefined) {
@@ -48,7 +48,7 @@ class SourceViewInstance extends FunctionPane<SourceView> {
 
   private line(line: SourceLineView, r: SourceRoutineView, value: (v: number) => string): HTMLElement[] {
     const attrs = { 'data-testid': 'source-line', 'data-line': String(line.line), 'data-flat': String(line.flat), 'data-cum': String(line.cum), 'data-heat': heat(line.cum, r.cum), tabindex: '0' };
-    const code = element('td', { className: 'listing-code' }, [element('span', { text: line.text })]);
+    const code = element('td', { className: 'listing-code' }, [element('span', { className: 'listing-text', text: line.text })]);
     const tr = element('tr', { className: 'listing-row', attrs }, [
       element('td', { className: 'num', text: costText(line.flat, value) }),
       element('td', { className: 'num', text: costText(line.cum, value) }),
