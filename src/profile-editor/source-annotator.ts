@@ -57,7 +57,7 @@ export class SourceAnnotator {
     let data: DisasmData;
     try {
       const symbols = await objdump(binary, exactNamePattern(name));
-      if (symbols.length === 0) return { kind: 'failed', binary, message: `${binary} has no function ${name}: is it the program this profile came from?` };
+      if (symbols.length === 0) return { kind: 'failed', binary, message: `${binary} has no function ${name}: it is inlined into its callers (disassemble one of them), or the binary is not the program this profile came from.` };
       data = await this.deps.disasmListing({ ...params, symbols });
     } catch (error) {
       return { kind: 'failed', binary, message: error instanceof Error ? error.message : String(error) };

@@ -71,7 +71,7 @@ class DisasmViewInstance extends FunctionPane<DisasmView> {
   }
 
   private instruction(row: DisasmRowView, r: DisasmRoutineView, value: (v: number) => string): HTMLElement {
-    const attrs = { 'data-testid': 'disasm-row', 'data-address': row.address, 'data-flat': String(row.flat), 'data-cum': String(row.cum), 'data-heat': heat(row.cum, r.cum), tabindex: '0' };
+    const attrs = { 'data-testid': 'disasm-row', 'data-address': row.address, 'data-file': row.file, 'data-line': String(row.line), 'data-flat': String(row.flat), 'data-cum': String(row.cum), 'data-heat': heat(row.cum, r.cum), tabindex: '0' };
     const tr = element('tr', { className: 'listing-row', attrs }, [
       element('td', { className: 'num', text: costText(row.flat, value) }),
       element('td', { className: 'num', text: costText(row.cum, value) }),
