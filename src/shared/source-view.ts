@@ -22,8 +22,8 @@ export interface CostedLine {
   readonly callees: readonly LineCallee[];
 }
 
-/** A function's lines in one file, as `go tool pprof -list` prints them. */
-export interface ListingRoutineData {
+/** A function's lines in one file, as `go tool pprof -list` prints them: its totals and line range. */
+export interface ListingRange {
   readonly name: string;
   /** The file as pprof names it (what the source mapping resolves). */
   readonly file: string;
@@ -32,14 +32,21 @@ export interface ListingRoutineData {
   /** First and last line pprof prints (it stops early at the end of the file). */
   readonly start: number;
   readonly end: number;
+}
+
+export interface ListingRoutineData extends ListingRange {
   readonly lines: readonly CostedLine[];
 }
 
-/** The worker's listing: numbers only, the host adds the source text. */
-export interface SourceListingData {
+/** Routines of one function with the report's unit and total (percentages are of the total). */
+export interface Listing<R> {
   readonly unit: string;
   readonly total: number;
-  readonly routines: readonly ListingRoutineData[];
+  readonly routines: readonly R[];
+}
+
+/** The worker's listing: numbers only, the host adds the source text. */
+export interface SourceListingData extends Listing<ListingRoutineData> {
   /** The function has samples but no file ("No source information for NAME"). */
   readonly noSource: boolean;
 }
@@ -48,11 +55,7 @@ export interface SourceLineView extends CostedLine {
   readonly text: string;
 }
 
-export interface SourceRoutineView {
-  readonly name: string;
-  readonly file: string;
-  readonly flat: number;
-  readonly cum: number;
+export interface SourceRoutineView extends Omit<ListingRange, 'start' | 'end'> {
   /** The file read on this machine; undefined when it was not found (see `error`). */
   readonly path?: string;
   /** Why the source is not shown, naming the path tried. */
@@ -61,11 +64,8 @@ export interface SourceRoutineView {
   readonly lines: readonly SourceLineView[];
 }
 
-export interface SourceView {
+export interface SourceView extends Listing<SourceRoutineView> {
   readonly name: string;
-  readonly unit: string;
-  readonly total: number;
-  readonly routines: readonly SourceRoutineView[];
   /** Shown instead of routines: no samples, or no source information. */
   readonly message?: string;
 }
@@ -96,7 +96,7 @@ export type DisasmView =
   | { readonly kind: 'noBinary'; readonly message: string }
   /** objdump failed or the binary has no such symbol. */
   | { readonly kind: 'failed'; readonly binary: string; readonly message: string }
-  | { readonly kind: 'listing'; readonly binary: string; readonly unit: string; readonly total: number; readonly routines: readonly DisasmRoutineView[] };
+  | ({ readonly kind: 'listing'; readonly binary: string } & Listing<DisasmRoutineView>);
 
 /** The function of a printable name at any granularity ("main.f main.go:12" -> "main.f"). */
 export function functionOfName(name: string): string {

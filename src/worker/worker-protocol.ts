@@ -6,7 +6,7 @@
 import type { RequestOf, ResponseOf } from '../shared/rpc';
 import type { WorkerViewMethods } from '../shared/protocol';
 import type { PeekParams } from '../shared/peek-view';
-import type { DisasmRoutineView, SourceListingData } from '../shared/source-view';
+import type { DisasmRoutineView, Listing, SourceListingData } from '../shared/source-view';
 import type { ObjdumpSymbol } from '../analysis/disasm';
 import type { ProfileSummary } from '../shared/view-model';
 import type { LineCostsParams, LineCostsView } from '../shared/line-costs-view';
@@ -31,11 +31,7 @@ export interface DisasmParams extends PeekParams {
   readonly symbols: readonly ObjdumpSymbol[];
 }
 
-export interface DisasmData {
-  readonly unit: string;
-  readonly total: number;
-  readonly routines: readonly DisasmRoutineView[];
-}
+export type DisasmData = Listing<DisasmRoutineView>;
 
 export interface WorkerMethods extends WorkerViewMethods {
   /** Decodes and keeps the profile; later requests read it. */
