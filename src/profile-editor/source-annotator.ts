@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { sourceTextLines } from '../analysis/source-listing';
 import { objdump } from '../capture/objdump';
 import type { PeekParams } from '../shared/peek-view';
-import { exactNamePattern, functionOfName, type DisasmRowView, type DisasmView, type SourceLineView, type SourceListingData, type SourceRoutineView, type SourceView } from '../shared/source-view';
+import { exactNamePattern, type DisasmRowView, type DisasmView, type SourceLineView, type SourceListingData, type SourceRoutineView, type SourceView } from '../shared/source-view';
 import type { DisasmData, DisasmParams } from '../worker/worker-protocol';
 
 /** A profile's file name mapped to a file on this machine, or why not (naming what was tried). */
@@ -16,6 +16,8 @@ export type ResolvedSource = { readonly path: string } | { readonly error: strin
 export interface AnnotatorDeps {
   sourceListing(params: PeekParams): Promise<SourceListingData>;
   disasmListing(params: DisasmParams): Promise<DisasmData>;
+  /** The function a selection stands for (the worker's `functionOf`). */
+  functionOf(params: PeekParams): Promise<string>;
   resolve(file: string, functionName: string): Promise<ResolvedSource>;
   /** The program the profile came from, when known (sidecar or the user's choice). */
   binary(): Promise<string | undefined>;
@@ -27,8 +29,8 @@ export class SourceAnnotator {
   constructor(private readonly deps: AnnotatorDeps) {}
 
   async source(params: PeekParams): Promise<SourceView> {
-    const name = functionOfName(params.name);
     const data = await this.deps.sourceListing(params);
+    const name = data.name;
     const base = { name, unit: data.unit, total: data.total };
     if (data.noSource) return { ...base, routines: [], message: `No source information for ${name}: the profile names no file for it.` };
     if (data.routines.length === 0) return { ...base, routines: [], message: `${name} has no samples of this type under the current filters.` };
@@ -53,7 +55,7 @@ export class SourceAnnotator {
   async disasm(params: PeekParams): Promise<DisasmView> {
     const binary = await this.deps.binary();
     if (binary === undefined) return { kind: 'noBinary', message: NO_BINARY };
-    const name = functionOfName(params.name);
+    const name = await this.deps.functionOf(params);
     let data: DisasmData;
     try {
       const symbols = await objdump(binary, exactNamePattern(name));

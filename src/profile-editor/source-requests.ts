@@ -31,6 +31,7 @@ export class SourceRequests {
     this.annotator = new SourceAnnotator({
       sourceListing: (params) => document.request('sourceListing', params),
       disasmListing: (params) => document.request('disasmListing', params),
+      functionOf: (params) => document.request('functionOf', params),
       resolve: async (file, functionName) => toResolved(await hints.resolveSource(uri, file, functionName)),
       binary: () => this.binary(),
     });

@@ -47,6 +47,8 @@ export interface Listing<R> {
 
 /** The worker's listing: numbers only, the host adds the source text. */
 export interface SourceListingData extends Listing<ListingRoutineData> {
+  /** The function listed (the selection may be a line or file:function node). */
+  readonly name: string;
   /** The function has samples but no file ("No source information for NAME"). */
   readonly noSource: boolean;
 }
@@ -97,12 +99,6 @@ export type DisasmView =
   /** objdump failed or the binary has no such symbol. */
   | { readonly kind: 'failed'; readonly binary: string; readonly message: string }
   | ({ readonly kind: 'listing'; readonly binary: string } & Listing<DisasmRoutineView>);
-
-/** The function of a printable name at any granularity ("main.f main.go:12" -> "main.f"). */
-export function functionOfName(name: string): string {
-  const space = name.indexOf(' ');
-  return space < 0 ? name : name.slice(0, space);
-}
 
 /** A regular expression matching exactly `name` (objdump's -s and pprof's patterns). */
 export function exactNamePattern(name: string): string {

@@ -11,12 +11,22 @@ import { selectSampleType } from '../analysis/sample-type';
 import { sourceListing } from '../analysis/source-listing';
 import { buildStacks } from '../analysis/stacks';
 import type { PeekParams } from '../shared/peek-view';
-import { exactNamePattern, functionOfName, type LineCallee, type SourceListingData } from '../shared/source-view';
+import { exactNamePattern, type LineCallee, type SourceListingData } from '../shared/source-view';
 import { toReportOptions } from './report-options';
 import type { DisasmData, DisasmParams } from './worker-protocol';
 
+/**
+ * The function a selection stands for: at functions granularity the name itself, at the others
+ * the function of the node with that printable name ("main.f main.go:12" at lines).
+ */
+export function functionNamed(profile: Profile, params: PeekParams): string {
+  if ((params.granularity ?? 'functions') === 'functions') return params.name;
+  const stacks = buildStacks(profile, toReportOptions(params, selectSampleType(profile, params.sampleIndex)));
+  return stacks.frames.find((f) => f.name === params.name)?.functionName || params.name;
+}
+
 export function buildSourceListing(profile: Profile, params: PeekParams): SourceListingData {
-  const name = functionOfName(params.name);
+  const name = functionNamed(profile, params);
   const options = { ...toReportOptions(params, selectSampleType(profile, params.sampleIndex)), granularity: 'lines' as const };
   const listing = sourceListing(profile, options, new RegExp(exactNamePattern(name)));
   const calls = lineCallees(buildStacks(profile, options), name);
@@ -32,7 +42,7 @@ export function buildSourceListing(profile: Profile, params: PeekParams): Source
       .sort((a, b) => a[0] - b[0])
       .map(([line, c]) => ({ line, flat: c.flat, cum: c.cum, callees: sortedCallees(calls.get(lineKey(r.file, line))) })),
   }));
-  return { unit: listing.unit, total: listing.total, routines, noSource: fn !== undefined && fn.routines.length === 0 };
+  return { name, unit: listing.unit, total: listing.total, routines, noSource: fn !== undefined && fn.routines.length === 0 };
 }
 
 function sortedCallees(calls: ReadonlyMap<string, number> | undefined): LineCallee[] {
@@ -44,7 +54,7 @@ function sortedCallees(calls: ReadonlyMap<string, number> | undefined): LineCall
  * prints base names, so they are matched to the symbol's own file and the profile's files.
  */
 export function buildDisasm(profile: Profile, params: DisasmParams): DisasmData {
-  const name = functionOfName(params.name);
+  const name = functionNamed(profile, params);
   const listing = disasmListing(profile, params.sampleIndex, new RegExp(exactNamePattern(name)), params.symbols);
   const byBase = new Map<string, string>();
   for (const sym of params.symbols) if (sym.file) byBase.set(baseName(sym.file), sym.file);

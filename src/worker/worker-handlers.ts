@@ -24,7 +24,7 @@ import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
 import { buildSandwichView } from './sandwich-builder';
 import { coarseFlame } from './coarse-flame';
-import { buildDisasm, buildSourceListing } from './source-builder';
+import { buildDisasm, buildSourceListing, functionNamed } from './source-builder';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -58,6 +58,7 @@ export class WorkerHandlers {
     lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
     sourceListing: (params) => buildSourceListing(this.opened(), params),
     disasmListing: (params) => buildDisasm(this.opened(), params),
+    functionOf: (params) => functionNamed(this.opened(), params),
   };
 
   answer(request: HostToWorker): WorkerToHost {

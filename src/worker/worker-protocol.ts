@@ -42,6 +42,8 @@ export interface WorkerMethods extends WorkerViewMethods {
   readonly openBase: { readonly params: OpenParams; readonly result: BaseInfo };
   /** The Source tab's numbers: the function's `list` routines and each line's callees. */
   readonly sourceListing: { readonly params: PeekParams; readonly result: SourceListingData };
+  /** The function a selection stands for (its name at functions granularity). */
+  readonly functionOf: { readonly params: PeekParams; readonly result: string };
   /** The Disassembly tab's numbers: objdump's instructions with `disasm`'s flat/cum. */
   readonly disasmListing: { readonly params: DisasmParams; readonly result: DisasmData };
 }

@@ -39,6 +39,7 @@ export class EditorHost {
   private readonly sources = new SourceAnnotator({
     sourceListing: async (params) => this.worker('sourceListing', params),
     disasmListing: async (params) => this.worker('disasmListing', params),
+    functionOf: async (params) => this.worker('functionOf', params),
     resolve: async (file) => (existsSync(file) ? { path: file } : { error: `${file} is not on this machine` }),
     binary: async () => this.binary,
   });
@@ -63,7 +64,7 @@ export class EditorHost {
     return host;
   }
 
-  private worker<K extends 'sourceListing' | 'disasmListing'>(method: K, params: ParamsOf<WorkerMethods, K>): ResultOf<WorkerMethods, K> {
+  private worker<K extends 'sourceListing' | 'disasmListing' | 'functionOf'>(method: K, params: ParamsOf<WorkerMethods, K>): ResultOf<WorkerMethods, K> {
     const r = this.handlers.answer({ kind: 'request', id: 0, method, params } as HostToWorker);
     if (!r.ok) throw new Error(r.error);
     return r.result as ResultOf<WorkerMethods, K>;
@@ -92,7 +93,7 @@ export class EditorHost {
       case 'request': {
         if (isHostViewRequest(message)) return this.hostView(message);
         const response = this.handlers.answer(message);
-        if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing')) return [];
+        if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing' || response.method === 'functionOf')) return [];
         return [response];
       }
       case 'compareWith': {

@@ -34,7 +34,7 @@ function hostFor(bytes: Uint8Array, source: string): { summary: ProfileSummary; 
     answer(request) {
       if (isHostViewRequest(request)) throw new Error(`unexpected ${request.method} request`);
       const response = handlers.answer(request);
-      if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing')) throw new Error('unexpected open response');
+      if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing' || response.method === 'functionOf')) throw new Error('unexpected open response');
       return response;
     },
   };

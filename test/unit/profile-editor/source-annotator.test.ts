@@ -17,6 +17,7 @@ const source = join(dir, 'a.go');
 writeFileSync(source, 'package main\r\n\nfunc f() {\n\tg()\n}\n');
 
 const listing: SourceListingData = {
+  name: 'main.f',
   unit: 'nanoseconds',
   total: 10,
   noSource: false,
@@ -30,6 +31,7 @@ function annotator(overrides: Partial<AnnotatorDeps> = {}): SourceAnnotator {
   return new SourceAnnotator({
     sourceListing: async () => listing,
     disasmListing: async () => assert.fail('not asked'),
+    functionOf: async (params) => params.name,
     resolve: async (file) => (file === '/build/a.go' ? { path: source } : { error: `${file} is not on this machine and no workspace file matches it` }),
     binary: async () => undefined,
     ...overrides,

@@ -21,6 +21,7 @@ const profile = buildProfile({
   ],
 });
 
+
 describe('Source tab numbers (worker)', () => {
   it('lists the routine with flat/cum per line and the calls of each line', () => {
     const listing = buildSourceListing(profile, { sampleIndex: 0, name: 'main.burn' });
