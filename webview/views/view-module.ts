@@ -2,6 +2,7 @@
 import type { RpcClient } from '../../src/shared/rpc';
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
+import type { FunctionMenuItem } from './function-menu';
 
 export interface ViewContext {
   readonly summary: ProfileSummary;
@@ -18,6 +19,8 @@ export interface ViewContext {
   searchStatus(text: string): void;
   /** The flame graph's zoom (root-first names of the zoomed frame, [] when not zoomed), for the editor hints. */
   flameZoom(path: readonly string[]): void;
+  /** The transform items of the right-click menu on the frame `name` (`path`: root-first names down to it, when known). */
+  transformItems(name: string, path?: readonly string[]): readonly FunctionMenuItem[];
 }
 
 export interface ViewInstance {
