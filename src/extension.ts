@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Go Profiler', { log: true });
   const unsaved = new UnsavedCaptures();
   const hints = registerHintFeatures(context);
-  const editors = new ProfileEditors(context.extensionUri, log, hints);
+  const editors = new ProfileEditors(context.extensionUri, log, hints, context.workspaceState);
   const recent = new RecentProfilesTree(() => profilesFolder(context), log, unsaved);
   const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh(), editors.handed);
   sessions = features.registry;

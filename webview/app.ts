@@ -25,10 +25,13 @@ import { treeViewModule } from './views/tree-view';
 import { callGraphViewModule } from './views/callgraph-view';
 import { goroutinesViewModule } from './views/goroutines-view';
 import { sandwichViewModule } from './views/sandwich-view';
+import { sourceViewModule } from './views/source-view';
+import { disasmViewModule } from './views/disasm-view';
+import { setMoreFunctionMenuItems } from './views/function-menu';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, callGraphViewModule, goroutinesViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, sourceViewModule, disasmViewModule, callGraphViewModule, goroutinesViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -59,6 +62,10 @@ export class App {
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
+    setMoreFunctionMenuItems((name) => [
+      { label: 'Show Source', testId: 'menu-source', run: () => void this.revealFunction(name, sourceViewModule) },
+      { label: 'Show Disassembly', testId: 'menu-disasm', run: () => void this.revealFunction(name, disasmViewModule) },
+    ]);
     document.addEventListener('keydown', (e) => this.undoKeys(e));
   }
 

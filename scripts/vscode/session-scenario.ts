@@ -1,6 +1,6 @@
 // End-to-end Run with Profiler in a real VS Code, clicked like a user: open examples/hotspots/main.go,
 // click the "▶ Profile" CodeLens, Start and Stop CPU Recording in the Sessions view, and
-// screenshot the profile that opens; click capture rows in quick succession (none may be dropped,
+// screenshot the profile that opens; its Source and Disassembly tabs (source-tabs.scenario.ts); click capture rows in quick succession (none may be dropped,
 // see test/integration/ui/capture-clicks.scenario.ts); then Stop the session; Cancel a long
 // build (test/integration/ui/build-cancel.scenario.ts).
 import * as assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { activeWebview, openFromExplorer, runCommand, waitForWorkbench } from '.
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
 import { captureClickSteps, sessionsRow } from '../../test/integration/ui/capture-clicks.scenario';
 import { buildCancelSteps } from '../../test/integration/ui/build-cancel.scenario';
+import { sourceTabSteps } from '../../test/integration/ui/source-tabs.scenario';
 
 /** Own folder: a concurrent `npm run test:vscode` empties test-results/vscode when it starts. */
 export const sessionShotsDir = join(repoRoot, 'test-results', 'session');
@@ -91,6 +92,8 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
     assert.ok(file.endsWith('.png'));
     await page.locator('.statusbar-item', { hasText: 'Recording CPU' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
   });
+
+  await sourceTabSteps(page, step);
 
   await captureClickSteps(page, 'hotspots', step);
 

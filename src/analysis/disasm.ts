@@ -23,16 +23,18 @@ export interface Instruction {
 
 export interface ObjdumpSymbol {
   readonly name: string;
+  /** The function's source file as the TEXT header names it (full path), "" when absent. */
+  readonly file?: string;
   readonly instructions: readonly Instruction[];
 }
 
 /** `go tool objdump` output: "TEXT name(SB) file" headers, then "file:line\taddr\tcode\ttext" rows. */
 export function parseObjdump(stdout: string): ObjdumpSymbol[] {
-  const symbols: { name: string; instructions: Instruction[] }[] = [];
+  const symbols: { name: string; file: string; instructions: Instruction[] }[] = [];
   for (const row of stdout.split('\n')) {
-    const header = /^TEXT (.*)\(SB\)(?: |$)/.exec(row);
+    const header = /^TEXT (.*)\(SB\)(?: (.*)|$)/.exec(row);
     if (header) {
-      symbols.push({ name: header[1]!, instructions: [] });
+      symbols.push({ name: header[1]!, file: header[2] ?? '', instructions: [] });
       continue;
     }
     const fields = row.split('\t').filter((f) => f !== '');
@@ -104,6 +106,9 @@ export interface DisasmRow {
   readonly cum: number;
   /** Where the instruction is: "function file:line", only when it changed from the row before. */
   readonly location: string;
+  /** The instruction's source file (base name, "" when unknown) and line (0 when unknown). */
+  readonly file: string;
+  readonly line: number;
 }
 
 export interface DisasmRoutine {
@@ -175,7 +180,7 @@ function annotate(sym: ObjdumpSymbol, nodes: readonly AddressNode[]): DisasmRout
       previous = here;
       location = (fn !== '' ? fn + ' ' : '') + (file !== '' ? file + (line !== 0 ? `:${line}` : '') : '');
     }
-    rows.push({ address: inst.address, text: inst.text, flat, cum, location });
+    rows.push({ address: inst.address, text: inst.text, flat, cum, location, file, line });
   });
   const flat = inside.reduce((a, n) => a + n.flat, 0);
   const cum = inside.reduce((a, n) => a + n.cum, 0);

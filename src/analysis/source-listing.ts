@@ -4,22 +4,15 @@
  * through `SourceLines`, so the same listing can feed the CLI and a view.
  */
 import type { Profile } from '../pprof/profile';
+import type { ListingRange } from '../shared/source-view';
 import { formatPercent, formatValue } from '../shared/units';
 import type { ReportOptions } from './options';
 import { buildStacks } from './stacks';
 import { baseName } from './clean-path';
 import { compareBytes, frameTotals } from './top';
 
-/** One ROUTINE block: a function's lines in one file. */
-export interface ListingRoutine {
-  readonly name: string;
-  /** The file as pprof names it (after its path trimming, see trimSourcePath). */
-  readonly file: string;
-  readonly flat: number;
-  readonly cum: number;
-  /** First and last line pprof tries to print (it stops early at the end of the file). */
-  readonly start: number;
-  readonly end: number;
+/** One ROUTINE block: a function's lines in one file (the file as pprof names it, after its path trimming, see trimSourcePath). */
+export interface ListingRoutine extends ListingRange {
   /** Costed lines: line number -> flat/cum summed over the function's nodes on that line. */
   readonly lines: ReadonlyMap<number, { readonly flat: number; readonly cum: number }>;
 }
@@ -116,6 +109,13 @@ export function trimSourcePath(path: string, searchPath: string): string {
     if (path.startsWith(prefix)) return path.slice(prefix.length);
   }
   return path;
+}
+
+/** A file's text split as Go's bufio.ScanLines does: at "\n", a "\r" before it dropped, no empty last line. */
+export function sourceTextLines(data: string): string[] {
+  const lines = data.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 /** A file's lines (without their newlines), or the one-line reason it could not be read. */

@@ -1,8 +1,7 @@
 /** `go-profiler disasm REGEX FILE --binary BIN`: `go tool pprof -disasm=REGEX BIN FILE`'s numbers. */
 import { statSync } from 'node:fs';
-import { disasmListing, formatDisasm, parseObjdump } from '../analysis/disasm';
-import { findGo } from '../capture/find-go';
-import { runTool } from '../capture/process';
+import { disasmListing, formatDisasm, type ObjdumpSymbol } from '../analysis/disasm';
+import { objdump } from '../capture/objdump';
 import { readProfileFile } from '../pprof/read-file-node';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { UsageError } from './args';
@@ -19,7 +18,7 @@ export async function disasmCommand(argv: readonly string[]): Promise<string> {
   if (binary === undefined) throw new UsageError('disasm: give the program the profile came from with --binary BIN');
   if (!statSync(binary, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`disasm: --binary ${binary}: no such file`);
   const pattern = compileGoRegexp('disasm', args.regex);
-  const [profile, symbols] = await Promise.all([readProfileFile(args.file), objdump(binary, args.regex)]);
+  const [profile, symbols] = await Promise.all([readProfileFile(args.file), objdumpOrUsage(binary, args.regex)]);
   const listing = disasmListing(profile, sampleIndex, pattern, symbols);
   if (listing.routines.length === 0) throw new UsageError(`disasm: no matches found for regexp ${args.regex}`);
   return formatDisasm(listing);
@@ -42,12 +41,10 @@ function takeBinary(argv: readonly string[]): [string | undefined, string[]] {
   return [binary, rest];
 }
 
-/** The functions matching `regex` in `binary`, disassembled by the Go toolchain's objdump. */
-async function objdump(binary: string, regex: string): Promise<ReturnType<typeof parseObjdump>> {
-  const result = await runTool(findGo(), ['tool', 'objdump', '-s', regex, binary]);
-  if (result.code !== 0) {
-    const why = result.stderr.trim().split('\n').pop() ?? `exit ${String(result.code)}`;
-    throw new UsageError(`disasm: go tool objdump ${binary}: ${why}`);
+async function objdumpOrUsage(binary: string, regex: string): Promise<ObjdumpSymbol[]> {
+  try {
+    return await objdump(binary, regex);
+  } catch (error) {
+    throw new UsageError(`disasm: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseObjdump(result.stdout);
 }

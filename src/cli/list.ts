@@ -1,7 +1,7 @@
 /** `go-profiler list REGEX FILE [options]`: the text of `go tool pprof -list=REGEX FILE`. */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { formatSourceListing, sourceListing, trimSourcePath, type SourceText } from '../analysis/source-listing';
+import { formatSourceListing, sourceListing, sourceTextLines, trimSourcePath, type SourceText } from '../analysis/source-listing';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { loadProfile } from './load';
@@ -66,8 +66,5 @@ function readLines(path: string): SourceText {
     if (code === 'EISDIR') return { lines: [] };
     return { error: `open ${path}: ${GO_ERRORS[code] ?? (error as Error).message}` };
   }
-  // bufio.ScanLines: split at "\n", drop a "\r" before it, no empty last line.
-  const lines = data.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return { lines: lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) };
+  return { lines: sourceTextLines(data) };
 }

@@ -1,6 +1,8 @@
 /** Registers the editor side: line hints, hovers, hotspot commands and jump-to-source. */
 import * as vscode from 'vscode';
+import type { Resolution } from '../analysis/source-paths';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
+import type { ProfileSidecar } from '../store/sidecar';
 import { ActiveProfiles } from './active-profile';
 import { HintDecorations } from './hint-decorations';
 import { HintHoverProvider, REVEAL_FUNCTION_COMMAND } from './hint-hover';
@@ -18,6 +20,10 @@ export interface HintLink {
   readonly profiles: ActiveProfiles;
   /** Jump from any profile view: maps the profile's file name and opens the line. */
   jumpToSource(profileUri: vscode.Uri, file: string, line: number, functionName?: string): Promise<boolean>;
+  /** Where the same mapping finds a profile's file, without asking (the Source tab reads it). */
+  resolveSource(profileUri: vscode.Uri, file: string, functionName?: string): Promise<Resolution>;
+  /** The capture's sidecar beside the profile, if any. */
+  sidecar(profileUri: vscode.Uri): Promise<ProfileSidecar | undefined>;
 }
 
 export interface HintFeatures extends HintLink {
@@ -67,5 +73,7 @@ export function registerHintFeatures(context: vscode.ExtensionContext): HintFeat
     profiles,
     disposables,
     jumpToSource: async (profileUri, file, line, functionName) => (await opener.openProfileSource(profileUri, file, line, functionName)) !== undefined,
+    resolveSource: async (profileUri, file, functionName) => (await sources.resolver(profileUri)).resolve(file, functionName),
+    sidecar: (profileUri) => sources.sidecar(profileUri),
   };
 }

@@ -22,6 +22,7 @@ export class ProfileEditors implements PanelContext {
     readonly extensionUri: vscode.Uri,
     readonly log: vscode.LogOutputChannel,
     readonly hints: HintLink,
+    readonly state: vscode.Memento,
   ) {}
 
   /** A document for `uri`, forgotten when VS Code disposes it (after its last editor closes). */

@@ -6,13 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
-import type { HostToWebview, RevealFunctionMessage, WebviewRequest, WebviewToHost } from '../shared/protocol';
+import { isHostViewRequest, type HostToWebview, type HostViewMethods, type RevealFunctionMessage, type WebviewRequest, type WebviewToHost, type WorkerViewMethods } from '../shared/protocol';
 import { assertNever, forwardRequest } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { CspViolationCounter, PanelCspTrack } from './csp-violations';
 import { FlameZoomState } from './flame-zoom';
 import { nearestModulePath, saveImage } from './panel-actions';
 import type { ProfileDocument } from './profile-document';
+import { SourceRequests } from './source-requests';
 import { renderWebviewHtml } from './webview-html';
 
 /** What a panel uses of its window (the ProfileEditors registry gives it). */
@@ -21,6 +22,8 @@ export interface PanelContext {
   readonly log: vscode.LogOutputChannel;
   readonly hints: HintLink;
   readonly csp: CspViolationCounter;
+  /** Workspace state (the binaries chosen for profiles). */
+  readonly state: vscode.Memento;
   /** The panel became the active editor. */
   activated(panel: ProfilePanel): void;
   closed(panel: ProfilePanel): void;
@@ -40,6 +43,7 @@ export class ProfilePanel {
   private readonly hintOptions = new FlameZoomState();
   private readonly csp: PanelCspTrack;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly sources: SourceRequests;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -47,6 +51,7 @@ export class ProfilePanel {
     private readonly context: PanelContext,
   ) {
     this.setHtml();
+    this.sources = new SourceRequests(document, context.hints, context.state);
     this.csp = context.csp.track(document.fileName);
     this.subscriptions = [
       context.hints.profiles.onDidRequestReveal(({ uri, functionName, view }) => this.reveal(uri, { kind: 'revealFunction', name: functionName, ...(view ? { view } : {}) })),
@@ -163,8 +168,12 @@ export class ProfilePanel {
   /** A view request goes to the document's worker as is (the view methods are worker methods too). */
   private answer(request: WebviewRequest): void {
     const { document } = this;
+    if (isHostViewRequest(request)) {
+      void forwardRequest<HostViewMethods>(request, (method, params) => this.sources.answer(method, params), describe).then((response) => this.post(response));
+      return;
+    }
     this.context.hints.profiles.set(document, this.hintOptions.request(request.params), (query, name) => document.request('peek', { ...query, name }));
-    void forwardRequest(request, (method, params) => document.request(method, params), describe).then((response) => this.post(response));
+    void forwardRequest<WorkerViewMethods>(request, (method, params) => document.request(method, params), describe).then((response) => this.post(response));
   }
 
   private async pickBase(): Promise<vscode.Uri | undefined> {

@@ -10,6 +10,8 @@ import { flameMethod, flameWholeMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
+import { hostViewMethods } from './source-view';
+import { isOwnKey } from './guards';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
 import type { Transform } from './transforms';
 import { topMethod } from './top-view';
@@ -34,11 +36,21 @@ export const viewMethods = {
   callgraph: callGraphMethod,
   goroutines: goroutinesMethod,
   sandwich: sandwichMethod,
+  ...hostViewMethods,
 } as const;
 
 export type ViewMethods = MethodsOf<typeof viewMethods>;
+/** Source and Disassembly: answered by the host (it reads files and runs objdump). */
+export type HostViewMethods = MethodsOf<typeof hostViewMethods>;
+/** The view methods the worker answers as they are. */
+export type WorkerViewMethods = Omit<ViewMethods, keyof HostViewMethods>;
 
 export type WebviewRequest = RequestOf<ViewMethods>;
+
+/** A request the host answers itself (Source, Disassembly); the others go to the worker. */
+export function isHostViewRequest(request: WebviewRequest): request is Extract<WebviewRequest, { readonly method: keyof HostViewMethods }> {
+  return isOwnKey(hostViewMethods, request.method);
+}
 export type WebviewResponse = ResponseOf<ViewMethods>;
 
 export interface ReadyMessage {

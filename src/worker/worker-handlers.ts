@@ -24,6 +24,7 @@ import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
 import { buildSandwichView } from './sandwich-builder';
 import { coarseFlame } from './coarse-flame';
+import { buildDisasm, buildSourceListing, functionNamed } from './source-builder';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -55,6 +56,9 @@ export class WorkerHandlers {
     callgraph: (params) => buildCallGraphView(this.opened(), params),
     sandwich: (params) => buildSandwichView(this.opened(), params),
     lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
+    sourceListing: (params) => buildSourceListing(this.opened(), params),
+    disasmListing: (params) => buildDisasm(this.opened(), params),
+    functionOf: (params) => functionNamed(this.opened(), params),
   };
 
   answer(request: HostToWorker): WorkerToHost {

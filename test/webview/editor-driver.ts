@@ -2,10 +2,13 @@
  * Node side of the editor test page: plays the extension host with the real worker handlers
  * (decode, views, comparison) and answers what the webview posts, as the host would.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CspViolationMessage, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import { isHostViewRequest, type CspViolationMessage, type HostToWebview, type HostViewMethods, type WebviewRequest, type WebviewToHost } from '../../src/shared/protocol';
+import type { ParamsOf, ResultOf } from '../../src/shared/rpc';
+import { SourceAnnotator } from '../../src/profile-editor/source-annotator';
+import type { HostToWorker, WorkerMethods } from '../../src/worker/worker-protocol';
 import type { ProfileSummary, StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
 import { bundlePage, repoRoot } from './harness';
@@ -28,6 +31,18 @@ export class EditorHost {
   readonly cspViolations: CspViolationMessage[] = [];
   /** The file the next "Compare with…" loads. */
   baseFile: string | undefined;
+  /** The program's binary for the Disassembly tab (the sidecar's, or what "Choose Binary…" picks). */
+  binary: string | undefined;
+  /** What the next "Choose Binary…" picks (undefined: the dialog is cancelled). */
+  chooseBinary: string | undefined;
+  /** The product's host half of Source/Disassembly, over these handlers; files are found as named. */
+  private readonly sources = new SourceAnnotator({
+    sourceListing: async (params) => this.worker('sourceListing', params),
+    disasmListing: async (params) => this.worker('disasmListing', params),
+    functionOf: async (params) => this.worker('functionOf', params),
+    resolve: async (file) => (existsSync(file) ? { path: file } : { error: `${file} is not on this machine` }),
+    binary: async () => this.binary,
+  });
 
   constructor(
     file: string,
@@ -49,7 +64,25 @@ export class EditorHost {
     return host;
   }
 
-  answer(message: WebviewToHost): HostToWebview[] {
+  private worker<K extends 'sourceListing' | 'disasmListing' | 'functionOf'>(method: K, params: ParamsOf<WorkerMethods, K>): ResultOf<WorkerMethods, K> {
+    const r = this.handlers.answer({ kind: 'request', id: 0, method, params } as HostToWorker);
+    if (!r.ok) throw new Error(r.error);
+    return r.result as ResultOf<WorkerMethods, K>;
+  }
+
+  /** Source and Disassembly requests, answered as the panel does (src/profile-editor/source-requests.ts). */
+  private async hostView(request: Extract<WebviewRequest, { readonly method: keyof HostViewMethods }>): Promise<HostToWebview[]> {
+    if (request.method === 'chooseBinary') this.binary = this.chooseBinary ?? this.binary;
+    try {
+      const result = request.method === 'source' ? await this.sources.source(request.params) : await this.sources.disasm(request.params);
+      // The result is the one of request.method (source: SourceView, the others: DisasmView).
+      return [{ kind: 'response', id: request.id, ok: true, method: request.method, result } as HostToWebview];
+    } catch (error) {
+      return [{ kind: 'response', id: request.id, ok: false, error: String(error) }];
+    }
+  }
+
+  answer(message: WebviewToHost): HostToWebview[] | Promise<HostToWebview[]> {
     this.posted.push(message);
     switch (message.kind) {
       case 'ready':
@@ -58,8 +91,9 @@ export class EditorHost {
           { kind: 'loaded', summary: this.summary, ...(this.modulePath ? { modulePath: this.modulePath } : {}) },
         ];
       case 'request': {
+        if (isHostViewRequest(message)) return this.hostView(message);
         const response = this.handlers.answer(message);
-        if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts')) return [];
+        if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing' || response.method === 'functionOf')) return [];
         return [response];
       }
       case 'compareWith': {
@@ -119,9 +153,9 @@ export class EditorSession {
         g.document.adoptedStyleSheets = [...g.document.adoptedStyleSheets, sheet];
       });
     }, css);
-    await page.exposeFunction('editorHost', (message: WebviewToHost) => {
+    await page.exposeFunction('editorHost', async (message: WebviewToHost) => {
       if (message.kind === 'cspViolation') session.reported.push(message);
-      return session.host ? session.host.answer(message).map(encodeWire) : [];
+      return session.host ? (await session.host.answer(message)).map(encodeWire) : [];
     });
     return session;
   }

@@ -102,6 +102,32 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
     await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-callgraph.png') });
   });
 
+  test('Source and Disassembly tabs: the function and its missing file named literally', async () => {
+    const { page, session } = editor;
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
+    let last = '';
+    for (let i = 0; i < 3; i++) {
+      await page.click('[data-testid="tab-top"]');
+      const cell = page.locator('td[data-col="name"]').nth(i);
+      const name = (await cell.textContent()) ?? '';
+      assert.ok(HOSTILE_FRAMES.some((f) => f.name === name), `top row ${show(name)}`);
+      await cell.click({ button: 'right' });
+      await page.click('[data-testid="function-menu"] [data-testid="menu-source"]');
+      await session.idle();
+      await page.waitForFunction((n) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('[data-testid="source-name"]')?.textContent === n, name);
+      const error = (await page.textContent('[data-testid="source-error"]')) ?? '';
+      const file = flameOf(host).frames.find((f) => f.name === name)?.file ?? '';
+      assert.ok(file !== '' && error.startsWith(`Source of ${file} not found`), `source error ${show(error)} names ${show(file)}`);
+      if (i === 0) await page.screenshot({ path: join(ensureResultsDir(), 'hostile-every-string-source.png') });
+      last = name;
+    }
+    await page.click('[data-testid="tab-disasm"]');
+    await session.idle();
+    await page.waitForSelector('[data-testid="choose-binary"]');
+    assert.equal(await page.textContent('[data-testid="disasm-name"]'), last);
+  });
+
   test('goroutines tab of the same strings as a goroutine profile: every frame literal', async () => {
     const { page, scratch } = editor;
     const file = join(scratch, 'hostile-goroutine.pb.gz');

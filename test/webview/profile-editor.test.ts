@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { HostToWebview, WebviewRequest, WebviewToHost } from '../../src/shared/protocol';
+import { isHostViewRequest, type HostToWebview, type WebviewRequest, type WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
 import { usePage } from './page-fixture';
@@ -32,8 +32,9 @@ function hostFor(bytes: Uint8Array, source: string): { summary: ProfileSummary; 
   return {
     summary: opened.result,
     answer(request) {
+      if (isHostViewRequest(request)) throw new Error(`unexpected ${request.method} request`);
       const response = handlers.answer(request);
-      if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts')) throw new Error('unexpected open response');
+      if (response.ok && (response.method === 'open' || response.method === 'openBase' || response.method === 'lineCosts' || response.method === 'sourceListing' || response.method === 'disasmListing' || response.method === 'functionOf')) throw new Error('unexpected open response');
       return response;
     },
   };

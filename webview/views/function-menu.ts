@@ -52,9 +52,16 @@ export function showFunctionMenu(name: string, clientX: number, clientY: number,
   menu.querySelector('button')?.focus();
 }
 
-/** The menu every view shows on a function, with `more` items after "Sandwich". */
+/** Items after "Sandwich" in every function menu (the app adds Show Source and Show Disassembly). */
+let moreItems: (name: string) => readonly FunctionMenuItem[] = () => [];
+
+export function setMoreFunctionMenuItems(items: (name: string) => readonly FunctionMenuItem[]): void {
+  moreItems = items;
+}
+
+/** The menu every view shows on a function, with `more` items after "Sandwich" and the app's items. */
 export function sandwichMenu(name: string, clientX: number, clientY: number, openSandwich: (name: string) => void, more: readonly FunctionMenuItem[] = []): void {
-  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }, ...more]);
+  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }, ...moreItems(name), ...more]);
 }
 
 /** Right-click on a row (Top, Tree) opens the function menu for `name`; `more` gives the items after "Sandwich". */

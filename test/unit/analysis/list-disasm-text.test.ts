@@ -17,6 +17,7 @@ describe('list and disasm text', () => {
     assert.deepEqual(parseObjdump(OBJDUMP), [
       {
         name: 'main.work',
+        file: '/src/app/main.go',
         instructions: [
           { address: 0x4d07a0, size: 7, file: 'main.go', line: 4, text: 'MOVQ main.sink(SB), CX' },
           { address: 0x4d07a7, size: 3, file: 'main.go', line: 5, text: 'MOVQ CX, DX' },
@@ -67,8 +68,8 @@ describe('list and disasm text', () => {
           flat: 3,
           cum: 4,
           rows: [
-            { address: 0x10, text: 'NOPL', flat: 3, cum: 4, location: 'main.work main.go:4' },
-            { address: 0x11, text: long, flat: 0, cum: 0, location: 'main.go:5' },
+            { address: 0x10, text: 'NOPL', flat: 3, cum: 4, location: 'main.work main.go:4', file: 'main.go', line: 4 },
+            { address: 0x11, text: long, flat: 0, cum: 0, location: 'main.go:5', file: 'main.go', line: 5 },
           ],
         },
       ],
