@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
-import type { HostToWebview } from '../src/shared/protocol';
+import type { HostToWebview, WebviewState } from '../src/shared/protocol';
 import { assertNever } from '../src/shared/rpc';
 import type { ProfileSummary, ViewQuery } from '../src/shared/view-model';
 import { compileGoRegexp } from '../src/shared/go-regexp';
@@ -15,6 +15,7 @@ import { clear, element } from './dom';
 import { FilterHistory, viewQuery } from './filters';
 import { Host } from './host';
 import { renderMeta } from './meta';
+import { fitView } from './saved-view';
 import { SharedToolbar } from './toolbar/shared-toolbar';
 import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
@@ -52,6 +53,10 @@ export class App {
   private showTab: ((module: ProfileViewModule) => void) | undefined;
   /** A reveal asked for before the profile was shown. */
   private pendingReveal: { readonly name: string; readonly module: ProfileViewModule } | undefined;
+  /** A saved view the host applied before the profile was shown. */
+  private pendingView: { readonly name: string; readonly state: WebviewState } | undefined;
+  /** The flame zoom (frame names) to restore on the flame graph's next drawing, from the saved state. */
+  private pendingZoom: readonly string[] | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -80,6 +85,9 @@ export class App {
         break;
       case 'baseFailed':
         this.toolbar?.showError(message.message);
+        break;
+      case 'applyView':
+        this.applyView(message.name, message.state);
         break;
       case 'revealFunction':
         void this.revealFunction(message.name, message.view === 'sandwich' ? sandwichViewModule : flameViewModule);
@@ -120,6 +128,9 @@ export class App {
     this.sampleIndex = saved.sampleIndex !== undefined && saved.sampleIndex < count ? saved.sampleIndex : summary.defaultSampleTypeIndex;
     this.activeView = views.find((v) => v.id === saved.view && (v.appliesTo?.(summary) ?? true)) ?? this.activeView;
     if (saved.filters && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(saved.filters);
+    this.pendingZoom = saved.zoomPath;
+    // The whole state, so the host has it for "Save View…" before anything changes.
+    this.host.saveState({ sampleIndex: this.sampleIndex, sampleType: summary.sampleTypes[this.sampleIndex]?.type, view: this.activeView.id, filters: this.history.current });
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
 
@@ -127,7 +138,7 @@ export class App {
     this.toolbar = new SharedToolbar(summary, this.sampleIndex, this.history.current, this.modulePath, {
       sampleIndex: (index) => {
         this.sampleIndex = index;
-        this.host.saveState({ sampleIndex: index });
+        this.host.saveState({ sampleIndex: index, sampleType: summary.sampleTypes[index]?.type });
         this.renderMeta(undefined);
         this.refresh();
       },
@@ -142,6 +153,7 @@ export class App {
         this.toolbar?.setBase(undefined);
         this.refresh();
       },
+      saveView: () => this.host.post({ kind: 'saveView' }),
     });
     this.toolbar.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
     if (this.baseSource !== undefined) this.toolbar.setBase(this.baseSource);
@@ -170,6 +182,9 @@ export class App {
     this.root.append(this.metaSlot, this.toolbar.element, tabs);
     this.renderMeta(undefined);
     void this.renderView();
+    const pendingView = this.pendingView;
+    this.pendingView = undefined;
+    if (pendingView !== undefined) this.applyView(pendingView.name, pendingView.state);
     const reveal = this.pendingReveal;
     this.pendingReveal = undefined;
     if (reveal !== undefined) void this.revealFunction(reveal.name, reveal.module);
@@ -194,6 +209,20 @@ export class App {
     this.openView()?.instance.revealFunction?.(name);
   }
 
+  /** A saved view: as much of its state as this profile takes, shown as if restored (the filter change can be undone). */
+  private applyView(name: string, view: WebviewState): void {
+    const summary = this.summary;
+    if (!summary) {
+      this.pendingView = { name, state: view };
+      return;
+    }
+    const fitted = fitView(view, this.host.state, summary, (id) => views.some((v) => v.id === id && (v.appliesTo?.(summary) ?? true)));
+    this.host.saveState(fitted.state);
+    if (fitted.state.filters) this.history.push(fitted.state.filters);
+    this.showProfile(summary);
+    this.host.post({ kind: 'viewApplied', name, notApplied: fitted.notApplied });
+  }
+
   private context(summary: ProfileSummary): ViewContext {
     return {
       summary,
@@ -204,7 +233,17 @@ export class App {
       openSource: (file, line, functionName) => this.host.post({ kind: 'openSource', file, line, functionName }),
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
-      flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),
+      flameZoom: (path) => {
+        this.host.saveState({ zoomPath: path });
+        this.host.post({ kind: 'flameZoom', path });
+      },
+      takeZoom: () => {
+        const zoom = this.pendingZoom ?? [];
+        this.pendingZoom = undefined;
+        // A new flame tree starts unzoomed unless a saved zoom is restored on it.
+        if (zoom.length === 0) this.host.saveState({ zoomPath: [] });
+        return zoom;
+      },
     };
   }
 

@@ -1,7 +1,6 @@
 /** The webview's end of the channel to the extension host: typed posts, requests and state. */
-import type { HostToWebview, SavedFilters, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
-import { granularities } from '../src/shared/view-model';
-import { isRecord } from '../src/shared/guards';
+import type { HostToWebview, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
+import { parseWebviewState } from '../src/shared/webview-state';
 import { RpcClient } from '../src/shared/rpc';
 import { reportCspViolations } from './csp-report';
 
@@ -32,28 +31,13 @@ export class Host {
   }
 
   get state(): WebviewState {
-    const saved = this.api.getState();
-    if (!isRecord(saved)) return {};
-    const { sampleIndex, view } = saved;
-    const filters = parseSavedFilters(saved.filters);
-    return {
-      sampleIndex: typeof sampleIndex === 'number' ? sampleIndex : undefined,
-      view: typeof view === 'string' ? view : undefined,
-      ...(filters ? { filters } : {}),
-    };
+    return parseWebviewState(this.api.getState());
   }
 
+  /** Keeps `patch` over the state, and tells the extension host the whole state (for "Save View…"). */
   saveState(patch: WebviewState): void {
-    this.api.setState({ ...this.state, ...patch });
+    const state = { ...this.state, ...patch };
+    this.api.setState(state);
+    this.api.postMessage({ kind: 'viewState', state });
   }
-}
-
-function parseSavedFilters(value: unknown): SavedFilters | undefined {
-  if (!isRecord(value)) return undefined;
-  const { granularity, focus, ignore, hide, show, tagFocus } = value;
-  const g = granularities.find((x) => x === granularity);
-  if (!g) return undefined;
-  if (typeof focus !== 'string' || typeof ignore !== 'string' || typeof hide !== 'string') return undefined;
-  if (typeof show !== 'string' || typeof tagFocus !== 'string') return undefined;
-  return { granularity: g, focus, ignore, hide, show, tagFocus };
 }

@@ -96,8 +96,29 @@ export interface CspViolationMessage {
   readonly sample: string;
 }
 
+/** The webview's whole state changed (it posts every change): what "Save View…" saves. */
+export interface ViewStateMessage {
+  readonly kind: 'viewState';
+  readonly state: WebviewState;
+}
+
+/** The toolbar's "Save View…": the host asks for a name and saves the last posted state. */
+export interface SaveViewMessage {
+  readonly kind: 'saveView';
+}
+
+/** A saved view was applied; `notApplied` names what this profile could not take (e.g. its sample type). */
+export interface ViewAppliedMessage {
+  readonly kind: 'viewApplied';
+  readonly name: string;
+  readonly notApplied: readonly string[];
+}
+
 export type WebviewToHost =
   | ReadyMessage
+  | ViewStateMessage
+  | SaveViewMessage
+  | ViewAppliedMessage
   | CspViolationMessage
   | WebviewRequest
   | OpenSourceMessage
@@ -145,8 +166,16 @@ export interface RevealFunctionMessage {
   readonly view?: 'sandwich';
 }
 
+/** Apply a saved view: as much of its state as fits this profile (the webview answers viewApplied). */
+export interface ApplyViewMessage {
+  readonly kind: 'applyView';
+  readonly name: string;
+  readonly state: WebviewState;
+}
+
 export type HostToWebview =
   | InitMessage
+  | ApplyViewMessage
   | RevealFunctionMessage
   | LoadedMessage
   | FailedMessage
@@ -157,8 +186,12 @@ export type HostToWebview =
 /** What the webview keeps with setState/getState across hide/show and reloads. */
 export interface WebviewState {
   readonly sampleIndex?: number;
+  /** The sample type's name (`alloc_space`): a saved view applies it to any profile that has it. */
+  readonly sampleType?: string;
   readonly view?: string;
   readonly filters?: SavedFilters;
+  /** The flame graph's zoomed frame: names from the root's child down to it; [] or absent when not zoomed. */
+  readonly zoomPath?: readonly string[];
 }
 
 /** The toolbar's filters, restored when the webview reloads. */

@@ -18,6 +18,8 @@ export interface ViewContext {
   searchStatus(text: string): void;
   /** The flame graph's zoom (root-first names of the zoomed frame, [] when not zoomed), for the editor hints. */
   flameZoom(path: readonly string[]): void;
+  /** The zoom to restore on a newly drawn flame tree (from a reload or a saved view), [] for none; once. */
+  takeZoom(): readonly string[];
 }
 
 export interface ViewInstance {
