@@ -7,24 +7,19 @@ import { APPLY_VIEW_COMMAND, SAVED_VIEWS_VIEW, SavedViewsTree, type SavedViewNod
 
 export function registerSavedViews(editors: ProfileEditors): vscode.Disposable[] {
   const tree = new SavedViewsTree();
-  const after =
-    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
-      const result = await f(...a);
-      tree.refresh();
-      return result;
-    };
+  // The watcher sees the file change too; refreshing at once shows the change without its delay.
+  const refreshing = <R>(change: Promise<R>): Promise<R> => change.finally(() => tree.refresh());
   return [
     tree,
     vscode.window.createTreeView(SAVED_VIEWS_VIEW, { treeDataProvider: tree }),
     // Arguments: the toolbar passes the profile's URI (unused: its editor is the active one); tests pass a name.
     vscode.commands.registerCommand(
       SAVE_VIEW_COMMAND,
-      after((_uri?: unknown, name?: unknown) => saveView(editors, typeof name === 'string' ? name : undefined)),
+      (_uri?: unknown, name?: unknown) => refreshing(saveView(editors, typeof name === 'string' ? name : undefined)),
     ),
     vscode.commands.registerCommand(APPLY_VIEW_COMMAND, (node?: SavedViewNode) => applyView(editors, node)),
-    vscode.commands.registerCommand('goProfiler.savedViews.rename', after(renameView)),
-    vscode.commands.registerCommand('goProfiler.savedViews.delete', after(deleteView)),
+    vscode.commands.registerCommand('goProfiler.savedViews.rename', (node?: SavedViewNode) => refreshing(renameView(node))),
+    vscode.commands.registerCommand('goProfiler.savedViews.delete', (node?: SavedViewNode) => refreshing(deleteView(node))),
     vscode.commands.registerCommand('goProfiler.savedViews.refresh', () => tree.refresh()),
   ];
 }

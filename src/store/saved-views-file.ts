@@ -3,9 +3,10 @@
  * corrupt file throws, naming the file; nothing here ever writes over a file it could not
  * read (callers read before they write). Writes go through a temp file renamed into place.
  */
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatSavedViews, parseSavedViews, SAVED_VIEWS_FILE, SavedViewsError, type SavedView } from '../shared/saved-views';
+import { exists } from './profile-store';
 import { replaceAtomically } from './save-as';
 import { errorCode } from './write-errors';
 
@@ -48,14 +49,5 @@ export async function findSavedViewsFile(dir: string): Promise<string | undefine
     const path = savedViewsPath(at);
     if (await exists(path)) return path;
     if (dirname(at) === at) return undefined;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
