@@ -57,6 +57,8 @@ export class App {
   private pendingView: { readonly name: string; readonly state: WebviewState } | undefined;
   /** The flame zoom (frame names) to restore on the flame graph's next drawing, from the saved state. */
   private pendingZoom: readonly string[] | undefined;
+  /** The flame graph's zoom on screen (frame names from the root's child), [] when not zoomed. */
+  private zoomPath: readonly string[] = [];
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -85,6 +87,9 @@ export class App {
         break;
       case 'baseFailed':
         this.toolbar?.showError(message.message);
+        break;
+      case 'requestState':
+        this.host.post({ kind: 'viewState', state: this.currentState() });
         break;
       case 'applyView':
         this.applyView(message.name, message.state);
@@ -129,8 +134,6 @@ export class App {
     this.activeView = views.find((v) => v.id === saved.view && (v.appliesTo?.(summary) ?? true)) ?? this.activeView;
     if (saved.filters && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(saved.filters);
     this.pendingZoom = saved.zoomPath;
-    // The whole state, so the host has it for "Save View…" before anything changes.
-    this.host.saveState({ sampleIndex: this.sampleIndex, sampleType: summary.sampleTypes[this.sampleIndex]?.type, view: this.activeView.id, filters: this.history.current });
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
 
@@ -138,7 +141,7 @@ export class App {
     this.toolbar = new SharedToolbar(summary, this.sampleIndex, this.history.current, this.modulePath, {
       sampleIndex: (index) => {
         this.sampleIndex = index;
-        this.host.saveState({ sampleIndex: index, sampleType: summary.sampleTypes[index]?.type });
+        this.host.saveState({ sampleIndex: index });
         this.renderMeta(undefined);
         this.refresh();
       },
@@ -209,6 +212,19 @@ export class App {
     this.openView()?.instance.revealFunction?.(name);
   }
 
+  /** Everything a saved view keeps: the kept state (fields added by other features included) and what is on screen. */
+  private currentState(): WebviewState {
+    const type = this.summary?.sampleTypes[this.sampleIndex]?.type;
+    return {
+      ...this.host.state,
+      sampleIndex: this.sampleIndex,
+      ...(type !== undefined ? { sampleType: type } : {}),
+      view: this.activeView.id,
+      filters: this.history.current,
+      zoomPath: this.zoomPath,
+    };
+  }
+
   /** A saved view: as much of its state as this profile takes, shown as if restored (the filter change can be undone). */
   private applyView(name: string, view: WebviewState): void {
     const summary = this.summary;
@@ -234,6 +250,7 @@ export class App {
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
       flameZoom: (path) => {
+        this.zoomPath = path;
         this.host.saveState({ zoomPath: path });
         this.host.post({ kind: 'flameZoom', path });
       },
@@ -241,7 +258,10 @@ export class App {
         const zoom = this.pendingZoom ?? [];
         this.pendingZoom = undefined;
         // A new flame tree starts unzoomed unless a saved zoom is restored on it.
-        if (zoom.length === 0) this.host.saveState({ zoomPath: [] });
+        if (zoom.length === 0) {
+          this.zoomPath = [];
+          if (this.host.state.zoomPath?.length) this.host.saveState({ zoomPath: [] });
+        }
         return zoom;
       },
     };

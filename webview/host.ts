@@ -34,10 +34,7 @@ export class Host {
     return parseWebviewState(this.api.getState());
   }
 
-  /** Keeps `patch` over the state, and tells the extension host the whole state (for "Save View…"). */
   saveState(patch: WebviewState): void {
-    const state = { ...this.state, ...patch };
-    this.api.setState(state);
-    this.api.postMessage({ kind: 'viewState', state });
+    this.api.setState({ ...this.state, ...patch });
   }
 }

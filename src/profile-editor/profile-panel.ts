@@ -39,8 +39,8 @@ export class ProfilePanel {
   private webviewReady = false;
   private pendingReveal: RevealFunctionMessage | undefined;
   private pendingView: ApplyViewMessage | undefined;
-  /** The webview's whole state as it last posted it: what "Save View…" saves. */
-  viewState: WebviewState | undefined;
+  /** Callers waiting for the webview's answer to requestState. */
+  private stateWaiters: ((state: WebviewState | undefined) => void)[] = [];
   private baseSource: string | undefined;
   /** The hints follow the views' options, narrowed to the flame graph's zoomed frame. */
   private readonly hintOptions = new FlameZoomState();
@@ -113,6 +113,15 @@ export class ProfilePanel {
     else this.pendingView = message;
   }
 
+  /** The webview's whole state (what "Save View…" saves); undefined while it shows no profile script yet. */
+  requestViewState(): Promise<WebviewState | undefined> {
+    if (!this.webviewReady || this.disposed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.stateWaiters.push(resolve);
+      this.post({ kind: 'requestState' });
+    });
+  }
+
   get documentUri(): vscode.Uri {
     return this.document.uri;
   }
@@ -162,7 +171,7 @@ export class ProfilePanel {
         context.log.warn(this.csp.record(message));
         return;
       case 'viewState':
-        this.viewState = message.state;
+        for (const resolve of this.stateWaiters.splice(0)) resolve(message.state);
         return;
       case 'saveView':
         void vscode.commands.executeCommand(SAVE_VIEW_COMMAND, document.uri);
@@ -177,6 +186,8 @@ export class ProfilePanel {
 
   private ready(): void {
     this.webviewReady = true;
+    // A reloaded webview never answers what its previous page was asked.
+    for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     // A reloaded webview draws an unzoomed flame graph.
     const unzoomed = this.hintOptions.zoomed([]);
     if (unzoomed !== undefined) this.context.hints.profiles.set(this.document, unzoomed);
@@ -214,6 +225,7 @@ export class ProfilePanel {
 
   private dispose(): void {
     this.disposed = true;
+    for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     for (const s of this.subscriptions) s.dispose();
     this.csp.close();
     this.context.closed(this);

@@ -22,7 +22,7 @@ function viewsFileFor(uri: vscode.Uri | undefined): string | undefined {
 /** "Save View…": names the state of the active profile editor (the toolbar's button is in it). */
 export async function saveView(editors: ProfileEditors, givenName?: string): Promise<SavedView | undefined> {
   const panel = editors.currentPanel();
-  const state = panel?.viewState;
+  const state = await panel?.requestViewState();
   if (!panel || !state) {
     void vscode.window.showInformationMessage('Go Profiler: open a profile first; Save View… saves the state of its editor.');
     return undefined;

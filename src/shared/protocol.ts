@@ -96,13 +96,13 @@ export interface CspViolationMessage {
   readonly sample: string;
 }
 
-/** The webview's whole state changed (it posts every change): what "Save View…" saves. */
+/** The answer to requestState: the webview's whole state, what "Save View…" saves. */
 export interface ViewStateMessage {
   readonly kind: 'viewState';
   readonly state: WebviewState;
 }
 
-/** The toolbar's "Save View…": the host asks for a name and saves the last posted state. */
+/** The toolbar's "Save View…": the host asks for the state (requestState) and a name, and saves them. */
 export interface SaveViewMessage {
   readonly kind: 'saveView';
 }
@@ -173,9 +173,15 @@ export interface ApplyViewMessage {
   readonly state: WebviewState;
 }
 
+/** "Save View…": the webview answers with its whole state (viewState). */
+export interface RequestStateMessage {
+  readonly kind: 'requestState';
+}
+
 export type HostToWebview =
   | InitMessage
   | ApplyViewMessage
+  | RequestStateMessage
   | RevealFunctionMessage
   | LoadedMessage
   | FailedMessage

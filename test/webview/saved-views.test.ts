@@ -37,11 +37,23 @@ async function topRows(page: Page): Promise<{ name: string; flat: number; cum: n
   );
 }
 
+/** What "Save View…" saves: the host asks (requestState), the webview answers with its whole state. */
+async function stateOf(page: Page): Promise<WebviewState> {
+  type Posted = { editorTest: { posted: { kind: string; state?: WebviewState }[] } };
+  const before = await page.evaluate(() => (globalThis as unknown as Posted).editorTest.posted.length);
+  await post(page, { kind: 'requestState' });
+  const answer = await page.waitForFunction(
+    (n) => (globalThis as unknown as Posted).editorTest.posted.slice(n).find((m) => m.kind === 'viewState')?.state,
+    before,
+  );
+  return (await answer.jsonValue()) as WebviewState;
+}
+
 describe('saved views in Chromium', () => {
   const editor = useEditorPage();
   let saved: WebviewState;
 
-  test('the webview posts its whole state: tab, sample type by name, filters, flame zoom', async () => {
+  test('asked for its state, the webview answers with all of it: tab, sample type by name, filters, flame zoom', async () => {
     const { page, session } = editor;
     const host = new EditorHost(heap);
     await editor.open(host, 'flame');
@@ -53,7 +65,7 @@ describe('saved views in Chromium', () => {
     await session.idle();
     await page.click('[data-testid="tab-top"]');
     await session.idle();
-    const state = host.last('viewState')?.state;
+    const state = await stateOf(page);
     assert.deepEqual(state, {
       sampleIndex: allocSpace,
       sampleType: 'alloc_space',
@@ -61,7 +73,7 @@ describe('saved views in Chromium', () => {
       filters: { granularity: 'functions', focus: 'main\\.alloc', ignore: '', hide: '', show: '', tagFocus: '' },
       zoomPath: [],
     });
-    saved = state!;
+    saved = state;
   });
 
   test('applied to another profile: tab, sample type, filters as saved; the table is pprof’s', async () => {
@@ -109,6 +121,6 @@ describe('saved views in Chromium', () => {
     await session.idle();
     assert.equal(await selectedTab(page), 'flame');
     assert.deepEqual(host.last('flameZoom')?.path, ['runtime.main', 'main.main']);
-    assert.deepEqual(host.last('viewState')?.state.zoomPath, ['runtime.main', 'main.main']);
+    assert.deepEqual((await stateOf(page)).zoomPath, ['runtime.main', 'main.main']);
   });
 });
