@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { cleanViewName, renamedView, viewStateToSave, withoutView, withView, type SavedView } from '../shared/saved-views';
-import { readSavedViews, updateSavedViews } from '../store/saved-views-file';
+import { readSavedViews, savedViewsPath, updateSavedViews } from '../store/saved-views-file';
 import type { ProfileEditors } from '../profile-editor/profile-editors';
 import { workspaceViewsFiles, type SavedViewNode } from './saved-views-tree';
 
@@ -15,7 +15,7 @@ function fail(action: string, e: unknown): void {
 /** The views file for a profile: its workspace folder's, else the first folder's. */
 function viewsFileFor(uri: vscode.Uri | undefined): string | undefined {
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  if (folder && folder.uri.scheme === 'file') return workspaceViewsFiles().find((f) => f.name === folder.name)?.file;
+  if (folder && folder.uri.scheme === 'file') return savedViewsPath(folder.uri.fsPath);
   return workspaceViewsFiles()[0]?.file;
 }
 
