@@ -6,7 +6,7 @@
  */
 import type { WebviewState } from '../src/shared/protocol';
 import type { ProfileSummary } from '../src/shared/view-model';
-import { NO_FILTERS } from './filters';
+import { NO_FILTERS, savedFilters } from './filters';
 
 export interface FittedView {
   /** The state to show: the view's fields that fit, over the current state. */
@@ -23,8 +23,9 @@ export function fitView(
   const notApplied: string[] = [];
   const { sampleIndex: _index, sampleType, view: tab, ...rest } = view;
   const state: { -readonly [K in keyof WebviewState]: WebviewState[K] } = { ...current, ...rest };
-  // A view without filters or zoom was saved with none: apply "none", not what is on screen.
-  state.filters = view.filters ?? NO_FILTERS;
+  // A view without filters, transforms or zoom was saved with none: apply "none", not what is on screen.
+  state.filters = view.filters ?? savedFilters(NO_FILTERS).filters;
+  state.transforms = view.transforms ?? [];
   state.zoomPath = view.zoomPath ?? [];
   if (sampleType !== undefined) {
     const index = summary.sampleTypes.findIndex((t) => t.type === sampleType);

@@ -10,6 +10,7 @@ export function reportOptionsFromView(state: WebviewState): ReportOptions {
   const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = {};
   const sampleIndex = state.sampleType ?? state.sampleIndex;
   if (sampleIndex !== undefined) options.sampleIndex = sampleIndex;
+  if (state.transforms !== undefined && state.transforms.length > 0) options.transforms = state.transforms;
   const filters = state.filters;
   if (filters === undefined) return options;
   if (filters.granularity !== 'functions') options.granularity = filters.granularity;

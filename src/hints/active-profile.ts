@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseHintQuery, type HintQuery, type LineCostsParams, type LineCostsView } from '../shared/line-costs-view';
 import type { PeekView } from '../shared/peek-view';
+import { sameTransforms } from '../shared/transforms';
 
 /** What the hints need of a profile document (ProfileDocument has it). */
 export interface ProfileSource {
@@ -31,7 +32,7 @@ export interface RevealRequest {
 
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
   const keys: (keyof HintQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
-  return keys.every((k) => a[k] === b[k]) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
+  return keys.every((k) => a[k] === b[k]) && sameTransforms(a.transforms, b.transforms) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
 }
 
 export class ActiveProfiles implements vscode.Disposable {

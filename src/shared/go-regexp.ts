@@ -40,3 +40,8 @@ const POSIX_CLASSES: Record<string, string> = {
   xdigit: '0-9A-Fa-f',
   word: 'A-Za-z0-9_',
 };
+
+/** Go's regexp.QuoteMeta: `text` as a literal inside a pattern. */
+export function quoteGoRegexp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}

@@ -11,6 +11,7 @@ import { goroutinesMethod } from './goroutines-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
+import type { Transform } from './transforms';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
 import type { GranularityView, ProfileSummary } from './view-model';
@@ -198,6 +199,8 @@ export interface WebviewState {
   readonly filters?: SavedFilters;
   /** The flame graph's zoomed frame: names from the root's child down to it; [] or absent when not zoomed. */
   readonly zoomPath?: readonly string[];
+  /** The transform chain (chips above the views), in the order applied. */
+  readonly transforms?: readonly Transform[];
 }
 
 /** The toolbar's filters, restored when the webview reloads. */

@@ -6,6 +6,7 @@
  */
 import { isIndex, isRecord, isStringArray, type UnknownRecord } from './guards';
 import type { SavedFilters, WebviewState } from './protocol';
+import { parseTransforms } from './transforms';
 import { granularities } from './view-model';
 
 type Field = keyof WebviewState;
@@ -17,6 +18,7 @@ const fieldParsers: { readonly [K in Field]-?: (value: unknown) => WebviewState[
   view: (value) => (typeof value === 'string' ? value : undefined),
   filters: parseSavedFilters,
   zoomPath: (value) => (isStringArray(value) ? value : undefined),
+  transforms: parseTransforms,
 };
 
 /** The known, well-formed fields of `value`; anything else is left out. */

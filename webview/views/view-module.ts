@@ -2,6 +2,7 @@
 import type { RpcClient } from '../../src/shared/rpc';
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
+import type { FunctionMenuItem } from './function-menu';
 
 export interface ViewContext {
   readonly summary: ProfileSummary;
@@ -20,6 +21,8 @@ export interface ViewContext {
   flameZoom(path: readonly string[]): void;
   /** The zoom to restore on a newly drawn flame tree (from a reload or a saved view), [] for none; once. */
   takeZoom(): readonly string[];
+  /** The transform items of the right-click menu on the frame `name` (`path`: root-first names down to it, when known). */
+  transformItems(name: string, path?: readonly string[]): readonly FunctionMenuItem[];
 }
 
 export interface ViewInstance {

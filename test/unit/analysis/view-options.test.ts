@@ -19,4 +19,7 @@ test('a view state as report options: sample type by name, non-empty filters, gr
     show: 's',
   });
   assert.deepEqual(reportOptionsFromView({}), {});
+  const transforms = [{ kind: 'merge', name: 'main.helper' }, { kind: 'mergePackage', package: 'runtime' }] as const;
+  assert.deepEqual(reportOptionsFromView({ transforms, filters: { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '' } }), { transforms });
+  assert.deepEqual(reportOptionsFromView({ transforms: [] }), {});
 });
