@@ -71,6 +71,7 @@ describe('saved views in Chromium', () => {
       sampleType: 'alloc_space',
       view: 'top',
       filters: { granularity: 'functions', focus: 'main\\.alloc', ignore: '', hide: '', show: '', tagFocus: '' },
+      transforms: [],
       zoomPath: [],
     });
     saved = state;
@@ -111,6 +112,21 @@ describe('saved views in Chromium', () => {
     assert.equal(await selectedTab(page), 'top');
     assert.equal(await page.inputValue('[data-testid="sample-type-select"]'), before);
     assert.equal(await page.inputValue('[data-testid="filter-focus"]'), 'main');
+  });
+
+  test('a view carries the transform chain: chips shown, Drop equal to pprof -ignore with the exact name', async () => {
+    const { page, session } = editor;
+    const host = new EditorHost(allocs);
+    await editor.open(host, 'flame');
+    const drop = { kind: 'drop', name: 'main.allocLargeKept' } as const;
+    await post(page, { kind: 'applyView', name: 'no large', state: { ...saved, filters: { ...saved.filters!, focus: '' }, transforms: [drop] } });
+    await session.idle();
+    assert.deepEqual(await page.$$eval('[data-testid="transform-chip"] .transform-label', (spans) => spans.map((s) => s.textContent ?? '')), ['Drop main.allocLargeKept']);
+    const index = host.summary.sampleTypes.findIndex((t) => t.type === 'alloc_space');
+    assert.deepEqual(host.requests('top').at(-1)?.params, { sampleIndex: index, transforms: [drop] });
+    const want = await goPprofTop(allocs, { sampleIndex: 'alloc_space', ignore: '^main\\.allocLargeKept$' });
+    assert.deepEqual(await topRows(page), want.rows.map((r) => ({ name: r.inlineLabel ? `${r.name} ${r.inlineLabel}` : r.name, flat: r.flat, cum: r.cum })));
+    assert.deepEqual((await stateOf(page)).transforms, [drop]);
   });
 
   test('a saved flame zoom is restored by frame names', async () => {

@@ -31,7 +31,7 @@ test('views file: round trip, unknown fields kept as written', () => {
   const text = JSON.stringify({
     version: 1,
     views: [
-      { name: 'allocs of main', state: { sampleType: 'alloc_space', view: 'top', filters, transforms: [{ op: 'merge', name: 'x' }] } },
+      { name: 'allocs of main', state: { sampleType: 'alloc_space', view: 'top', filters, transforms: [{ kind: 'merge', name: 'main.x' }], labelPivot: { by: 'phase' } } },
       { name: 'flame', state: { view: 'flame', zoomPath: ['main.main'] } },
     ],
   });
@@ -39,7 +39,7 @@ test('views file: round trip, unknown fields kept as written', () => {
   assert.deepEqual(
     views.map((v) => [v.name, v.state]),
     [
-      ['allocs of main', { sampleType: 'alloc_space', view: 'top', filters }],
+      ['allocs of main', { sampleType: 'alloc_space', view: 'top', filters, transforms: [{ kind: 'merge', name: 'main.x' }] }],
       ['flame', { view: 'flame', zoomPath: ['main.main'] }],
     ],
   );
@@ -56,6 +56,7 @@ test('views file: what is wrong is said, in one line', () => {
     ['{"views": [{"name": " ", "state": {}}]}', /views\[0\] has no "name"/],
     ['{"views": [{"name": "a"}]}', /view "a" has no "state"/],
     ['{"views": [{"name": "a", "state": {"view": 1, "filters": {}}}]}', /view "a": malformed "view", "filters"/],
+    ['{"views": [{"name": "a", "state": {"transforms": [{"kind": "merge"}]}}]}', /view "a": malformed "transforms"/],
     ['{"views": [{"name": "a", "state": {}}, {"name": "a", "state": {}}]}', /two views are named "a"/],
   ];
   for (const [text, message] of cases) {
