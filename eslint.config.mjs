@@ -24,6 +24,7 @@ const rooms = {
   'servers-view': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
   sidebar: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
   bench: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor', 'trace-editor', 'session'], vscode: true },
+  'saved-views': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },
 };
 const roomNames = Object.keys(rooms);
 

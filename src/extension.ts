@@ -17,6 +17,7 @@ import { RecentProfilesTree } from './sidebar/recent-profiles-tree';
 import { registerSidebar } from './sidebar/register-sidebar';
 import { registerBenchFeatures } from './bench/register-bench-features';
 import { registerServers } from './servers-view/register-servers';
+import { registerSavedViews } from './saved-views/register-saved-views';
 import { profilesFolder } from './session/profiles-folder';
 import { registerTraceEditor } from './trace-editor/trace-editor-provider';
 import { UnsavedCaptures } from './store/unsaved';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerSidebar(features.registry, recent, features.folder, unsaved),
     ...registerBenchFeatures({ folder: features.folder, onSaved: () => recent.refresh(), log }),
     ...registerServers({ context, log, folder: features.folder, saved: () => recent.refresh() }),
+    ...registerSavedViews(editors),
     ...hints.disposables,
   );
   log.info(activationLine(activateStart));

@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
-import type { HostToWebview } from '../src/shared/protocol';
+import type { HostToWebview, WebviewState } from '../src/shared/protocol';
 import { assertNever } from '../src/shared/rpc';
 import type { ProfileSummary, ViewQuery } from '../src/shared/view-model';
 import { compileGoRegexp } from '../src/shared/go-regexp';
@@ -16,6 +16,7 @@ import type { Transform } from '../src/shared/transforms';
 import { FilterHistory, restoredFilters, savedFilters, viewQuery } from './filters';
 import { Host } from './host';
 import { renderMeta } from './meta';
+import { fitView } from './saved-view';
 import { SharedToolbar } from './toolbar/shared-toolbar';
 import { TransformBar } from './toolbar/transform-bar';
 import { transformMenuItems } from './views/transform-menu';
@@ -59,6 +60,12 @@ export class App {
   private showTab: ((module: ProfileViewModule) => void) | undefined;
   /** A reveal asked for before the profile was shown. */
   private pendingReveal: { readonly name: string; readonly module: ProfileViewModule } | undefined;
+  /** A saved view the host applied before the profile was shown. */
+  private pendingView: { readonly name: string; readonly state: WebviewState } | undefined;
+  /** The flame zoom (frame names) to restore on the flame graph's next drawing, from the saved state. */
+  private pendingZoom: readonly string[] | undefined;
+  /** The flame graph's zoom on screen (frame names from the root's child), [] when not zoomed. */
+  private zoomPath: readonly string[] = [];
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
@@ -92,6 +99,12 @@ export class App {
         break;
       case 'baseFailed':
         this.toolbar?.showError(message.message);
+        break;
+      case 'requestState':
+        this.host.post({ kind: 'viewState', state: this.currentState() });
+        break;
+      case 'applyView':
+        this.applyView(message.name, message.state);
         break;
       case 'revealFunction':
         void this.revealFunction(message.name, message.view === 'sandwich' ? sandwichViewModule : flameViewModule);
@@ -133,6 +146,7 @@ export class App {
     this.activeView = views.find((v) => v.id === saved.view && (v.appliesTo?.(summary) ?? true)) ?? this.activeView;
     const restored = restoredFilters(saved);
     if (restored && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(restored);
+    this.pendingZoom = saved.zoomPath;
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
 
@@ -155,6 +169,7 @@ export class App {
         this.toolbar?.setBase(undefined);
         this.refresh();
       },
+      saveView: () => this.host.post({ kind: 'saveView' }),
     });
     this.toolbar.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
     if (this.baseSource !== undefined) this.toolbar.setBase(this.baseSource);
@@ -184,6 +199,9 @@ export class App {
     this.root.append(this.metaSlot, this.toolbar.element, this.transformBar.element, tabs);
     this.renderMeta(undefined);
     void this.renderView();
+    const pendingView = this.pendingView;
+    this.pendingView = undefined;
+    if (pendingView !== undefined) this.applyView(pendingView.name, pendingView.state);
     const reveal = this.pendingReveal;
     this.pendingReveal = undefined;
     if (reveal !== undefined) void this.revealFunction(reveal.name, reveal.module);
@@ -208,6 +226,34 @@ export class App {
     this.openView()?.instance.revealFunction?.(name);
   }
 
+  /** Everything a saved view keeps: the kept state (fields added by other features included) and what is on screen. */
+  private currentState(): WebviewState {
+    const type = this.summary?.sampleTypes[this.sampleIndex]?.type;
+    return {
+      ...this.host.state,
+      sampleIndex: this.sampleIndex,
+      ...(type !== undefined ? { sampleType: type } : {}),
+      view: this.activeView.id,
+      ...savedFilters(this.history.current),
+      zoomPath: this.zoomPath,
+    };
+  }
+
+  /** A saved view: as much of its state as this profile takes, shown as if restored (the filter change can be undone). */
+  private applyView(name: string, view: WebviewState): void {
+    const summary = this.summary;
+    if (!summary) {
+      this.pendingView = { name, state: view };
+      return;
+    }
+    const fitted = fitView(view, this.host.state, summary, (id) => views.some((v) => v.id === id && (v.appliesTo?.(summary) ?? true)));
+    this.host.saveState(fitted.state);
+    const filters = restoredFilters(fitted.state);
+    if (filters) this.history.push(filters);
+    this.showProfile(summary);
+    this.host.post({ kind: 'viewApplied', name, notApplied: fitted.notApplied });
+  }
+
   private context(summary: ProfileSummary): ViewContext {
     return {
       summary,
@@ -218,7 +264,21 @@ export class App {
       openSource: (file, line, functionName) => this.host.post({ kind: 'openSource', file, line, functionName }),
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
-      flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),
+      flameZoom: (path) => {
+        this.zoomPath = path;
+        this.host.saveState({ zoomPath: path });
+        this.host.post({ kind: 'flameZoom', path });
+      },
+      takeZoom: () => {
+        const zoom = this.pendingZoom ?? [];
+        this.pendingZoom = undefined;
+        // A new flame tree starts unzoomed unless a saved zoom is restored on it.
+        if (zoom.length === 0) {
+          this.zoomPath = [];
+          if (this.host.state.zoomPath?.length) this.host.saveState({ zoomPath: [] });
+        }
+        return zoom;
+      },
       transformItems: (name, path) => transformMenuItems(name, path, this.history.current.granularity, (t) => this.applyTransform(t)),
     };
   }

@@ -1,8 +1,6 @@
 /** The webview's end of the channel to the extension host: typed posts, requests and state. */
-import type { HostToWebview, SavedFilters, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
-import { granularities } from '../src/shared/view-model';
-import { isRecord } from '../src/shared/guards';
-import { parseTransforms } from '../src/shared/transforms';
+import type { HostToWebview, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
+import { parseWebviewState } from '../src/shared/webview-state';
 import { RpcClient } from '../src/shared/rpc';
 import { reportCspViolations } from './csp-report';
 
@@ -33,30 +31,10 @@ export class Host {
   }
 
   get state(): WebviewState {
-    const saved = this.api.getState();
-    if (!isRecord(saved)) return {};
-    const { sampleIndex, view } = saved;
-    const filters = parseSavedFilters(saved.filters);
-    const transforms = parseTransforms(saved.transforms);
-    return {
-      sampleIndex: typeof sampleIndex === 'number' ? sampleIndex : undefined,
-      view: typeof view === 'string' ? view : undefined,
-      ...(filters ? { filters } : {}),
-      ...(transforms && transforms.length > 0 ? { transforms } : {}),
-    };
+    return parseWebviewState(this.api.getState());
   }
 
   saveState(patch: WebviewState): void {
     this.api.setState({ ...this.state, ...patch });
   }
-}
-
-function parseSavedFilters(value: unknown): SavedFilters | undefined {
-  if (!isRecord(value)) return undefined;
-  const { granularity, focus, ignore, hide, show, tagFocus } = value;
-  const g = granularities.find((x) => x === granularity);
-  if (!g) return undefined;
-  if (typeof focus !== 'string' || typeof ignore !== 'string' || typeof hide !== 'string') return undefined;
-  if (typeof show !== 'string' || typeof tagFocus !== 'string') return undefined;
-  return { granularity: g, focus, ignore, hide, show, tagFocus };
 }

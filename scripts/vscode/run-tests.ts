@@ -25,6 +25,7 @@ import { runHostileProfileScenario } from '../../test/integration/ui/hostile-pro
 import { runBenchCompareScenario } from '../../test/integration/ui/bench-compare.scenario';
 import { runTransformsScenario } from '../../test/integration/ui/transforms.scenario';
 import { runServersScenario } from '../../test/integration/ui/servers.scenario';
+import { runSavedViewsScenario } from '../../test/integration/ui/saved-views.scenario';
 import { runUntrustedVsCode } from './untrusted-run';
 
 function option(name: string): string | undefined {
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
     if (wanted('compare benchmarks')) for (const o of await runBenchCompareScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('servers')) for (const o of await runServersScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('transforms')) for (const o of await runTransformsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('saved views')) for (const o of await runSavedViewsScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');

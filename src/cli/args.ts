@@ -20,6 +20,8 @@ export interface CliArgs {
   readonly nodeCount: number | undefined;
   readonly json: boolean;
   readonly cum: boolean;
+  /** --view NAME|FILE.json: a saved view whose options the explicit flags override (view-option.ts). */
+  readonly view: string | undefined;
 }
 
 const GRANULARITIES: readonly Granularity[] = ['functions', 'filefunctions', 'lines', 'files'];
@@ -35,7 +37,7 @@ const REGEX_FLAGS = {
   tagignore: 'tagIgnore',
 } as const satisfies Record<string, keyof ReportOptions>;
 
-const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', ...Object.keys(REGEX_FLAGS)]);
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', 'view', ...Object.keys(REGEX_FLAGS)]);
 const SWITCHES = new Set(['json', 'cum', 'noinlines']);
 
 export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
@@ -107,6 +109,7 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
     nodeCount,
     json: switches.has('json'),
     cum: switches.has('cum'),
+    view: values.get('view'),
   };
 }
 

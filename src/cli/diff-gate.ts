@@ -8,6 +8,7 @@ import { topTable } from '../analysis/top';
 import { readProfileFile } from '../pprof/read-file-node';
 import { formatValue } from '../shared/units';
 import { parseArgs, UsageError } from './args';
+import { withViewOptions } from './view-option';
 import { jsonText } from './json-text';
 
 export interface GateOffender {
@@ -38,7 +39,7 @@ export function takeFailAbove(argv: readonly string[]): [number | undefined, str
 
 /** Runs the gate; returns [exit code, text to print]. */
 export async function runDiffGate(percent: number, argv: readonly string[]): Promise<[number, string]> {
-  const args = parseArgs('diff', argv);
+  const args = await withViewOptions(parseArgs('diff', argv), process.cwd());
   const baseFile = args.base ?? args.diffBase;
   if (baseFile === undefined) throw new UsageError('diff: give the base profile with --base FILE');
   const [current, base] = await Promise.all([readProfileFile(args.file), readProfileFile(baseFile)]);

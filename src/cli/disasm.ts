@@ -12,7 +12,7 @@ export async function disasmCommand(argv: readonly string[]): Promise<string> {
   const args = parseRegexFileArgs('disasm', rest);
   const { sampleIndex, ...others } = args.report;
   // shortNames is always set (pprof's -symbolize default); disasm names come from objdump.
-  if (Object.keys(others).some((k) => k !== 'shortNames') || args.base !== undefined || args.diffBase !== undefined) {
+  if (Object.keys(others).some((k) => k !== 'shortNames') || args.base !== undefined || args.diffBase !== undefined || args.view !== undefined) {
     throw new UsageError('disasm: only --sample-index and --binary are supported');
   }
   if (binary === undefined) throw new UsageError('disasm: give the program the profile came from with --binary BIN');

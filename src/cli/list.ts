@@ -5,6 +5,7 @@ import { formatSourceListing, sourceListing, sourceTextLines, trimSourcePath, ty
 import { compileGoRegexp } from '../shared/go-regexp';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { loadProfile } from './load';
+import { withViewOptions } from './view-option';
 
 /**
  * The report flags of `list`/`disasm`: REGEX comes first, then FILE. The flag parsing is
@@ -23,7 +24,7 @@ export function parseRegexFileArgs(command: 'list' | 'disasm', argv: readonly st
 }
 
 export async function listCommand(argv: readonly string[]): Promise<string> {
-  const args = parseRegexFileArgs('list', argv);
+  const args = await withViewOptions(parseRegexFileArgs('list', argv), process.cwd());
   const pattern = compileGoRegexp('list', args.regex);
   const profile = await loadProfile(args);
   const cwd = process.cwd();

@@ -67,7 +67,8 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
         return code;
       }
     }
-    const args = parseArgs(command as ReportCommand, rest);
+    const { withViewOptions } = await import('./view-option');
+    const args = await withViewOptions(parseArgs(command as ReportCommand, rest), process.cwd());
     const { runReport } = await import('./reports');
     io.out(await runReport(args));
     return 0;

@@ -40,6 +40,8 @@ Options:
                           parameter and template lists removed, as pprof shows them)
   --frame-budget N        most frames the stacks may expand to with their inlined calls
                           (default 10000000, or 4 per location when more; 0: no limit)
+  --view NAME|FILE.json   a saved view's sample type and filters (NAME: from .vscode/go-profiler-views.json
+                          in this folder or one above it); flags given explicitly override the view's
   --json                  machine-readable output, raw integer values
   -h, --help              this help
 

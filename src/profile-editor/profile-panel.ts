@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
-import { isHostViewRequest, type HostToWebview, type HostViewMethods, type RevealFunctionMessage, type WebviewRequest, type WebviewToHost, type WorkerViewMethods } from '../shared/protocol';
+import { isHostViewRequest, type ApplyViewMessage, type HostToWebview, type HostViewMethods, type RevealFunctionMessage, type WebviewRequest, type WebviewState, type WebviewToHost, type WorkerViewMethods } from '../shared/protocol';
 import { assertNever, forwardRequest } from '../shared/rpc';
 import { parseWebviewToHost } from '../shared/validate-messages';
 import type { CspViolationCounter, PanelCspTrack } from './csp-violations';
@@ -29,6 +29,9 @@ export interface PanelContext {
   closed(panel: ProfilePanel): void;
 }
 
+/** "Save View…" (src/saved-views registers it); the toolbar's button runs it with the panel's document URI. */
+export const SAVE_VIEW_COMMAND = 'goProfiler.saveView';
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -38,6 +41,9 @@ export class ProfilePanel {
   /** The hover's "Reveal in the profile" is kept until the webview's script has said it is ready. */
   private webviewReady = false;
   private pendingReveal: RevealFunctionMessage | undefined;
+  private pendingView: ApplyViewMessage | undefined;
+  /** Callers waiting for the webview's answer to requestState. */
+  private stateWaiters: ((state: WebviewState | undefined) => void)[] = [];
   private baseSource: string | undefined;
   /** The hints follow the views' options, narrowed to the flame graph's zoomed frame. */
   private readonly hintOptions = new FlameZoomState();
@@ -105,6 +111,26 @@ export class ProfilePanel {
     );
   }
 
+  /** Applies a saved view's state (as far as this profile takes it: the webview answers viewApplied). */
+  applyView(name: string, state: WebviewState): void {
+    const message: ApplyViewMessage = { kind: 'applyView', name, state };
+    if (this.webviewReady) this.post(message);
+    else this.pendingView = message;
+  }
+
+  /** The webview's whole state (what "Save View…" saves); undefined while it shows no profile script yet. */
+  requestViewState(): Promise<WebviewState | undefined> {
+    if (!this.webviewReady || this.disposed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.stateWaiters.push(resolve);
+      this.post({ kind: 'requestState' });
+    });
+  }
+
+  get documentUri(): vscode.Uri {
+    return this.document.uri;
+  }
+
   private reveal(uri: vscode.Uri, message: RevealFunctionMessage): void {
     if (uri.toString() !== this.document.uri.toString()) return;
     if (this.webviewReady) this.post(message);
@@ -149,6 +175,15 @@ export class ProfilePanel {
       case 'cspViolation':
         context.log.warn(this.csp.record(message));
         return;
+      case 'viewState':
+        for (const resolve of this.stateWaiters.splice(0)) resolve(message.state);
+        return;
+      case 'saveView':
+        void vscode.commands.executeCommand(SAVE_VIEW_COMMAND, document.uri);
+        return;
+      case 'viewApplied':
+        this.viewApplied(message.name, message.notApplied);
+        return;
       default:
         assertNever(message, 'webview message');
     }
@@ -156,13 +191,23 @@ export class ProfilePanel {
 
   private ready(): void {
     this.webviewReady = true;
+    // A reloaded webview never answers what its previous page was asked.
+    for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     // A reloaded webview draws an unzoomed flame graph.
     const unzoomed = this.hintOptions.zoomed([]);
     if (unzoomed !== undefined) this.context.hints.profiles.set(this.document, unzoomed);
     this.postLoad();
     if (this.pendingReveal !== undefined) this.post(this.pendingReveal);
     this.pendingReveal = undefined;
+    if (this.pendingView !== undefined) this.post(this.pendingView);
+    this.pendingView = undefined;
     if (this.baseSource) void this.document.loaded.then(() => this.post({ kind: 'baseLoaded', source: this.baseSource ?? '' }));
+  }
+
+  private viewApplied(name: string, notApplied: readonly string[]): void {
+    const { fileName } = this.document;
+    this.context.log.info(`${fileName}: applied the saved view "${name}"${notApplied.length ? `; not applied: ${notApplied.join('; ')}` : ''}`);
+    if (notApplied.length > 0) void vscode.window.showWarningMessage(`Go Profiler: view "${name}" applied to ${fileName}, but not ${notApplied.join(' nor ')}.`);
   }
 
   /** A view request goes to the document's worker as is (the view methods are worker methods too). */
@@ -189,6 +234,7 @@ export class ProfilePanel {
 
   private dispose(): void {
     this.disposed = true;
+    for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     for (const s of this.subscriptions) s.dispose();
     this.csp.close();
     this.context.closed(this);

@@ -109,8 +109,29 @@ export interface CspViolationMessage {
   readonly sample: string;
 }
 
+/** The answer to requestState: the webview's whole state, what "Save View…" saves. */
+export interface ViewStateMessage {
+  readonly kind: 'viewState';
+  readonly state: WebviewState;
+}
+
+/** The toolbar's "Save View…": the host asks for the state (requestState) and a name, and saves them. */
+export interface SaveViewMessage {
+  readonly kind: 'saveView';
+}
+
+/** A saved view was applied; `notApplied` names what this profile could not take (e.g. its sample type). */
+export interface ViewAppliedMessage {
+  readonly kind: 'viewApplied';
+  readonly name: string;
+  readonly notApplied: readonly string[];
+}
+
 export type WebviewToHost =
   | ReadyMessage
+  | ViewStateMessage
+  | SaveViewMessage
+  | ViewAppliedMessage
   | CspViolationMessage
   | WebviewRequest
   | OpenSourceMessage
@@ -158,8 +179,22 @@ export interface RevealFunctionMessage {
   readonly view?: 'sandwich';
 }
 
+/** Apply a saved view: as much of its state as fits this profile (the webview answers viewApplied). */
+export interface ApplyViewMessage {
+  readonly kind: 'applyView';
+  readonly name: string;
+  readonly state: WebviewState;
+}
+
+/** "Save View…": the webview answers with its whole state (viewState). */
+export interface RequestStateMessage {
+  readonly kind: 'requestState';
+}
+
 export type HostToWebview =
   | InitMessage
+  | ApplyViewMessage
+  | RequestStateMessage
   | RevealFunctionMessage
   | LoadedMessage
   | FailedMessage
@@ -170,8 +205,12 @@ export type HostToWebview =
 /** What the webview keeps with setState/getState across hide/show and reloads. */
 export interface WebviewState {
   readonly sampleIndex?: number;
+  /** The sample type's name (`alloc_space`): a saved view applies it to any profile that has it. */
+  readonly sampleType?: string;
   readonly view?: string;
   readonly filters?: SavedFilters;
+  /** The flame graph's zoomed frame: names from the root's child down to it; [] or absent when not zoomed. */
+  readonly zoomPath?: readonly string[];
   /** The transform chain (chips above the views), in the order applied. */
   readonly transforms?: readonly Transform[];
 }

@@ -6,6 +6,7 @@
 import { isIndex, isOwnKey, isRecord, isStringArray, type UnknownRecord } from './guards';
 import { viewMethods, type WebviewToHost } from './protocol';
 import { parseRequest } from './rpc';
+import { parseWebviewState } from './webview-state';
 
 type Kind = WebviewToHost['kind'];
 type MessageOf<K extends Kind> = Extract<WebviewToHost, { readonly kind: K }>;
@@ -24,6 +25,9 @@ const parsers: { readonly [K in Kind]: (value: UnknownRecord) => MessageOf<K> | 
   stopComparing: () => ({ kind: 'stopComparing' }),
   flameZoom: ({ path }) => (isStringArray(path) ? { kind: 'flameZoom', path } : undefined),
   cspViolation: parseCspViolation,
+  viewState: ({ state }) => (isRecord(state) ? { kind: 'viewState', state: parseWebviewState(state) } : undefined),
+  saveView: () => ({ kind: 'saveView' }),
+  viewApplied: ({ name, notApplied }) => (typeof name === 'string' && isStringArray(notApplied) ? { kind: 'viewApplied', name, notApplied } : undefined),
 };
 
 export function parseWebviewToHost(value: unknown): WebviewToHost | undefined {

@@ -58,7 +58,8 @@ async function writeNew(path: string, data: Uint8Array | string, dir: string): P
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -19,7 +19,8 @@ export function stemPathOf(profilePath: string): string {
   return dot > profilePath.lastIndexOf('/') + 1 ? profilePath.slice(0, dot) : profilePath;
 }
 
-async function replaceAtomically(path: string, data: Uint8Array | string): Promise<void> {
+/** Writes `data` to `path` through a temp file in the same folder renamed over it. */
+export async function replaceAtomically(path: string, data: Uint8Array | string): Promise<void> {
   const temp = join(dirname(path), tempFileName());
   try {
     await writeFile(temp, data, { mode: 0o644 });

@@ -109,6 +109,9 @@ export class EditorHost {
       case 'saveImage':
       case 'stopComparing':
       case 'flameZoom':
+      case 'viewState':
+      case 'saveView':
+      case 'viewApplied':
         return [];
     }
   }

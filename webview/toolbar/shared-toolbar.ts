@@ -15,6 +15,8 @@ export interface ToolbarActions {
   search(text: string): void;
   compare(): void;
   stopComparing(): void;
+  /** "Save View…": the host asks for a name and saves the current view state. */
+  saveView(): void;
 }
 
 const FIELD_LABELS: Record<FilterField, string> = {
@@ -119,6 +121,7 @@ export class SharedToolbar {
         this.undoButton,
         this.redoButton,
         this.compareSlot,
+        this.button('Save View…', 'save-view', 'Save the tab, sample type, filters and zoom as a named view (Go Profiler: Saved Views)', () => actions.saveView()),
       ]),
       element('div', { className: 'tb-row' }, [...filterInputs, this.searchInput, this.searchStatus]),
       this.error,

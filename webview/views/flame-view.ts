@@ -119,6 +119,8 @@ class FlameView implements ViewInstance {
     };
     if (comparison) this.mountDiff(view, callbacks);
     else this.handle = mountFlameGraph(this.host, { tree: view, unit: view.unit, rootName: 'root' }, callbacks, { searchBox: false });
+    const zoom = this.context.takeZoom();
+    if (zoom.length > 0 && this.handle) this.handle.restoreViewState({ ...this.handle.viewState(), zoomPath: zoom });
     this.applySearch();
     if (this.selection !== undefined) this.setSelection(this.selection);
   }

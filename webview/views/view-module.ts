@@ -19,6 +19,8 @@ export interface ViewContext {
   searchStatus(text: string): void;
   /** The flame graph's zoom (root-first names of the zoomed frame, [] when not zoomed), for the editor hints. */
   flameZoom(path: readonly string[]): void;
+  /** The zoom to restore on a newly drawn flame tree (from a reload or a saved view), [] for none; once. */
+  takeZoom(): readonly string[];
   /** The transform items of the right-click menu on the frame `name` (`path`: root-first names down to it, when known). */
   transformItems(name: string, path?: readonly string[]): readonly FunctionMenuItem[];
 }

@@ -15,6 +15,7 @@ export interface TopOptions {
   /** Passed as -unit, e.g. "ns" or "B", to read exact numbers instead of rounded ones. */
   unit?: string;
   nodeCount?: number;
+  focus?: string;
 }
 
 const rowPattern = /^\s*(\S+)\s+(\S+%)\s+(\S+%)\s+(\S+)\s+(\S+%)\s+(.+)$/;
@@ -24,6 +25,7 @@ export function pprofTop(file: string, opts: TopOptions = {}): TopRow[] {
   const args = ['tool', 'pprof', '-top', '-nodefraction=0', `-nodecount=${opts.nodeCount ?? 10}`];
   if (opts.sampleIndex !== undefined) args.push(`-sample_index=${opts.sampleIndex}`);
   if (opts.unit) args.push(`-unit=${opts.unit}`);
+  if (opts.focus !== undefined) args.push(`-focus=${opts.focus}`);
   args.push(file);
   const out = execFileSync('go', args, {
     encoding: 'utf8',
