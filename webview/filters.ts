@@ -70,6 +70,4 @@ export class FilterHistory {
 }
 
 /** Go-syntax-safe literal for a regular expression. */
-export function escapeRegexp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
+export { escapeGoRegexp as escapeRegexp } from '../src/shared/go-regexp';

@@ -1,7 +1,7 @@
 /** The `go-profiler` command line, parsed into a command, its files and report options. */
 import type { Granularity, ReportOptions } from '../analysis/options';
 
-export const REPORT_COMMANDS = ['top', 'tree', 'peek', 'traces', 'folded', 'diff'] as const;
+export const REPORT_COMMANDS = ['top', 'tree', 'peek', 'traces', 'folded', 'diff', 'tags'] as const;
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
 /** A command line the CLI cannot act on; the message is one line. */
@@ -35,7 +35,10 @@ const REGEX_FLAGS = {
   tagignore: 'tagIgnore',
 } as const satisfies Record<string, keyof ReportOptions>;
 
-const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', ...Object.keys(REGEX_FLAGS)]);
+/** Flags that take comma-separated label keys (pprof's -tagroot / -tagleaf). */
+const KEY_LIST_FLAGS = { tagroot: 'tagRoot', tagleaf: 'tagLeaf' } as const satisfies Record<string, keyof ReportOptions>;
+
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', ...Object.keys(REGEX_FLAGS), ...Object.keys(KEY_LIST_FLAGS)]);
 const SWITCHES = new Set(['json', 'cum', 'noinlines']);
 
 export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
@@ -84,6 +87,10 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
   for (const [flag, option] of Object.entries(REGEX_FLAGS)) {
     const value = values.get(flag);
     if (value !== undefined) report[option] = value;
+  }
+  for (const [flag, option] of Object.entries(KEY_LIST_FLAGS)) {
+    const keys = values.get(flag)?.split(',').filter((k) => k !== '');
+    if (keys !== undefined && keys.length > 0) report[option] = keys;
   }
   if (switches.has('noinlines')) report.noInlines = true;
   report.shortNames = shortNames(values.get('symbolize'));

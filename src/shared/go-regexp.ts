@@ -40,3 +40,8 @@ const POSIX_CLASSES: Record<string, string> = {
   xdigit: '0-9A-Fa-f',
   word: 'A-Za-z0-9_',
 };
+
+/** `text` as a Go regular expression matching it literally. */
+export function escapeGoRegexp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
