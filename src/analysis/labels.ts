@@ -38,13 +38,15 @@ export interface LabelKeyShare {
 
 export interface LabelsReport {
   readonly sampleType: ValueType;
+  /** pprof's -unit the values and numeric labels are printed in ("minimum": each in its best unit). */
+  readonly outputUnit: string;
   /** The profile's total of the sample type (pprof's report total, before filters). */
   readonly total: number;
   /** Sorted by key. */
   readonly keys: readonly LabelKeyShare[];
 }
 
-export function buildLabels(original: Profile, options: ReportOptions): LabelsReport {
+export function buildLabels(original: Profile, options: ReportOptions, outputUnit = 'minimum'): LabelsReport {
   const profile = withLabelFrames(original, options);
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   // Which samples the filters keep (pprof -tags counts those, zero values too).
@@ -67,7 +69,7 @@ export function buildLabels(original: Profile, options: ReportOptions): LabelsRe
         perKey.set(key, entry);
       }
       const unit = units.get(key) ?? '';
-      const text = isString ? (strings[samples.labelStr[i]!] ?? '') : formatValue(samples.labelNum[i]!, unit, 'minimum');
+      const text = isString ? (strings[samples.labelStr[i]!] ?? '') : formatValue(samples.labelNum[i]!, unit, outputUnit);
       let share = entry.values.get(text);
       if (!share) {
         share = { total: 0, filter: isString ? `${key}=^${escapeGoRegexp(text)}$` : numericFilter(key, samples.labelNum[i]!, unit) };
@@ -93,7 +95,7 @@ export function buildLabels(original: Profile, options: ReportOptions): LabelsRe
         .map(([value, share]) => ({ value, total: share.total, filter: share.filter }))
         .sort((a, b) => Math.abs(b.total) - Math.abs(a.total) || compareBytes(a.value, b.value)),
     }));
-  return { sampleType: walk.sampleType, total: computeTotal(profile, walk.sampleTypeIndex), keys };
+  return { sampleType: walk.sampleType, outputUnit, total: computeTotal(profile, walk.sampleTypeIndex), keys };
 }
 
 /** A tag filter range of one number, in the key's unit when it has a word for one ("262144bytes"). */

@@ -4,7 +4,7 @@ import type { LabelsReport } from './labels';
 
 export function formatTagsText(report: LabelsReport): string {
   const unit = report.sampleType.unit;
-  const value = (v: number): string => formatValue(v, unit, 'minimum');
+  const value = (v: number): string => formatValue(v, unit, report.outputUnit);
   const { total } = report;
   let out = '';
   for (const key of report.keys) {
