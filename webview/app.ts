@@ -22,10 +22,19 @@ import { treeViewModule } from './views/tree-view';
 import { callGraphViewModule } from './views/callgraph-view';
 import { goroutinesViewModule } from './views/goroutines-view';
 import { sandwichViewModule } from './views/sandwich-view';
+import { labelsViewModule } from './views/labels-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, callGraphViewModule, goroutinesViewModule];
+const views: readonly ProfileViewModule[] = [
+  flameViewModule,
+  topViewModule,
+  treeViewModule,
+  sandwichViewModule,
+  callGraphViewModule,
+  goroutinesViewModule,
+  labelsViewModule,
+];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -205,6 +214,8 @@ export class App {
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
       flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),
+      filters: () => this.history.current,
+      setFilters: (next) => this.changeFilters(() => this.history.push(next)),
     };
   }
 

@@ -8,12 +8,16 @@ export interface Filters {
   readonly hide: string;
   readonly show: string;
   readonly tagFocus: string;
+  readonly tagIgnore: string;
+  /** Label keys, comma-separated as pprof's -tagroot / -tagleaf take them ('' = none). */
+  readonly tagRoot: string;
+  readonly tagLeaf: string;
 }
 
 export const FILTER_FIELDS = ['focus', 'ignore', 'hide', 'show'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const NO_FILTERS: Filters = { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '' };
+export const NO_FILTERS: Filters = { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' };
 
 /** The query for the views: fields at their defaults are left out (pprof's defaults apply). */
 export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean): ViewQuery {
@@ -21,8 +25,22 @@ export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean):
   if (filters.granularity !== 'functions') query.granularity = filters.granularity;
   for (const field of FILTER_FIELDS) if (filters[field] !== '') query[field] = filters[field];
   if (filters.tagFocus !== '') query.tagFocus = filters.tagFocus;
+  if (filters.tagIgnore !== '') query.tagIgnore = filters.tagIgnore;
+  if (filters.tagRoot !== '') query.tagRoot = labelKeys(filters.tagRoot);
+  if (filters.tagLeaf !== '') query.tagLeaf = labelKeys(filters.tagLeaf);
   if (diff) query.diff = true;
   return query;
+}
+
+/** "a,b" → ["a", "b"]; "" → []. */
+export function labelKeys(list: string): string[] {
+  return list.split(',').filter((k) => k !== '');
+}
+
+/** `list` with `key` added at the end, or taken out when it is there. */
+export function toggleLabelKey(list: string, key: string): string {
+  const keys = labelKeys(list);
+  return (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]).join(',');
 }
 
 export function sameFilters(a: Filters, b: Filters): boolean {

@@ -8,6 +8,7 @@
 import { callGraphMethod } from './callgraph-view';
 import { flameMethod, flameWholeMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
+import { labelsMethod } from './labels-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
@@ -33,6 +34,7 @@ export const viewMethods = {
   callgraph: callGraphMethod,
   goroutines: goroutinesMethod,
   sandwich: sandwichMethod,
+  labels: labelsMethod,
 } as const;
 
 export type ViewMethods = MethodsOf<typeof viewMethods>;
@@ -169,4 +171,8 @@ export interface SavedFilters {
   readonly hide: string;
   readonly show: string;
   readonly tagFocus: string;
+  readonly tagIgnore: string;
+  /** Comma-separated label keys (pprof -tagroot / -tagleaf). */
+  readonly tagRoot: string;
+  readonly tagLeaf: string;
 }

@@ -2,6 +2,7 @@
 import type { RpcClient } from '../../src/shared/rpc';
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
+import type { Filters } from '../filters';
 
 export interface ViewContext {
   readonly summary: ProfileSummary;
@@ -18,6 +19,10 @@ export interface ViewContext {
   searchStatus(text: string): void;
   /** The flame graph's zoom (root-first names of the zoomed frame, [] when not zoomed), for the editor hints. */
   flameZoom(path: readonly string[]): void;
+  /** The toolbar's filters now (the Labels tab shows which label filters are on). */
+  filters(): Filters;
+  /** Changes the toolbar's filters, undoably, as if made in the toolbar. */
+  setFilters(next: Filters): void;
 }
 
 export interface ViewInstance {
