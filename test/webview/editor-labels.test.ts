@@ -95,7 +95,8 @@ describe('the Labels tab in Chromium', () => {
       // What the canvas shows there: the label value, with pprof's number.
       const p = await flamePoint(page, view, node);
       await page.mouse.move(p.x, p.y);
-      await page.waitForFunction((want) => document.querySelector('.gp-flame-tooltip .gp-name')?.textContent === want, name);
+      await page.locator('.gp-flame-tooltip .gp-name').filter({ hasText: name }).waitFor();
+      assert.equal(await page.textContent('.gp-flame-tooltip .gp-name'), name);
       const total = await page.textContent('.gp-flame-tooltip .gp-total');
       assert.ok(total?.startsWith(`Total: ${formatValue(cum!, 'nanoseconds')} (`), `${name}: ${total}`);
     }
