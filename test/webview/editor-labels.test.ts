@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../src/shared/units';
 import { ensureGoFixtures, type GoFixtures } from '../support/go-fixtures';
-import { goPprofRaw, goPprofTop, type GoPprofTop } from '../support/go-pprof';
+import { goPprofRaw, goPprofTop, parsePprofValue, type GoPprofTop } from '../support/go-pprof';
+import { parsePprofTags } from '../support/pprof-tags';
 import { ensureResultsDir } from './harness';
 import { useEditorPage } from './page-fixture';
 import { EditorHost, flameOf, flamePoint } from './editor-driver';
@@ -24,17 +25,7 @@ interface TagRow {
 /** `go tool pprof -tags -unit=ns`: key -> its values with exact totals and pprof's percentages. */
 function parseTags(text: string): Map<string, TagRow[]> {
   const out = new Map<string, TagRow[]>();
-  let rows: TagRow[] | undefined;
-  for (const line of text.split('\n')) {
-    const k = /^\s*(\S+): Total /.exec(line);
-    if (k) {
-      rows = [];
-      out.set(k[1]!, rows);
-      continue;
-    }
-    const v = /^\s+(\d+)ns \(\s*([\d.]+%)\): (.+)$/.exec(line);
-    if (v && rows) rows.push({ total: Number(v[1]), percent: v[2]!, value: v[3]! });
-  }
+  for (const [key, rows] of parsePprofTags(text)) out.set(key, rows.map((r) => ({ value: r.value, total: parsePprofValue(r.total, key), percent: r.percent })));
   return out;
 }
 

@@ -74,7 +74,7 @@ class LabelsViewInstance implements ViewInstance {
     const root = labelKeys(filters.tagRoot).includes(key.key);
     const leaf = labelKeys(filters.tagLeaf).includes(key.key);
     const header = element('div', { className: 'lb-key-header' }, [
-      element('h3', { className: 'lb-key', text: key.numeric && key.unit ? `${key.key} (${key.unit})` : key.key }),
+      element('h3', { className: 'lb-key', text: key.numeric && key.unit && key.unit !== key.key ? `${key.key} (${key.unit})` : key.key }),
       element('span', { className: 'lb-key-total', text: `${key.totalText} · ${key.percentText}` }),
       this.toggle('Group by this key', 'labels-group-root', root, `Label values of ${key.key} become the root frames of every view (pprof -tagroot)`, () =>
         this.apply({ ...filters, tagRoot: toggleLabelKey(filters.tagRoot, key.key) }),

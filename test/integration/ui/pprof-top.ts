@@ -1,5 +1,6 @@
 // Runs `go tool pprof -top` on a profile and parses its rows: the reference the UI is compared with.
 import { execFileSync } from 'node:child_process';
+import { parsePprofTags, type PprofTagRow } from '../../support/pprof-tags';
 
 export interface TopRow {
   flat: string;
@@ -80,33 +81,13 @@ export function exactUnit(sampleType: string): string | undefined {
   return undefined;
 }
 
-export interface TagRow {
-  value: string;
-  /** As pprof prints it, e.g. "2MB". */
-  total: string;
-  /** Without pprof's padding, e.g. "84.27%". */
-  percent: string;
-}
-
 /** `go tool pprof -tags`: each label key with its values, as printed. */
-export function pprofTags(file: string, sampleIndex?: string | number): Map<string, TagRow[]> {
+export function pprofTags(file: string, sampleIndex?: string | number): Map<string, PprofTagRow[]> {
   const args = ['tool', 'pprof', '-tags', ...(sampleIndex === undefined ? [] : [`-sample_index=${sampleIndex}`]), file];
   const out = execFileSync('go', args, {
     encoding: 'utf8',
     env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', PPROF_TMPDIR: process.env['TMPDIR'] ?? '/tmp' },
     maxBuffer: 1 << 28,
   });
-  const keys = new Map<string, TagRow[]>();
-  let rows: TagRow[] | undefined;
-  for (const line of out.split('\n')) {
-    const key = /^\s*(\S+): Total /.exec(line);
-    if (key) {
-      rows = [];
-      keys.set(key[1]!, rows);
-      continue;
-    }
-    const row = /^\s+(\S+) \(\s*([\d.]+%)\): (.+)$/.exec(line);
-    if (row && rows) rows.push({ total: row[1]!, percent: row[2]!, value: row[3]! });
-  }
-  return keys;
+  return parsePprofTags(out);
 }
