@@ -12,10 +12,13 @@ import { assertNever } from '../src/shared/rpc';
 import type { ProfileSummary, ViewQuery } from '../src/shared/view-model';
 import { compileGoRegexp } from '../src/shared/go-regexp';
 import { clear, element } from './dom';
-import { FilterHistory, viewQuery } from './filters';
+import type { Transform } from '../src/shared/transforms';
+import { FilterHistory, restoredFilters, savedFilters, viewQuery } from './filters';
 import { Host } from './host';
 import { renderMeta } from './meta';
 import { SharedToolbar } from './toolbar/shared-toolbar';
+import { TransformBar } from './toolbar/transform-bar';
+import { transformMenuItems } from './views/transform-menu';
 import { flameViewModule } from './views/flame-view';
 import { topViewModule } from './views/top-view';
 import { treeViewModule } from './views/tree-view';
@@ -55,6 +58,7 @@ export class App {
   private activeView: ProfileViewModule = views[0]!;
   private generation = 0;
   private toolbar: SharedToolbar | undefined;
+  private readonly transformBar = new TransformBar((index) => this.removeTransform(index));
   private readonly metaSlot = element('details', { className: 'meta-slot' });
   private readonly open = new Map<string, OpenView>();
   /** Shows a view's tab (set once the tabs exist). */
@@ -64,6 +68,7 @@ export class App {
 
   constructor(private readonly root: HTMLElement) {
     this.showLoading('profile');
+    document.addEventListener('keydown', (e) => this.undoKeys(e));
   }
 
   start(): void {
@@ -128,7 +133,8 @@ export class App {
     const count = summary.sampleTypes.length;
     this.sampleIndex = saved.sampleIndex !== undefined && saved.sampleIndex < count ? saved.sampleIndex : summary.defaultSampleTypeIndex;
     this.activeView = views.find((v) => v.id === saved.view && (v.appliesTo?.(summary) ?? true)) ?? this.activeView;
-    if (saved.filters && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(saved.filters);
+    const restored = restoredFilters(saved);
+    if (restored && !this.history.canUndo && !this.history.canRedo) this.history = new FilterHistory(restored);
     for (const v of this.open.values()) v.instance.dispose();
     this.open.clear();
 
@@ -176,7 +182,8 @@ export class App {
       }
     });
     this.metaSlot.open = false;
-    this.root.append(this.metaSlot, this.toolbar.element, tabs);
+    this.transformBar.show(this.history.current.transforms);
+    this.root.append(this.metaSlot, this.toolbar.element, this.transformBar.element, tabs);
     this.renderMeta(undefined);
     void this.renderView();
     const reveal = this.pendingReveal;
@@ -214,6 +221,7 @@ export class App {
       saveImage: (format, data) => this.host.post({ kind: 'saveImage', format, data }),
       searchStatus: (text) => this.toolbar?.setSearchStatus(text),
       flameZoom: (path) => this.host.post({ kind: 'flameZoom', path }),
+      transformItems: (name, path) => transformMenuItems(name, path, this.history.current.granularity, (t) => this.applyTransform(t)),
       filters: () => this.history.current,
       setFilters: (next) => this.changeFilters(() => this.history.push(next)),
     };
@@ -221,9 +229,38 @@ export class App {
 
   private changeFilters(change: () => boolean): void {
     if (!change()) return;
-    this.host.saveState({ filters: this.history.current });
+    this.host.saveState(savedFilters(this.history.current));
     this.toolbar?.setFilters(this.history.current, this.history.canUndo, this.history.canRedo);
+    this.transformBar.show(this.history.current.transforms);
     this.refresh();
+  }
+
+  private applyTransform(t: Transform): void {
+    const current = this.history.current;
+    this.changeFilters(() => this.history.push({ ...current, transforms: [...current.transforms, t] }));
+  }
+
+  /** A chip's ×: that transform alone goes, the rest stay in order. */
+  private removeTransform(index: number): void {
+    const current = this.history.current;
+    this.changeFilters(() => this.history.push({ ...current, transforms: current.transforms.filter((_, i) => i !== index) }));
+  }
+
+  /**
+   * Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes the last filter or transform
+   * change, while focus is in the webview but not in a text box (which keeps its own undo).
+   */
+  private undoKeys(e: KeyboardEvent): void {
+    if (!this.summary || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+    if (key !== 'z' && !redo) return;
+    const target = e.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (target instanceof HTMLElement && target.isContentEditable) return;
+    e.preventDefault();
+    if (redo ? !this.history.canRedo : !this.history.canUndo) return;
+    this.changeFilters(() => (redo ? (this.history.redo(), true) : (this.history.undo(), true)));
   }
 
   private setSearch(text: string): void {

@@ -1,4 +1,6 @@
 /** The filter part of the view query, its undo/redo history, and turning it into a ViewQuery. */
+import type { SavedFilters, WebviewState } from '../src/shared/protocol';
+import { sameTransforms, type Transform } from '../src/shared/transforms';
 import type { GranularityView, ViewQuery } from '../src/shared/view-model';
 
 export interface Filters {
@@ -8,6 +10,8 @@ export interface Filters {
   readonly hide: string;
   readonly show: string;
   readonly tagFocus: string;
+  /** The right-click transforms, in the order applied; undo/redo walks them with the filters. */
+  readonly transforms: readonly Transform[];
   readonly tagIgnore: string;
   /** Label keys, comma-separated as pprof's -tagroot / -tagleaf take them ('' = none). */
   readonly tagRoot: string;
@@ -17,7 +21,18 @@ export interface Filters {
 export const FILTER_FIELDS = ['focus', 'ignore', 'hide', 'show'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const NO_FILTERS: Filters = { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' };
+export const NO_FILTERS: Filters = {
+  granularity: 'functions',
+  focus: '',
+  ignore: '',
+  hide: '',
+  show: '',
+  tagFocus: '',
+  transforms: [],
+  tagIgnore: '',
+  tagRoot: '',
+  tagLeaf: '',
+};
 
 /** The query for the views: fields at their defaults are left out (pprof's defaults apply). */
 export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean): ViewQuery {
@@ -25,6 +40,7 @@ export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean):
   if (filters.granularity !== 'functions') query.granularity = filters.granularity;
   for (const field of FILTER_FIELDS) if (filters[field] !== '') query[field] = filters[field];
   if (filters.tagFocus !== '') query.tagFocus = filters.tagFocus;
+  if (filters.transforms.length > 0) query.transforms = filters.transforms;
   if (filters.tagIgnore !== '') query.tagIgnore = filters.tagIgnore;
   if (filters.tagRoot !== '') query.tagRoot = labelKeys(filters.tagRoot);
   if (filters.tagLeaf !== '') query.tagLeaf = labelKeys(filters.tagLeaf);
@@ -44,7 +60,20 @@ export function toggleLabelKey(list: string, key: string): string {
 }
 
 export function sameFilters(a: Filters, b: Filters): boolean {
-  return (Object.keys(a) as (keyof Filters)[]).every((k) => a[k] === b[k]);
+  return (Object.keys(a) as (keyof Filters)[]).every((k) => (k === 'transforms' ? sameTransforms(a[k], b[k]) : a[k] === b[k]));
+}
+
+/** The filters as kept in the webview state: the toolbar's in `filters`, the chain in `transforms`. */
+export function savedFilters(filters: Filters): Pick<WebviewState, 'filters' | 'transforms'> {
+  const { transforms, ...toolbar } = filters;
+  const saved: SavedFilters = toolbar;
+  return { filters: saved, transforms };
+}
+
+/** The filters a reloaded webview starts with, when its state kept any. */
+export function restoredFilters(state: WebviewState): Filters | undefined {
+  if (!state.filters && !state.transforms) return undefined;
+  return { ...(state.filters ?? NO_FILTERS), transforms: state.transforms ?? [] };
 }
 
 /** A linear undo/redo history of filter states. */
@@ -87,5 +116,5 @@ export class FilterHistory {
   }
 }
 
-/** Go-syntax-safe literal for a regular expression. */
-export { escapeGoRegexp as escapeRegexp } from '../src/shared/go-regexp';
+/** Go-syntax-safe literal for a regular expression (one definition, in src/shared/go-regexp.ts). */
+export { quoteGoRegexp as escapeRegexp } from '../src/shared/go-regexp';

@@ -2,6 +2,7 @@
 import type { HostToWebview, SavedFilters, ViewMethods, WebviewState, WebviewToHost } from '../src/shared/protocol';
 import { granularities } from '../src/shared/view-model';
 import { isRecord } from '../src/shared/guards';
+import { parseTransforms } from '../src/shared/transforms';
 import { RpcClient } from '../src/shared/rpc';
 import { reportCspViolations } from './csp-report';
 
@@ -36,10 +37,12 @@ export class Host {
     if (!isRecord(saved)) return {};
     const { sampleIndex, view } = saved;
     const filters = parseSavedFilters(saved.filters);
+    const transforms = parseTransforms(saved.transforms);
     return {
       sampleIndex: typeof sampleIndex === 'number' ? sampleIndex : undefined,
       view: typeof view === 'string' ? view : undefined,
       ...(filters ? { filters } : {}),
+      ...(transforms && transforms.length > 0 ? { transforms } : {}),
     };
   }
 

@@ -23,6 +23,7 @@ import { runSessionScenario } from './session-scenario';
 import { runEditorHintsScenario } from '../../test/integration/ui/editor-hints.scenario';
 import { runHostileProfileScenario } from '../../test/integration/ui/hostile-profile.scenario';
 import { runBenchCompareScenario } from '../../test/integration/ui/bench-compare.scenario';
+import { runTransformsScenario } from '../../test/integration/ui/transforms.scenario';
 import { runServersScenario } from '../../test/integration/ui/servers.scenario';
 import { runUntrustedVsCode } from './untrusted-run';
 
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
     if (wanted('hostile profile')) for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('compare benchmarks')) for (const o of await runBenchCompareScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('servers')) for (const o of await runServersScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('transforms')) for (const o of await runTransformsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');

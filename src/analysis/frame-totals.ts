@@ -45,7 +45,7 @@ function totalsOf(walk: StackWalk, out: TotalsSink, total: number): FrameTotals 
     flat: out.flat.slice(0, frames.length),
     cum: out.cum.slice(0, frames.length),
     total,
-    stacks: out.stacks.result(table.frameRange, table.frames, table.inlined),
+    stacks: out.locationStacks(table, frames.length),
   };
 }
 

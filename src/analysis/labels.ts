@@ -5,7 +5,7 @@
  * and, per value, the -tagfocus expression that selects it.
  */
 import type { Profile, ValueType } from '../pprof/profile';
-import { escapeGoRegexp } from '../shared/go-regexp';
+import { quoteGoRegexp } from '../shared/go-regexp';
 import { formatValue } from '../shared/units';
 import type { ReportOptions } from './options';
 import { compareBytes } from './top';
@@ -72,7 +72,7 @@ export function buildLabels(original: Profile, options: ReportOptions, outputUni
       const text = isString ? (strings[samples.labelStr[i]!] ?? '') : formatValue(samples.labelNum[i]!, unit, outputUnit);
       let share = entry.values.get(text);
       if (!share) {
-        share = { total: 0, filter: isString ? `${key}=^${escapeGoRegexp(text)}$` : numericFilter(key, samples.labelNum[i]!, unit) };
+        share = { total: 0, filter: isString ? `${key}=^${quoteGoRegexp(text)}$` : numericFilter(key, samples.labelNum[i]!, unit) };
         entry.values.set(text, share);
       }
       share.total += value;

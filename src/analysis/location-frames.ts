@@ -8,6 +8,9 @@ export class LocationFrames {
   private readonly start: Int32Array;
   private readonly frames: number[] = [];
   private readonly inlined: number[] = [];
+  /** Parallel to frames: the profile function of each (-1 for a location without lines), for transforms. */
+  private readonly functions: number[] = [];
+  private readonly lineFunction: Int32Array;
 
   constructor(
     profile: ProfileMetadata,
@@ -16,6 +19,7 @@ export class LocationFrames {
   ) {
     this.start = new Int32Array(profile.locations.count * 2).fill(-1);
     this.locationSeenIn = new Int32Array(profile.locations.count).fill(-1);
+    this.lineFunction = profile.locations.lineFunction;
   }
 
   /** Per location, the last TotalsSink stack it was added to (see addTotals). */
@@ -27,6 +31,7 @@ export class LocationFrames {
   /** The frames of one stack (leaf first), filled by expand. */
   stackFrames = new Int32Array(256);
   stackInlined = new Uint8Array(256);
+  stackFunctions = new Int32Array(256);
 
   /** Writes the frames of locations `locs[0 .. n - 1]` into stackFrames/stackInlined; returns how many. */
   expand(locs: Int32Array, n: number): number {
@@ -40,8 +45,10 @@ export class LocationFrames {
       if (length + hi - lo > this.stackFrames.length) this.growStack(length + hi - lo);
       const frames = this.stackFrames;
       const inlined = this.stackInlined;
+      const functions = this.stackFunctions;
       for (let i = lo; i < hi; i++) {
         frames[length] = this.frames[i]!;
+        functions[length] = this.functions[i]!;
         inlined[length++] = this.inlined[i]!;
       }
     }
@@ -83,8 +90,11 @@ export class LocationFrames {
     frames.set(this.stackFrames);
     const inlined = new Uint8Array(n);
     inlined.set(this.stackInlined);
+    const functions = new Int32Array(n);
+    functions.set(this.stackFunctions);
     this.stackFrames = frames;
     this.stackInlined = inlined;
+    this.stackFunctions = functions;
   }
 
   finish(): Frame[] {
@@ -105,6 +115,7 @@ export class LocationFrames {
       const f = this.interner.emptyFrame(loc);
       this.frames.push(f);
       this.inlined.push(0);
+      this.functions.push(-1);
       this.interner.countUse(f, false);
     } else {
       for (let i = first; i < last; i++) {
@@ -112,6 +123,7 @@ export class LocationFrames {
         const inl = i < last - 1;
         this.frames.push(f);
         this.inlined.push(inl ? 1 : 0);
+        this.functions.push(this.lineFunction[keptLines[i]!]!);
         this.interner.countUse(f, inl);
       }
     }

@@ -1,4 +1,5 @@
 /** Options shared by every report, named after `go tool pprof`'s flags. */
+import type { Transform } from '../shared/transforms';
 
 export type Granularity = 'functions' | 'filefunctions' | 'lines' | 'files';
 
@@ -30,4 +31,6 @@ export interface ReportOptions {
    * template lists removed); off is pprof's -symbolize=none, names as in the profile.
    */
   readonly shortNames?: boolean;
+  /** The user's transform chain, applied in order to every stack after the filters above. Not a pprof flag. */
+  readonly transforms?: readonly Transform[];
 }

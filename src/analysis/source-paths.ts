@@ -9,6 +9,10 @@
  */
 
 import { goVersionInPath, parseGoVersion, sameRelease, toolchainSource, type GoRelease } from './source-version';
+import { packageOfFunction } from '../shared/go-symbol';
+
+/** Kept here too for its existing importers. */
+export { packageOfFunction };
 
 /** 'chosen': the user picked among ambiguous candidates; 'release': the profile's Go release from the module cache. */
 export type ResolutionRule = 'exact' | 'sidecar' | 'module' | 'goroot' | 'modcache' | 'trimpath' | 'suffix' | 'chosen' | 'release';
@@ -92,15 +96,6 @@ function join(dir: string, rest: string): string {
 function under(path: string, dir: string): string | undefined {
   const d = normalizePath(dir);
   return path.startsWith(d + '/') ? path.slice(d.length + 1) : undefined;
-}
-
-/** The package import path of a Go symbol name ("example.com/a/b.(*T).M" -> "example.com/a/b"). */
-export function packageOfFunction(name: string): string | undefined {
-  const bracket = name.indexOf('[');
-  const plain = bracket < 0 ? name : name.slice(0, bracket);
-  const slash = plain.lastIndexOf('/');
-  const dot = plain.indexOf('.', slash + 1);
-  return dot <= 0 ? undefined : plain.slice(0, dot);
 }
 
 /** The module cache spells upper-case letters as "!" + lower case (golang.org/x/mod/module). */

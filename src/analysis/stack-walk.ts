@@ -18,6 +18,7 @@ import { sampleTypeAt, selectSampleType } from './sample-type';
 import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { TotalsSink } from './totals-sink';
 import { withShortNames } from './short-names';
+import { TransformChain } from './transforms';
 
 /** Receives each kept stack as frames (leaf first) with its value. */
 export interface StackVisitor {
@@ -31,6 +32,8 @@ export class StackWalk {
   private readonly filtered: FilteredLocations;
   private readonly tagTest: SampleTagTest | undefined;
   private readonly locFrames: LocationFrames;
+  /** The user's transforms, applied to each stack after the filters; undefined when there are none. */
+  private readonly chain: TransformChain | undefined;
   private kept = new Int32Array(64);
 
   /** `tagTest`: which samples tagfocus/tagignore keep (see combinedTagTest); undefined keeps all. */
@@ -42,6 +45,7 @@ export class StackWalk {
     this.tagTest = tagTest;
     const interner = new FrameInterner(profile, granularityKeys(options.granularity));
     this.locFrames = new LocationFrames(profile, this.filtered, interner);
+    this.chain = TransformChain.compile(profile, options.transforms);
   }
 
   finish(): Frame[] {
@@ -124,7 +128,8 @@ export class StackWalk {
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
   visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
-    const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive;
+    const { chain } = this;
+    const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive && !chain;
     if (out instanceof TotalsSink && everyLocation) {
       // Every location is kept: add up straight from the locations, without copying frames.
       this.locFrames.addTotals(locs, start, end, value, out);
@@ -135,13 +140,23 @@ export class StackWalk {
     const kept = this.kept;
     const n = keptLocations(locs, start, end, filtered, kept);
     if (n === 0 && (filtered.nameFilterActive || filtered.showFromActive)) return;
-    if (out instanceof TotalsSink) {
+    if (out instanceof TotalsSink && !chain) {
       // Totals never need the stack expanded into frames (that could be far bigger than the file).
       this.locFrames.addTotals(kept, 0, n, value, out);
       return;
     }
-    const length = this.locFrames.expand(kept, n);
-    out.add(this.locFrames.stackFrames, this.locFrames.stackInlined, length, value, sample, group);
+    const lf = this.locFrames;
+    let length = lf.expand(kept, n);
+    if (chain) {
+      length = chain.apply(lf.stackFrames, lf.stackInlined, lf.stackFunctions, length);
+      if (length === 0) return;
+      // Frames unchanged: add up by location as without transforms (no per-frame stack to record).
+      if (out instanceof TotalsSink && chain.keepsFrames) {
+        lf.addTotals(kept, 0, n, value, out);
+        return;
+      }
+    }
+    out.add(lf.stackFrames, lf.stackInlined, length, value, sample, group);
   }
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseHintQuery, type HintQuery, type LineCostsParams, type LineCostsView } from '../shared/line-costs-view';
 import type { PeekView } from '../shared/peek-view';
+import { sameTransforms } from '../shared/transforms';
 
 /** What the hints need of a profile document (ProfileDocument has it). */
 export interface ProfileSource {
@@ -32,7 +33,13 @@ export interface RevealRequest {
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
   const keys = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'tagIgnore', 'diff'] as const;
   const lists = ['tagRoot', 'tagLeaf'] as const;
-  return keys.every((k) => a[k] === b[k]) && lists.every((k) => (a[k] ?? []).join('\0') === (b[k] ?? []).join('\0')) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
+  return (
+    keys.every((k) => a[k] === b[k]) &&
+    lists.every((k) => (a[k] ?? []).join('\0') === (b[k] ?? []).join('\0')) &&
+    sameTransforms(a.transforms, b.transforms) &&
+    a.flameGranularity === b.flameGranularity &&
+    (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0')
+  );
 }
 
 export class ActiveProfiles implements vscode.Disposable {

@@ -41,7 +41,7 @@ const POSIX_CLASSES: Record<string, string> = {
   word: 'A-Za-z0-9_',
 };
 
-/** `text` as a Go regular expression matching it literally. */
-export function escapeGoRegexp(text: string): string {
+/** Go's regexp.QuoteMeta: `text` as a literal inside a pattern. */
+export function quoteGoRegexp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

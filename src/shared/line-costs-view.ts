@@ -4,6 +4,7 @@
  * and hotspot order); with `files` it adds the lines of those files.
  */
 import { isIndex, isRecord, isStringArray } from './guards';
+import { parseTransforms, type Transform } from './transforms';
 import { granularities, type GranularityView, type SampleTypeView } from './view-model';
 
 /** The profile editor's options the hints follow (a subset of its view query). */
@@ -26,6 +27,8 @@ export interface HintQuery {
    */
   readonly flamePath?: readonly string[];
   readonly flameGranularity?: GranularityView;
+  /** The profile editor's transform chain: the hints count the transformed stacks. */
+  readonly transforms?: readonly Transform[];
 }
 
 const FILTERS = ['focus', 'ignore', 'hide', 'show', 'tagFocus', 'tagIgnore'] as const;
@@ -59,6 +62,11 @@ export function parseHintQuery(value: unknown): HintQuery | undefined {
     const g = granularities.find((x) => x === value.flameGranularity);
     if (!g) return undefined;
     query.flameGranularity = g;
+  }
+  if (value.transforms !== undefined) {
+    const transforms = parseTransforms(value.transforms);
+    if (!transforms) return undefined;
+    if (transforms.length > 0) query.transforms = transforms;
   }
   return query;
 }

@@ -12,6 +12,7 @@ import { labelsMethod } from './labels-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
+import type { Transform } from './transforms';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
 import type { GranularityView, ProfileSummary } from './view-model';
@@ -161,6 +162,8 @@ export interface WebviewState {
   readonly sampleIndex?: number;
   readonly view?: string;
   readonly filters?: SavedFilters;
+  /** The transform chain (chips above the views), in the order applied. */
+  readonly transforms?: readonly Transform[];
 }
 
 /** The toolbar's filters, restored when the webview reloads. */

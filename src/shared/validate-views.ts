@@ -1,5 +1,6 @@
 /** The validator of the view query every view's params start with (webview input). */
 import { isIndex, isRecord, isStringArray } from './guards';
+import { parseTransforms } from './transforms';
 import { granularities, type GranularityView, type ViewQuery } from './view-model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -33,6 +34,11 @@ export function parseViewQuery(value: unknown): ViewQuery | undefined {
   if (value.diff !== undefined) {
     if (typeof value.diff !== 'boolean') return undefined;
     query.diff = value.diff;
+  }
+  if (value.transforms !== undefined) {
+    const transforms = parseTransforms(value.transforms);
+    if (!transforms) return undefined;
+    query.transforms = transforms;
   }
   return query;
 }

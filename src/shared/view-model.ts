@@ -4,6 +4,7 @@
  * Computed in the decode worker and sent to the webview as plain data; numbers are raw (for
  * sorting and tests), `...Text` fields are already formatted like pprof.
  */
+import type { Transform } from './transforms';
 import type { ComparisonTotals } from './diff-view';
 
 export interface SampleTypeView {
@@ -59,6 +60,8 @@ export interface ViewQuery {
   readonly tagLeaf?: readonly string[];
   /** Compare with the base profile loaded by "Compare with…" (ignored when there is none). */
   readonly diff?: boolean;
+  /** The transform chain (right-click menu), applied after the filters; absent or [] = none. */
+  readonly transforms?: readonly Transform[];
 }
 
 export interface FrameView {

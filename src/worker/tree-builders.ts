@@ -1,4 +1,5 @@
 /** Stack trees (flame graph, call trees) and peek data for the webview, from a decoded Profile. */
+import { quoteGoRegexp } from '../shared/go-regexp';
 import type { Profile } from '../pprof';
 import type { ReportOptions } from '../analysis/options';
 import { buildStacks } from '../analysis/stacks';
@@ -29,12 +30,8 @@ export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string
   };
 }
 
-function escapeRegexp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
 export function buildPeekView(profile: Profile, options: ReportOptions, name: string, unit: string): PeekView {
-  const report = buildPeek(profile, `^${escapeRegexp(name)}$`, options);
+  const report = buildPeek(profile, `^${quoteGoRegexp(name)}$`, options);
   const { graph } = report;
   const entry = report.entries.find((e) => e.node.name === name);
   const format = (v: number): string => formatValue(v, unit);

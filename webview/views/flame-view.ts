@@ -13,6 +13,7 @@ import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type
 import { DiffPanel } from './diff-panel';
 import { emptyState, isFiltered } from './empty-state';
 import { sandwichMenu } from './function-menu';
+import { namePath } from './transform-menu';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
 function blobToBase64(blob: Blob): Promise<string> {
@@ -96,7 +97,10 @@ class FlameView implements ViewInstance {
       onSelect: (frame) => this.context.select(frame.name),
       onOpenSource: (frame) => this.context.openSource(frame.file, frame.line, frame.name),
       onContextMenu: (frame, x, y) => {
-        if (frame.node > 0) sandwichMenu(frame.name, x, y, (name) => this.context.openSandwich(name));
+        if (frame.node > 0) {
+          const more = this.context.transformItems(frame.name, namePath(view, frame.node));
+          sandwichMenu(frame.name, x, y, (name) => this.context.openSandwich(name), more);
+        }
       },
       onCaptureImage: (format) => void this.capture(format),
       onZoom: (path) => this.context.flameZoom(path),

@@ -1,5 +1,6 @@
 /**
- * The right-click menu on a function (a flame frame, a Top or Tree row): "Sandwich" for now.
+ * The right-click menu on a function (a flame frame, a Top or Tree row): "Sandwich", then the
+ * transforms the view offers (transform-menu.ts).
  * One menu open at a time; Escape, a click elsewhere or a scroll closes it.
  */
 import { element } from '../dom';
@@ -51,15 +52,15 @@ export function showFunctionMenu(name: string, clientX: number, clientY: number,
   menu.querySelector('button')?.focus();
 }
 
-/** The menu every view shows on a function. */
-export function sandwichMenu(name: string, clientX: number, clientY: number, openSandwich: (name: string) => void): void {
-  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }]);
+/** The menu every view shows on a function, with `more` items after "Sandwich". */
+export function sandwichMenu(name: string, clientX: number, clientY: number, openSandwich: (name: string) => void, more: readonly FunctionMenuItem[] = []): void {
+  showFunctionMenu(name, clientX, clientY, [{ label: 'Sandwich', testId: 'menu-sandwich', run: () => openSandwich(name) }, ...more]);
 }
 
-/** Right-click on a row (Top, Tree) opens the function menu for `name`. */
-export function rowFunctionMenu(row: HTMLElement, name: string, openSandwich: (name: string) => void): void {
+/** Right-click on a row (Top, Tree) opens the function menu for `name`; `more` gives the items after "Sandwich". */
+export function rowFunctionMenu(row: HTMLElement, name: string, openSandwich: (name: string) => void, more?: () => readonly FunctionMenuItem[]): void {
   row.addEventListener('contextmenu', (e) => {
     e.preventDefault();
-    sandwichMenu(name, e.clientX, e.clientY, openSandwich);
+    sandwichMenu(name, e.clientX, e.clientY, openSandwich, more?.());
   });
 }

@@ -167,7 +167,7 @@ class TopViewInstance implements ViewInstance {
     const open = (): void => this.context.openSource(row.file, sourceLine(row.line, row.startLine), rowFunction(row));
     tr.addEventListener('click', (e) => (e.ctrlKey || e.metaKey ? open() : this.context.select(fn)));
     tr.addEventListener('dblclick', open);
-    rowFunctionMenu(tr, fn, (name) => this.context.openSandwich(name));
+    rowFunctionMenu(tr, fn, (name) => this.context.openSandwich(name), () => this.context.transformItems(fn));
     return tr;
   }
 

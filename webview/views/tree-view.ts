@@ -12,6 +12,7 @@ import type { ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
 import { emptyState, isFiltered } from './empty-state';
 import { rowFunctionMenu } from './function-menu';
+import { namePath } from './transform-menu';
 import { peekPane } from './peek-pane';
 import { TreeRows } from './tree-model';
 import { queryKey, sourceLine, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
@@ -139,7 +140,12 @@ class TreeViewInstance implements ViewInstance {
       this.context.select(name);
     });
     tr.addEventListener('dblclick', openSource);
-    if (node > 0) rowFunctionMenu(tr, name, (fn) => this.context.openSandwich(fn));
+    if (node > 0) {
+      rowFunctionMenu(tr, name, (fn) => this.context.openSandwich(fn), () =>
+        // Bottom-up paths run from callees to callers: no call path to focus on.
+        this.context.transformItems(name, this.direction === 'top-down' ? namePath(view, node) : undefined),
+      );
+    }
     return tr;
   }
 
