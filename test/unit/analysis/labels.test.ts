@@ -7,6 +7,10 @@ import { buildStacks } from '../../../src/analysis/stacks';
 import { compileTagFilter } from '../../../src/analysis/tag-filter';
 import { parseArgs } from '../../../src/cli/args';
 import { buildProfile } from '../../support/profile-builder';
+import { ensureGoFixtures } from '../../support/go-fixtures';
+import { readProfileFile } from '../../../src/pprof/read-file-node';
+import { lineCostsForQuery } from '../../../src/analysis/line-table';
+import type { LineCostsParams } from '../../../src/shared/line-costs-view';
 
 const profile = buildProfile({
   sampleTypes: [['samples', 'count']],
@@ -75,4 +79,21 @@ test('go-profiler --tagroot/--tagleaf take comma-separated keys', () => {
   assert.deepEqual(args.report.tagRoot, ['a', 'b']);
   assert.deepEqual(args.report.tagLeaf, ['c']);
   assert.equal(parseArgs('tags', ['f.pb.gz']).command, 'tags');
+});
+
+test('editor hints: label root frames change no line; a zoomed path through one counts that value\'s samples; leaf frames take no flat', async () => {
+  const cpu = await readProfileFile((await ensureGoFixtures()).cpu);
+  const sampleIndex = cpu.defaultSampleTypeIndex;
+  const files = lineCostsForQuery(cpu, { sampleIndex }).files.map((f) => f.file);
+  assert.ok(files.length > 0);
+  const lines = (params: Omit<LineCostsParams, 'sampleIndex' | 'files'>): unknown => lineCostsForQuery(cpu, { sampleIndex, files, ...params });
+  assert.deepEqual(lines({ tagRoot: ['phase'] }), lines({}));
+  assert.deepEqual(lines({ tagLeaf: ['shape'] }), lines({}));
+  const hot = lineCostsForQuery(cpu, { sampleIndex, files, tagRoot: ['phase'], flamePath: ['hot', 'runtime.main'], flameGranularity: 'functions' });
+  assert.ok(hot.files.some((f) => f.lines.length > 0), 'the zoomed path keeps some lines');
+  assert.notDeepEqual(hot, lines({}), 'and fewer than the whole profile');
+  assert.deepEqual(
+    lines({ tagRoot: ['phase'], flamePath: ['hot', 'runtime.main'], flameGranularity: 'functions' }),
+    lines({ tagFocus: 'phase=^hot$', flamePath: ['runtime.main'], flameGranularity: 'functions' }),
+  );
 });
