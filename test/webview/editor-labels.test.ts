@@ -92,6 +92,8 @@ describe('the Labels tab in Chromium', () => {
       assert.ok(total?.startsWith(`Total: ${formatValue(cum!, 'nanoseconds')} (`), `${name}: ${total}`);
     }
     await page.mouse.move(0, 0);
+    // The toolbar says why the roots are label values, on every tab.
+    assert.equal(await page.textContent('[data-testid="label-grouping"]'), 'Label roots: phase');
     await page.screenshot({ path: join(ensureResultsDir(), 'editor-labels-flame-tagroot.png') });
   });
 
@@ -105,9 +107,17 @@ describe('the Labels tab in Chromium', () => {
     await page.click('[data-testid="tab-labels"]');
     await session.idle();
     assert.equal(await page.getAttribute('[data-testid="labels-key"][data-key="phase"] [data-testid="labels-group-root"]', 'aria-pressed'), 'true');
-    await page.click('[data-testid="labels-key"][data-key="phase"] [data-testid="labels-group-root"]');
+    await page.click('[data-testid="labels-key"][data-key="shape"] [data-testid="labels-group-leaf"]');
     await session.idle();
-    assert.equal(host.requests('labels').at(-1)?.params.tagRoot, undefined);
+    assert.deepEqual(host.requests('labels').at(-1)?.params.tagLeaf, ['shape']);
+    assert.equal(await page.textContent('[data-testid="label-grouping"]'), 'Label roots: phase · leaves: shape');
+    // The toolbar's × turns both off.
+    await page.click('[data-testid="label-grouping-clear"]');
+    await session.idle();
+    const last = host.requests('labels').at(-1)?.params;
+    assert.equal(last?.tagRoot, undefined);
+    assert.equal(last?.tagLeaf, undefined);
+    assert.equal(await page.isVisible('[data-testid="label-grouping"]'), false);
   });
 
   test('Focus and Ignore set the toolbar\'s tagfocus and tagignore; undo takes them back', async () => {

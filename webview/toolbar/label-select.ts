@@ -35,3 +35,25 @@ export function showLabelFilter(select: HTMLSelectElement, filter: string): void
   select.disabled = false;
   select.value = filter;
 }
+
+/**
+ * What tagroot / tagleaf are on, for the toolbar ("Label roots: phase · leaves: shape") with a
+ * button that turns both off; empty when neither is on. The Labels tab sets them; this shows
+ * them on every tab, so label frames in a view never come unexplained.
+ */
+export function showLabelGrouping(slot: HTMLElement, tagRoot: string, tagLeaf: string, clear: () => void): void {
+  const parts = [tagRoot !== '' ? `roots: ${tagRoot}` : '', tagLeaf !== '' ? `leaves: ${tagLeaf}` : ''].filter(Boolean);
+  if (parts.length === 0) {
+    slot.replaceChildren();
+    slot.hidden = true;
+    return;
+  }
+  const button = element('button', {
+    className: 'tb-button',
+    text: '×',
+    attrs: { type: 'button', title: 'Stop grouping by labels', 'aria-label': 'Stop grouping by labels', 'data-testid': 'label-grouping-clear' },
+  });
+  button.addEventListener('click', clear);
+  slot.replaceChildren(element('span', { text: `Label ${parts.join(' · ')}`, attrs: { 'data-testid': 'label-grouping' } }), button);
+  slot.hidden = false;
+}

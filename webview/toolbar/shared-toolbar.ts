@@ -6,7 +6,7 @@ import { compileGoRegexp } from '../../src/shared/go-regexp';
 import { granularities, type ProfileSummary } from '../../src/shared/view-model';
 import { element } from '../dom';
 import { escapeRegexp, FILTER_FIELDS, type FilterField, type Filters } from '../filters';
-import { labelSelect, showLabelFilter } from './label-select';
+import { labelSelect, showLabelFilter, showLabelGrouping } from './label-select';
 
 export interface ToolbarActions {
   sampleIndex(index: number): void;
@@ -49,6 +49,7 @@ export class SharedToolbar {
   private readonly searchInput: HTMLInputElement;
   private readonly searchStatus: HTMLElement;
   private readonly compareSlot: HTMLElement;
+  private readonly groupingSlot = element('span', { className: 'tb-grouping' });
   private filters: Filters;
 
   constructor(
@@ -117,6 +118,7 @@ export class SharedToolbar {
         this.undoButton,
         this.redoButton,
         this.compareSlot,
+        this.groupingSlot,
       ]),
       element('div', { className: 'tb-row' }, [...filterInputs, this.searchInput, this.searchStatus]),
       this.error,
@@ -134,6 +136,7 @@ export class SharedToolbar {
     this.granularity.value = filters.granularity;
     showLabelFilter(this.tag, filters.tagFocus);
     showLabelFilter(this.tagIgnore, filters.tagIgnore);
+    showLabelGrouping(this.groupingSlot, filters.tagRoot, filters.tagLeaf, () => this.apply({ ...this.filters, tagRoot: '', tagLeaf: '' }));
     this.myModule.checked = this.modulePath !== undefined && filters.focus === this.moduleFocus(this.modulePath);
     this.undoButton.disabled = !canUndo;
     this.redoButton.disabled = !canRedo;
