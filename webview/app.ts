@@ -29,10 +29,11 @@ import { sandwichViewModule } from './views/sandwich-view';
 import { sourceViewModule } from './views/source-view';
 import { disasmViewModule } from './views/disasm-view';
 import { setMoreFunctionMenuItems } from './views/function-menu';
+import { labelsViewModule } from './views/labels-view';
 import type { ProfileViewModule, ViewContext, ViewInstance } from './views/view-module';
 
 /** Every view, in tab order; the first is the default. Adding a view = adding its module here. */
-const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, sourceViewModule, disasmViewModule, callGraphViewModule, goroutinesViewModule];
+const views: readonly ProfileViewModule[] = [flameViewModule, topViewModule, treeViewModule, sandwichViewModule, sourceViewModule, disasmViewModule, callGraphViewModule, goroutinesViewModule, labelsViewModule];
 
 interface OpenView {
   readonly module: ProfileViewModule;
@@ -280,6 +281,8 @@ export class App {
         return zoom;
       },
       transformItems: (name, path) => transformMenuItems(name, path, this.history.current.granularity, (t) => this.applyTransform(t)),
+      filters: () => this.history.current,
+      setFilters: (next) => this.changeFilters(() => this.history.push(next)),
     };
   }
 

@@ -1,4 +1,5 @@
 /** The filter part of the view query, its undo/redo history, and turning it into a ViewQuery. */
+import { labelKeys } from '../src/shared/label-keys';
 import type { SavedFilters, WebviewState } from '../src/shared/protocol';
 import { sameTransforms, type Transform } from '../src/shared/transforms';
 import type { GranularityView, ViewQuery } from '../src/shared/view-model';
@@ -12,12 +13,27 @@ export interface Filters {
   readonly tagFocus: string;
   /** The right-click transforms, in the order applied; undo/redo walks them with the filters. */
   readonly transforms: readonly Transform[];
+  readonly tagIgnore: string;
+  /** Label keys, comma-separated as pprof's -tagroot / -tagleaf take them ('' = none). */
+  readonly tagRoot: string;
+  readonly tagLeaf: string;
 }
 
 export const FILTER_FIELDS = ['focus', 'ignore', 'hide', 'show'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const NO_FILTERS: Filters = { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '', transforms: [] };
+export const NO_FILTERS: Filters = {
+  granularity: 'functions',
+  focus: '',
+  ignore: '',
+  hide: '',
+  show: '',
+  tagFocus: '',
+  transforms: [],
+  tagIgnore: '',
+  tagRoot: '',
+  tagLeaf: '',
+};
 
 /** The query for the views: fields at their defaults are left out (pprof's defaults apply). */
 export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean): ViewQuery {
@@ -26,8 +42,20 @@ export function viewQuery(sampleIndex: number, filters: Filters, diff: boolean):
   for (const field of FILTER_FIELDS) if (filters[field] !== '') query[field] = filters[field];
   if (filters.tagFocus !== '') query.tagFocus = filters.tagFocus;
   if (filters.transforms.length > 0) query.transforms = filters.transforms;
+  if (filters.tagIgnore !== '') query.tagIgnore = filters.tagIgnore;
+  if (filters.tagRoot !== '') query.tagRoot = labelKeys(filters.tagRoot);
+  if (filters.tagLeaf !== '') query.tagLeaf = labelKeys(filters.tagLeaf);
   if (diff) query.diff = true;
   return query;
+}
+
+/** "a,b" → ["a", "b"]; "" → []. */
+export { labelKeys };
+
+/** `list` with `key` added at the end, or taken out when it is there. */
+export function toggleLabelKey(list: string, key: string): string {
+  const keys = labelKeys(list);
+  return (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]).join(',');
 }
 
 export function sameFilters(a: Filters, b: Filters): boolean {

@@ -5,6 +5,7 @@ import type { ReportOptions } from './options';
 import { combinedTagTest, StackWalk } from './stack-walk';
 import { computeTotal, diffBaseSamples } from './total';
 import { TotalsSink } from './totals-sink';
+import { withLabelFrames } from './label-frames';
 import type { LocationStacks } from './inline-labels';
 
 /** Flat and cum per frame, straight from the samples (what the top table needs, without building Stacks). */
@@ -24,7 +25,8 @@ export interface FrameTotals {
  * The same flat and cum as frameTotals(buildStacks(profile, options)) (cum once per stack
  * however often a frame recurs), computed once per unique location stack.
  */
-export function buildFrameTotals(profile: Profile, options: ReportOptions): FrameTotals {
+export function buildFrameTotals(original: Profile, options: ReportOptions): FrameTotals {
+  const profile = withLabelFrames(original, options);
   const baseSamples = diffBaseSamples(profile);
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   const out = new TotalsSink();
@@ -62,8 +64,8 @@ export class FrameTotalsFromRuns implements SampleRunVisitor {
   private total = 0;
 
   constructor(private readonly options: ReportOptions) {
-    if (options.tagFocus !== undefined || options.tagIgnore !== undefined) {
-      throw new Error('FrameTotalsFromRuns: tag filters need the samples\' labels');
+    if (options.tagFocus !== undefined || options.tagIgnore !== undefined || options.tagRoot?.length || options.tagLeaf?.length) {
+      throw new Error('FrameTotalsFromRuns: tag filters and label frames need the samples\' labels');
     }
   }
 

@@ -100,16 +100,18 @@ export function lineCostsForQuery(profile: Profile, params: LineCostsParams, bas
     tables.set(profile, entry);
   }
   const sampleIndex = selectSampleType(profile, params.sampleIndex);
-  const { focus, ignore, hide, show, tagFocus, transforms } = params;
+  const { focus, ignore, hide, show, tagFocus, tagIgnore, tagRoot, tagLeaf, transforms } = params;
   const path = params.flamePath ?? [];
   const granularity = params.flameGranularity ?? 'functions';
-  const key = JSON.stringify([sampleIndex, focus, ignore, hide, show, tagFocus, transforms ?? [], ...(path.length > 0 ? [granularity, path] : [])]);
+  const key = JSON.stringify([sampleIndex, focus, ignore, hide, show, tagFocus, transforms ?? [], tagIgnore, tagRoot, tagLeaf, ...(path.length > 0 ? [granularity, path] : [])]);
   let table = entry.byKey.get(key);
   if (!table) {
-    const options = { sampleIndex, focus, ignore, hide, show, tagFocus, transforms };
+    // Label root frames (no line) change no line's cost but may be named by transforms; leaf
+    // frames would take the lines' flat, so they only count for the zoomed path below.
+    const options = { sampleIndex, focus, ignore, hide, show, tagFocus, transforms, tagIgnore, tagRoot };
     if (path.length > 0) {
       // The flame graph's zoomed frame: its samples only, percentages still of the whole profile.
-      const under = profileWithSamples(entry.merged, samplesUnderPath(entry.merged, { ...options, granularity }, path));
+      const under = profileWithSamples(entry.merged, samplesUnderPath(entry.merged, { ...options, granularity, tagLeaf }, path));
       table = { ...buildLineTable(under, options), total: computeTotal(entry.merged, sampleIndex) };
     } else {
       table = buildLineTable(entry.merged, options);

@@ -18,6 +18,9 @@ export interface ReportOptions {
   readonly showFrom?: string;
   readonly tagFocus?: string;
   readonly tagIgnore?: string;
+  /** pprof -tagroot / -tagleaf: these label keys' values become root / leaf frames of every stack (label-frames.ts). */
+  readonly tagRoot?: readonly string[];
+  readonly tagLeaf?: readonly string[];
   /**
    * Most frames the stacks may expand to, inlined calls included, before a report that needs
    * them expanded refuses (see frame-budget.ts); default DEFAULT_FRAME_BUDGET. Not a pprof flag.

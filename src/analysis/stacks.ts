@@ -5,6 +5,7 @@ import { StackSink } from './stack-sink';
 import { combinedTagTest, StackWalk } from './stack-walk';
 import { exactTotal, exactValue, sumsAreExact } from './exact-values';
 import { computeTotal, diffBaseSamples } from './total';
+import { withLabelFrames } from './label-frames';
 
 export type { Frame } from './frames';
 
@@ -55,7 +56,8 @@ export interface StackOptions {
   readonly keepZeroValues?: boolean;
 }
 
-export function buildStacks(profile: Profile, options: ReportOptions, stackOptions: StackOptions = {}): Stacks {
+export function buildStacks(original: Profile, options: ReportOptions, stackOptions: StackOptions = {}): Stacks {
+  const profile = withLabelFrames(original, options);
   const merge = stackOptions.mergeStacks ?? true;
   const baseSamples = diffBaseSamples(profile);
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));

@@ -88,7 +88,7 @@ function parseRange(filter: string): RangeTest | undefined {
 }
 
 /** Unit of each numeric label key: the first unit seen, else inferred like pprof's NumLabelUnits. */
-function numericLabelUnits(profile: Profile): Map<string, string> {
+export function numericLabelUnits(profile: Profile): Map<string, string> {
   const { strings, samples } = profile;
   const units = new Map<string, string>();
   const seen = new Set<string>();

@@ -1,7 +1,8 @@
 /** The `go-profiler` command line, parsed into a command, its files and report options. */
 import type { Granularity, ReportOptions } from '../analysis/options';
+import { labelKeys } from '../shared/label-keys';
 
-export const REPORT_COMMANDS = ['top', 'tree', 'peek', 'traces', 'folded', 'diff'] as const;
+export const REPORT_COMMANDS = ['top', 'tree', 'peek', 'traces', 'folded', 'diff', 'tags'] as const;
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
 /** A command line the CLI cannot act on; the message is one line. */
@@ -37,7 +38,11 @@ const REGEX_FLAGS = {
   tagignore: 'tagIgnore',
 } as const satisfies Record<string, keyof ReportOptions>;
 
-const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', 'view', ...Object.keys(REGEX_FLAGS)]);
+/** Flags that take comma-separated label keys (pprof's -tagroot / -tagleaf). */
+const KEY_LIST_FLAGS = { tagroot: 'tagRoot', tagleaf: 'tagLeaf' } as const satisfies Record<string, keyof ReportOptions>;
+
+const VALUE_FLAGS = new Set(['sample-index', 'granularity', 'base', 'diff-base', 'nodecount', 'frame-budget', 'symbolize', 'view', ...Object.keys(REGEX_FLAGS), ...Object.keys(KEY_LIST_FLAGS)]);
+
 const SWITCHES = new Set(['json', 'cum', 'noinlines']);
 
 export function parseArgs(command: ReportCommand, argv: readonly string[]): CliArgs {
@@ -86,6 +91,11 @@ export function parseArgs(command: ReportCommand, argv: readonly string[]): CliA
   for (const [flag, option] of Object.entries(REGEX_FLAGS)) {
     const value = values.get(flag);
     if (value !== undefined) report[option] = value;
+  }
+  for (const [flag, option] of Object.entries(KEY_LIST_FLAGS)) {
+    const list = values.get(flag);
+    const keys = list === undefined ? undefined : labelKeys(list);
+    if (keys !== undefined && keys.length > 0) report[option] = keys;
   }
   if (switches.has('noinlines')) report.noInlines = true;
   report.shortNames = shortNames(values.get('symbolize'));

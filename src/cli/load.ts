@@ -26,7 +26,7 @@ export async function loadProfile(args: CliArgs): Promise<Profile> {
 export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMetadata; totals: FrameTotals } | undefined> {
   const { report } = args;
   if (args.command !== 'top' || args.base !== undefined || args.diffBase !== undefined) return undefined;
-  if (report.tagFocus !== undefined || report.tagIgnore !== undefined) return undefined;
+  if (report.tagFocus !== undefined || report.tagIgnore !== undefined || report.tagRoot?.length || report.tagLeaf?.length) return undefined;
   const bytes = await readProfileBytes(args.file);
   const read = await topTotals(bytes, args.file, report);
   if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;

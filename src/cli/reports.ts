@@ -17,6 +17,8 @@ import { activeFilters, profileLabels } from './report-text';
 import { formatTopText, profileHeader } from '../analysis/top-text';
 import { jsonText } from './json-text';
 import { loadProfile, loadTopTotals } from './load';
+import { buildLabels } from '../analysis/labels';
+import { formatTagsText } from '../analysis/tags-text';
 
 export async function runReport(args: CliArgs): Promise<string> {
   const fromRuns = await loadTopTotals(args);
@@ -43,6 +45,8 @@ function report(profile: Profile, args: CliArgs): string {
       return traces(profile, args);
     case 'folded':
       return folded(profile, args);
+    case 'tags':
+      return tags(profile, args);
   }
 }
 
@@ -128,4 +132,10 @@ function folded(profile: Profile, args: CliArgs): string {
   }
   const lines = foldedFromStacks(stacks);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/** pprof -tags: every label key with its values' share; --json gives the raw numbers and each value's tagfocus expression. */
+function tags(profile: Profile, args: CliArgs): string {
+  const report = buildLabels(profile, args.report);
+  return args.json ? jsonText(report, false) : formatTagsText(report);
 }

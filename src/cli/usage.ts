@@ -7,6 +7,7 @@ Usage:
   go-profiler peek   FILE REGEX [options]  callers and callees of matching functions, like pprof -peek
   go-profiler traces FILE [options]        every sample's stack, like pprof -traces
   go-profiler folded FILE [options]        folded stacks ("a;b;c 123"), for flame graph tools
+  go-profiler tags   FILE [options]        every label key, its values and their share, like pprof -tags
   go-profiler list   REGEX FILE [options]  annotated source of matching functions, like pprof -list
   go-profiler disasm REGEX FILE --binary BIN [--sample-index S]
                      annotated instructions (go tool objdump), like pprof -disasm=REGEX BIN FILE
@@ -31,6 +32,8 @@ Options:
   --show-from RE          drop frames above the first frame matching RE
   --tagfocus RE           only samples with a label matching RE (key=value or value)
   --tagignore RE          drop samples with a label matching RE
+  --tagroot KEYS          label values of these comma-separated keys become root frames (pprof -tagroot)
+  --tagleaf KEYS          label values of these comma-separated keys become leaf frames (pprof -tagleaf)
   --base FILE             subtract FILE (pprof -base)
   --diff-base FILE        compare against FILE (pprof -diff_base)
   --nodecount N           show at most N nodes

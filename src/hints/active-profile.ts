@@ -31,8 +31,15 @@ export interface RevealRequest {
 }
 
 function sameQuery(a: HintQuery, b: HintQuery): boolean {
-  const keys: (keyof HintQuery)[] = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'diff'];
-  return keys.every((k) => a[k] === b[k]) && sameTransforms(a.transforms, b.transforms) && a.flameGranularity === b.flameGranularity && (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0');
+  const keys = ['sampleIndex', 'focus', 'ignore', 'hide', 'show', 'tagFocus', 'tagIgnore', 'diff'] as const;
+  const lists = ['tagRoot', 'tagLeaf'] as const;
+  return (
+    keys.every((k) => a[k] === b[k]) &&
+    lists.every((k) => (a[k] ?? []).join('\0') === (b[k] ?? []).join('\0')) &&
+    sameTransforms(a.transforms, b.transforms) &&
+    a.flameGranularity === b.flameGranularity &&
+    (a.flamePath ?? []).join('\0') === (b.flamePath ?? []).join('\0')
+  );
 }
 
 export class ActiveProfiles implements vscode.Disposable {

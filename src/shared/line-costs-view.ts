@@ -15,6 +15,10 @@ export interface HintQuery {
   readonly hide?: string;
   readonly show?: string;
   readonly tagFocus?: string;
+  readonly tagIgnore?: string;
+  /** The label frames of the views (so a zoomed flame path through them finds its samples). */
+  readonly tagRoot?: readonly string[];
+  readonly tagLeaf?: readonly string[];
   /** Compare with the editor's base profile: lines show the change. */
   readonly diff?: boolean;
   /**
@@ -27,7 +31,8 @@ export interface HintQuery {
   readonly transforms?: readonly Transform[];
 }
 
-const FILTERS = ['focus', 'ignore', 'hide', 'show', 'tagFocus'] as const;
+const FILTERS = ['focus', 'ignore', 'hide', 'show', 'tagFocus', 'tagIgnore'] as const;
+const KEY_LISTS = ['tagRoot', 'tagLeaf'] as const;
 
 /** Only the HintQuery fields of `value` (a view query may carry more). */
 export function parseHintQuery(value: unknown): HintQuery | undefined {
@@ -37,6 +42,12 @@ export function parseHintQuery(value: unknown): HintQuery | undefined {
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== 'string') return undefined;
+    query[key] = v;
+  }
+  for (const key of KEY_LISTS) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (!isStringArray(v)) return undefined;
     query[key] = v;
   }
   if (value.diff !== undefined) {

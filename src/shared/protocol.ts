@@ -8,6 +8,7 @@
 import { callGraphMethod } from './callgraph-view';
 import { flameMethod, flameWholeMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
+import { labelsMethod } from './labels-view';
 import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import { hostViewMethods } from './source-view';
@@ -37,6 +38,7 @@ export const viewMethods = {
   goroutines: goroutinesMethod,
   sandwich: sandwichMethod,
   ...hostViewMethods,
+  labels: labelsMethod,
 } as const;
 
 export type ViewMethods = MethodsOf<typeof viewMethods>;
@@ -223,4 +225,8 @@ export interface SavedFilters {
   readonly hide: string;
   readonly show: string;
   readonly tagFocus: string;
+  readonly tagIgnore: string;
+  /** Comma-separated label keys (pprof -tagroot / -tagleaf). */
+  readonly tagRoot: string;
+  readonly tagLeaf: string;
 }

@@ -1,11 +1,12 @@
 /** The validator of the view query every view's params start with (webview input). */
-import { isIndex, isRecord } from './guards';
+import { isIndex, isRecord, isStringArray } from './guards';
 import { parseTransforms } from './transforms';
 import { granularities, type GranularityView, type ViewQuery } from './view-model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const FILTER_KEYS = ['focus', 'ignore', 'hide', 'show', 'tagFocus'] as const;
+const FILTER_KEYS = ['focus', 'ignore', 'hide', 'show', 'tagFocus', 'tagIgnore'] as const;
+const KEY_LIST_KEYS = ['tagRoot', 'tagLeaf'] as const;
 
 function isGranularity(value: unknown): value is GranularityView {
   return typeof value === 'string' && (granularities as readonly string[]).includes(value);
@@ -22,6 +23,12 @@ export function parseViewQuery(value: unknown): ViewQuery | undefined {
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== 'string') return undefined;
+    query[key] = v;
+  }
+  for (const key of KEY_LIST_KEYS) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (!isStringArray(v)) return undefined;
     query[key] = v;
   }
   if (value.diff !== undefined) {

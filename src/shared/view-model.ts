@@ -54,6 +54,10 @@ export interface ViewQuery {
   readonly hide?: string;
   readonly show?: string;
   readonly tagFocus?: string;
+  readonly tagIgnore?: string;
+  /** pprof -tagroot / -tagleaf: label keys whose values become root / leaf frames of every stack. */
+  readonly tagRoot?: readonly string[];
+  readonly tagLeaf?: readonly string[];
   /** Compare with the base profile loaded by "Compare with…" (ignored when there is none). */
   readonly diff?: boolean;
   /** The transform chain (right-click menu), applied after the filters; absent or [] = none. */

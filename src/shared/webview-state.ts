@@ -59,5 +59,7 @@ function parseSavedFilters(value: unknown): SavedFilters | undefined {
   if (!g) return undefined;
   if (typeof focus !== 'string' || typeof ignore !== 'string' || typeof hide !== 'string') return undefined;
   if (typeof show !== 'string' || typeof tagFocus !== 'string') return undefined;
-  return { granularity: g, focus, ignore, hide, show, tagFocus };
+  // Added later: a state saved before them has none.
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return { granularity: g, focus, ignore, hide, show, tagFocus, tagIgnore: text(value.tagIgnore), tagRoot: text(value.tagRoot), tagLeaf: text(value.tagLeaf) };
 }

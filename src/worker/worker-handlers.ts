@@ -23,6 +23,7 @@ import { queryKey, toReportOptions } from './report-options';
 import { buildCallGraphView } from './callgraph-builder';
 import { buildGoroutinesView } from './goroutines-builder';
 import { buildSandwichView } from './sandwich-builder';
+import { buildLabelsView } from './labels-builder';
 import { coarseFlame } from './coarse-flame';
 import { buildDisasm, buildSourceListing, functionNamed } from './source-builder';
 
@@ -55,6 +56,7 @@ export class WorkerHandlers {
     goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
     callgraph: (params) => buildCallGraphView(this.opened(), params),
     sandwich: (params) => buildSandwichView(this.opened(), params),
+    labels: (params) => buildLabelsView(this.opened(), params),
     lineCosts: (params) => lineCostsForQuery(this.opened(), params, this.diffBase(params)?.profile),
     sourceListing: (params) => buildSourceListing(this.opened(), params),
     disasmListing: (params) => buildDisasm(this.opened(), params),

@@ -143,6 +143,8 @@ export function goPprofTopArgs(opts: GoPprofOptions, unitFlag: string | undefine
     ['tagignore', opts.tagIgnore],
   ];
   for (const [flag, value] of regexFlags) if (value !== undefined) args.push(`-${flag}=${value}`);
+  if (opts.tagRoot?.length) args.push(`-tagroot=${opts.tagRoot.join(',')}`);
+  if (opts.tagLeaf?.length) args.push(`-tagleaf=${opts.tagLeaf.join(',')}`);
   if (opts.base !== undefined) args.push(`-base=${opts.base}`);
   if (opts.diffBase !== undefined) args.push(`-diff_base=${opts.diffBase}`);
   if (opts.normalize) args.push('-normalize');

@@ -1,7 +1,7 @@
 /**
  * The real profile editor in Chromium on a profile whose every string is hostile (HTML, script,
  * javascript: URLs, bidi controls, 100 KB names; see xss-profile.ts): every tab, the flame
- * tooltip, the metadata, the sample type and label selectors show each string literally, nothing
+ * tooltip, the metadata, the sample type and label selectors, the Labels tab show each string literally, nothing
  * executes, no request leaves the page's origin, and no CSP violation happens — counted both by
  * the page and through the product's own report path (webview/csp-report.ts → host).
  */
@@ -126,6 +126,27 @@ describe('every string of the profile hostile: literal text everywhere, nothing 
     await session.idle();
     await page.waitForSelector('[data-testid="choose-binary"]');
     assert.equal(await page.textContent('[data-testid="disasm-name"]'), last);
+  });
+
+  test('labels tab: the key and value literal; grouped by the key, the value is a literal top row', async () => {
+    const { page, session } = editor;
+    await page.click('[data-testid="tab-labels"]');
+    await session.idle();
+    const keys = await page.$$eval('[data-testid="labels-key"]', (ss) => ss.map((s) => s.getAttribute('data-key') ?? ''));
+    const index = keys.indexOf(HOSTILE_META.labelKey);
+    assert.ok(index >= 0, `label keys: ${keys.map(show).join(' | ')}`);
+    const section = page.locator('[data-testid="labels-key"]').nth(index);
+    assert.ok(((await section.locator('.lb-key').textContent()) ?? '').startsWith(HOSTILE_META.labelKey), 'key heading');
+    const values = await section.locator('.lb-value').allTextContents();
+    assert.ok(values.includes(HOSTILE_META.labelValue), `label values: ${values.map(show).join(' | ')}`);
+    await section.locator('[data-testid="labels-group-root"]').click();
+    await session.idle();
+    await page.click('[data-testid="tab-top"]');
+    await session.idle();
+    const top = await page.$$eval('td[data-col="name"]', (tds) => tds.map((td) => td.textContent ?? ''));
+    assert.ok(top.includes(HOSTILE_META.labelValue), 'the label frame is a top row, literally');
+    await page.click('[data-testid="filters-undo"]');
+    await session.idle();
   });
 
   test('goroutines tab of the same strings as a goroutine profile: every frame literal', async () => {

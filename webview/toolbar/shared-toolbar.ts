@@ -6,6 +6,7 @@ import { compileGoRegexp } from '../../src/shared/go-regexp';
 import { granularities, type ProfileSummary } from '../../src/shared/view-model';
 import { element } from '../dom';
 import { escapeRegexp, FILTER_FIELDS, type FilterField, type Filters } from '../filters';
+import { labelSelect, showLabelFilter, showLabelGrouping } from './label-select';
 
 export interface ToolbarActions {
   sampleIndex(index: number): void;
@@ -42,6 +43,7 @@ export class SharedToolbar {
   private readonly inputs = new Map<FilterField, HTMLInputElement>();
   private readonly granularity: HTMLSelectElement;
   private readonly tag: HTMLSelectElement;
+  private readonly tagIgnore: HTMLSelectElement;
   private readonly myModule: HTMLInputElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly redoButton: HTMLButtonElement;
@@ -49,6 +51,7 @@ export class SharedToolbar {
   private readonly searchInput: HTMLInputElement;
   private readonly searchStatus: HTMLElement;
   private readonly compareSlot: HTMLElement;
+  private readonly groupingSlot = element('span', { className: 'tb-grouping' });
   private filters: Filters;
 
   constructor(
@@ -66,15 +69,10 @@ export class SharedToolbar {
       this.apply({ ...this.filters, granularity: value });
     });
 
-    this.tag = element('select', { attrs: { 'data-testid': 'tag-select', 'aria-label': 'Label filter (tagfocus)' } });
-    this.tag.append(element('option', { text: summary.labels.length ? 'All labels' : 'No labels', attrs: { value: '' } }));
-    for (const { key, values } of summary.labels) {
-      const group = element('optgroup', { attrs: { label: key } });
-      for (const v of values) group.append(element('option', { text: `${key}=${v}`, attrs: { value: `${key}=^${escapeRegexp(v)}$` } }));
-      this.tag.append(group);
-    }
-    this.tag.disabled = summary.labels.length === 0;
+    this.tag = labelSelect(summary, { testId: 'tag-select', ariaLabel: 'Label filter (tagfocus)', noneText: 'All labels' });
     this.tag.addEventListener('change', () => this.apply({ ...this.filters, tagFocus: this.tag.value }));
+    this.tagIgnore = labelSelect(summary, { testId: 'tag-ignore-select', ariaLabel: 'Ignore label (tagignore)', noneText: 'Ignore no label' });
+    this.tagIgnore.addEventListener('change', () => this.apply({ ...this.filters, tagIgnore: this.tagIgnore.value }));
 
     this.myModule = element('input', { attrs: { type: 'checkbox', 'data-testid': 'only-my-module' } });
     this.myModule.disabled = !modulePath;
@@ -117,11 +115,13 @@ export class SharedToolbar {
         element('label', { className: 'sample-type' }, [element('span', { text: 'Sample type' }), select]),
         element('label', {}, [element('span', { text: 'Granularity ' }), this.granularity]),
         this.tag,
+        this.tagIgnore,
         moduleLabel,
         this.undoButton,
         this.redoButton,
         this.compareSlot,
         this.button('Save View…', 'save-view', 'Save the tab, sample type, filters and zoom as a named view (Go Profiler: Saved Views)', () => actions.saveView()),
+        this.groupingSlot,
       ]),
       element('div', { className: 'tb-row' }, [...filterInputs, this.searchInput, this.searchStatus]),
       this.error,
@@ -137,8 +137,9 @@ export class SharedToolbar {
       input.classList.remove('invalid');
     }
     this.granularity.value = filters.granularity;
-    this.tag.value = filters.tagFocus;
-    if (this.tag.value !== filters.tagFocus) this.tag.value = '';
+    showLabelFilter(this.tag, filters.tagFocus);
+    showLabelFilter(this.tagIgnore, filters.tagIgnore);
+    showLabelGrouping(this.groupingSlot, filters.tagRoot, filters.tagLeaf, () => this.apply({ ...this.filters, tagRoot: '', tagLeaf: '' }));
     this.myModule.checked = this.modulePath !== undefined && filters.focus === this.moduleFocus(this.modulePath);
     this.undoButton.disabled = !canUndo;
     this.redoButton.disabled = !canRedo;

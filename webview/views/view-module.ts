@@ -2,6 +2,7 @@
 import type { RpcClient } from '../../src/shared/rpc';
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { ProfileSummary, ViewQuery } from '../../src/shared/view-model';
+import type { Filters } from '../filters';
 import type { FunctionMenuItem } from './function-menu';
 
 export interface ViewContext {
@@ -23,6 +24,10 @@ export interface ViewContext {
   takeZoom(): readonly string[];
   /** The transform items of the right-click menu on the frame `name` (`path`: root-first names down to it, when known). */
   transformItems(name: string, path?: readonly string[]): readonly FunctionMenuItem[];
+  /** The toolbar's filters now (the Labels tab shows which label filters are on). */
+  filters(): Filters;
+  /** Changes the toolbar's filters, undoably, as if made in the toolbar. */
+  setFilters(next: Filters): void;
 }
 
 export interface ViewInstance {

@@ -1,5 +1,6 @@
 // Runs `go tool pprof -top` on a profile and parses its rows: the reference the UI is compared with.
 import { execFileSync } from 'node:child_process';
+import { parsePprofTags, type PprofTagRow } from '../../support/pprof-tags';
 
 export interface TopRow {
   flat: string;
@@ -80,4 +81,15 @@ export function exactUnit(sampleType: string): string | undefined {
   if (unit === 'nanoseconds') return 'ns';
   if (unit === 'bytes') return 'B';
   return undefined;
+}
+
+/** `go tool pprof -tags`: each label key with its values, as printed. */
+export function pprofTags(file: string, sampleIndex?: string | number): Map<string, PprofTagRow[]> {
+  const args = ['tool', 'pprof', '-tags', ...(sampleIndex === undefined ? [] : [`-sample_index=${sampleIndex}`]), file];
+  const out = execFileSync('go', args, {
+    encoding: 'utf8',
+    env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', PPROF_TMPDIR: process.env['TMPDIR'] ?? '/tmp' },
+    maxBuffer: 1 << 28,
+  });
+  return parsePprofTags(out);
 }

@@ -13,7 +13,7 @@ import {
   screenshot,
   waitForActiveTab,
 } from '../../../scripts/vscode/workbench';
-import { exactUnit, pprofSampleTypes, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
+import { exactUnit, pprofSampleTypes, pprofTags, pprofTop, rawNumber, type TopOptions, type TopRow } from './pprof-top';
 import { chooseSampleType, countTopRows, readTopRows, sampleTypeValue, type UiRow } from './table-reader';
 
 export interface ScenarioFiles {
@@ -203,6 +203,31 @@ export async function runProfileEditorScenario(page: Page, workspace: string, fi
     assert.equal(await sampleTypeValue(frame), String(other));
     await expectTop(frame, { file: abs(files.heap), opts: { sampleIndex: other }, exactUnit: exactUnit(types[other]!) });
     await screenshot(page, `heap-${types[other]!.split('/')[0]}`);
+  });
+
+  await step('the heap profile’s Labels tab lists go tool pprof -tags; Group by this key regroups the flame graph', async () => {
+    const frame = await profileFrame(page);
+    const sampleIndex = Number(await sampleTypeValue(frame));
+    const want = pprofTags(abs(files.heap), sampleIndex);
+    assert.ok(want.size > 0, 'pprof -tags lists no label of the heap profile');
+    await frame.locator('[data-testid="tab-labels"]').click();
+    const [key, rows] = [...want.entries()][0]!;
+    const section = frame.locator(`[data-testid="labels-key"][data-key="${key}"]`);
+    await section.waitFor({ state: 'visible', timeout: 60_000 });
+    const shown = await section.locator('[data-testid="labels-value"]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        value: tr.getAttribute('data-value') ?? '',
+        total: tr.querySelector('[data-col="total"]')?.textContent ?? '',
+        percent: tr.querySelector('[data-col="percent"]')?.textContent ?? '',
+      })),
+    );
+    assert.deepEqual(shown.slice(0, rows.length), rows, `${key}: the Labels tab against go tool pprof -tags`);
+    await screenshot(page, 'heap-labels');
+    await section.locator('[data-testid="labels-group-root"]').click();
+    await frame.locator('[data-testid="tab-flame"]').click();
+    await frame.locator('[data-testid="flame-view"] canvas').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await screenshot(page, 'heap-flame-grouped-by-label');
+    await frame.locator('[data-testid="filters-undo"]').click();
   });
 
   await step('a corrupt file shows an error that names the file', async () => {

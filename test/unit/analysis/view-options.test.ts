@@ -9,17 +9,17 @@ test('a view state as report options: sample type by name, non-empty filters, gr
       sampleType: 'alloc_space',
       view: 'top',
       zoomPath: ['main.main'],
-      filters: { granularity: 'lines', focus: 'main', ignore: '', hide: 'runtime', show: '', tagFocus: 'phase=hot' },
+      filters: { granularity: 'lines', focus: 'main', ignore: '', hide: 'runtime', show: '', tagFocus: 'phase=hot', tagIgnore: '', tagRoot: '', tagLeaf: '' },
     }),
-    { sampleIndex: 'alloc_space', granularity: 'lines', focus: 'main', hide: 'runtime', tagFocus: 'phase=hot' },
+    { sampleIndex: 'alloc_space', granularity: 'lines', focus: 'main', hide: 'runtime', tagFocus: 'phase=hot', tagIgnore: '', tagRoot: '', tagLeaf: '' },
   );
-  assert.deepEqual(reportOptionsFromView({ sampleIndex: 1, filters: { granularity: 'functions', focus: '', ignore: 'x', hide: '', show: 's', tagFocus: '' } }), {
+  assert.deepEqual(reportOptionsFromView({ sampleIndex: 1, filters: { granularity: 'functions', focus: '', ignore: 'x', hide: '', show: 's', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' } }), {
     sampleIndex: 1,
     ignore: 'x',
     show: 's',
   });
   assert.deepEqual(reportOptionsFromView({}), {});
   const transforms = [{ kind: 'merge', name: 'main.helper' }, { kind: 'mergePackage', package: 'runtime' }] as const;
-  assert.deepEqual(reportOptionsFromView({ transforms, filters: { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '' } }), { transforms });
+  assert.deepEqual(reportOptionsFromView({ transforms, filters: { granularity: 'functions', focus: '', ignore: '', hide: '', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' } }), { transforms });
   assert.deepEqual(reportOptionsFromView({ transforms: [] }), {});
 });

@@ -4,7 +4,7 @@ import type { ProfileSummary } from '../../../src/shared/view-model';
 import { fitView } from '../../../webview/saved-view';
 
 const summary = { sampleTypes: [{ type: 'samples', unit: 'count' }, { type: 'cpu', unit: 'nanoseconds' }] } as unknown as ProfileSummary;
-const filters = { granularity: 'functions', focus: 'main', ignore: '', hide: '', show: '', tagFocus: '' } as const;
+const filters = { granularity: 'functions', focus: 'main', ignore: '', hide: '', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' } as const;
 const tabs = (id: string): boolean => ['flame', 'top'].includes(id);
 
 test('a view fits: sample type by name to its index here, tab, filters, zoom', () => {
