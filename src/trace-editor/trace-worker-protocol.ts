@@ -10,6 +10,12 @@ export interface TraceWorkerInput {
 
 export type TraceWorkerAnswer = { readonly ok: true; readonly model: TraceViewModel } | { readonly ok: false; readonly message: string };
 
+/** The buffers of the model's typed arrays, to transfer rather than copy. */
+export function modelBuffers(model: TraceViewModel): ArrayBuffer[] {
+  const arrays = [model.slices.times, model.slices.ints, model.syscalls, model.regions, model.heap, ...[...model.procs, ...model.threads, ...model.groupRows].map((r) => r.slices)];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
 /** Reads the trace in a worker thread; `cancel` ends the thread (the editor was closed). */
 export function loadTraceInWorker(script: string, input: TraceWorkerInput): { readonly answer: Promise<TraceWorkerAnswer>; cancel(): void } {
   const worker = new Worker(script, { workerData: input });

@@ -1,6 +1,6 @@
 /**
  * Entry of the trace worker thread (bundled to dist/trace-worker.js): reads one trace file and
- * answers with its view model, or with a one-line message naming the file and what is wrong.
+ * answers with its view model (its typed arrays transferred, not copied), or with a one-line message naming the file and what is wrong.
  * Parsing a large trace takes seconds; here it never stalls the extension host.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import { readProfileBytes } from '../pprof/read-file-node';
 import { TraceError } from '../trace/errors';
 import { readTrace } from '../trace/read';
 import { traceViewModel } from '../trace/trace-view-model';
-import type { TraceWorkerAnswer, TraceWorkerInput } from './trace-worker-protocol';
+import { modelBuffers, type TraceWorkerAnswer, type TraceWorkerInput } from './trace-worker-protocol';
 
 async function answer(input: TraceWorkerInput): Promise<TraceWorkerAnswer> {
   try {
@@ -23,4 +23,5 @@ async function answer(input: TraceWorkerInput): Promise<TraceWorkerAnswer> {
 
 const port = parentPort;
 if (!port) throw new Error('trace-worker must run in a worker thread');
-void answer(workerData as TraceWorkerInput).then((result) => port.postMessage(result));
+// The typed arrays are moved to the host, not copied.
+void answer(workerData as TraceWorkerInput).then((result) => port.postMessage(result, result.ok ? modelBuffers(result.model) : []));
