@@ -139,9 +139,12 @@ export function paintArrow(ctx: CanvasRenderingContext2D, x0: number, y0: number
   ctx.lineWidth = 1.5;
   ctx.beginPath();
   ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
+  // On one row the arrow bows up over the row, so it is not hidden in the slices.
+  const cx = (x0 + x1) / 2;
+  const cy = y0 === y1 ? y0 - 14 : (y0 + y1) / 2;
+  ctx.quadraticCurveTo(cx, cy, x1, y1);
   ctx.stroke();
-  const a = Math.atan2(y1 - y0, x1 - x0);
+  const a = Math.atan2(y1 - cy, x1 - cx);
   ctx.beginPath();
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - 7 * Math.cos(a - 0.4), y1 - 7 * Math.sin(a - 0.4));

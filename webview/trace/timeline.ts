@@ -188,12 +188,12 @@ export class TraceTimeline {
       const top = r * ROW_HEIGHT;
       ctx.fillStyle = foreground;
       ctx.fillText(fitLabel(ctx, row.label, LABEL_WIDTH - 8), 4, top + ROW_HEIGHT / 2);
-      if (row.kind === 'gc') paintPairs(ctx, s, m.gc, top + 3, ROW_HEIGHT - 6, '#e8a33d');
+      if ('items' in row) this.paintRow(row, top);
+      else if (row.kind === 'gc') paintPairs(ctx, s, m.gc, top + 3, ROW_HEIGHT - 6, '#e8a33d');
       else if (row.kind === 'stw') paintPairs(ctx, s, m.stw, top + 3, ROW_HEIGHT - 6, '#d9534f');
       else if (row.kind === 'heap') paintHeap(ctx, s, m.heap, top, ROW_HEIGHT, foreground);
       else if (row.kind === 'tasks') paintPairs(ctx, s, m.tasks.flatMap((t) => [t.start, t.end < 0 ? m.durationNs : t.end]), top + 3, ROW_HEIGHT - 6, '#7e57c2');
-      else if (row.kind === 'logs') paintTicks(ctx, s, m.logs.map((l) => l.time), top + 2, ROW_HEIGHT - 4, foreground);
-      else this.paintRow(row, top);
+      else paintTicks(ctx, s, m.logs.map((l) => l.time), top + 2, ROW_HEIGHT - 4, foreground);
     });
     this.paintSelection(foreground);
     this.paints++;
