@@ -5,6 +5,7 @@
  * index, and timeline slices are flat number arrays, so a trace of a million events stays small.
  */
 import { isIndex, isRecord } from './guards';
+import { parseWindowRequest, type TraceWindow, type TraceWindowRequest } from './trace-window';
 
 export const TRACE_VIEW_TYPE = 'goProfiler.traceEditor';
 
@@ -170,6 +171,11 @@ export interface TraceViewModel {
   readonly durationNs: number;
   readonly events: number;
   readonly gcCycles: number;
+  /**
+   * False for a large trace: `slices` and the rows below hold only a window (see
+   * trace-window.ts) and the webview asks for the window it shows; true when they hold all.
+   */
+  readonly complete: boolean;
   readonly slices: TraceSlices;
   readonly procs: readonly TraceSliceRow[];
   readonly threads: readonly TraceSliceRow[];
@@ -193,14 +199,18 @@ export interface TraceViewModel {
   readonly logs: readonly TraceLogRow[];
 }
 
-export type HostToTraceView = { readonly kind: 'trace'; readonly model: TraceViewModel } | { readonly kind: 'error'; readonly message: string };
+export type HostToTraceView = { readonly kind: 'trace'; readonly model: TraceViewModel } | { readonly kind: 'window'; readonly window: TraceWindow } | { readonly kind: 'error'; readonly message: string };
 
-export type TraceViewToHost = { readonly kind: 'ready' } | { readonly kind: 'openSource'; readonly frame: number };
+export type TraceViewToHost = { readonly kind: 'ready' } | { readonly kind: 'openSource'; readonly frame: number } | { readonly kind: 'window'; readonly request: TraceWindowRequest };
 
 /** A message from the trace webview, checked (the webview's content is not trusted). */
 export function parseTraceViewMessage(value: unknown): TraceViewToHost | undefined {
   if (!isRecord(value)) return undefined;
   if (value.kind === 'ready') return { kind: 'ready' };
   if (value.kind === 'openSource' && isIndex(value.frame)) return { kind: 'openSource', frame: value.frame };
+  if (value.kind === 'window') {
+    const request = parseWindowRequest(value.request);
+    return request === undefined ? undefined : { kind: 'window', request };
+  }
   return undefined;
 }

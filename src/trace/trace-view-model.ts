@@ -115,6 +115,7 @@ export function traceViewModel(trace: Trace, fileName: string): TraceViewModel {
     durationNs: counts.durationNs,
     events: counts.events,
     gcCycles: counts.gcCycles,
+    complete: true,
     slices,
     procs: rowsBy(slices, byProc),
     threads: rowsBy(slices, byThread),

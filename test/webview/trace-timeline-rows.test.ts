@@ -34,11 +34,12 @@ const labels = async (page: Page): Promise<string[]> => (await timelineOf(page) 
 
 /** Painted (non-transparent) pixels in a row's plot area. */
 async function paintedPixels(page: Page, row: number): Promise<number> {
-  return page.evaluate(
-    ({ row, h, left }) => {
-      const canvas = document.querySelector('canvas.trace-timeline') as HTMLCanvasElement;
-      const r = window.devicePixelRatio || 1;
-      const data = canvas.getContext('2d')!.getImageData(Math.ceil(left * r), Math.ceil(row * h * r), Math.floor(canvas.width - left * r), Math.floor(h * r)).data;
+  return page.$eval(
+    'canvas.trace-timeline',
+    (element, { row, h, left }) => {
+      const canvas = element as unknown as { width: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+      const r = (globalThis as unknown as { devicePixelRatio?: number }).devicePixelRatio || 1;
+      const data = canvas.getContext('2d').getImageData(Math.ceil(left * r), Math.ceil(row * h * r), Math.floor(canvas.width - left * r), Math.floor(h * r)).data;
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
       return n;

@@ -17,6 +17,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+let current: TraceTimeline | undefined;
 
 function show(model: TraceViewModel): void {
   const summary = element('p', {
@@ -29,7 +30,13 @@ function show(model: TraceViewModel): void {
   app.replaceChildren(summary, timelineHost, detail, analysis, annotations(model));
   const open = (frame: number): void => api.postMessage({ kind: 'openSource', frame });
   detail.replaceChildren(...sliceDetails(model, undefined, open));
-  const timeline = new TraceTimeline(timelineHost, model, (slice) => detail.replaceChildren(...sliceDetails(model, slice, open)));
+  const timeline = new TraceTimeline(
+    timelineHost,
+    model,
+    (slice, shown) => detail.replaceChildren(...sliceDetails(shown, slice, open)),
+    (request) => api.postMessage({ kind: 'window', request }),
+  );
+  current = timeline;
   analysis.replaceChildren(goroutineAnalysis(model, (g) => timeline.selectGoroutine(g)));
   // For tests and the benchmark: the timeline as drawn.
   (window as unknown as { traceTimeline: TraceTimeline }).traceTimeline = timeline;
@@ -38,6 +45,7 @@ function show(model: TraceViewModel): void {
 window.addEventListener('message', (event: MessageEvent<HostToTraceView>) => {
   const message = event.data;
   if (message.kind === 'trace') show(message.model);
+  else if (message.kind === 'window') current?.applyWindow(message.window);
   else if (message.kind === 'error') app.replaceChildren(element('p', { className: 'trace-error', text: message.message }));
 });
 app.replaceChildren(element('p', { text: 'Reading the trace…' }));

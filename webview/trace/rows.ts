@@ -4,7 +4,7 @@
  * state row per goroutine), user tasks, regions per goroutine and logs. Slice rows hold
  * indexes into the model's slices in order of start, with the running latest end for search.
  */
-import { I_GOROUTINE, REGION_FIELDS, SLICE_INTS, SLICE_TIMES, SYSCALL_FIELDS, T_END, T_START, type TraceViewModel } from '../../src/shared/trace-view';
+import { I_GOROUTINE, REGION_FIELDS, SLICE_INTS, SLICE_TIMES, SYSCALL_FIELDS, T_END, T_START, type TraceSliceRow, type TraceViewModel } from '../../src/shared/trace-view';
 
 /** Rows of intervals: `items` index the row's source (slices, syscalls or regions), in order of start; `maxEnd[i]` is the latest end of items 0..i. */
 export interface IntervalRow {
@@ -69,13 +69,25 @@ function itemsBy(iv: Intervals, count: number, field: number): Map<number, Int32
   return out;
 }
 
-/** A goroutine's slices (from its start function's row), in order of start. */
-export function goroutineSlices(model: TraceViewModel, goroutine: number): Int32Array {
+/** The model as shown: for a large trace, with the current window's slices and rows (and its goroutines' own rows). */
+export type ShownModel = TraceViewModel & { readonly goroutineRows?: readonly TraceSliceRow[] };
+
+/** A goroutine's slices (the window's row for it, or from its start function's row), in order of start. */
+export function goroutineSlices(model: ShownModel, goroutine: number): Int32Array {
+  const own = model.goroutineRows?.find((r) => r.id === goroutine);
+  if (own !== undefined) return own.slices;
   const group = model.groups.findIndex((g) => g.name === (model.goroutines.find((r) => r.id === goroutine)?.name ?? ''));
   const row = model.groupRows.find((r) => r.id === group);
   if (row === undefined) return new Int32Array(0);
   const ints = model.slices.ints;
   return row.slices.filter((s) => ints[s * SLICE_INTS + I_GOROUTINE] === goroutine);
+}
+
+/** The goroutines whose own rows are shown: the selected one and those of expanded start functions. */
+export function shownGoroutines(model: TraceViewModel, state: RowState): number[] {
+  const names = new Set([...state.expanded].map((g) => model.groups[g]?.name));
+  const ids = model.goroutines.filter((g) => names.has(g.name)).map((g) => g.id);
+  return state.selectedGoroutine === undefined ? ids : [...new Set([state.selectedGoroutine, ...ids])];
 }
 
 export interface RowState {
@@ -84,7 +96,7 @@ export interface RowState {
   readonly selectedGoroutine: number | undefined;
 }
 
-export function buildRows(model: TraceViewModel, state: RowState): Row[] {
+export function buildRows(model: ShownModel, state: RowState): Row[] {
   const d = model.durationNs;
   const slices = sliceIntervals(model);
   const strip = (g: number, label: string): IntervalRow => intervalRow('strip', label, goroutineSlices(model, g), slices, d, { goroutine: g });

@@ -6,9 +6,10 @@
  * goroutine, a click on a start function's label shows or hides its goroutines. The selected
  * slice is outlined, with an arrow from the run of the goroutine that made it runnable.
  */
-import { REGION_FIELDS, I_GOROUTINE, I_PROC, I_UNBLOCKER, I_UNBLOCKER_PROC, SLICE_INTS, SLICE_TIMES, T_READY, TIMELINE_LABEL_WIDTH, TIMELINE_ROW_HEIGHT, type TraceViewModel } from '../../src/shared/trace-view';
+import { REGION_FIELDS, I_GOROUTINE, I_PROC, I_UNBLOCKER, I_UNBLOCKER_PROC, SLICE_INTS, SLICE_TIMES, T_READY, TIMELINE_LABEL_WIDTH, TIMELINE_ROW_HEIGHT } from '../../src/shared/trace-view';
+import type { TraceWindow, TraceWindowRequest } from '../../src/shared/trace-window';
 import { goroutineColour, paintArrow, paintHeap, paintIntervals, paintPairs, paintStrip, paintTicks, timeAt, xOf, type Scale } from './paint';
-import { buildRows, endOf, firstEndingAfter, intervalsOf, sliceIntervals, startOf, type IntervalRow, type Row } from './rows';
+import { buildRows, shownGoroutines, endOf, firstEndingAfter, intervalsOf, sliceIntervals, startOf, type IntervalRow, type Row, type ShownModel } from './rows';
 
 const ROW_HEIGHT = TIMELINE_ROW_HEIGHT;
 const LABEL_WIDTH = TIMELINE_LABEL_WIDTH;
@@ -42,12 +43,20 @@ export class TraceTimeline {
   paints = 0;
   lastPaintMs = 0;
 
+  /** Window requests: the last sent and whether one is awaited (large traces only). */
+  private windowSeq = 0;
+  private windowPending = false;
+  private windowShown: { start: number; end: number; goroutines: string } | undefined;
+
   constructor(
     host: HTMLElement,
-    private readonly model: TraceViewModel,
-    private readonly onSelect: (slice: number | undefined) => void,
+    private model: ShownModel,
+    private readonly onSelect: (slice: number | undefined, model: ShownModel) => void,
+    private readonly requestWindow: (request: TraceWindowRequest) => void = () => undefined,
   ) {
     this.end = Math.max(1, model.durationNs);
+    // A large trace's first model holds the whole trace's window already.
+    if (!model.complete) this.windowShown = { start: 0, end: this.end, goroutines: '' };
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'trace-timeline';
     this.canvas.tabIndex = 0;
@@ -75,6 +84,45 @@ export class TraceTimeline {
     this.requestPaint();
   }
 
+  /** The model as shown now (a large trace's current window). */
+  shown(): ShownModel {
+    return this.model;
+  }
+
+  /**
+   * For a large trace: asks for the window around the visible range (half a width either side,
+   * so a pan shows data at once), one request at a time; the answer's slices replace the shown ones.
+   */
+  private wantWindow(): void {
+    if (this.model.complete || this.windowPending) return;
+    const goroutines = shownGoroutines(this.model, { expanded: this.expanded, selectedGoroutine: this.selectedGoroutine });
+    const key = goroutines.join(',');
+    const shown = this.windowShown;
+    const span = this.end - this.start;
+    // The shown window still covers the view at this zoom (within a factor of 2): nothing to ask.
+    if (shown !== undefined && shown.goroutines === key && shown.start <= this.start && shown.end >= this.end && (shown.end - shown.start) / span < 4) return;
+    const start = Math.max(0, this.start - span / 2);
+    const end = Math.min(this.model.durationNs, this.end + span / 2);
+    const pixels = Math.min(20_000, Math.max(1, Math.round((this.plotWidth() * (end - start)) / span)));
+    this.windowPending = true;
+    this.requestWindow({ seq: ++this.windowSeq, start, end: Math.max(end, start + 1), pixels, goroutines });
+  }
+
+  /** A window arrived: its slices are shown, the selection kept (found again by goroutine and start). */
+  applyWindow(w: TraceWindow): void {
+    if (w.seq !== this.windowSeq) return;
+    this.windowPending = false;
+    const before = this.selected === undefined ? undefined : { g: this.ints(this.selected, I_GOROUTINE), start: this.model.slices.times[this.selected * SLICE_TIMES]! };
+    this.model = { ...this.model, slices: w.slices, procs: w.procs, threads: w.threads, groupRows: w.groupRows, goroutineRows: w.goroutineRows };
+    this.windowShown = { start: w.start, end: w.end, goroutines: shownGoroutines(this.model, { expanded: this.expanded, selectedGoroutine: this.selectedGoroutine }).join(',') };
+    if (before !== undefined) {
+      let found: number | undefined;
+      for (let i = 0; i < w.slices.count && found === undefined; i++) if (w.slices.ints[i * SLICE_INTS + I_GOROUTINE] === before.g && w.slices.times[i * SLICE_TIMES] === before.start) found = i;
+      this.selected = found;
+    }
+    this.rebuild();
+  }
+
   /** Shows or hides the goroutines of a start function (index into model.groups). */
   toggleGroup(group: number): void {
     if (!this.expanded.delete(group)) this.expanded.add(group);
@@ -95,7 +143,7 @@ export class TraceTimeline {
     this.selected = slice;
     this.selectGoroutine(slice === undefined ? this.selectedGoroutine : this.ints(slice, I_GOROUTINE));
     this.selectedRow = this.rows.findIndex((r) => r.label === label);
-    this.onSelect(slice);
+    this.onSelect(slice, this.model);
     this.requestPaint();
   }
 
@@ -104,6 +152,7 @@ export class TraceTimeline {
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
       this.paint();
+      this.wantWindow();
     });
   }
 
