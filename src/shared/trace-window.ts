@@ -88,7 +88,8 @@ function keep(s: TraceSlices, items: Int32Array, d: number, req: TraceWindowRequ
     drawnTo = Math.max(drawnTo, t1);
     if (pixel(t1) === pixel(t0)) {
       const pixelEnd = timeOf(pixel(t0) + 1);
-      const j = search(items.length, (k) => starts(s, items[k]!) < pixelEnd, i + 1);
+      // Skip to the last item starting in this pixel (it may reach into the next) when none of those between reaches past what is covered.
+      const j = search(items.length, (k) => starts(s, items[k]!) < pixelEnd, i + 1) - 1;
       if (j > i + 1 && maxEnd[j - 1]! <= Math.max(pixelEnd, drawnTo)) {
         i = j;
         continue;

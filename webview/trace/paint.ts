@@ -65,7 +65,8 @@ export function paintIntervals(ctx: CanvasRenderingContext2D, s: Scale, row: Int
     if (xOf(s, t1) - xOf(s, t0) < 1) {
       // The rest of this pixel's items: skip them unless one reaches past what is drawn.
       const pixelEnd = timeAt(s, pixel + 1);
-      const j = firstStartingAt(iv, items, i + 1, pixelEnd);
+      // Skip to the last item starting in this pixel (it may reach into the next) when none of those between reaches past what is drawn.
+      const j = firstStartingAt(iv, items, i + 1, pixelEnd) - 1;
       if (j > i + 1 && row.maxEnd[j - 1]! <= Math.max(pixelEnd, drawnTo)) {
         i = j;
         continue;
