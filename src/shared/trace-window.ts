@@ -1,8 +1,8 @@
 /**
  * Level of detail for large traces: the running slices of a time window at a given number of
- * pixels. Per row (P, thread, start function, goroutine), the slices the timeline would draw:
- * once slices are narrower than a pixel, one per pixel (plus any that reach past it), so a
- * window of millions of slices is a few thousand per row. The worker keeps the whole model and
+ * pixels. Per row (P, thread, start function, goroutine), one slice per pixel: of those starting
+ * in it, the one that ends last, so the row covers the same pixels and a window of millions of
+ * slices is at most a few thousand per row. The worker keeps the whole model and
  * answers these requests; the webview gets only what it can show. Pure.
  */
 import { SLICE_INTS, SLICE_TIMES, T_END, T_START, I_GOROUTINE, type TraceSliceRow, type TraceSlices, type TraceViewModel } from './trace-view';
@@ -71,32 +71,40 @@ function search(n: number, below: (i: number) => boolean, from = 0): number {
   return lo;
 }
 
-/** The items of one row the window keeps (the same steps as the timeline's painting), plus the one before (a goroutine's wait before the first). */
+/**
+ * The items of one row the window keeps: per pixel, of the items starting in it, the one that
+ * ends last (it covers every pixel the others cover, whether they overlap or not), plus the
+ * item before the window and the first after it (a goroutine's waits at the edges).
+ */
 function keep(s: TraceSlices, items: Int32Array, d: number, req: TraceWindowRequest, out: number[]): void {
   const maxEnd = maxEndOf(s, items, d);
-  const span = req.end - req.start;
-  const pixel = (t: number): number => Math.floor(((t - req.start) / span) * req.pixels);
-  const timeOf = (p: number): number => req.start + (p / req.pixels) * span;
+  const scale = req.pixels / (req.end - req.start);
   let i = Math.max(0, search(items.length, (k) => maxEnd[k]! < req.start) - 1);
-  let drawnTo = -Infinity;
-  while (i < items.length) {
+  if (i < items.length && ends(s, items[i]!, d) < req.start) out.push(items[i++]!);
+  let pixel = NaN;
+  let best = -1;
+  let bestEnd = -Infinity;
+  for (; i < items.length; i++) {
     const item = items[i]!;
     const t0 = starts(s, item);
-    out.push(item);
-    if (t0 > req.end) break;
-    const t1 = ends(s, item, d);
-    drawnTo = Math.max(drawnTo, t1);
-    if (pixel(t1) === pixel(t0)) {
-      const pixelEnd = timeOf(pixel(t0) + 1);
-      // Skip to the last item starting in this pixel (it may reach into the next) when none of those between reaches past what is covered.
-      const j = search(items.length, (k) => starts(s, items[k]!) < pixelEnd, i + 1) - 1;
-      if (j > i + 1 && maxEnd[j - 1]! <= Math.max(pixelEnd, drawnTo)) {
-        i = j;
-        continue;
-      }
+    const p = Math.floor((Math.max(t0, req.start) - req.start) * scale);
+    if (p !== pixel) {
+      if (best >= 0) out.push(best);
+      pixel = p;
+      best = -1;
+      bestEnd = -Infinity;
     }
-    i++;
+    if (t0 > req.end) {
+      out.push(item);
+      return;
+    }
+    const t1 = ends(s, item, d);
+    if (t1 > bestEnd) {
+      best = item;
+      bestEnd = t1;
+    }
   }
+  if (best >= 0) out.push(best);
 }
 
 /** A goroutine's slices from its start function's row, in order of start (cached per row and goroutine). */

@@ -42,6 +42,8 @@ export class TraceTimeline {
   /** Paints so far (tests wait for the first) and the last paint's duration in ms. */
   paints = 0;
   lastPaintMs = 0;
+  /** The longest paint or window update so far, ms (the benchmark's measure of main-thread work). */
+  slowestMs = 0;
 
   /** Window requests: the last sent and whether one is awaited (large traces only). */
   private windowSeq = 0;
@@ -111,6 +113,7 @@ export class TraceTimeline {
   /** A window arrived: its slices are shown, the selection kept (found again by goroutine and start). */
   applyWindow(w: TraceWindow): void {
     if (w.seq !== this.windowSeq) return;
+    const began = performance.now();
     this.windowPending = false;
     const before = this.selected === undefined ? undefined : { g: this.ints(this.selected, I_GOROUTINE), start: this.model.slices.times[this.selected * SLICE_TIMES]! };
     this.model = { ...this.model, slices: w.slices, procs: w.procs, threads: w.threads, groupRows: w.groupRows, goroutineRows: w.goroutineRows };
@@ -121,6 +124,7 @@ export class TraceTimeline {
       this.selected = found;
     }
     this.rebuild();
+    this.slowestMs = Math.max(this.slowestMs, performance.now() - began);
   }
 
   /** Shows or hides the goroutines of a start function (index into model.groups). */
@@ -247,6 +251,7 @@ export class TraceTimeline {
     this.paintSelection(foreground);
     this.paints++;
     this.lastPaintMs = performance.now() - began;
+    this.slowestMs = Math.max(this.slowestMs, this.lastPaintMs);
   }
 
   private paintRow(row: IntervalRow, top: number): void {
