@@ -9,12 +9,20 @@ class Growable<T extends Float64Array | Int32Array> {
   }
 
   push(...values: number[]): void {
-    if (this.length + values.length > this.data.length) {
-      const bigger = this.make(Math.max(this.data.length * 2, this.length + values.length));
+    const at = this.reserve(values.length);
+    for (let i = 0; i < values.length; i++) this.data[at + i] = values[i]!;
+  }
+
+  /** Makes room for `n` more numbers and returns the index of the first (hot loops fill them with set, no array per push). */
+  reserve(n: number): number {
+    if (this.length + n > this.data.length) {
+      const bigger = this.make(Math.max(this.data.length * 2, this.length + n));
       bigger.set(this.data);
       this.data = bigger;
     }
-    for (const v of values) this.data[this.length++] = v;
+    const at = this.length;
+    this.length += n;
+    return at;
   }
 
   set(i: number, value: number): void {

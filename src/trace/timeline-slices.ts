@@ -8,7 +8,15 @@
 import {
   I_GOROUTINE,
   I_PROC,
+  I_READY_KIND,
+  I_REASON,
+  I_STACK,
+  I_STOP_STATE,
   I_THREAD,
+  I_UNBLOCK_STACK,
+  I_UNBLOCKER,
+  I_UNBLOCKER_PROC,
+  I_WAIT_REASON,
   READY_CREATED,
   READY_STATUS,
   READY_STOPPED,
@@ -78,10 +86,19 @@ export function timelineSlices(trace: Trace, tables: ViewTables, t0: number): Ti
     if (p.slice < 0) return;
     times.set(p.slice * SLICE_TIMES + 1, end - t0);
     const at = p.slice * SLICE_INTS;
-    ints.set(at + 3, stack);
-    ints.set(at + 4, reason);
-    ints.set(at + 5, state);
+    ints.set(at + I_STACK, stack);
+    ints.set(at + I_REASON, reason);
+    ints.set(at + I_STOP_STATE, state);
     p.slice = -1;
+  };
+  // Reasons by (trace string, stopped to runnable or not): one map lookup per stop, no string work.
+  const reasons = new Map<number, number>();
+  const reasonOf = (i: number, to: number): number => {
+    if (to === GoState.NotExist || to === GoState.Syscall) return tables.reason(stopReason(trace, i, to));
+    const key = transitionReason(e, i) * 2 + (to === GoState.Runnable ? 1 : 0);
+    let r = reasons.get(key);
+    if (r === undefined) reasons.set(key, (r = tables.reason(stopReason(trace, i, to))));
+    return r;
   };
   let syncTs = t0;
   for (let i = 0; i < e.length; i++) {
@@ -90,12 +107,12 @@ export function timelineSlices(trace: Trace, tables: ViewTables, t0: number): Ti
     const p = of(t.goroutine);
     // A goroutine first seen in a state was in it since the generation began (as go tool trace counts it).
     const time = t.from === GoState.Undetermined ? syncTs : e.time[i]!;
-    if (t.from === GoState.Running) close(p, e.time[i]!, tables.stack(transitionStack(e, i)), tables.reason(stopReason(trace, i, t.to)), t.to);
+    if (t.from === GoState.Running) close(p, e.time[i]!, tables.stack(transitionStack(e, i)), reasonOf(i, t.to), t.to);
     if (t.from === GoState.Syscall && p.syscallStart >= 0) {
       syscalls.push(p.syscallStart - t0, e.time[i]! - t0, t.goroutine, p.syscallThread, p.syscallStack);
       p.syscallStart = -1;
     }
-    if (t.to === GoState.Waiting) p.waitReason = tables.reason(stopReason(trace, i, t.to));
+    if (t.to === GoState.Waiting) p.waitReason = reasonOf(i, t.to);
     else if (t.to === GoState.Syscall) {
       p.syscallStart = time;
       p.syscallThread = e.m[i]!;
@@ -110,8 +127,21 @@ export function timelineSlices(trace: Trace, tables: ViewTables, t0: number): Ti
       if (t.from !== GoState.Waiting) p.waitReason = 0;
     } else if (t.to === GoState.Running && e.p[i]! >= 0) {
       p.slice = times.length / SLICE_TIMES;
-      times.push(time - t0, -1, p.ready >= 0 ? p.ready - t0 : -1);
-      ints.push(t.goroutine, e.p[i]!, e.m[i]!, 0, 0, -1, p.ready >= 0 ? p.waitReason : 0, p.unblocker, p.unblockerProc, p.unblockStack, p.ready >= 0 ? p.readyKind : 0);
+      const at = times.reserve(SLICE_TIMES);
+      times.set(at, time - t0);
+      times.set(at + 1, -1);
+      times.set(at + 2, p.ready >= 0 ? p.ready - t0 : -1);
+      const n = ints.reserve(SLICE_INTS);
+      const ready = p.ready >= 0;
+      ints.set(n + I_GOROUTINE, t.goroutine);
+      ints.set(n + I_PROC, e.p[i]!);
+      ints.set(n + I_THREAD, e.m[i]!);
+      ints.set(n + I_STOP_STATE, -1);
+      ints.set(n + I_WAIT_REASON, ready ? p.waitReason : 0);
+      ints.set(n + I_UNBLOCKER, p.unblocker);
+      ints.set(n + I_UNBLOCKER_PROC, p.unblockerProc);
+      ints.set(n + I_UNBLOCK_STACK, p.unblockStack);
+      ints.set(n + I_READY_KIND, ready ? p.readyKind : 0);
       p.ready = -1;
       p.readyKind = 0;
       p.unblocker = -1;

@@ -34,13 +34,16 @@ async function causesByGoTool(file: string): Promise<{ causes: Map<string, Cause
   const pending = new Map<number, Cause>();
   const waitReason = new Map<number, string>();
   let t0 = NaN;
+  let syncTime = NaN;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^M=\S+ P=(-?\d+) G=(-?\d+) \w+ Time=(\d+)(?: GoID=(\d+) (\w+)->(\w+) Reason="(.*)")?/.exec(lines[i]!);
+    const m = /^M=\S+ P=(-?\d+) G=(-?\d+) (\w+) Time=(\d+)(?: GoID=(\d+) (\w+)->(\w+) Reason="(.*)")?/.exec(lines[i]!);
     if (!m) continue;
-    const time = Number(m[3]);
+    const time = Number(m[4]);
     if (Number.isNaN(t0)) t0 = time;
-    if (m[4] === undefined) continue;
-    const [p, g, id, from, to, reason] = [Number(m[1]), Number(m[2]), Number(m[4]), m[5]!, m[6]!, m[7]!];
+    if (m[3] === 'Sync') syncTime = time;
+    // A state restated at a generation's start (From == To) is no change.
+    if (m[5] === undefined || m[6] === m[7]) continue;
+    const [p, g, id, from, to, reason] = [Number(m[1]), Number(m[2]), Number(m[5]), m[6]!, m[7]!, m[8]!];
     const stack: string[] = [];
     // The event's own stack ("Stack="), not the new goroutine's ("TransitionStack=").
     for (let k = i + 1; k < lines.length && !lines[k]!.startsWith('M='); k++) {
@@ -51,7 +54,8 @@ async function causesByGoTool(file: string): Promise<{ causes: Map<string, Cause
     if (to === 'Waiting') waitReason.set(id, reason || 'blocked');
     if (to === 'Runnable') {
       const caused = from === 'Waiting' || from === 'NotExist';
-      pending.set(id, { ready: time, unblocker: caused ? g : -1, proc: caused ? p : -1, from, waitReason: from === 'Waiting' ? (waitReason.get(id) ?? '') : '', stack: caused ? stack : [] });
+      // First seen runnable: runnable since the generation began, as go tool trace's goroutine analysis counts it.
+      pending.set(id, { ready: from === 'Undetermined' ? syncTime : time, unblocker: caused ? g : -1, proc: caused ? p : -1, from, waitReason: from === 'Waiting' ? (waitReason.get(id) ?? '') : '', stack: caused ? stack : [] });
     }
     if (to === 'Running' && p >= 0 && from !== 'Undetermined') {
       causes.set(`${id}@${time}`, pending.get(id));
