@@ -159,18 +159,34 @@ export function timelineSlices(trace: Trace, tables: ViewTables, t0: number): Ti
   return { slices: inStartOrder({ count: times.length / SLICE_TIMES, times: times.finish(), ints: ints.finish() }), syscalls: syscalls.finish() };
 }
 
-/** The slices sorted by start (a goroutine found running when a generation began starts at that generation's start, before slices seen earlier). */
+/**
+ * The slices sorted by start (a goroutine found running when a generation began starts at that
+ * generation's start, before slices seen earlier). Those few are sorted apart and merged back,
+ * so millions of slices cost two linear passes.
+ */
 function inStartOrder(s: TraceSlices): TraceSlices {
-  let sorted = true;
-  for (let i = 1; i < s.count && sorted; i++) sorted = s.times[(i - 1) * SLICE_TIMES]! <= s.times[i * SLICE_TIMES]!;
-  if (sorted) return s;
-  const order = Array.from({ length: s.count }, (_, i) => i).sort((a, b) => s.times[a * SLICE_TIMES]! - s.times[b * SLICE_TIMES]! || a - b);
+  const start = (i: number): number => s.times[i * SLICE_TIMES]!;
+  const inOrder: number[] = [];
+  const late: number[] = [];
+  let latest = -Infinity;
+  for (let i = 0; i < s.count; i++) {
+    if (start(i) >= latest) {
+      inOrder.push(i);
+      latest = start(i);
+    } else late.push(i);
+  }
+  if (late.length === 0) return s;
+  late.sort((a, b) => start(a) - start(b) || a - b);
   const times = new Float64Array(s.times.length);
   const ints = new Int32Array(s.ints.length);
-  order.forEach((from, to) => {
-    times.set(s.times.subarray(from * SLICE_TIMES, (from + 1) * SLICE_TIMES), to * SLICE_TIMES);
-    ints.set(s.ints.subarray(from * SLICE_INTS, (from + 1) * SLICE_INTS), to * SLICE_INTS);
-  });
+  let a = 0;
+  let b = 0;
+  for (let to = 0; to < s.count; to++) {
+    const takeLate = b < late.length && (a >= inOrder.length || start(late[b]!) < start(inOrder[a]!) || (start(late[b]!) === start(inOrder[a]!) && late[b]! < inOrder[a]!));
+    const from = takeLate ? late[b++]! : inOrder[a++]!;
+    for (let k = 0; k < SLICE_TIMES; k++) times[to * SLICE_TIMES + k] = s.times[from * SLICE_TIMES + k]!;
+    for (let k = 0; k < SLICE_INTS; k++) ints[to * SLICE_INTS + k] = s.ints[from * SLICE_INTS + k]!;
+  }
   return { count: s.count, times, ints };
 }
 
