@@ -24,6 +24,7 @@ import { runEditorHintsScenario } from '../../test/integration/ui/editor-hints.s
 import { runHostileProfileScenario } from '../../test/integration/ui/hostile-profile.scenario';
 import { runBenchCompareScenario } from '../../test/integration/ui/bench-compare.scenario';
 import { runServersScenario } from '../../test/integration/ui/servers.scenario';
+import { runTraceEditorScenario } from '../../test/integration/ui/trace-editor.scenario';
 import { runUntrustedVsCode } from './untrusted-run';
 
 function option(name: string): string | undefined {
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
     if (wanted('hostile profile')) for (const o of await runHostileProfileScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('compare benchmarks')) for (const o of await runBenchCompareScenario(page, dirs)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('servers')) for (const o of await runServersScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('trace editor')) for (const o of await runTraceEditorScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');
