@@ -26,6 +26,7 @@ import { runBenchCompareScenario } from '../../test/integration/ui/bench-compare
 import { runTransformsScenario } from '../../test/integration/ui/transforms.scenario';
 import { runServersScenario } from '../../test/integration/ui/servers.scenario';
 import { runSavedViewsScenario } from '../../test/integration/ui/saved-views.scenario';
+import { runTraceEditorScenario } from '../../test/integration/ui/trace-editor.scenario';
 import { runUntrustedVsCode } from './untrusted-run';
 
 function option(name: string): string | undefined {
@@ -121,6 +122,7 @@ async function main(): Promise<number> {
     if (wanted('servers')) for (const o of await runServersScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('transforms')) for (const o of await runTransformsScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     if (wanted('saved views')) for (const o of await runSavedViewsScenario(page, dirs.workspace, files)) outcomes.push({ ...o, title: `UI: ${o.title}` });
+    if (wanted('trace editor')) for (const o of await runTraceEditorScenario(page, dirs.workspace)) outcomes.push({ ...o, title: `UI: ${o.title}` });
     await page.close();
 
     console.log('running the in-host mocha suites');

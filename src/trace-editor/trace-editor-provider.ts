@@ -1,17 +1,19 @@
 /**
  * The read-only custom editor "Go Trace" (view type TRACE_VIEW_TYPE) for Go execution traces:
  * the trace is read in a worker thread, its view model sent to the webview (webview/trace)
- * once the webview says it is ready; a frame the user clicks opens its source line.
+ * once the webview says it is ready (typed arrays go as binary); for a large trace the webview
+ * asks the worker for the window it shows; a frame the user clicks opens its source line.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
 import { renderWebviewHtml } from '../profile-editor/webview-html';
 import { parseTraceViewMessage, TRACE_VIEW_TYPE, type HostToTraceView } from '../shared/trace-view';
-import { loadTraceInWorker, type TraceWorkerAnswer } from './trace-worker-protocol';
+import { loadTraceInWorker, type TraceWorkerAnswer, type TraceWorkerHandle } from './trace-worker-protocol';
 
 class TraceDocument implements vscode.CustomDocument {
   readonly answer: Promise<TraceWorkerAnswer>;
+  readonly window: TraceWorkerHandle['window'];
   private readonly cancel: () => void;
 
   constructor(
@@ -21,6 +23,7 @@ class TraceDocument implements vscode.CustomDocument {
     const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
     const load = loadTraceInWorker(workerScript, { path: uri.fsPath, fileName });
     this.answer = load.answer;
+    this.window = load.window;
     this.cancel = load.cancel;
   }
 
@@ -63,6 +66,9 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
       if (message.kind === 'ready') {
         if (!answer.ok) this.log.warn(answer.message);
         post(answer.ok ? { kind: 'trace', model: answer.model } : { kind: 'error', message: answer.message });
+      } else if (message.kind === 'window') {
+        const window = await document.window(message.request);
+        if (window !== undefined) post({ kind: 'window', window });
       } else if (answer.ok) {
         const frame = answer.model.frames[message.frame];
         if (frame !== undefined && frame.file !== '') await this.hints.jumpToSource(document.uri, frame.file, frame.line, frame.func);

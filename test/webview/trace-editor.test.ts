@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SLICE_FIELDS, TIMELINE_LABEL_WIDTH as LABEL_WIDTH, TIMELINE_ROW_HEIGHT as ROW_HEIGHT, type TraceViewModel } from '../../src/shared/trace-view';
+import { TIMELINE_LABEL_WIDTH as LABEL_WIDTH, TIMELINE_ROW_HEIGHT as ROW_HEIGHT, sliceAt, type TraceSlice, type TraceViewModel } from '../../src/shared/trace-view';
 import { readTrace } from '../../src/trace/read';
 import { traceViewModel } from '../../src/trace/trace-view-model';
 import { bundlePage, repoRoot } from './harness';
@@ -18,8 +18,22 @@ const FILE = join(repoRoot, 'test', 'fixtures', 'traces', 'tracer-go1.26.trace')
 
 interface PageGlobals {
   posted: { kind: string; frame?: number }[];
-  traceTimeline: { paints: number; start: number; end: number; hit(x: number, y: number): unknown };
+  traceTimeline: { paints: number; start: number; end: number; hit(x: number, y: number): unknown; rowLabels(): string[] };
 }
+
+const labels = async (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as PageGlobals).traceTimeline.rowLabels());
+
+/** The slice of `rows` (indexes into model.slices) that `better` prefers. */
+function pick(model: TraceViewModel, rows: Int32Array, keep: (s: TraceSlice) => boolean, better: (a: TraceSlice, b: TraceSlice) => boolean): TraceSlice {
+  let best: TraceSlice | undefined;
+  for (const i of rows) {
+    const s = sliceAt(model.slices, i);
+    if (keep(s) && (best === undefined || better(s, best))) best = s;
+  }
+  assert.ok(best, 'a slice to click');
+  return best;
+}
+const longer = (a: TraceSlice, b: TraceSlice): boolean => a.end - a.start > b.end - b.start;
 
 async function load(page: Page, url: string, model: TraceViewModel): Promise<void> {
   await page.goto(url);
@@ -41,43 +55,36 @@ describe('Go Trace webview (Chromium)', () => {
     await load(page, server.url, model);
     assert.match((await page.textContent('.trace-summary')) ?? '', /Go 1\.26 trace, .* events, 25 goroutines, 9 GC cycles, 2 Ps/);
     // The longest slice of P0 that stopped with a stack: click its middle.
-    const slices = model.procs[0]!.slices;
-    let best = -1;
-    for (let i = 0; i < slices.length; i += SLICE_FIELDS) {
-      if (model.stacks[slices[i + 3]!]!.length > 0 && (best < 0 || slices[i + 1]! - slices[i]! > slices[best + 1]! - slices[best]!)) best = i;
-    }
+    const best = pick(model, model.procs[0]!.slices, (s) => model.stacks[s.stack]!.length > 0, longer);
     const canvas = (await page.$('canvas.trace-timeline'))!;
     const box = (await canvas.boundingBox())!;
     const width = box.width - LABEL_WIDTH;
-    const middle = (slices[best]! + slices[best + 1]!) / 2;
-    const x = LABEL_WIDTH + (middle / model.durationNs) * width;
-    const rowOfP0 = 3;
+    const x = LABEL_WIDTH + ((best.start + best.end) / 2 / model.durationNs) * width;
+    const rowOfP0 = (await labels(page)).indexOf('P0');
+    assert.equal(rowOfP0, 3, 'GC, STW, heap, then the Ps');
     await page.mouse.click(box.x + x, box.y + rowOfP0 * ROW_HEIGHT + ROW_HEIGHT / 2);
-    const g = slices[best + 2]!;
     const text = (await page.textContent('.trace-details')) ?? '';
-    assert.match(text, new RegExp(`^G${g} `));
-    assert.ok(text.includes(`then: ${model.reasons[slices[best + 4]!]}`), text);
-    const links = await page.$$('.trace-stack button');
-    assert.equal(links.length, model.stacks[slices[best + 3]!]!.length);
+    assert.match(text, new RegExp(`^G${best.goroutine} `));
+    assert.ok(text.includes(`then: ${model.reasons[best.reason]}`), text);
+    const links = await page.$$('.trace-details > ol.trace-stack:not(.trace-unblock-stack) button');
+    assert.equal(links.length, model.stacks[best.stack]!.length);
     await links[0]!.click();
     const posted = await page.evaluate(() => (globalThis as unknown as PageGlobals).posted);
-    assert.deepEqual(posted.at(-1), { kind: 'openSource', frame: model.stacks[slices[best + 3]!]![0] });
+    assert.deepEqual(posted.at(-1), { kind: 'openSource', frame: model.stacks[best.stack]![0] });
   });
 
   test('a row per start function below the P rows: a click there names a goroutine of that function', async () => {
     const { page } = fixture;
     const group = model.groups[0]!;
     const ids = new Set(model.goroutines.filter((g) => g.name === group.name).map((g) => g.id));
-    const slices = model.procs[0]!.slices;
-    let longest = -1;
-    for (let i = 0; i < slices.length; i += SLICE_FIELDS) {
-      if (ids.has(slices[i + 2]!) && (longest < 0 || slices[i + 1]! - slices[i]! > slices[longest + 1]! - slices[longest]!)) longest = i;
-    }
+    const longest = pick(model, model.procs[0]!.slices, (s) => ids.has(s.goroutine), longer);
     const box = (await (await page.$('canvas.trace-timeline'))!.boundingBox())!;
-    const x = LABEL_WIDTH + (((slices[longest]! + slices[longest + 1]!) / 2 / model.durationNs) * (box.width - LABEL_WIDTH));
-    const groupRow = 3 + model.procs.length;
+    const x = LABEL_WIDTH + ((longest.start + longest.end) / 2 / model.durationNs) * (box.width - LABEL_WIDTH);
+    const rows = await labels(page);
+    const groupRow = rows.indexOf(`▸ ${group.name} (${group.count})`);
     const ran = model.groups.filter((g) => g.exec > 0).length;
-    assert.equal(box.height, (groupRow + ran) * ROW_HEIGHT, 'GC, STW, heap, the Ps, then one row per start function that ran');
+    assert.deepEqual(rows.slice(groupRow, groupRow + ran), model.groups.filter((g) => g.exec > 0).map((g) => `▸ ${g.name || '(unknown)'} (${g.count})`), 'one row per start function that ran, in the analysis order');
+    assert.equal(box.height, rows.length * ROW_HEIGHT);
     await page.mouse.click(box.x + x, box.y + groupRow * ROW_HEIGHT + ROW_HEIGHT / 2);
     const text = (await page.textContent('.trace-details')) ?? '';
     const m = /^G(\d+) (\S+) ran on P\d+/.exec(text);

@@ -57,16 +57,38 @@ function goroutineTable(rows: readonly TraceGoroutineRow[], first: { title: stri
   return table;
 }
 
-export function goroutineAnalysis(model: TraceViewModel): HTMLElement {
+/** Per start function; a group's row lists its goroutines, and a goroutine's row calls `onGoroutine` (its own timeline). */
+export function goroutineAnalysis(model: TraceViewModel, onGoroutine?: (id: number) => void): HTMLElement {
   const detail = element('div', { className: 'trace-group-detail' });
   const groups = goroutineTable(model.groups, { title: 'Start function', cell: (r) => r.name || '(unknown)' }, (group) => {
     const members = model.goroutines.filter((g) => g.name === group.name);
     detail.replaceChildren(
       element('h3', { text: `Goroutines of ${group.name || '(unknown)'}` }),
-      goroutineTable(members, { title: 'Goroutine', cell: (r) => `G${r.id}` }),
+      goroutineTable(members, { title: 'Goroutine', cell: (r) => `G${r.id}` }, onGoroutine && ((r) => onGoroutine(r.id))),
     );
   });
   return element('section', { className: 'trace-analysis' }, [element('h2', { text: 'Goroutine analysis' }), groups, detail]);
+}
+
+/** Task latencies per task name: count, then the shortest, median, longest and total duration of the tasks that ended. */
+function taskLatencies(model: TraceViewModel): HTMLTableElement {
+  const byName = new Map<string, number[]>();
+  for (const t of model.tasks) {
+    if (t.end < 0) continue;
+    let list = byName.get(t.name);
+    if (list === undefined) byName.set(t.name, (list = []));
+    list.push(t.end - t.start);
+  }
+  const rows = [...byName].sort((a, b) => a[0].localeCompare(b[0])).map(([name, durations]) => {
+    durations.sort((a, b) => a - b);
+    const total = durations.reduce((a, b) => a + b, 0);
+    const median = durations[(durations.length - 1) >> 1]!;
+    return element('tr', {}, [element('td', { text: name, className: 'name' }), ...[durations.length, durations[0]!, median, durations.at(-1)!, total].map((v, i) => element('td', { text: i === 0 ? String(v) : formatNs(v) }))]);
+  });
+  return element('table', { className: 'trace-table trace-task-latency' }, [
+    element('thead', {}, [element('tr', {}, ['Task', 'Ended', 'Shortest', 'Median', 'Longest', 'Total'].map((t) => element('th', { text: t })))]),
+    element('tbody', {}, rows),
+  ]);
 }
 
 export function annotations(model: TraceViewModel): HTMLElement {
@@ -86,5 +108,5 @@ export function annotations(model: TraceViewModel): HTMLElement {
     element('tbody', {}, shown.map((l) => element('tr', {}, [element('td', { text: formatNs(l.time) }), element('td', { text: `G${l.goroutine}` }), element('td', { text: l.category }), element('td', { text: l.message, className: 'name' })]))),
   ]);
   const more = model.logs.length > shown.length ? [element('p', { text: `${model.logs.length - shown.length} more logs not shown.` })] : [];
-  return element('section', { className: 'trace-annotations' }, [element('h2', { text: `User tasks (${model.tasks.length})` }), tasks, element('h2', { text: `Logs (${model.logs.length})` }), logs, ...more]);
+  return element('section', { className: 'trace-annotations' }, [element('h2', { text: `Task latency` }), taskLatencies(model), element('h2', { text: `User tasks (${model.tasks.length})` }), tasks, element('h2', { text: `Logs (${model.logs.length})` }), logs, ...more]);
 }

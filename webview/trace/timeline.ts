@@ -1,120 +1,153 @@
 /**
  * The Go Trace timeline on a canvas (the flame graph's conventions: CSS-pixel layout scaled by
  * devicePixelRatio, theme colours from CSS variables, painting at most once per animation
- * frame): a GC row, a stop-the-world row, the heap as a line, one row per P with the
- * goroutines that ran on it, then one row per start function with when its goroutines ran.
- * Wheel or +/- zooms around the pointer, drag or arrows pan, 0 resets; a click on a slice
- * selects it. Slices narrower than a pixel are merged.
+ * frame); its rows are rows.ts's. Wheel or +/- zooms around the pointer, drag or arrows pan, 0
+ * resets; a click on a slice (or on a goroutine's wait before one) selects that slice and its
+ * goroutine, a click on a start function's label shows or hides its goroutines. The selected
+ * slice is outlined, with an arrow from the run of the goroutine that made it runnable.
  */
-import { SLICE_FIELDS, TIMELINE_LABEL_WIDTH, TIMELINE_ROW_HEIGHT, type TraceViewModel } from '../../src/shared/trace-view';
+import { REGION_FIELDS, I_GOROUTINE, I_PROC, I_UNBLOCKER, I_UNBLOCKER_PROC, SLICE_INTS, SLICE_TIMES, T_READY, TIMELINE_LABEL_WIDTH, TIMELINE_ROW_HEIGHT } from '../../src/shared/trace-view';
+import type { TraceWindow, TraceWindowRequest } from '../../src/shared/trace-window';
+import { goroutineColour, paintArrow, paintHeap, paintIntervals, paintPairs, paintStrip, paintTicks, timeAt, xOf, type Scale } from './paint';
+import { buildRows, shownGoroutines, endOf, firstEndingAfter, intervalsOf, sliceIntervals, startOf, type IntervalRow, type Row, type ShownModel } from './rows';
 
 const ROW_HEIGHT = TIMELINE_ROW_HEIGHT;
 const LABEL_WIDTH = TIMELINE_LABEL_WIDTH;
 
-export interface SliceRef {
-  /** Index into the timeline's rows. */
-  readonly row: number;
-  /** Index of the slice within the row (multiply by SLICE_FIELDS for its numbers). */
-  readonly slice: number;
-}
+export { goroutineColour };
 
-/** What ran: SLICE_FIELDS numbers per slice, in order of start; `maxEnd[i]` is the latest end of slices 0..i; `procs[i]` the P of slice i. */
-interface SliceRow {
-  readonly label: string;
-  readonly kind: 'proc' | 'group';
-  readonly slices: readonly number[];
-  readonly maxEnd: Float64Array;
-  readonly procs: readonly number[];
-}
-
-type Row = { readonly label: string; readonly kind: 'gc' | 'stw' | 'heap' } | SliceRow;
-
-/** The first slice whose running latest end (`maxEnd`, non-decreasing) is at or after `t`. */
-export function firstSliceEndingAfter(maxEnd: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = maxEnd.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (maxEnd[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sliceRow(label: string, kind: SliceRow['kind'], slices: readonly number[], procs: readonly number[]): SliceRow {
-  const maxEnd = new Float64Array(slices.length / SLICE_FIELDS);
-  let latest = -Infinity;
-  for (let i = 0; i < maxEnd.length; i++) maxEnd[i] = latest = Math.max(latest, slices[i * SLICE_FIELDS + 1]!);
-  return { label, kind, slices, maxEnd, procs };
-}
-
-/** One row per start function: the slices of its goroutines from every P, in order of start. */
-function groupRows(model: TraceViewModel): SliceRow[] {
-  const nameOf = new Map(model.goroutines.map((g) => [g.id, g.name || '(unknown)']));
-  const byName = new Map<string, { at: number[]; proc: number }[]>();
-  for (const p of model.procs) {
-    for (let i = 0; i < p.slices.length; i += SLICE_FIELDS) {
-      const name = nameOf.get(p.slices[i + 2]!) ?? '(unknown)';
-      let list = byName.get(name);
-      if (list === undefined) byName.set(name, (list = []));
-      list.push({ at: p.slices.slice(i, i + SLICE_FIELDS), proc: p.proc });
-    }
-  }
-  // In the goroutine analysis' order (most execution first).
-  const order = new Map(model.groups.map((g, i) => [g.name || '(unknown)', i]));
-  return [...byName]
-    .sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity))
-    .map(([name, list]) => {
-      list.sort((a, b) => a.at[0]! - b.at[0]!);
-      return sliceRow(name, 'group', list.flatMap((x) => x.at), list.map((x) => x.proc));
-    });
-}
-
-export function goroutineColour(g: number): string {
-  const hue = Math.imul(g, 2654435761) >>> 0;
-  return `hsl(${hue % 360}, 55%, 55%)`;
+/** Where the last arrow was drawn (rows and CSS x), for tests. */
+export interface ArrowAt {
+  readonly fromRow: number;
+  readonly fromX: number;
+  readonly toRow: number;
+  readonly toX: number;
 }
 
 export class TraceTimeline {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  private readonly rows: Row[];
+  private rows: Row[] = [];
+  private readonly expanded = new Set<number>();
   /** The visible window, nanoseconds from the trace's start. */
   start = 0;
   end: number;
-  selected: SliceRef | undefined;
+  /** The selected slice (index into model.slices) and the row it was picked in. */
+  selected: number | undefined;
+  private selectedRow = -1;
+  selectedGoroutine: number | undefined;
+  arrow: ArrowAt | undefined;
   private frameRequest = 0;
   private drag: { x: number; start: number; end: number; moved: boolean } | undefined;
-  /** Paints so far (tests wait for the first). */
+  /** Paints so far (tests wait for the first) and the last paint's duration in ms. */
   paints = 0;
+  lastPaintMs = 0;
+  /** The longest paint or window update so far, ms (the benchmark's measure of main-thread work). */
+  slowestMs = 0;
+
+  /** Window requests: the last sent and whether one is awaited (large traces only). */
+  private windowSeq = 0;
+  private windowPending = false;
+  private windowShown: { start: number; end: number; goroutines: string } | undefined;
 
   constructor(
     host: HTMLElement,
-    private readonly model: TraceViewModel,
-    private readonly onSelect: (ref: SliceRef | undefined) => void,
+    private model: ShownModel,
+    private readonly onSelect: (slice: number | undefined, model: ShownModel) => void,
+    private readonly requestWindow: (request: TraceWindowRequest) => void = () => undefined,
   ) {
     this.end = Math.max(1, model.durationNs);
-    this.rows = [
-      { label: 'GC', kind: 'gc' },
-      { label: 'STW', kind: 'stw' },
-      { label: 'Heap', kind: 'heap' },
-      ...model.procs.map((p) => sliceRow(`P${p.proc}`, 'proc', p.slices, p.slices.map(() => p.proc))),
-      ...groupRows(model),
-    ];
+    // A large trace's first model holds the whole trace's window already.
+    if (!model.complete) this.windowShown = { start: 0, end: this.end, goroutines: '' };
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'trace-timeline';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Timeline: GC, stop-the-world, heap, one row per P and one per start function; wheel or +/- to zoom, drag or arrows to pan, 0 to reset');
-    this.canvas.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.canvas.setAttribute('aria-label', 'Timeline: GC, stop-the-world, heap, Ps, threads, syscalls, start functions (click a label to show its goroutines), tasks, regions, logs; wheel or +/- to zoom, drag or arrows to pan, 0 to reset');
     host.append(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
+    this.rebuild();
     this.canvas.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     this.canvas.addEventListener('pointerdown', (e) => this.onDown(e));
     this.canvas.addEventListener('pointermove', (e) => this.onMove(e));
     this.canvas.addEventListener('pointerup', (e) => this.onUp(e));
     this.canvas.addEventListener('keydown', (e) => this.onKey(e));
     new ResizeObserver(() => this.requestPaint()).observe(this.canvas);
+  }
+
+  /** The rows' labels, top to bottom. */
+  rowLabels(): string[] {
+    return this.rows.map((r) => r.label);
+  }
+
+  private rebuild(): void {
+    this.rows = buildRows(this.model, { expanded: this.expanded, selectedGoroutine: this.selectedGoroutine });
+    this.canvas.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.requestPaint();
+  }
+
+  /** The model as shown now (a large trace's current window). */
+  shown(): ShownModel {
+    return this.model;
+  }
+
+  /**
+   * For a large trace: asks for the window around the visible range (half a width either side,
+   * so a pan shows data at once), one request at a time; the answer's slices replace the shown ones.
+   */
+  private wantWindow(): void {
+    if (this.model.complete || this.windowPending) return;
+    const goroutines = shownGoroutines(this.model, { expanded: this.expanded, selectedGoroutine: this.selectedGoroutine });
+    const key = goroutines.join(',');
+    const shown = this.windowShown;
+    const span = this.end - this.start;
+    // The shown window still covers the view at this zoom (within a factor of 2): nothing to ask.
+    if (shown !== undefined && shown.goroutines === key && shown.start <= this.start && shown.end >= this.end && (shown.end - shown.start) / span < 4) return;
+    const start = Math.max(0, this.start - span / 2);
+    const end = Math.min(this.model.durationNs, this.end + span / 2);
+    const pixels = Math.min(20_000, Math.max(1, Math.round((this.plotWidth() * (end - start)) / span)));
+    this.windowPending = true;
+    this.requestWindow({ seq: ++this.windowSeq, start, end: Math.max(end, start + 1), pixels, goroutines });
+  }
+
+  /** A window arrived: its slices are shown, the selection kept (found again by goroutine and start). */
+  applyWindow(w: TraceWindow): void {
+    if (w.seq !== this.windowSeq) return;
+    const began = performance.now();
+    this.windowPending = false;
+    const before = this.selected === undefined ? undefined : { g: this.ints(this.selected, I_GOROUTINE), start: this.model.slices.times[this.selected * SLICE_TIMES]! };
+    this.model = { ...this.model, slices: w.slices, procs: w.procs, threads: w.threads, groupRows: w.groupRows, goroutineRows: w.goroutineRows };
+    this.windowShown = { start: w.start, end: w.end, goroutines: shownGoroutines(this.model, { expanded: this.expanded, selectedGoroutine: this.selectedGoroutine }).join(',') };
+    if (before !== undefined) {
+      let found: number | undefined;
+      for (let i = 0; i < w.slices.count && found === undefined; i++) if (w.slices.ints[i * SLICE_INTS + I_GOROUTINE] === before.g && w.slices.times[i * SLICE_TIMES] === before.start) found = i;
+      this.selected = found;
+    }
+    this.rebuild();
+    this.slowestMs = Math.max(this.slowestMs, performance.now() - began);
+  }
+
+  /** Shows or hides the goroutines of a start function (index into model.groups). */
+  toggleGroup(group: number): void {
+    if (!this.expanded.delete(group)) this.expanded.add(group);
+    this.rebuild();
+  }
+
+  /** Shows a goroutine's own timeline (its states over time) as the row under the heap. */
+  selectGoroutine(goroutine: number | undefined): void {
+    if (goroutine === this.selectedGoroutine) return;
+    this.selectedGoroutine = goroutine;
+    this.rebuild();
+  }
+
+  /** Selects a slice (index into model.slices): outlined on its P's row, its goroutine's timeline shown. */
+  selectSlice(slice: number | undefined, row = -1): void {
+    // Rows may move (the goroutine's own row appears): the picked row is found again by its label.
+    const label = slice === undefined ? undefined : (this.rows[row]?.label ?? `P${this.ints(slice, I_PROC)}`);
+    this.selected = slice;
+    this.selectGoroutine(slice === undefined ? this.selectedGoroutine : this.ints(slice, I_GOROUTINE));
+    this.selectedRow = this.rows.findIndex((r) => r.label === label);
+    this.onSelect(slice, this.model);
     this.requestPaint();
   }
 
@@ -123,13 +156,14 @@ export class TraceTimeline {
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
       this.paint();
+      this.wantWindow();
     });
   }
 
   /** Zooms by `factor` (< 1 zooms in) keeping the time under CSS x `at` in place. */
   zoom(factor: number, at: number): void {
     const width = this.plotWidth();
-    const t = this.timeAt(at);
+    const t = timeAt(this.scale(), at);
     const span = Math.min(Math.max((this.end - this.start) * factor, 1000), Math.max(1, this.model.durationNs));
     const ratio = width > 0 ? (at - LABEL_WIDTH) / width : 0.5;
     this.setWindow(t - span * ratio, t - span * ratio + span);
@@ -151,44 +185,42 @@ export class TraceTimeline {
     this.requestPaint();
   }
 
-  /** The slice under CSS point (x, y), if any. */
-  hit(x: number, y: number): SliceRef | undefined {
+  /** What is under CSS point (x, y): a slice (index into model.slices) with its row, or a start function's label. */
+  hit(x: number, y: number): { row: number; slice?: number; group?: number } | undefined {
     const r = Math.floor(y / ROW_HEIGHT);
     const row = this.rows[r];
-    if (row === undefined || (row.kind !== 'proc' && row.kind !== 'group') || x < LABEL_WIDTH) return undefined;
-    const t = this.timeAt(x);
+    if (row === undefined || !('items' in row)) return undefined;
+    if (x < LABEL_WIDTH) return row.group === undefined ? undefined : { row: r, group: row.group };
+    if (row.kind !== 'slices' && row.kind !== 'strip') return undefined;
+    const iv = sliceIntervals(this.model);
+    const t = timeAt(this.scale(), x);
     // Within half a pixel either side, so a merged sliver can be clicked.
     const slack = (this.end - this.start) / Math.max(1, this.plotWidth()) / 2;
-    for (let i = firstSliceEndingAfter(row.maxEnd, t - slack); i < row.maxEnd.length; i++) {
-      const at = i * SLICE_FIELDS;
-      if (row.slices[at]! > t + slack) break;
-      if (row.slices[at + 1]! >= t - slack) return { row: r, slice: i };
+    for (let i = firstEndingAfter(row.maxEnd, t - slack); i < row.items.length; i++) {
+      const item = row.items[i]!;
+      const start = startOf(iv, item);
+      // On a goroutine's own row, its wait before a run picks that run (it says what ended the wait).
+      if (row.kind === 'strip' && start > t + slack && (i === 0 || endOf(iv, row.items[i - 1]!, this.model.durationNs) <= t)) return { row: r, slice: item };
+      if (start > t + slack) break;
+      if (endOf(iv, item, this.model.durationNs) >= t - slack) return { row: r, slice: item };
     }
     return undefined;
   }
 
-  /** The numbers of a selected slice and the P it ran on. */
-  sliceAt(ref: SliceRef): { start: number; end: number; goroutine: number; stack: number; reason: number; proc: number } | undefined {
-    const row = this.rows[ref.row];
-    if (row === undefined || (row.kind !== 'proc' && row.kind !== 'group')) return undefined;
-    const at = ref.slice * SLICE_FIELDS;
-    const s = row.slices;
-    return { start: s[at]!, end: s[at + 1]!, goroutine: s[at + 2]!, stack: s[at + 3]!, reason: s[at + 4]!, proc: row.procs[ref.slice]! };
+  private ints(slice: number, field: number): number {
+    return this.model.slices.ints[slice * SLICE_INTS + field]!;
   }
 
   private plotWidth(): number {
     return Math.max(0, this.canvas.clientWidth - LABEL_WIDTH);
   }
 
-  private timeAt(x: number): number {
-    return this.start + ((x - LABEL_WIDTH) / Math.max(1, this.plotWidth())) * (this.end - this.start);
-  }
-
-  private xOf(t: number): number {
-    return LABEL_WIDTH + ((t - this.start) / (this.end - this.start)) * this.plotWidth();
+  private scale(): Scale {
+    return { start: this.start, end: this.end, left: LABEL_WIDTH, width: this.plotWidth() };
   }
 
   private paint(): void {
+    const began = performance.now();
     const ratio = window.devicePixelRatio || 1;
     const width = this.canvas.clientWidth;
     const height = this.rows.length * ROW_HEIGHT;
@@ -203,73 +235,57 @@ export class TraceTimeline {
     ctx.clearRect(0, 0, width, height);
     ctx.font = `11px ${style.getPropertyValue('--vscode-font-family').trim() || 'sans-serif'}`;
     ctx.textBaseline = 'middle';
+    const s = this.scale();
+    const m = this.model;
     this.rows.forEach((row, r) => {
       const top = r * ROW_HEIGHT;
       ctx.fillStyle = foreground;
       ctx.fillText(fitLabel(ctx, row.label, LABEL_WIDTH - 8), 4, top + ROW_HEIGHT / 2);
-      if (row.kind === 'gc') this.paintRanges(this.model.gc, top, '#e8a33d');
-      else if (row.kind === 'stw') this.paintRanges(this.model.stw, top, '#d9534f');
-      else if (row.kind === 'heap') this.paintHeap(top, foreground);
-      else if (row.kind === 'proc' || row.kind === 'group') this.paintSlices(row, r, top, foreground);
+      if ('items' in row) this.paintRow(row, top);
+      else if (row.kind === 'gc') paintPairs(ctx, s, m.gc, top + 3, ROW_HEIGHT - 6, '#e8a33d');
+      else if (row.kind === 'stw') paintPairs(ctx, s, m.stw, top + 3, ROW_HEIGHT - 6, '#d9534f');
+      else if (row.kind === 'heap') paintHeap(ctx, s, m.heap, top, ROW_HEIGHT, foreground);
+      else if (row.kind === 'tasks') paintPairs(ctx, s, m.tasks.flatMap((t) => [t.start, t.end < 0 ? m.durationNs : t.end]), top + 3, ROW_HEIGHT - 6, '#7e57c2');
+      else paintTicks(ctx, s, m.logs.map((l) => l.time), top + 2, ROW_HEIGHT - 4, foreground);
     });
+    this.paintSelection(foreground);
     this.paints++;
+    this.lastPaintMs = performance.now() - began;
+    this.slowestMs = Math.max(this.slowestMs, this.lastPaintMs);
   }
 
-  private paintRanges(pairs: readonly number[], top: number, colour: string): void {
-    this.ctx.fillStyle = colour;
-    for (let i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1]! < this.start || pairs[i]! > this.end) continue;
-      const x0 = Math.max(LABEL_WIDTH, this.xOf(pairs[i]!));
-      const x1 = Math.min(this.canvas.clientWidth, this.xOf(pairs[i + 1]!));
-      this.ctx.fillRect(x0, top + 3, Math.max(1, x1 - x0), ROW_HEIGHT - 6);
-    }
-  }
-
-  private paintHeap(top: number, colour: string): void {
-    const heap = this.model.heap;
-    let max = 0;
-    for (let i = 1; i < heap.length; i += 2) max = Math.max(max, heap[i]!);
-    if (max === 0) return;
+  private paintRow(row: IntervalRow, top: number): void {
     const ctx = this.ctx;
+    const s = this.scale();
+    const iv = intervalsOf(this.model, row);
+    const m = this.model;
+    if (row.kind === 'strip') paintStrip(ctx, s, row, m, iv, top + 2, ROW_HEIGHT - 4);
+    else if (row.kind === 'slices') paintIntervals(ctx, s, row, iv, m.durationNs, top + 2, ROW_HEIGHT - 4, (item) => goroutineColour(m.slices.ints[item * SLICE_INTS + I_GOROUTINE]!));
+    else if (row.kind === 'syscalls') paintIntervals(ctx, s, row, iv, m.durationNs, top + 5, ROW_HEIGHT - 10, () => '#42a5f5');
+    else paintIntervals(ctx, s, row, iv, m.durationNs, top + 3, ROW_HEIGHT - 6, (item) => goroutineColour(m.regions[item * REGION_FIELDS + 3]!));
+  }
+
+  /** The selected slice's outline, and the arrow from the unblocker's run at the moment it made it runnable. */
+  private paintSelection(colour: string): void {
+    this.arrow = undefined;
+    const slice = this.selected;
+    if (slice === undefined || this.selectedRow < 0) return;
+    const ctx = this.ctx;
+    const s = this.scale();
+    const times = this.model.slices.times;
+    const start = times[slice * SLICE_TIMES]!;
+    const end = times[slice * SLICE_TIMES + 1]!;
+    const top = this.selectedRow * ROW_HEIGHT;
     ctx.strokeStyle = colour;
-    ctx.beginPath();
-    let started = false;
-    for (let i = 0; i < heap.length; i += 2) {
-      const x = Math.min(Math.max(this.xOf(heap[i]!), LABEL_WIDTH), this.canvas.clientWidth);
-      const y = top + ROW_HEIGHT - 2 - (heap[i + 1]! / max) * (ROW_HEIGHT - 4);
-      if (started) ctx.lineTo(x, y);
-      else ctx.moveTo(x, y);
-      started = true;
-    }
-    ctx.stroke();
-  }
-
-  private paintSlices(row: SliceRow, r: number, top: number, selectedColour: string): void {
-    const slices = row.slices;
-    const ctx = this.ctx;
-    const right = this.canvas.clientWidth;
-    let drawnTo = -Infinity;
-    for (let i = firstSliceEndingAfter(row.maxEnd, this.start); i * SLICE_FIELDS < slices.length; i++) {
-      const at = i * SLICE_FIELDS;
-      if (slices[at]! > this.end) break;
-      if (slices[at + 1]! < this.start) continue;
-      const x0 = Math.max(LABEL_WIDTH, this.xOf(slices[at]!));
-      const x1 = Math.min(right, this.xOf(slices[at + 1]!));
-      // Many slices in one pixel: draw the pixel once.
-      if (x1 < drawnTo + 1 && x1 - x0 < 1) continue;
-      ctx.fillStyle = goroutineColour(slices[at + 2]!);
-      ctx.fillRect(x0, top + 2, Math.max(1, x1 - x0), ROW_HEIGHT - 4);
-      drawnTo = Math.max(x0 + 1, x1);
-    }
-    const sel = this.selected;
-    if (sel !== undefined && sel.row === r) {
-      const at = sel.slice * SLICE_FIELDS;
-      const x0 = this.xOf(slices[at]!);
-      ctx.strokeStyle = selectedColour;
-      ctx.lineWidth = 2;
-      ctx.strokeRect(x0, top + 1, Math.max(2, this.xOf(slices[at + 1]!) - x0), ROW_HEIGHT - 2);
-      ctx.lineWidth = 1;
-    }
+    ctx.lineWidth = 2;
+    ctx.strokeRect(xOf(s, start), top + 1, Math.max(2, xOf(s, end) - xOf(s, start)), ROW_HEIGHT - 2);
+    ctx.lineWidth = 1;
+    const ready = times[slice * SLICE_TIMES + T_READY]!;
+    const unblocker = this.ints(slice, I_UNBLOCKER);
+    const fromRow = this.rows.findIndex((r) => r.label === `P${this.ints(slice, I_UNBLOCKER_PROC)}`);
+    if (ready < 0 || unblocker < 0 || fromRow < 0) return;
+    this.arrow = { fromRow, fromX: xOf(s, ready), toRow: this.selectedRow, toX: xOf(s, start) };
+    paintArrow(ctx, this.arrow.fromX, fromRow * ROW_HEIGHT + ROW_HEIGHT / 2, this.arrow.toX, top + ROW_HEIGHT / 2, colour);
   }
 
   private onWheel(e: WheelEvent): void {
@@ -297,9 +313,9 @@ export class TraceTimeline {
     const d = this.drag;
     this.drag = undefined;
     if (d === undefined || d.moved) return;
-    this.selected = this.hit(e.offsetX, e.offsetY);
-    this.onSelect(this.selected);
-    this.requestPaint();
+    const hit = this.hit(e.offsetX, e.offsetY);
+    if (hit?.group !== undefined) this.toggleGroup(hit.group);
+    else this.selectSlice(hit?.slice, hit?.row);
   }
 
   private onKey(e: KeyboardEvent): void {
