@@ -9,9 +9,9 @@ test('a view state as report options: sample type by name, non-empty filters, gr
       sampleType: 'alloc_space',
       view: 'top',
       zoomPath: ['main.main'],
-      filters: { granularity: 'lines', focus: 'main', ignore: '', hide: 'runtime', show: '', tagFocus: 'phase=hot', tagIgnore: '', tagRoot: '', tagLeaf: '' },
+      filters: { granularity: 'lines', focus: 'main', ignore: '', hide: 'runtime', show: '', tagFocus: 'phase=hot', tagIgnore: 'shape=odd', tagRoot: 'phase,shape', tagLeaf: '' },
     }),
-    { sampleIndex: 'alloc_space', granularity: 'lines', focus: 'main', hide: 'runtime', tagFocus: 'phase=hot', tagIgnore: '', tagRoot: '', tagLeaf: '' },
+    { sampleIndex: 'alloc_space', granularity: 'lines', focus: 'main', hide: 'runtime', tagFocus: 'phase=hot', tagIgnore: 'shape=odd', tagRoot: ['phase', 'shape'] },
   );
   assert.deepEqual(reportOptionsFromView({ sampleIndex: 1, filters: { granularity: 'functions', focus: '', ignore: 'x', hide: '', show: 's', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' } }), {
     sampleIndex: 1,

@@ -4,7 +4,7 @@ import { formatSavedViews, parseSavedViews, renamedView, SavedViewsError, viewSt
 import { parseWebviewState } from '../../../src/shared/webview-state';
 import { parseWebviewToHost } from '../../../src/shared/validate-messages';
 
-const filters = { granularity: 'lines', focus: '^main\\.', ignore: '', hide: 'runtime', show: '', tagFocus: '' } as const;
+const filters = { granularity: 'lines', focus: '^main\\.', ignore: '', hide: 'runtime', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' } as const;
 
 test('webview state: each known field is kept when well-formed, dropped when not', () => {
   assert.deepEqual(parseWebviewState({ sampleIndex: 2, sampleType: 'alloc_space', view: 'top', filters, zoomPath: ['main.main', 'main.work'] }), {
