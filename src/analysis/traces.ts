@@ -132,10 +132,12 @@ class TracesText {
     this.valueUnit = printable(unit);
     // Each frame's line below a trace's first is the same every time: made once (large profiles
     // print millions of them), and the value column once per distinct value.
-    this.names = frames.map((f) => `   ${printable(f.name)}`);
+    // Made flat (join, not +): a concatenated string is a tree that joining the report's text
+    // would walk again at each of its uses.
+    this.names = frames.map((f) => ['   ', printable(f.name)].join(''));
     const blank = ' '.repeat(10);
-    this.lines = this.names.map((n) => blank + n);
-    this.inlineLines = this.names.map((n) => `${blank}${n} (inline)`);
+    this.lines = this.names.map((n) => [blank, n].join(''));
+    this.inlineLines = this.names.map((n) => [blank, n, ' (inline)'].join(''));
   }
 
   /** A trace of frames `frames[start .. end - 1]` (leaf first); `inlined` parallel to them (true or 1: inlined). */
