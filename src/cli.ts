@@ -1,12 +1,14 @@
-/** Entry point of the `go-profiler` command (bundled to dist/cli.js), and of its helper thread. */
-import { isMainThread } from 'node:worker_threads';
+/**
+ * The `go-profiler` command (bundled to dist/cli-main.js, which dist/cli.js starts from V8's code
+ * cache: cli/cached-start.ts), and its helper thread.
+ */
 import { main } from './cli/main';
 import { runTopPartWorker } from './cli/top-part-worker';
 import { rawBytes } from './cli/raw-output';
+import { STARTED_BY_LOADER } from './cli/code-cache';
 
-if (!isMainThread) {
-  runTopPartWorker();
-} else {
+/** Runs the command line of this process. */
+export function start(): void {
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(rawBytes(text)),
     err: (text) => process.stderr.write(text),
@@ -19,4 +21,13 @@ if (!isMainThread) {
       process.exitCode = 1;
     },
   );
+}
+
+export { main };
+
+// Loaded as a script (node dist/cli-main.js, a wrapper's require, the top report's helper thread),
+// not by dist/cli.js or the build's code-cache run (cli/code-cache.ts), which call start().
+// worker_threads is loaded only here: it costs ~4 ms of a small report's start-up.
+if ((module as unknown as Record<string, unknown>)[STARTED_BY_LOADER] !== true) {
+  void import('./cli/worker-threads').then((thread) => (thread.isMainThread ? start() : runTopPartWorker(thread)));
 }

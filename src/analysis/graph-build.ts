@@ -8,6 +8,7 @@ import type { Profile } from '../pprof/profile';
 import type { Frame, Stacks } from './stacks';
 import { formatValue } from '../shared/units';
 import { DIFF_BASE_LABEL_KEY } from './total';
+import { EdgeIndex } from './edge-index';
 
 export interface NodeTable {
   readonly count: number;
@@ -77,7 +78,7 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
   const flat = new Float64Array(N);
   const cum = new Float64Array(N);
   const nodeStamp = new Int32Array(N).fill(-1);
-  const edgeIndex = new Map<number, number>();
+  const edgeIndex = new EdgeIndex(N * 2);
   const edgeSrc: number[] = [];
   const edgeDst: number[] = [];
   const edgeWeight: number[] = [];
@@ -107,11 +108,10 @@ export function buildRawGraph(stacks: Stacks, nodes: NodeTable, kept: Uint8Array
         if (exact) exact.cum[n]! += ew;
       }
       if (parent >= 0 && n !== parent) {
-        const key = parent * N + n;
         const inline = stackInlined[i] === 1;
-        const e = edgeIndex.get(key);
-        if (e === undefined) {
-          edgeIndex.set(key, edgeSrc.length);
+        const e = edgeIndex.get(parent, n);
+        if (e < 0) {
+          edgeIndex.set(parent, n, edgeSrc.length);
           edgeSrc.push(parent);
           edgeDst.push(n);
           edgeWeight.push(w);

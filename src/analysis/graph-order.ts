@@ -1,29 +1,50 @@
-import type { RawGraph } from './graph-build';
+import type { NodeTable, RawGraph } from './graph-build';
 import { compareBytes as compareStrings } from './top';
 
 /** The orders pprof sorts graph nodes in: by flat, by cum, or by entropy (the visual graph). */
 export type NodeOrder = 'flat' | 'cum' | 'entropy';
 
 export function sortNodes(g: RawGraph, nodes: readonly number[], order: NodeOrder): number[] {
-  const names = g.nodes.names;
+  const rank = nameRanks(g.nodes);
+  if (order === 'flat') {
+    return [...nodes].sort(
+      (a, b) =>
+        Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!) ||
+        rank[a]! - rank[b]! ||
+        Math.abs(g.cum[b]!) - Math.abs(g.cum[a]!) ||
+        compareIdentity(g, a, b),
+    );
+  }
   // pprof compares |score| as int64; the entropy score can wrap (see entropyScore).
   const score: bigint[] = [];
-  for (const n of nodes) score[n] = abs64(order === 'entropy' ? entropyScore(g, n) : BigInt(order === 'flat' ? g.flat[n]! : g.cum[n]!));
+  for (const n of nodes) score[n] = abs64(order === 'entropy' ? entropyScore(g, n) : BigInt(g.cum[n]!));
   return [...nodes].sort((a, b) => {
-    if (order === 'flat') {
-      const d = Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!);
-      if (d !== 0) return d;
-      const byName = compareStrings(names[a]!, names[b]!);
-      if (byName !== 0) return byName;
-      return Math.abs(g.cum[b]!) - Math.abs(g.cum[a]!) || compareIdentity(g, a, b);
-    }
     const sa = score[a]!;
     const sb = score[b]!;
     if (sa !== sb) return sa > sb ? -1 : 1;
-    const byName = compareStrings(names[a]!, names[b]!);
-    if (byName !== 0) return byName;
-    return Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!) || compareIdentity(g, a, b);
+    return rank[a]! - rank[b]! || Math.abs(g.flat[b]!) - Math.abs(g.flat[a]!) || compareIdentity(g, a, b);
   });
+}
+
+const ranksOf = new WeakMap<NodeTable, Int32Array>();
+
+/**
+ * Per node, the rank of its name in Go's string order (equal names, equal ranks), made once per
+ * node table: sorting a big graph's nodes and edges then compares integers, not names.
+ */
+export function nameRanks(nodes: NodeTable): Int32Array {
+  let rank = ranksOf.get(nodes);
+  if (rank !== undefined) return rank;
+  const { names } = nodes;
+  const byName = Array.from({ length: nodes.count }, (_, i) => i).sort((a, b) => compareStrings(names[a]!, names[b]!));
+  rank = new Int32Array(nodes.count);
+  let r = 0;
+  for (let k = 0; k < byName.length; k++) {
+    if (k > 0 && names[byName[k]!] !== names[byName[k - 1]!]) r++;
+    rank[byName[k]!] = r;
+  }
+  ranksOf.set(nodes, rank);
+  return rank;
 }
 
 function compareIdentity(g: RawGraph, a: number, b: number): number {
@@ -75,11 +96,8 @@ function entropyTerm(frac: number): number {
 export function compareEdges(g: RawGraph, a: number, b: number): number {
   const d = Math.abs(g.edgeWeight[b]!) - Math.abs(g.edgeWeight[a]!);
   if (d !== 0) return d;
-  const names = g.nodes.names;
-  return (
-    compareStrings(names[g.edgeSrc[a]!]!, names[g.edgeSrc[b]!]!) ||
-    compareStrings(names[g.edgeDst[a]!]!, names[g.edgeDst[b]!]!)
-  );
+  const rank = nameRanks(g.nodes);
+  return rank[g.edgeSrc[a]!]! - rank[g.edgeSrc[b]!]! || rank[g.edgeDst[a]!]! - rank[g.edgeDst[b]!]!;
 }
 
 export function liveEdges(g: RawGraph, edges: readonly number[]): number[] {

@@ -22,20 +22,33 @@ export interface GraphTextOptions {
 export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[], options: GraphTextOptions = {}): string {
   const unit = printable(graph.sampleType.unit);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, unit);
-  // Exact integers where the graph has them (past 2^53) and the value prints unscaled.
-  const value = (v: number, exact?: bigint): string => formatExactValue(v, exact, unit, outputUnit);
+  // Exact integers where the graph has them (past 2^53) and the value prints unscaled. A big
+  // graph prints few distinct values many times (CPU samples are multiples of the period), and
+  // each name on several lines: both are formatted once.
+  const formatted = new Map<number, string>();
+  const value = (v: number, exact?: bigint): string => {
+    if (exact !== undefined) return formatExactValue(v, exact, unit, outputUnit);
+    let text = formatted.get(v);
+    if (text === undefined) {
+      text = formatExactValue(v, undefined, unit, outputUnit);
+      formatted.set(v, text);
+    }
+    return text;
+  };
+  const names: (string | undefined)[] = new Array<string | undefined>(graph.nodes.length);
+  const nameOf = (id: number): string => (names[id] ??= printable(graph.nodes[id]!.name));
   const out: string[] = [...(options.profileLabels ?? []), ...graphLabels(graph, value, options.nodeFraction ?? 0)];
   out.push(SEPARATOR, LEGEND);
   let flatSum = 0;
   for (const { node, callers, callees } of entries) {
     out.push(SEPARATOR);
-    for (const e of callers) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, graph.nodes[e.from]!.name, e.inline));
+    for (const e of callers) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, nameOf(e.from), e.inline));
     flatSum += node.flat;
     out.push(
       `${pad(value(node.flat, node.exactFlat), 10)} ${formatPercent(node.flat, graph.total)} ${formatPercent(flatSum, graph.total)} ` +
-        `${pad(value(node.cum, node.exactCum), 10)} ${formatPercent(node.cum, graph.total)}                | ${printable(node.name)}`,
+        `${pad(value(node.cum, node.exactCum), 10)} ${formatPercent(node.cum, graph.total)}                | ${nameOf(node.id)}`,
     );
-    for (const e of callees) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, graph.nodes[e.to]!.name, e.inline));
+    for (const e of callees) out.push(edgeLine(value(e.weight, e.exactWeight), e.weight, node.cum, nameOf(e.to), e.inline));
   }
   if (graph.nodes.length > 0) out.push(SEPARATOR);
   return out.join('\n') + '\n';
@@ -58,8 +71,9 @@ export function graphLabels(graph: CallGraph, value: (v: number, exact?: bigint)
   return out;
 }
 
+/** `name`: already printable. */
 function edgeLine(text: string, weight: number, cum: number, name: string, inline: boolean): string {
-  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${printable(name)}${inline ? ' (inline)' : ''}`;
+  return `${pad(text, 50)} ${formatPercent(weight, cum)} |   ${name}${inline ? ' (inline)' : ''}`;
 }
 
 function pad(s: string, width: number): string {

@@ -96,42 +96,88 @@ const TRACE_SEPARATOR = '-----------+-------------------------------------------
 
 /** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
 export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
+  const text = new TracesText(report.frames, unit, profileLabels);
+  for (const t of report.traces) text.add(t.value, t.exactValue, t.frames, t.inlined, 0, t.frames.length, t);
+  return text.finish();
+}
+
+/**
+ * formatTracesText of tracesFromStacks(profile, stacks), written straight from the stacks: a
+ * big profile's traces (one per sample) are not first made into arrays and objects.
+ */
+export function formatStacksAsTracesText(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): string {
+  const text = new TracesText(stacks.frames, unit, profileLabels);
+  const { stackStart, stackFrames, stackInlined, values, exactValues, sampleIndexes } = stacks;
+  for (let s = 0; s < stacks.count; s++) {
+    const start = stackStart[s]!;
+    const end = stackStart[s + 1]!;
+    if (end === start) continue;
+    text.add(values[s]!, exactValues?.[s], stackFrames, stackInlined, start, end, sampleLabels(profile, sampleIndexes[s]!));
+  }
+  return text.finish();
+}
+
+/** The lines of -traces, one trace at a time. */
+class TracesText {
   // pprof prints its labels joined as one line: an empty line when there is none.
-  const out: string[] = profileLabels ? [profileLabels.join('\n')] : [];
-  const valueUnit = printable(unit);
-  // Each frame's line below a trace's first is the same every time: made once (large profiles
-  // print millions of them), and the value column once per distinct value.
-  const names = report.frames.map((f) => `   ${printable(f.name)}`);
-  const blank = ' '.repeat(10);
-  const lines = names.map((n) => blank + n);
-  const inlineLines = names.map((n) => `${blank}${n} (inline)`);
-  const values = new Map<number, string>();
-  for (const t of report.traces) {
+  private readonly out: string[];
+  private readonly valueUnit: string;
+  private readonly names: string[];
+  private readonly lines: string[];
+  private readonly inlineLines: string[];
+  private readonly values = new Map<number, string>();
+
+  constructor(frames: readonly Frame[], unit: string, profileLabels: readonly string[] | undefined) {
+    this.out = profileLabels ? [profileLabels.join('\n')] : [];
+    this.valueUnit = printable(unit);
+    // Each frame's line below a trace's first is the same every time: made once (large profiles
+    // print millions of them), and the value column once per distinct value.
+    // Made flat (join, not +): a concatenated string is a tree that joining the report's text
+    // would walk again at each of its uses.
+    this.names = frames.map((f) => ['   ', printable(f.name)].join(''));
+    const blank = ' '.repeat(10);
+    this.lines = this.names.map((n) => [blank, n].join(''));
+    this.inlineLines = this.names.map((n) => [blank, n, ' (inline)'].join(''));
+  }
+
+  /** A trace of frames `frames[start .. end - 1]` (leaf first); `inlined` parallel to them (true or 1: inlined). */
+  add(
+    traceValue: number,
+    exactValue: bigint | undefined,
+    frames: ArrayLike<number>,
+    inlined: ArrayLike<number | boolean>,
+    start: number,
+    end: number,
+    { labels, numLabels }: Pick<Trace, 'labels' | 'numLabels'>,
+  ): void {
+    const { out } = this;
     out.push(TRACE_SEPARATOR);
-    if (!isEmpty(t.labels)) {
+    if (!isEmpty(labels)) {
       // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
-      const labels = Object.entries(t.labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
-      out.push(...labels.sort(byBytes));
+      const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
+      out.push(...lines.sort(byBytes));
     }
-    if (!isEmpty(t.numLabels)) {
-      const numLabels = Object.entries(t.numLabels).map(([key, { values: v, unit: labelUnit }]) => {
+    if (!isEmpty(numLabels)) {
+      const lines = Object.entries(numLabels).map(([key, { values: v, unit: labelUnit }]) => {
         const labelValueUnit = printable(labelUnit || key);
         return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
       });
-      out.push(...numLabels.sort(byBytes));
+      out.push(...lines.sort(byBytes));
     }
-    const { frames, inlined } = t;
-    if (frames.length === 0) continue;
-    let value = t.exactValue === undefined ? values.get(t.value) : undefined;
+    if (end === start) return;
+    let value = exactValue === undefined ? this.values.get(traceValue) : undefined;
     if (value === undefined) {
-      value = pad10(formatExactValue(t.value, t.exactValue, valueUnit, 'minimum'));
-      if (t.exactValue === undefined) values.set(t.value, value);
+      value = pad10(formatExactValue(traceValue, exactValue, this.valueUnit, 'minimum'));
+      if (exactValue === undefined) this.values.set(traceValue, value);
     }
-    out.push(`${value}${names[frames[0]!]}${inlined[0] ? ' (inline)' : ''}`);
-    for (let i = 1; i < frames.length; i++) out.push((inlined[i] ? inlineLines : lines)[frames[i]!]!);
+    out.push(`${value}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
+    for (let i = start + 1; i < end; i++) out.push((inlined[i] ? this.inlineLines : this.lines)[frames[i]!]!);
   }
-  out.push(TRACE_SEPARATOR);
-  return out.join('\n') + '\n';
+
+  finish(): string {
+    this.out.push(TRACE_SEPARATOR);
+    return this.out.join('\n') + '\n';
+  }
 }
 
 function isEmpty(record: object): boolean {

@@ -8,7 +8,7 @@ import { compareBytes, topTable, topTableOfTotals, type TopTable } from '../anal
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
-import { formatTracesText, tracesFromStacks } from '../analysis/traces';
+import { formatStacksAsTracesText, tracesFromStacks } from '../analysis/traces';
 import { foldedFromStacks, foldedJsonName, foldedRows } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
@@ -109,18 +109,16 @@ function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
 
 function traces(profile: Profile, args: CliArgs): string {
   const stacks = buildStacks(profile, args.report, { mergeStacks: false, keepZeroValues: true });
-  const report = tracesFromStacks(profile, stacks);
   const { type, unit } = stacks.sampleType;
-  if (args.json) {
-    const rows = report.traces.map((t) => ({
-      value: t.exactValue ?? t.value,
-      frames: t.frames.map((f, i) => ({ name: report.frames[f]!.name, inline: t.inlined[i] ?? false })),
-      labels: t.labels,
-      numLabels: t.numLabels,
-    }));
-    return jsonText({ sampleType: type, unit, total: stacks.exactTotal ?? report.total, rows }, stacks.exactTotal !== undefined);
-  }
-  return formatTracesText(report, unit, profileLabels(profile, type, report.total, unit, 'minimum'));
+  if (!args.json) return formatStacksAsTracesText(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum'));
+  const report = tracesFromStacks(profile, stacks);
+  const rows = report.traces.map((t) => ({
+    value: t.exactValue ?? t.value,
+    frames: t.frames.map((f, i) => ({ name: report.frames[f]!.name, inline: t.inlined[i] ?? false })),
+    labels: t.labels,
+    numLabels: t.numLabels,
+  }));
+  return jsonText({ sampleType: type, unit, total: stacks.exactTotal ?? report.total, rows }, stacks.exactTotal !== undefined);
 }
 
 function folded(profile: Profile, args: CliArgs): string {

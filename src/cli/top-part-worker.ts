@@ -1,13 +1,14 @@
 /** The helper thread of `go-profiler top` (see top-threads.ts): adds up one share of the samples. */
-import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { OptionError } from '../shared/option-error';
 import { FrameTotalsFromRuns } from '../analysis/frame-totals';
 import { decodeInflatedAsRuns } from '../pprof/decode-profile';
 import { ProfileError } from '../pprof/errors';
 import { isTopPartRequest, type TopPartResult } from './top-part-protocol';
 
-export function runTopPartWorker(): void {
-  const request: unknown = workerData;
+/** `thread` is node:worker_threads, loaded by the caller (cli.ts loads it only in this thread). */
+export function runTopPartWorker(thread: { readonly workerData: unknown; readonly parentPort: MessagePort | null }): void {
+  const request: unknown = thread.workerData;
   let result: TopPartResult;
   if (!isTopPartRequest(request)) {
     result = { kind: 'failed', message: 'the helper thread got a malformed request' };
@@ -23,5 +24,5 @@ export function runTopPartWorker(): void {
       else result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   }
-  parentPort?.postMessage(result);
+  thread.parentPort?.postMessage(result);
 }

@@ -7,7 +7,7 @@
  * whole file but the samples (nearly all the work of a big profile) are read once.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { mergeFrameTotals } from '../analysis/frame-totals-merge';
 import { OptionError } from '../shared/option-error';
 import type { ReportOptions } from '../analysis/options';
@@ -101,6 +101,8 @@ async function inTwoThreads(
   let answer: Promise<TopPartResult>;
   try {
     if (helperScript === undefined) throw new Error('this command does not run from a script a thread can load');
+    // Loaded here, not at start-up: only big profiles start a second thread.
+    const { Worker } = await import('./worker-threads');
     worker = new Worker(helperScript, { workerData: request });
     answer = helperAnswer(worker);
   } catch (error) {

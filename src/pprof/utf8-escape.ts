@@ -5,7 +5,8 @@
  * exactly (src/cli/raw-output.ts). Shown anywhere else, such a character reads as U+FFFD.
  */
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of the string (Go keeps it), not a mark to drop.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */
 function sequenceLength(b: Uint8Array, i: number): number {

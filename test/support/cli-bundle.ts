@@ -27,7 +27,7 @@ export async function bundleScript(entry: string): Promise<string> {
   return out;
 }
 
-/** The `go-profiler` command bundled as dist/cli.js is. */
+/** The `go-profiler` command bundled as dist/cli-main.js is (dist/cli.js starts that bundle from its code cache). */
 export function bundleCli(): Promise<string> {
   return bundleScript(join(repoRoot, 'src', 'cli.ts'));
 }
