@@ -5,6 +5,7 @@
  * and puts it in front of the label selector: `process_cpu:…:delta{job="checkout"}`.
  */
 import { GrpcWebFetchTransport } from '@protobuf-ts/grpcweb-transport';
+import { RpcError } from '@protobuf-ts/runtime-rpc';
 import { QueryRequest_Mode, QueryRequest_ReportType, QueryServiceClient, Timestamp } from '@parca/client';
 import { authorization, type Credentials } from './credentials';
 import { parseTypeId, sortTypes, type ServerProfileType } from './profile-types';
@@ -25,6 +26,7 @@ export class ParcaClient implements ServerClient {
       baseUrl: server.url,
       format: 'binary',
       meta: credentials ? { authorization: authorization(credentials) } : {},
+      fetch: fetchKeepingCause,
     });
     this.client = new QueryServiceClient(transport);
   }
@@ -83,4 +85,30 @@ function timeRange(range: TimeRange): { start: Timestamp; end: Timestamp } {
 
 function matchOf(selector: string): string[] {
   return selector.replace(/\s/g, '') === '{}' ? [] : [selector];
+}
+
+/**
+ * The gRPC-web transport turns a failed fetch into an RpcError of the fetch's message alone
+ * ("fetch failed"), dropping why (ECONNREFUSED, a TLS error). It passes RpcErrors through, so
+ * the failure is raised as one that keeps the network error as its cause for toServerError.
+ * An abort stays what it is: the transport reports it as cancelled.
+ */
+const fetchKeepingCause: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AbortError') throw e;
+    const error = new RpcError(innermostMessage(e), 'UNAVAILABLE');
+    (error as { cause?: unknown }).cause = e;
+    throw error;
+  }
+};
+
+/** The message of the last error along `e`'s cause chain: undici's own says only "fetch failed". */
+function innermostMessage(e: unknown): string {
+  let message = String(e);
+  for (let at: unknown = e, depth = 0; at && depth < 8; depth++, at = (at as { cause?: unknown }).cause) {
+    if (at instanceof Error && at.message !== '') message = at.message;
+  }
+  return message;
 }

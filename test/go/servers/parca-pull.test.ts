@@ -71,4 +71,16 @@ describe('Parca client against QueryService generated from Parca\'s .proto files
       return true;
     });
   });
+
+  it('names the server and why when it cannot be reached', async () => {
+    const gone = await startPyroscope();
+    const url = gone.url;
+    await gone.stop();
+    const at: ServerConfig = { ...server, name: 'gone', url };
+    await assert.rejects((await createServerClient(at, undefined)).labelNames('{}', hour), (e: unknown) => {
+      assert.ok(e instanceof ServerError && e.reason === 'unreachable', String(e));
+      assert.match(e.message, /^gone \(http:\/\/127\.0\.0\.1:\d+\): unreachable \(ECONNREFUSED\)$/);
+      return true;
+    });
+  });
 });
