@@ -70,7 +70,7 @@ describe('saved views in Chromium', () => {
       sampleIndex: allocSpace,
       sampleType: 'alloc_space',
       view: 'top',
-      filters: { granularity: 'functions', focus: 'main\\.alloc', ignore: '', hide: '', show: '', tagFocus: '' },
+      filters: { granularity: 'functions', focus: 'main\\.alloc', ignore: '', hide: '', show: '', tagFocus: '', tagIgnore: '', tagRoot: '', tagLeaf: '' },
       transforms: [],
       zoomPath: [],
     });
