@@ -1,7 +1,7 @@
 /** Stack trees (flame graph, call trees) and peek data for the webview, from a decoded Profile. */
 import type { Profile } from '../pprof';
 import type { ReportOptions } from '../analysis/options';
-import { buildStacks } from '../analysis/stacks';
+import { buildStacks, type Stacks } from '../analysis/stacks';
 import { buildStackTrie, type StackTrie } from '../analysis/stack-trie';
 import { buildPeek } from '../analysis/peek';
 import { formatPercent, formatValue } from '../shared/units';
@@ -9,8 +9,9 @@ import type { PeekRowView, PeekView } from '../shared/peek-view';
 import type { TreeDirection } from '../shared/tree-view';
 import type { StackTreeView } from '../shared/view-model';
 
-export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection): StackTrie {
-  return buildStackTrie(buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });
+/** `stacks`: buildStacks(profile, options) when already built. */
+export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection, stacks?: Stacks): StackTrie {
+  return buildStackTrie(stacks ?? buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });
 }
 
 export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string): StackTreeView {
