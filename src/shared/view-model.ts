@@ -99,4 +99,6 @@ export interface StackTreeView {
    * allNodes: the whole tree's node count, when it was built first (the coarse tree is usually built alone).
    */
   readonly coarse?: { readonly shownNodes: number; readonly allNodes?: number };
+  /** Set on a `flameWhole` answer holding only the first nodes of a big tree: `treePart` gives the rest. */
+  readonly partial?: { readonly nodeCount: number };
 }

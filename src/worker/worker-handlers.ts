@@ -25,6 +25,8 @@ import { buildGoroutinesView } from './goroutines-builder';
 import { buildSandwichView } from './sandwich-builder';
 import { coarseFlame } from './coarse-flame';
 import { PendingStacks, wideFirstFlame } from './first-flame';
+import { firstTreePart, treePart } from './tree-parts';
+import { TREE_PART_NODES } from '../shared/flame-view';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -43,6 +45,9 @@ export class WorkerHandlers {
   private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
   private readonly pendingStacks = new PendingStacks();
 
+  /** `partNodes`: the most nodes a whole flame tree sends in one message (smaller in tests). */
+  constructor(private readonly partNodes = TREE_PART_NODES) {}
+
   /** One handler per worker method; adding a view method adds its line here. */
   private readonly handlers: HandlerTable<WorkerMethods> = {
     open: (params) => this.open(params),
@@ -50,7 +55,8 @@ export class WorkerHandlers {
     top: (params) => this.cached('top', params, () => this.top(params)),
     // A big tree's coarse part first; `flameWhole` follows.
     flame: (params) => this.cached('flame', params, () => this.firstFlame(params)),
-    flameWhole: (params) => this.flameWhole(params),
+    flameWhole: (params) => firstTreePart(this.flameWhole(params), this.partNodes),
+    treePart: (params) => treePart(this.flameWhole(params), params.from, this.partNodes),
     tree: (params) => this.cached('tree', params, () => this.tree(params)),
     peek: (params) => this.cached('peek', params, () => this.peek(params)),
     goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),

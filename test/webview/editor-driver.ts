@@ -19,7 +19,6 @@ export function bundleEditorPage(): Promise<string> {
 }
 
 export class EditorHost {
-  readonly handlers = new WorkerHandlers();
   readonly summary: ProfileSummary;
   readonly source: string;
   /** Every message the webview posted, in order. */
@@ -33,6 +32,7 @@ export class EditorHost {
     file: string,
     readonly modulePath?: string,
     source = basename(file),
+    readonly handlers = new WorkerHandlers(),
   ) {
     this.source = source;
     const opened = this.handlers.answer({ kind: 'request', id: 0, method: 'open', params: { bytes: readFileSync(file), source, maxInflatedBytes: 1 << 30 } });

@@ -13,6 +13,7 @@ import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type
 import { DiffPanel } from './diff-panel';
 import { emptyState, isFiltered } from './empty-state';
 import { sandwichMenu } from './function-menu';
+import { wholeTree } from './tree-parts';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
 function blobToBase64(blob: Blob): Promise<string> {
@@ -61,7 +62,7 @@ class FlameView implements ViewInstance {
     this.host.dataset.coarse = String(!this.whole);
     this.render(view, query);
     if (!view.coarse) return;
-    const whole = await this.context.rpc.request('flameWhole', query);
+    const whole = await wholeTree(await this.context.rpc.request('flameWhole', query), query, this.context.rpc);
     if (!isCurrent() || this.shownKey !== key) return;
     this.refine(whole);
   }
