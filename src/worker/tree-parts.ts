@@ -8,10 +8,12 @@ export function firstTreePart(view: StackTreeView, partNodes: number): StackTree
   const nodeCount = view.parent.length;
   if (nodeCount <= partNodes || view.base !== undefined) return view;
   // slice, not subarray: a view into the whole buffer would carry the whole buffer across.
-  return { ...view, ...treePart(view, 0, partNodes), partial: { nodeCount } };
+  const firstChild = view.firstChild.slice(0, partNodes);
+  const childCount = view.childCount.slice(0, partNodes);
+  return { ...view, ...treePart(view, 0, partNodes), firstChild, childCount, partial: { nodeCount } };
 }
 
-/** Nodes from .. from + partNodes - 1 of `view` (fewer at the end). */
+/** Nodes from .. from + partNodes - 1 of `view` (fewer at the end), without the child links. */
 export function treePart(view: StackTreeView, from: number, partNodes: number): StackTreePart {
   const nodeCount = view.parent.length;
   if (from >= nodeCount) throw new OptionError(`tree part at node ${from}: the tree has ${nodeCount} nodes`);
@@ -20,8 +22,6 @@ export function treePart(view: StackTreeView, from: number, partNodes: number): 
     from,
     frame: view.frame.slice(from, to),
     parent: view.parent.slice(from, to),
-    firstChild: view.firstChild.slice(from, to),
-    childCount: view.childCount.slice(from, to),
     value: view.value.slice(from, to),
     self: view.self.slice(from, to),
   };

@@ -1,11 +1,13 @@
 /**
  * The whole flame tree of a big profile, put together from its parts: the `flameWhole` answer
  * holds the first nodes (marked `partial`), every other part is asked at once with `treePart`
- * and copied into place as it arrives, so no single message is big.
+ * and copied into place as it arrives, so no single message is big. The parts leave out the
+ * child links, which follow from the parents.
  */
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { RpcClient } from '../../src/shared/rpc';
 import type { StackTreeView, ViewQuery } from '../../src/shared/view-model';
+import { childrenFromParents, type StackTreePart } from '../../src/shared/flame-view';
 
 export async function wholeTree(first: StackTreeView, query: ViewQuery, rpc: RpcClient<ViewMethods>): Promise<StackTreeView> {
   if (!first.partial) return first;
@@ -14,16 +16,12 @@ export async function wholeTree(first: StackTreeView, query: ViewQuery, rpc: Rpc
   if (size === 0) throw new Error(`the whole flame tree's first part is empty (of ${nodeCount} nodes)`);
   const frame = new Int32Array(nodeCount);
   const parent = new Int32Array(nodeCount);
-  const firstChild = new Int32Array(nodeCount);
-  const childCount = new Int32Array(nodeCount);
   const value = new Float64Array(nodeCount);
   const self = new Float64Array(nodeCount);
-  const put = (part: Pick<StackTreeView, 'frame' | 'parent' | 'firstChild' | 'childCount' | 'value' | 'self'>, at: number): void => {
+  const put = (part: Omit<StackTreePart, 'from'>, at: number): void => {
     // TypedArray.set throws a RangeError for a part past the end: a wrong part is never drawn.
     frame.set(part.frame, at);
     parent.set(part.parent, at);
-    firstChild.set(part.firstChild, at);
-    childCount.set(part.childCount, at);
     value.set(part.value, at);
     self.set(part.self, at);
   };
@@ -34,5 +32,5 @@ export async function wholeTree(first: StackTreeView, query: ViewQuery, rpc: Rpc
   }
   await Promise.all(parts);
   const { partial: _partial, ...rest } = first;
-  return { ...rest, frame, parent, firstChild, childCount, value, self };
+  return { ...rest, frame, parent, ...childrenFromParents(parent), value, self };
 }
