@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { CspViolationMessage, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import type { ProfileSummary, StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
+import { joinTreeParts, partStarts } from '../../webview/views/tree-parts';
 import { bundlePage, repoRoot } from './harness';
 import { encodeWire } from './page/editor-wire';
 import type { EditorPageApi } from './page/editor-api';
@@ -174,7 +175,13 @@ export function flameOf(host: EditorHost, query: Partial<ViewQuery> = {}): Stack
   const params: ViewQuery = { sampleIndex: host.summary.defaultSampleTypeIndex, ...query };
   const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flameWhole', params });
   if (!r.ok || r.method !== 'flameWhole') throw new Error('no flame tree');
-  return r.result;
+  // A big tree comes in parts, as the webview asks for them.
+  const parts = partStarts(r.result).map((from) => {
+    const part = host.handlers.answer({ kind: 'request', id: 0, method: 'treePart', params: { ...params, from } });
+    if (!part.ok || part.method !== 'treePart') throw new Error(`no flame tree part at ${from}`);
+    return part.result;
+  });
+  return joinTreeParts(r.result, parts);
 }
 
 /** A point inside the node's bar on the page's flame canvas (icicle, not zoomed, not scrolled). */
