@@ -62,6 +62,8 @@ class FlameView implements ViewInstance {
     this.host.dataset.coarse = String(!this.whole);
     this.render(view, query);
     if (!view.coarse) return;
+    // Let the coarse tree paint before the whole tree's messages take the main thread.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const whole = await wholeTree(await this.context.rpc.request('flameWhole', query), query, this.context.rpc);
     if (!isCurrent() || this.shownKey !== key) return;
     this.refine(whole);
