@@ -9,6 +9,7 @@
  */
 import type { Frame, Stacks } from './stacks';
 import { compareBytes } from './top';
+import { BreadthFirstTrie } from './stack-trie-nodes';
 
 export type StackDirection = 'root-first' | 'leaf-first';
 
@@ -61,43 +62,39 @@ export function frameNameRanks(frames: readonly Frame[]): { rank: Int32Array; re
 
 
 export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): StackTrie {
-  const leafFirst = options.direction === 'leaf-first';
-  const { rank, representative } = frameNameRanks(stacks.frames);
-  const { stackStart, stackFrames, values } = stacks;
-
-  // Each stack as a sequence of name ranks in the requested direction, in one flat array.
-  const seqStart = new Int32Array(stacks.count + 1);
-  const seq = new Int32Array(stackFrames.length);
-  for (let s = 0; s < stacks.count; s++) {
-    const start = stackStart[s]!;
-    const end = stackStart[s + 1]!;
-    let o = start;
-    seqStart[s] = start;
-    if (leafFirst) for (let i = start; i < end; i++) seq[o++] = rank[stackFrames[i]!]!;
-    else for (let i = end - 1; i >= start; i--) seq[o++] = rank[stackFrames[i]!]!;
-  }
-  seqStart[stacks.count] = stackFrames.length;
-
-  const full = buildBreadthFirst(seq, seqStart, values, stacks.count, representative);
+  const full = buildBreadthFirst(stacks, options.direction === 'leaf-first', undefined);
   const minValue = Math.abs(full.value[0]!) * (options.minFraction ?? 0);
   return minValue > 0 ? pruned(full, stacks.frames, minValue) : { ...full, frames: stacks.frames, droppedNodes: 0 };
+}
+
+/**
+ * The root-first trie of only the nodes at least |total| / parts wide (their subtrees too are
+ * never built, so a big profile's first flame costs a fraction of the whole trie). Every node
+ * kept has its exact value and self value. `cut` tells whether any node was left out;
+ * `droppedNodes` is 0 (the nodes under a cut are not counted).
+ */
+export function buildWideStackTrie(stacks: Stacks, parts: number): StackTrie & { readonly cut: boolean } {
+  const wide = buildBreadthFirst(stacks, false, (total) => Math.abs(total) / parts);
+  return { ...wide, frames: stacks.frames, droppedNodes: 0 };
 }
 
 type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
 
 /**
- * The trie of the sequences, built breadth first like an MSD radix sort: each node owns the
- * run of stacks through it (in `perm`), which it splits by their next rank into its children,
- * created in rank order. Work is proportional to the total length of the stacks, with no
- * comparison sort of whole stacks and no hash lookups.
+ * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
+ * each node owns the run of stacks through it (in `perm`), which it splits by their next rank
+ * into its children, created in rank order. Work is proportional to the total length of the
+ * stacks, with no comparison sort of whole stacks and no hash lookups. With `minValueOf`, a
+ * child narrower than minValueOf(total) is not created and its stacks are dropped from the walk.
  */
 function buildBreadthFirst(
-  seq: Int32Array,
-  seqStart: Int32Array,
-  values: Float64Array,
-  stackCount: number,
-  representative: Int32Array,
-): TrieArrays {
+  stacks: Stacks,
+  leafFirst: boolean,
+  minValueOf: ((total: number) => number) | undefined,
+): TrieArrays & { cut: boolean } {
+  const { rank, representative } = frameNameRanks(stacks.frames);
+  const { stackStart, stackFrames, values } = stacks;
+  const stackCount = stacks.count;
   let perm = new Int32Array(stackCount);
   let m = 0;
   let total = 0;
@@ -107,13 +104,16 @@ function buildBreadthFirst(
     total += values[s]!;
   }
   perm = perm.subarray(0, m);
+  const minValue = minValueOf ? minValueOf(total) : 0;
+  let cut = false;
   /** Parallel to perm: the stack's value (so a node reads its run sequentially). */
   const pv = new Float64Array(m);
   for (let i = 0; i < m; i++) pv[i] = values[perm[i]!]!;
   const scratch = new Int32Array(m);
   const scratchValues = new Float64Array(m);
-  // The rank of each stack at the current depth (-1 once it has ended), refreshed per level from the
-  // stacks still alive: reading seq at a random stack for every node would miss the cache each time.
+  // The rank of each stack at the current depth (-1 once it has ended, -2 once its node was cut),
+  // refreshed per level from the stacks still alive: reading the frames at a random stack for every
+  // node would miss the cache each time.
   const column = new Int32Array(stackCount);
   const alive = perm.slice();
   let aliveCount = m;
@@ -123,7 +123,7 @@ function buildBreadthFirst(
   const sums = new Float64Array(ranks);
   const cursor = new Int32Array(ranks);
   const distinct = new Int32Array(ranks);
-  const t = new BreadthFirstTrie(Math.max(16, m));
+  const t = new BreadthFirstTrie(Math.max(16, minValue > 0 ? 1024 : m));
   t.add(-1, -1, 0, total, 0, m);
   for (let n = 0; n < t.count; n++) {
     const lo = t.lo[n]!;
@@ -134,9 +134,11 @@ function buildBreadthFirst(
       let w = 0;
       for (let j = 0; j < aliveCount; j++) {
         const s = alive[j]!;
-        const at = seqStart[s]! + d;
-        if (at < seqStart[s + 1]!) {
-          column[s] = seq[at]!;
+        if (column[s] === -2) continue;
+        const start = stackStart[s]!;
+        const end = stackStart[s + 1]!;
+        if (d < end - start) {
+          column[s] = rank[stackFrames[leafFirst ? start + d : end - 1 - d]!]!;
           alive[w++] = s;
         } else {
           column[s] = -1;
@@ -160,28 +162,37 @@ function buildBreadthFirst(
     }
     t.self[n] = self;
     t.firstChild[n] = t.count;
-    t.childCount[n] = nk;
-    if (nk === 0) continue;
     const keys = distinct.subarray(0, nk);
     if (nk > 1) keys.sort();
     let pos = lo + ending;
     for (let j = 0; j < nk; j++) {
       const k = keys[j]!;
-      cursor[k] = pos;
-      t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
-      pos += counts[k]!;
+      if (Math.abs(sums[k]!) < minValue) {
+        cursor[k] = -1; // cut: its stacks leave the walk
+        cut = true;
+      } else {
+        cursor[k] = pos;
+        t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
+        pos += counts[k]!;
+      }
       counts[k] = 0;
       sums[k] = 0;
     }
+    t.childCount[n] = t.count - t.firstChild[n]!;
+    if (nk === 0) continue;
     let e = lo;
     for (let i = lo; i < hi; i++) {
       const s = perm[i]!;
       const k = column[s]!;
+      if (k >= 0 && cursor[k] === -1) {
+        column[s] = -2;
+        continue;
+      }
       const to = k < 0 ? e++ : cursor[k]!++;
       scratch[to] = s;
       scratchValues[to] = pv[i]!;
     }
-    for (let i = lo; i < hi; i++) {
+    for (let i = lo; i < pos; i++) {
       perm[i] = scratch[i]!;
       pv[i] = scratchValues[i]!;
     }
@@ -197,67 +208,8 @@ function buildBreadthFirst(
     firstChild: t.firstChild.slice(0, count),
     childCount: t.childCount.slice(0, count),
     total,
+    cut,
   };
-}
-
-/** Node arrays in breadth-first order, growing by doubling; lo/hi: each node's run of stacks. */
-class BreadthFirstTrie {
-  count = 0;
-  frame: Int32Array;
-  parent: Int32Array;
-  depth: Int32Array;
-  value: Float64Array;
-  self: Float64Array;
-  firstChild: Int32Array;
-  childCount: Int32Array;
-  lo: Int32Array;
-  hi: Int32Array;
-
-  constructor(capacity: number) {
-    this.frame = new Int32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.depth = new Int32Array(capacity);
-    this.value = new Float64Array(capacity);
-    this.self = new Float64Array(capacity);
-    this.firstChild = new Int32Array(capacity);
-    this.childCount = new Int32Array(capacity);
-    this.lo = new Int32Array(capacity);
-    this.hi = new Int32Array(capacity);
-  }
-
-  add(parent: number, frame: number, depth: number, value: number, lo: number, hi: number): void {
-    if (this.count === this.frame.length) this.grow();
-    const n = this.count++;
-    this.frame[n] = frame;
-    this.parent[n] = parent;
-    this.depth[n] = depth;
-    this.value[n] = value;
-    this.lo[n] = lo;
-    this.hi[n] = hi;
-  }
-
-  private grow(): void {
-    const size = this.frame.length * 2;
-    const i32 = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.frame = i32(this.frame);
-    this.parent = i32(this.parent);
-    this.depth = i32(this.depth);
-    this.value = f64(this.value);
-    this.self = f64(this.self);
-    this.firstChild = i32(this.firstChild);
-    this.childCount = i32(this.childCount);
-    this.lo = i32(this.lo);
-    this.hi = i32(this.hi);
-  }
 }
 
 /** The trie without the nodes (and their subtrees) whose |value| is below minValue; same layout rules. */

@@ -16,6 +16,7 @@ import type { HandedProfile } from './handed-profiles';
 import { CONFIRM_OPEN_SETTING, confirmThresholdBytes, needsConfirmation } from './large-profile';
 import { fileVersion, ProfileFileWatch, type FileEvent, type FileVersion } from './profile-file-watch';
 import { ownedBytes, ProfileWorker } from '../worker/profile-worker';
+import { PrefetchedViews } from './prefetched-views';
 
 export type LoadOutcome = { readonly ok: true; readonly summary: ProfileSummary } | { readonly ok: false; readonly message: string };
 
@@ -59,6 +60,7 @@ export class ProfileDocument implements vscode.CustomDocument {
   readonly fileName: string;
   private outcome: Promise<LoadOutcome>;
   private worker: ProfileWorker;
+  private readonly prefetched = new PrefetchedViews();
   private phase: Phase = { kind: 'loading', cancelled: false };
   /** How the last load that ended ended (what `state` shows while the next one runs). */
   private lastOutcome: LoadOutcome | undefined;
@@ -109,7 +111,7 @@ export class ProfileDocument implements vscode.CustomDocument {
   }
 
   request<K extends MethodName<WorkerMethods>>(method: K, params: ParamsOf<WorkerMethods, K>): Promise<ResultOf<WorkerMethods, K>> {
-    return this.worker.request(method, params);
+    return this.prefetched.take(method, params) ?? this.worker.request(method, params);
   }
 
   /** Decodes `uri` in this document's worker as the base of comparisons; returns its name. */
@@ -157,6 +159,7 @@ export class ProfileDocument implements vscode.CustomDocument {
     if (before.kind === 'asking') before.answer(false);
     this.watch.dispose();
     this.reloading.dispose();
+    this.prefetched.clear();
     this.stopWorker();
     this.onDisposed();
   }
@@ -203,6 +206,7 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   private async load(): Promise<LoadOutcome> {
     const load = ++this.loads;
+    this.prefetched.clear();
     this.enter({ kind: 'loading', cancelled: false });
     // Only the first load takes a capture's bytes from memory; a reload reads the file.
     const handed = this.handed;
@@ -238,9 +242,18 @@ export class ProfileDocument implements vscode.CustomDocument {
         this.version = handedVersion ? await handedVersion : { size: stat.size, mtime: stat.mtime };
         this.onDisk = 'same';
       }
-      // The flame graph is the first tab: build its default view while the webview starts. Ask
-      // for `flame`, whose answer is small for a big tree (its coarse part); the whole tree stays cached.
-      void this.worker.request('flame', { sampleIndex: summary.defaultSampleTypeIndex }).catch(() => undefined);
+      // The flame graph is the first tab: build its default view while the webview starts, the
+      // coarse part of a big tree first (see prefetched-views.ts).
+      const query = { sampleIndex: summary.defaultSampleTypeIndex };
+      const worker = this.worker;
+      const flame = worker.request('flame', query);
+      this.prefetched.prefetch('flame', query, () => flame);
+      flame.then(
+        (view) => {
+          if (view.coarse && load === this.loads) this.prefetched.prefetch('flameWhole', query, () => worker.request('flameWhole', query));
+        },
+        () => undefined,
+      );
       if (this.baseUri) await this.decodeBase(this.baseUri).catch((e: unknown) => this.log.warn(`${this.fileName}: base not reloaded: ${String(e)}`));
       return this.settle(load, 'loaded', { ok: true, summary });
     } catch (error) {

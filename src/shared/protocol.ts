@@ -6,7 +6,7 @@
  * is requested with `request` messages typed by `ViewMethods`.
  */
 import { callGraphMethod } from './callgraph-view';
-import { flameMethod, flameWholeMethod } from './flame-view';
+import { flameMethod, flameWholeMethod, treePartMethod } from './flame-view';
 import { goroutinesMethod } from './goroutines-view';
 import { labelsMethod } from './labels-view';
 import { peekMethod } from './peek-view';
@@ -32,6 +32,7 @@ export const viewMethods = {
   top: topMethod,
   flame: flameMethod,
   flameWhole: flameWholeMethod,
+  treePart: treePartMethod,
   tree: treeMethod,
   peek: peekMethod,
   callgraph: callGraphMethod,

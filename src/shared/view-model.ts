@@ -103,6 +103,9 @@ export interface StackTreeView {
   /**
    * Set on the first, coarse flame tree of a big profile (only frames wide enough to see):
    * the webview paints it, then asks for the whole tree (`flameWhole`) and draws that instead.
+   * allNodes: the whole tree's node count, when it was built first (the coarse tree is usually built alone).
    */
-  readonly coarse?: { readonly shownNodes: number; readonly allNodes: number };
+  readonly coarse?: { readonly shownNodes: number; readonly allNodes?: number };
+  /** Set on a `flameWhole` answer holding only the first nodes of a big tree: `treePart` gives the rest. */
+  readonly partial?: { readonly nodeCount: number };
 }

@@ -2,7 +2,7 @@
 import { quoteGoRegexp } from '../shared/go-regexp';
 import type { Profile } from '../pprof';
 import type { ReportOptions } from '../analysis/options';
-import { buildStacks } from '../analysis/stacks';
+import { buildStacks, type Stacks } from '../analysis/stacks';
 import { buildStackTrie, type StackTrie } from '../analysis/stack-trie';
 import { buildPeek } from '../analysis/peek';
 import { formatPercent, formatValue } from '../shared/units';
@@ -10,8 +10,9 @@ import type { PeekRowView, PeekView } from '../shared/peek-view';
 import type { TreeDirection } from '../shared/tree-view';
 import type { StackTreeView } from '../shared/view-model';
 
-export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection): StackTrie {
-  return buildStackTrie(buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });
+/** `stacks`: buildStacks(profile, options) when already built. */
+export function stackTrie(profile: Profile, options: ReportOptions, direction: TreeDirection, stacks?: Stacks): StackTrie {
+  return buildStackTrie(stacks ?? buildStacks(profile, options), { direction: direction === 'top-down' ? 'root-first' : 'leaf-first' });
 }
 
 export function stackTreeView(trie: StackTrie, sampleIndex: number, unit: string): StackTreeView {

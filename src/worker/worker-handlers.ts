@@ -26,6 +26,9 @@ import { buildSandwichView } from './sandwich-builder';
 import { buildLabelsView } from './labels-builder';
 import { coarseFlame } from './coarse-flame';
 import { buildDisasm, buildSourceListing, functionNamed } from './source-builder';
+import { PendingStacks, wideFirstFlame } from './first-flame';
+import { firstTreePart, treePart } from './tree-parts';
+import { TREE_PART_NODES } from '../shared/flame-view';
 
 /** Results kept per document (switching views or undoing a filter is instant). */
 const CACHE_SIZE = 12;
@@ -42,15 +45,20 @@ export class WorkerHandlers {
   private source = 'profile';
   private goroutineDump: string | undefined;
   private readonly cache = new Map<string, TopView | StackTreeView | PeekView>();
+  private readonly pendingStacks = new PendingStacks();
+
+  /** `partNodes`: the most nodes a whole flame tree sends in one message (smaller in tests). */
+  constructor(private readonly partNodes = TREE_PART_NODES) {}
 
   /** One handler per worker method; adding a view method adds its line here. */
   private readonly handlers: HandlerTable<WorkerMethods> = {
     open: (params) => this.open(params),
     openBase: (params) => this.openBase(params),
     top: (params) => this.cached('top', params, () => this.top(params)),
-    // A big tree's coarse part, from the whole tree (kept in the cache for `flameWhole`, which follows).
-    flame: (params) => this.cached('flame', params, () => coarseFlame(this.flameWhole(params))),
-    flameWhole: (params) => this.flameWhole(params),
+    // A big tree's coarse part first; `flameWhole` follows.
+    flame: (params) => this.cached('flame', params, () => this.firstFlame(params)),
+    flameWhole: (params) => firstTreePart(this.flameWhole(params), this.partNodes),
+    treePart: (params) => treePart(this.flameWhole(params), params.from, this.partNodes),
     tree: (params) => this.cached('tree', params, () => this.tree(params)),
     peek: (params) => this.cached('peek', params, () => this.peek(params)),
     goroutines: (params) => buildGoroutinesView(this.opened(), this.goroutineDump, params, this.diffBase(params)),
@@ -73,6 +81,7 @@ export class WorkerHandlers {
     this.profile = undefined;
     this.base = undefined;
     this.cache.clear();
+    this.pendingStacks.clear();
     this.profile = this.decode(params);
     return buildSummary(this.profile, this.source);
   }
@@ -92,7 +101,7 @@ export class WorkerHandlers {
   }
 
   private cached<T extends TopView | StackTreeView | PeekView>(method: string, query: ViewQuery, build: () => T): T {
-    const key = queryKey(method, { ...query, diff: query.diff === true && this.base !== undefined });
+    const key = this.key(method, query);
     const hit = this.cache.get(key) as T | undefined;
     if (hit) {
       this.cache.delete(key);
@@ -105,8 +114,27 @@ export class WorkerHandlers {
     return result;
   }
 
+  private key(method: string, query: ViewQuery): string {
+    return queryKey(method, { ...query, diff: query.diff === true && this.base !== undefined });
+  }
+
   private diffBase(query: ViewQuery): Base | undefined {
     return query.diff === true ? this.base : undefined;
+  }
+
+  /**
+   * Built from the stacks' wide frames alone, unless the whole tree is cached already (then cut
+   * from it) or small; a comparison is always whole (its colours need every path).
+   */
+  private firstFlame(query: ViewQuery): StackTreeView {
+    const whole = this.cache.get(this.key('flameWhole', query));
+    if (whole) return coarseFlame(whole as StackTreeView);
+    if (this.diffBase(query)) return this.flameWhole(query);
+    const profile = this.opened();
+    const sampleIndex = selectSampleType(profile, query.sampleIndex);
+    const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
+    const options = { ...toReportOptions(query, sampleIndex), sampleIndex };
+    return wideFirstFlame(profile, options, unit, this.pendingStacks) ?? this.flameWhole(query);
   }
 
   private flameWhole(query: ViewQuery): StackTreeView {
@@ -134,7 +162,7 @@ export class WorkerHandlers {
     const sampleIndex = selectSampleType(profile, params.sampleIndex);
     const options = toReportOptions(params, sampleIndex);
     const unit = profile.sampleTypes[sampleIndex]?.unit ?? '';
-    const trie = stackTrie(profile, options, params.direction);
+    const trie = stackTrie(profile, options, params.direction, this.pendingStacks.take(options));
     const view = stackTreeView(trie, sampleIndex, unit);
     const base = this.diffBase(params);
     if (!base) return view;

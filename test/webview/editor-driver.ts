@@ -11,6 +11,7 @@ import { SourceAnnotator } from '../../src/profile-editor/source-annotator';
 import type { HostToWorker, WorkerMethods } from '../../src/worker/worker-protocol';
 import type { ProfileSummary, StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
+import { joinTreeParts, partStarts } from '../../webview/views/tree-parts';
 import { bundlePage, repoRoot } from './harness';
 import { encodeWire } from './page/editor-wire';
 import type { EditorPageApi } from './page/editor-api';
@@ -22,7 +23,6 @@ export function bundleEditorPage(): Promise<string> {
 }
 
 export class EditorHost {
-  readonly handlers = new WorkerHandlers();
   readonly summary: ProfileSummary;
   readonly source: string;
   /** Every message the webview posted, in order. */
@@ -48,6 +48,7 @@ export class EditorHost {
     file: string,
     readonly modulePath?: string,
     source = basename(file),
+    readonly handlers = new WorkerHandlers(),
   ) {
     this.source = source;
     const opened = this.handlers.answer({ kind: 'request', id: 0, method: 'open', params: { bytes: readFileSync(file), source, maxInflatedBytes: 1 << 30 } });
@@ -211,7 +212,13 @@ export function flameOf(host: EditorHost, query: Partial<ViewQuery> = {}): Stack
   const params: ViewQuery = { sampleIndex: host.summary.defaultSampleTypeIndex, ...query };
   const r = host.handlers.answer({ kind: 'request', id: 0, method: 'flameWhole', params });
   if (!r.ok || r.method !== 'flameWhole') throw new Error('no flame tree');
-  return r.result;
+  // A big tree comes in parts, as the webview asks for them.
+  const parts = partStarts(r.result).map((from) => {
+    const part = host.handlers.answer({ kind: 'request', id: 0, method: 'treePart', params: { ...params, from } });
+    if (!part.ok || part.method !== 'treePart') throw new Error(`no flame tree part at ${from}`);
+    return part.result;
+  });
+  return joinTreeParts(r.result, parts);
 }
 
 /** A point inside the node's bar on the page's flame canvas (icicle, not zoomed, not scrolled). */

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { buildProfile, encodeProfile, type SampleSpec } from '../support/profile-builder';
 import { useEditorPage } from './page-fixture';
 import { EditorHost } from './editor-driver';
+import { WorkerHandlers } from '../../src/worker/worker-handlers';
 
 /** main.main -> pkg.gI (I < OUTER) -> pkg.hJ (J < INNER), each leaf sample 1 ns, plus main.main -> main.hot worth HOT ns. */
 const OUTER = 300;
@@ -38,13 +39,13 @@ describe('a big flame tree paints coarse first, then whole', () => {
     await editor.open(host, 'flame');
     await page.waitForSelector('[data-testid="flame-view"][data-coarse="false"]');
     await editor.session.idle();
-    // The first answer was the coarse tree: root, main.main, main.hot and the OUTER pkg.g frames
+    // The first answer was the coarse tree (built alone): root, main.main, main.hot and the OUTER pkg.g frames
     // (each INNER/TOTAL wide, above 1/4096); every pkg.h frame (1/TOTAL) was left out.
     const first = host.requests()[0];
     assert.equal(first?.method, 'flame');
     const coarse = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: first.params });
     if (!coarse.ok || coarse.method !== 'flame') return assert.fail('no coarse tree');
-    assert.deepEqual(coarse.result.coarse, { shownNodes: 3 + OUTER, allNodes: 3 + OUTER + OUTER * INNER });
+    assert.deepEqual(coarse.result.coarse, { shownNodes: 3 + OUTER });
     assert.equal(coarse.result.total, TOTAL);
     // Then the whole tree, for the same query.
     assert.deepEqual(
@@ -53,6 +54,27 @@ describe('a big flame tree paints coarse first, then whole', () => {
     );
     assert.deepEqual(host.requests('flameWhole')[0]?.params, first.params);
     // What is drawn now is the whole tree: a search finds every pkg.h frame, with its exact share.
+    await page.fill('[data-testid="search-input"]', '^pkg\\.h');
+    await page.locator('[data-testid="search-status"]', { hasText: /matches? · / }).waitFor();
+    const status = await page.textContent('[data-testid="search-status"]');
+    assert.match(status ?? '', new RegExp(`^${OUTER * INNER} matches · ${((100 * OUTER * INNER) / TOTAL).toFixed(2)}% of total`));
+    assert.deepEqual(seen, { dialogs: [], errors: [] });
+  });
+
+  test('a whole tree above the part size comes in parts (flameWhole, then every treePart at once) and is drawn whole', async () => {
+    const { page, scratch, seen } = editor;
+    const PART = 5000;
+    const host = new EditorHost(join(scratch, 'bushy.pb.gz'), undefined, 'bushy.pb.gz', new WorkerHandlers(PART));
+    await editor.open(host, 'flame');
+    await page.waitForSelector('[data-testid="flame-view"][data-coarse="false"]');
+    await editor.session.idle();
+    const nodes = 3 + OUTER + OUTER * INNER;
+    const expectedParts = Array.from({ length: Math.ceil(nodes / PART) - 1 }, (_, i) => (i + 1) * PART);
+    assert.deepEqual(
+      host.requests().map((r) => r.method).filter((m) => m.startsWith('flame') || m === 'treePart'),
+      ['flame', 'flameWhole', ...expectedParts.map(() => 'treePart')],
+    );
+    assert.deepEqual(host.requests('treePart').map((r) => (r.params as { from: number }).from), expectedParts);
     await page.fill('[data-testid="search-input"]', '^pkg\\.h');
     await page.locator('[data-testid="search-status"]', { hasText: /matches? · / }).waitFor();
     const status = await page.textContent('[data-testid="search-status"]');

@@ -14,6 +14,7 @@ import { DiffPanel } from './diff-panel';
 import { emptyState, isFiltered } from './empty-state';
 import { sandwichMenu } from './function-menu';
 import { namePath } from './transform-menu';
+import { wholeTree } from './tree-parts';
 import { queryKey, type ProfileViewModule, type ViewContext, type ViewInstance } from './view-module';
 
 function blobToBase64(blob: Blob): Promise<string> {
@@ -62,7 +63,9 @@ class FlameView implements ViewInstance {
     this.host.dataset.coarse = String(!this.whole);
     this.render(view, query);
     if (!view.coarse) return;
-    const whole = await this.context.rpc.request('flameWhole', query);
+    // Let the coarse tree paint before the whole tree's messages take the main thread.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const whole = await wholeTree(await this.context.rpc.request('flameWhole', query), query, this.context.rpc);
     if (!isCurrent() || this.shownKey !== key) return;
     this.refine(whole);
   }

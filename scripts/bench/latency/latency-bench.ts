@@ -55,8 +55,9 @@ interface Opened {
   readonly ms: number;
   /** Click -> the whole tree painted. */
   readonly wholeMs: number;
-  /** The longest task of any frame from the click to the whole tree's paint. */
+  /** The longest task of any frame from the click to the whole tree's paint, and where it ran. */
   readonly stall: number;
+  readonly where: string;
 }
 
 /** Double-clicks `profiles/<name>` in the explorer and times the flame's paints and the longest task meanwhile. */
@@ -71,8 +72,8 @@ async function openAndTime(page: Page, name: string, timeoutMs: number): Promise
   await row.dblclick();
   const painted = await waitForFlamePaint(page, clicked, timeoutMs);
   const whole = await waitForFlamePaint(page, clicked, timeoutMs, 'complete-at');
-  const { longestMs } = await longestTask(page, clicked, whole);
-  return { ms: painted - clicked, wholeMs: whole - clicked, stall: longestMs };
+  const { longestMs, where } = await longestTask(page, clicked, whole);
+  return { ms: painted - clicked, wholeMs: whole - clicked, stall: longestMs, where };
 }
 
 /** Clicks a Sessions row; resolves to click -> flame painted (ms). */
@@ -126,6 +127,7 @@ async function bigOpens(page: Page, input: LatencyInput): Promise<Figure[]> {
       samples.push(r.ms);
       whole.push(r.wholeMs);
       stalls.push(r.stall);
+      input.log(`latency: ${profile.name}: first flame ${r.ms} ms, whole ${r.wholeMs} ms, longest task ${r.stall.toFixed(0)} ms (${r.where})`);
     }
     const what = `${profile.name} (${(statSync(profile.path).size / (1 << 20)).toFixed(1)} MB gzipped)`;
     figures.push(

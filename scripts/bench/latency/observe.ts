@@ -51,17 +51,26 @@ async function inFrame(frame: Frame, expression: string): Promise<unknown> {
   }
 }
 
-/** The longest task of any frame that overlaps [from, to], and how many frames reported. */
-export async function longestTask(page: Page, from: number, to: number): Promise<{ longestMs: number; frames: number }> {
+/**
+ * The longest task of any frame that overlaps [from, to], how many frames reported, and where
+ * that task ran ('workbench' for the page itself, else 'webview').
+ */
+export async function longestTask(page: Page, from: number, to: number): Promise<{ longestMs: number; frames: number; where: string }> {
   let longestMs = 0;
   let frames = 0;
+  let where = '';
   for (const frame of page.frames()) {
     const tasks = (await inFrame(frame, 'window.__latencyLongTasks')) as LongTask[] | undefined;
     if (!Array.isArray(tasks)) continue;
     frames++;
-    for (const t of tasks) if (t.start < to && t.start + t.duration > from) longestMs = Math.max(longestMs, t.duration);
+    for (const t of tasks) {
+      if (t.start < to && t.start + t.duration > from && t.duration > longestMs) {
+        longestMs = t.duration;
+        where = frame === page.mainFrame() ? 'workbench' : 'webview';
+      }
+    }
   }
-  return { longestMs, frames };
+  return { longestMs, frames, where };
 }
 
 /** The latest flame paint time of any frame after `after` (ms since the epoch), or undefined. */
