@@ -27,49 +27,54 @@ const common = {
 };
 
 /**
- * The CLI's server clients (the npm packages under these scopes, most of the CLI's code) go to
- * their own bundle, dist/cli-vendor.js, which only `go-profiler pull` loads: every other
- * command starts faster from a smaller dist/cli-main.js. One bundle for all of them, so each
- * package is loaded once (its classes stay one class: instanceof ConnectError).
+ * The server clients (the npm packages under these scopes: most of the code of both the CLI and
+ * the extension) go to a bundle of their own, loaded on first use: by `go-profiler pull` for the
+ * CLI (dist/cli-vendor.js), by Open from Server for the extension (dist/extension-vendor.js), so
+ * every other command and the extension's activation load a bundle a third the size. One vendor
+ * bundle per product, so each package is loaded once (its classes stay one class: instanceof
+ * ConnectError). Code that imports them must be reached through import() to stay lazy.
  */
 const VENDOR = /^@(parca|bufbuild|protobuf-ts|connectrpc)\//;
-const cliVendor = {
-  name: 'cli-vendor',
-  setup(build) {
-    const seen = new Set();
-    let built = '';
-    build.onResolve({ filter: VENDOR }, (args) => {
-      seen.add(args.path);
-      return { path: args.path, namespace: 'cli-vendor' };
-    });
-    build.onResolve({ filter: /^\.\/cli-vendor\.js$/ }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'cli-vendor' }, (args) => ({
-      contents: `module.exports = require('./cli-vendor.js')[${JSON.stringify(args.path)}];`,
-      loader: 'js',
-    }));
-    build.onEnd(async (result) => {
-      const specifiers = [...seen].sort();
-      if (result.errors.length > 0 || specifiers.join() === built) return;
-      built = specifiers.join();
-      await esbuild.build({
-        ...common,
-        plugins: [],
-        stdin: { contents: `module.exports = {${specifiers.map((p) => `${JSON.stringify(p)}: require(${JSON.stringify(p)})`).join(', ')}};`, resolveDir: '.', loader: 'js' },
-        outfile: 'dist/cli-vendor.js',
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
+function vendorSplit(vendorFile) {
+  const vendorRequest = `./${vendorFile}`;
+  return {
+    name: 'vendor-split',
+    setup(build) {
+      const seen = new Set();
+      let built = '';
+      build.onResolve({ filter: VENDOR }, (args) => {
+        seen.add(args.path);
+        return { path: args.path, namespace: 'vendor-split' };
       });
-    });
-  },
-};
+      build.onResolve({ filter: /^\.\/[a-z-]+-vendor\.js$/ }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'vendor-split' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(vendorRequest)})[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+      build.onEnd(async (result) => {
+        const specifiers = [...seen].sort();
+        if (result.errors.length > 0 || specifiers.join() === built) return;
+        built = specifiers.join();
+        await esbuild.build({
+          ...common,
+          plugins: [],
+          stdin: { contents: `module.exports = {${specifiers.map((p) => `${JSON.stringify(p)}: require(${JSON.stringify(p)})`).join(', ')}};`, resolveDir: '.', loader: 'js' },
+          outfile: `dist/${vendorFile}`,
+          platform: 'node',
+          target: 'node20',
+          format: 'cjs',
+        });
+      });
+    },
+  };
+}
 
 const node = [
   // The banner marks when VS Code started loading the bundle: activate() logs load + activate time.
-  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'], banner: 'globalThis.__goProfilerLoadStart = performance.now();' },
+  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'], banner: 'globalThis.__goProfilerLoadStart = performance.now();', plugins: [vendorSplit('extension-vendor.js')] },
   // dist/cli.js starts dist/cli-main.js (the CLI) from V8's code cache made below.
   { in: 'src/cli/cached-start.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'src/cli.ts', out: 'dist/cli-main.js', plugins: [cliVendor] },
+  { in: 'src/cli.ts', out: 'dist/cli-main.js', plugins: [vendorSplit('cli-vendor.js')] },
   { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
   { in: 'src/trace-editor/trace-worker.ts', out: 'dist/trace-worker.js' },
 ];

@@ -8,7 +8,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { PROFILE_VIEW_TYPE } from '../shared/protocol';
-import { createServerClient } from '../servers/create-client';
 import { pullProfile, truncationNotice, type PulledProfile } from '../servers/pull';
 import type { ServerClient } from '../servers/server-client';
 import type { ServerConfig } from '../servers/server-config';
@@ -58,6 +57,8 @@ export class ServerProfiles implements vscode.Disposable {
 
   /** A client with the server's stored credentials. */
   async client(server: ServerConfig): Promise<ServerClient> {
+    // Loaded on first use: the RPC packages are most of the extension's code (scripts/build.mjs).
+    const { createServerClient } = await import('../servers/create-client');
     return createServerClient(server, await this.credentials.get(server));
   }
 

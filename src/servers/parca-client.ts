@@ -11,7 +11,7 @@ import { authorization, type Credentials } from './credentials';
 import { parseTypeId, sortTypes, type ServerProfileType } from './profile-types';
 import type { MergedProfile, ServerClient } from './server-client';
 import type { ServerConfig } from './server-config';
-import { callNaming } from './server-errors';
+import { callNaming } from './server-error-mapping';
 import type { ServerQuery } from './server-query';
 import type { TimeRange } from './time-range';
 
