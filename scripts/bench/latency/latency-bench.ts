@@ -23,6 +23,7 @@ import type { BenchProfile } from '../generate';
 import { median } from '../measure-process';
 import { loggedActivations, type Activation } from './activation-log';
 import { longestTask, observeLongTasks, waitForFlamePaint } from './observe';
+import { prepareTraceWorkspace, traceEditorLatency } from './trace-latency';
 
 export interface Figure {
   readonly what: string;
@@ -39,7 +40,7 @@ export interface LatencyInput {
   readonly big: readonly { readonly profile: BenchProfile; readonly goal: string }[];
   readonly runs: number;
   readonly log: (message: string) => void;
-  /** Only the parts whose name contains this ('first open', 'big profiles', 'session clicks'). */
+  /** Only the parts whose name contains this ('first open', 'big profiles', 'session clicks', 'trace editor'). */
   readonly only?: string;
 }
 
@@ -60,16 +61,22 @@ interface Opened {
   readonly where: string;
 }
 
-/** Double-clicks `profiles/<name>` in the explorer and times the flame's paints and the longest task meanwhile. */
-async function openAndTime(page: Page, name: string, timeoutMs: number): Promise<Opened> {
+/** Double-clicks `<folder>/<name>` in the explorer (the folder expanded first); resolves to the click's time. */
+async function clickInExplorer(page: Page, folderName: string, name: string): Promise<number> {
   await showExplorer(page);
-  const folder = explorerRow(page, 'profiles');
+  const folder = explorerRow(page, folderName);
   await folder.waitFor({ state: 'visible', timeout: 15_000 });
   if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
   const row = explorerRow(page, name);
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   const clicked = Date.now();
   await row.dblclick();
+  return clicked;
+}
+
+/** Double-clicks `profiles/<name>` in the explorer and times the flame's paints and the longest task meanwhile. */
+async function openAndTime(page: Page, name: string, timeoutMs: number): Promise<Opened> {
+  const clicked = await clickInExplorer(page, 'profiles', name);
   const painted = await waitForFlamePaint(page, clicked, timeoutMs);
   const whole = await waitForFlamePaint(page, clicked, timeoutMs, 'complete-at');
   const { longestMs, where } = await longestTask(page, clicked, whole);
@@ -194,12 +201,14 @@ export async function benchLatency(input: LatencyInput): Promise<Figure[]> {
   const vsix = packageVsix({ quiet: true, out: join(dirs.root, 'go-profiler.vsix') }).file;
   installVsix(dirs, vsix);
   prepareWorkspace(dirs, input);
+  const wants = (what: string): boolean => input.only === undefined || what.includes(input.only);
+  const trace = wants('trace editor') ? await prepareTraceWorkspace(dirs.workspace) : undefined;
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   const figures: Figure[] = [];
   let page: Page | undefined;
   const part = async (what: string, body: () => Promise<Figure[]>): Promise<void> => {
-    if (input.only !== undefined && !what.includes(input.only)) return;
+    if (!wants(what)) return;
     try {
       figures.push(...(await body()));
     } catch (e) {
@@ -219,6 +228,7 @@ export async function benchLatency(input: LatencyInput): Promise<Figure[]> {
     await part('first open', () => firstOpens(opened, dirs, input));
     await part('big profiles', () => bigOpens(opened, input));
     await part('session clicks', () => sessionClicks(opened, input));
+    if (trace !== undefined) await part('trace editor', () => traceEditorLatency(opened, input, trace, closeEditors, clickInExplorer));
   } finally {
     await browser?.close().catch(() => undefined);
     if (server) await stopCodeServer(server, dirs);

@@ -9,6 +9,12 @@ export interface LongTask {
   /** Wall-clock start, ms since the epoch. */
   readonly start: number;
   readonly duration: number;
+  /**
+   * The entry's attribution: 'self' when the task ran this frame's code. Same-origin frames
+   * share one event loop (code-server serves its webviews from the workbench's origin), so
+   * every frame also sees the others' tasks under other names.
+   */
+  readonly name?: string;
 }
 
 /**
@@ -21,7 +27,7 @@ const LONG_TASK_OBSERVER = `(() => {
   window.__latencyLongTasks = tasks;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration, name: e.name });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
 })();`;
@@ -51,26 +57,47 @@ async function inFrame(frame: Frame, expression: string): Promise<unknown> {
   }
 }
 
+/** Every frame's long tasks that overlap [from, to], with whether the frame is the workbench page itself. */
+async function tasksIn(page: Page, from: number, to: number): Promise<{ tasks: LongTask[]; workbench: boolean }[]> {
+  const out: { tasks: LongTask[]; workbench: boolean }[] = [];
+  for (const frame of page.frames()) {
+    const tasks = (await inFrame(frame, 'window.__latencyLongTasks')) as LongTask[] | undefined;
+    if (!Array.isArray(tasks)) continue;
+    out.push({ tasks: tasks.filter((t) => t.start < to && t.start + t.duration > from), workbench: frame === page.mainFrame() });
+  }
+  return out;
+}
+
 /**
  * The longest task of any frame that overlaps [from, to], how many frames reported, and where
  * that task ran ('workbench' for the page itself, else 'webview').
  */
 export async function longestTask(page: Page, from: number, to: number): Promise<{ longestMs: number; frames: number; where: string }> {
   let longestMs = 0;
-  let frames = 0;
   let where = '';
-  for (const frame of page.frames()) {
-    const tasks = (await inFrame(frame, 'window.__latencyLongTasks')) as LongTask[] | undefined;
-    if (!Array.isArray(tasks)) continue;
-    frames++;
-    for (const t of tasks) {
-      if (t.start < to && t.start + t.duration > from && t.duration > longestMs) {
+  const frames = await tasksIn(page, from, to);
+  for (const f of frames) {
+    for (const t of f.tasks) {
+      if (t.duration > longestMs) {
         longestMs = t.duration;
-        where = frame === page.mainFrame() ? 'workbench' : 'webview';
+        where = f.workbench ? 'workbench' : 'webview';
       }
     }
   }
-  return { longestMs, frames, where };
+  return { longestMs, frames: frames.length, where };
+}
+
+/**
+ * The longest task overlapping [from, to] that ran the workbench page's own code and the longest
+ * that ran a webview frame's own code (attribution 'self'), ms (0: none).
+ */
+export async function longestTaskPerPlace(page: Page, from: number, to: number): Promise<{ workbench: number; webview: number }> {
+  const out = { workbench: 0, webview: 0 };
+  for (const f of await tasksIn(page, from, to)) {
+    const place = f.workbench ? 'workbench' : 'webview';
+    for (const t of f.tasks) if (t.name === 'self') out[place] = Math.max(out[place], t.duration);
+  }
+  return out;
 }
 
 /** The latest flame paint time of any frame after `after` (ms since the epoch), or undefined. */
