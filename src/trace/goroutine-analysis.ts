@@ -100,7 +100,8 @@ export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
     }
     if (goTransition(e, i, t)) {
       if (t.from === t.to) continue;
-      const reason = trace.strings[transitionReason(e, i)] ?? '';
+      // Only waits need the reason: looked up for them alone (millions of transitions).
+      const reason = t.to === GoState.Waiting ? (trace.strings[transitionReason(e, i)] ?? '') : '';
       let g = stats.get(t.goroutine);
       let p = pending.get(t.goroutine);
       if (t.from === GoState.Undetermined || t.from === GoState.NotExist || g === undefined || p === undefined) {

@@ -93,8 +93,11 @@ export class Ordering {
   // The cursor's own argument array is mapped in place: it is read again only at its next event.
   private emitWire(bc: BatchCursor, ctx: Ctx, args: number[] = bc.args): void {
     const spec = timedSpec(bc.type, this.version)!;
-    for (const i of STRING_ARGS[bc.type] ?? []) args[i] = this.tables.string(args[i]!);
-    for (const i of EXTRA_STACK_ARGS[bc.type] ?? []) args[i] = this.tables.stack(args[i]!);
+    // Most events have neither: no empty array made per event (millions of them).
+    const strings = STRING_ARGS[bc.type];
+    if (strings !== undefined) for (const i of strings) args[i] = this.tables.string(args[i]!);
+    const stacks = EXTRA_STACK_ARGS[bc.type];
+    if (stacks !== undefined) for (const i of stacks) args[i] = this.tables.stack(args[i]!);
     let stack = 0;
     if (spec.stack >= 0) {
       stack = this.tables.stack(args[spec.stack]!);

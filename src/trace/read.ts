@@ -10,7 +10,8 @@ export function readTrace(bytes: Uint8Array, source: string): Trace {
     const { version, start } = readHeader(bytes);
     const generations = readGenerations(bytes, version, start);
     if (generations.length === 0) throw new FormatProblem('the trace holds no events (cut short before its first generation?)');
-    const columns = new EventColumns();
+    // Real traces take about 5 bytes an event (6.0 M events in 29.8 MB): room for one per 4 bytes.
+    const columns = new EventColumns(bytes.length / 4);
     const tables = new TraceTables();
     const ordering = new Ordering(columns, tables);
     for (const g of generations) ordering.generation(bytes, g, version);
