@@ -127,7 +127,8 @@ async function inPage(model: TraceViewModel, handle: TraceWorkerHandle, runs: nu
   }
 }
 
-const quantile = (values: readonly number[], q: number): number => {
+/** The q-quantile of the values (0: smallest, 1: largest). */
+export const quantile = (values: readonly number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 };

@@ -12,7 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { goEnv, run } from '../../../test/support/go-fixtures';
 import { measureMedian } from '../measure-process';
 import { formatMs } from '../table';
-import { ensureBenchTrace } from '../trace-bench';
+import { ensureBenchTrace, quantile } from '../trace-bench';
 import type { Figure, LatencyInput } from './latency-bench';
 import { longestTask, longestTaskPerPlace } from './observe';
 
@@ -77,11 +77,6 @@ const ZOOM_AND_PAN = `new Promise((resolve) => {
   };
   requestAnimationFrame(move);
 })`;
-
-const quantile = (values: readonly number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 
 /**
  * Opens the trace `input.runs` times (the editor closed in between) and moves the timeline after
