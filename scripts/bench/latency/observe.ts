@@ -87,15 +87,21 @@ export async function longestTask(page: Page, from: number, to: number): Promise
   return { longestMs, frames: frames.length, where };
 }
 
+/** The longest task of one place: its duration (0: none) and its wall-clock start. */
+export interface Longest {
+  readonly ms: number;
+  readonly start: number;
+}
+
 /**
  * The longest task overlapping [from, to] that ran the workbench page's own code and the longest
- * that ran a webview frame's own code (attribution 'self'), ms (0: none).
+ * that ran a webview frame's own code (attribution 'self').
  */
-export async function longestTaskPerPlace(page: Page, from: number, to: number): Promise<{ workbench: number; webview: number }> {
-  const out = { workbench: 0, webview: 0 };
+export async function longestTaskPerPlace(page: Page, from: number, to: number): Promise<{ workbench: Longest; webview: Longest }> {
+  const out = { workbench: { ms: 0, start: 0 }, webview: { ms: 0, start: 0 } };
   for (const f of await tasksIn(page, from, to)) {
     const place = f.workbench ? 'workbench' : 'webview';
-    for (const t of f.tasks) if (t.name === 'self') out[place] = Math.max(out[place], t.duration);
+    for (const t of f.tasks) if (t.name === 'self' && t.duration > out[place].ms) out[place] = { ms: t.duration, start: t.start };
   }
   return out;
 }

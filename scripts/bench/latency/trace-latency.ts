@@ -14,7 +14,7 @@ import { measureMedian } from '../measure-process';
 import { formatMs } from '../table';
 import { ensureBenchTrace, quantile } from '../trace-bench';
 import type { Figure, LatencyInput } from './latency-bench';
-import { longestTask, longestTaskPerPlace } from './observe';
+import { longestTask, longestTaskPerPlace, type Longest } from './observe';
 
 const DIR = 'traces';
 const FILE = 'big.trace';
@@ -96,6 +96,7 @@ export async function traceEditorLatency(
   const workbench: number[] = [];
   const webview: number[] = [];
   const any: number[] = [];
+  const placed: string[] = [];
   const frameMedians: number[] = [];
   const moveStalls: number[] = [];
   const notes: string[] = [];
@@ -110,16 +111,19 @@ export async function traceEditorLatency(
     // Any task of the renderer's one event loop (workbench and webviews share it), attributed or not.
     any.push((await longestTask(page, clicked, at)).longestMs);
     opens.push(at - clicked);
-    workbench.push(stalls.workbench);
-    webview.push(stalls.webview);
-    input.log(`latency: ${FILE}: first timeline paint ${at - clicked} ms; longest task: workbench's own ${stalls.workbench.toFixed(0)} ms, webview's own ${stalls.webview.toFixed(0)} ms, any ${any.at(-1)!.toFixed(0)} ms`);
+    workbench.push(stalls.workbench.ms);
+    webview.push(stalls.webview.ms);
+    // Where the longest tasks fall between the click and the paint tells what they are.
+    const when = (l: Longest): string => (l.ms === 0 ? 'none' : `${l.ms.toFixed(0)} ms starting ${(l.start - clicked).toFixed(0)} ms after the click, ending ${(at - l.start - l.ms).toFixed(0)} ms before the paint`);
+    placed.push(`run ${i + 1}: workbench ${when(stalls.workbench)}; webview ${when(stalls.webview)}`);
+    input.log(`latency: ${FILE}: first timeline paint ${at - clicked} ms; longest task: workbench's own ${stalls.workbench.ms.toFixed(0)} ms, webview's own ${stalls.webview.ms.toFixed(0)} ms, any ${any.at(-1)!.toFixed(0)} ms`);
     const began = Date.now();
     const motion = (await frame.evaluate(ZOOM_AND_PAN)) as Motion;
     const ended = Date.now();
     const moved = await longestTaskPerPlace(page, began, ended);
     frameMedians.push(quantile(motion.frames, 0.5));
     moveStalls.push((await longestTask(page, began, ended)).longestMs);
-    notes.push(`run ${i + 1}: ${motion.frames.length} frames, interval median ${formatMs(quantile(motion.frames, 0.5))}, p95 ${formatMs(quantile(motion.frames, 0.95))}, longest ${formatMs(quantile(motion.frames, 1))}; timeline's longest paint/window update ${formatMs(motion.slowestMs)}; ${motion.windows} windows answered; longest task of the workbench's own code ${formatMs(moved.workbench)}, the webview's ${formatMs(moved.webview)}`);
+    notes.push(`run ${i + 1}: ${motion.frames.length} frames, interval median ${formatMs(quantile(motion.frames, 0.5))}, p95 ${formatMs(quantile(motion.frames, 0.95))}, longest ${formatMs(quantile(motion.frames, 1))}; timeline's longest paint/window update ${formatMs(motion.slowestMs)}; ${motion.windows} windows answered; longest task of the workbench's own code ${formatMs(moved.workbench.ms)}, the webview's ${formatMs(moved.webview.ms)}`);
   }
   const what = `Go Trace editor, ${FILE} (${(statSync(trace).size / (1 << 20)).toFixed(1)} MB)`;
   return [
@@ -129,7 +133,7 @@ export async function traceEditorLatency(
       goal: 'below go tool trace; no stall > 50 ms',
       samples: opens,
       stalls: any,
-      note: `longest task per run: workbench's own code ${workbench.map((t) => t.toFixed(0)).join(', ')} ms; webview's own code ${webview.map((t) => t.toFixed(0)).join(', ')} ms; any ${any.map((t) => t.toFixed(0)).join(', ')} ms`,
+      note: `longest task per run: workbench's own code ${workbench.map((t) => t.toFixed(0)).join(', ')} ms; webview's own code ${webview.map((t) => t.toFixed(0)).join(', ')} ms; any ${any.map((t) => t.toFixed(0)).join(', ')} ms; ${placed.join('; ')}`,
     },
     { what: `${what}: zoom/pan frame interval (median per run)`, goal: '16.7 ms (60 fps)', samples: frameMedians, stalls: moveStalls, note: notes.join(' | ') },
   ];
