@@ -1,4 +1,4 @@
-/** The activation figures the extension logs ("activated in N ms (loading code L ms, activate() A ms)"). */
+/** The activation figures the extension logs ("activated in N ms (loading code L ms, activate() A ms); code cache used"). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -6,6 +6,8 @@ export interface Activation {
   readonly totalMs: number;
   readonly loadingMs: number;
   readonly activateMs: number;
+  /** Whether V8 took the bundle's code cache (undefined: a build that does not say). */
+  readonly codeCache: boolean | undefined;
 }
 
 function logFiles(dir: string, depth: number, out: string[]): string[] {
@@ -30,8 +32,8 @@ function logFiles(dir: string, depth: number, out: string[]): string[] {
 export function loggedActivations(userData: string): Activation[] {
   const found: Activation[] = [];
   for (const file of logFiles(join(userData, 'logs'), 0, [])) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/activated in ([\d.]+) ms \(loading code ([\d.]+) ms, activate\(\) ([\d.]+) ms\)/g)) {
-      found.push({ totalMs: Number(m[1]), loadingMs: Number(m[2]), activateMs: Number(m[3]) });
+    for (const m of readFileSync(file, 'utf8').matchAll(/activated in ([\d.]+) ms \(loading code ([\d.]+) ms, activate\(\) ([\d.]+) ms\)(?:; code cache (used|not used))?/g)) {
+      found.push({ totalMs: Number(m[1]), loadingMs: Number(m[2]), activateMs: Number(m[3]), codeCache: m[4] === undefined ? undefined : m[4] === 'used' });
     }
   }
   return found;
