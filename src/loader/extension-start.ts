@@ -15,8 +15,9 @@ interface ExtensionMain {
 
 const loaded = loadBundle(join(__dirname, 'extension-main.js'));
 const main = loaded.exports as unknown as ExtensionMain;
-// Read by the activation line (src/extension.ts), so a log shows whether V8 took the cache.
-(globalThis as { __goProfilerCodeCache?: boolean }).__goProfilerCodeCache = loaded.cached;
+// Read by the activation line (src/extension.ts): whether V8 took the cache, and when loading
+// ended (VS Code then prepares the extension's context before it calls activate()).
+Object.assign(globalThis, { __goProfilerCodeCache: loaded.cached, __goProfilerLoadEnd: performance.now() });
 
 export function activate(context: unknown): void {
   main.activate(context);
