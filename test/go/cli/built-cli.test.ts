@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadBundle } from '../../../src/cli/code-cache';
+import { loadBundle } from '../../../src/loader/code-cache';
 import { repoRoot } from '../../support/go-fixtures';
 import { goPprofRaw } from '../../support/go-pprof';
 
