@@ -23,6 +23,7 @@ import { measureMedian, peakRssMethod, type ProcessMeasurement } from './bench/m
 import { formatBytes, formatMs, formatRatio, renderTable } from './bench/table';
 import { traceBenchReport } from './bench/trace-bench';
 import { reportFigures } from './bench/report-figures';
+import { firstFlameFigure } from './bench/first-flame-figure';
 import { THREADS_VARIABLE, TWO_THREADS_MIN_BYTES } from '../src/cli/top-threads';
 
 interface Result {
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
   const pprof = await pprofBinary();
   const cli = join(repoRoot, 'dist', 'cli.js');
   process.stdout.write(await reportFigures(generated, runs, pprof, cli, log));
+  process.stdout.write((await firstFlameFigure(generated, runs, log)) ?? '');
   if (figuresOnly) return;
   const profiles = [...generated, ...(await committedProfiles())].filter((p) => only === undefined || p.name.includes(only));
   if (profiles.length === 0) throw new Error(`no benchmark profile name contains "${only ?? ''}"`);

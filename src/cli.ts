@@ -11,6 +11,7 @@ import { STARTED_BY_LOADER } from './loader/code-cache';
 export function start(): void {
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(rawBytes(text)),
+    outBytes: (bytes) => process.stdout.write(bytes),
     err: (text) => process.stderr.write(text),
   }).then(
     (code) => {

@@ -45,7 +45,7 @@ export interface StageTimings {
   readonly samples: number | undefined;
 }
 
-async function timeMedian(runs: number, work: () => unknown): Promise<StageTiming> {
+export async function timeMedian(runs: number, work: () => unknown): Promise<StageTiming> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {

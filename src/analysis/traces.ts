@@ -9,6 +9,7 @@ import { buildStacks, type Frame, type Stacks } from './stacks';
 import { formatValue } from '../shared/units';
 import { formatExactValue } from './exact-values';
 import { printable } from './printable';
+import { ByteLines, StringLines, type TextLines } from './text-lines';
 
 export interface Trace {
   readonly value: number;
@@ -96,7 +97,7 @@ const TRACE_SEPARATOR = '-----------+-------------------------------------------
 
 /** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
 export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
-  const text = new TracesText(report.frames, unit, profileLabels);
+  const text = new TracesText(report.frames, unit, profileLabels, (lines) => new StringLines(lines));
   for (const t of report.traces) text.add(t.value, t.exactValue, t.frames, t.inlined, 0, t.frames.length, t);
   return text.finish();
 }
@@ -106,7 +107,15 @@ export function formatTracesText(report: TracesReport, unit: string, profileLabe
  * big profile's traces (one per sample) are not first made into arrays and objects.
  */
 export function formatStacksAsTracesText(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): string {
-  const text = new TracesText(stacks.frames, unit, profileLabels);
+  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new StringLines(lines)));
+}
+
+/** formatStacksAsTracesText as the bytes pprof prints (analysis/raw-text-bytes.ts): the CLI's stdout. */
+export function formatStacksAsTracesBytes(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): Uint8Array {
+  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new ByteLines(lines)));
+}
+
+function stacksAsTraces<Result>(profile: Profile, stacks: Stacks, text: TracesText<Result>): Result {
   const { stackStart, stackFrames, stackInlined, values, exactValues, sampleIndexes } = stacks;
   for (let s = 0; s < stacks.count; s++) {
     const start = stackStart[s]!;
@@ -118,26 +127,26 @@ export function formatStacksAsTracesText(profile: Profile, stacks: Stacks, unit:
 }
 
 /** The lines of -traces, one trace at a time. */
-class TracesText {
-  // pprof prints its labels joined as one line: an empty line when there is none.
-  private readonly out: string[];
+class TracesText<Result> {
+  private readonly out: TextLines<Result>;
   private readonly valueUnit: string;
   private readonly names: string[];
-  private readonly lines: string[];
-  private readonly inlineLines: string[];
   private readonly values = new Map<number, string>();
 
-  constructor(frames: readonly Frame[], unit: string, profileLabels: readonly string[] | undefined) {
-    this.out = profileLabels ? [profileLabels.join('\n')] : [];
+  constructor(frames: readonly Frame[], unit: string, profileLabels: readonly string[] | undefined, lines: (repeated: readonly string[]) => TextLines<Result>) {
     this.valueUnit = printable(unit);
     // Each frame's line below a trace's first is the same every time: made once (large profiles
-    // print millions of them), and the value column once per distinct value.
+    // print millions of them), and the value column once per distinct value. Line 2f is frame
+    // f's, 2f + 1 the same inlined.
     // Made flat (join, not +): a concatenated string is a tree that joining the report's text
     // would walk again at each of its uses.
     this.names = frames.map((f) => ['   ', printable(f.name)].join(''));
     const blank = ' '.repeat(10);
-    this.lines = this.names.map((n) => [blank, n].join(''));
-    this.inlineLines = this.names.map((n) => [blank, n, ' (inline)'].join(''));
+    const repeated: string[] = [];
+    for (const n of this.names) repeated.push([blank, n].join(''), [blank, n, ' (inline)'].join(''));
+    this.out = lines(repeated);
+    // pprof prints its labels joined as one line: an empty line when there is none.
+    if (profileLabels) this.out.line(profileLabels.join('\n'));
   }
 
   /** A trace of frames `frames[start .. end - 1]` (leaf first); `inlined` parallel to them (true or 1: inlined). */
@@ -151,18 +160,18 @@ class TracesText {
     { labels, numLabels }: Pick<Trace, 'labels' | 'numLabels'>,
   ): void {
     const { out } = this;
-    out.push(TRACE_SEPARATOR);
+    out.line(TRACE_SEPARATOR);
     if (!isEmpty(labels)) {
       // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
       const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
-      out.push(...lines.sort(byBytes));
+      for (const line of lines.sort(byBytes)) out.line(line);
     }
     if (!isEmpty(numLabels)) {
       const lines = Object.entries(numLabels).map(([key, { values: v, unit: labelUnit }]) => {
         const labelValueUnit = printable(labelUnit || key);
         return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
       });
-      out.push(...lines.sort(byBytes));
+      for (const line of lines.sort(byBytes)) out.line(line);
     }
     if (end === start) return;
     let value = exactValue === undefined ? this.values.get(traceValue) : undefined;
@@ -170,13 +179,13 @@ class TracesText {
       value = pad10(formatExactValue(traceValue, exactValue, this.valueUnit, 'minimum'));
       if (exactValue === undefined) this.values.set(traceValue, value);
     }
-    out.push(`${value}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
-    for (let i = start + 1; i < end; i++) out.push((inlined[i] ? this.inlineLines : this.lines)[frames[i]!]!);
+    out.line(`${value}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
+    out.frameLines(frames, inlined, start + 1, end);
   }
 
-  finish(): string {
-    this.out.push(TRACE_SEPARATOR);
-    return this.out.join('\n') + '\n';
+  finish(): Result {
+    this.out.line(TRACE_SEPARATOR);
+    return this.out.finish();
   }
 }
 

@@ -5,9 +5,12 @@ import { OptionError } from '../shared/option-error';
 import { TraceError } from '../trace/errors';
 import { parseArgs, REPORT_COMMANDS, UsageError, type ReportCommand } from './args';
 import { USAGE } from './usage';
+import type { ReportText } from './reports';
 
 export interface CliOutput {
   out(text: string): void;
+  /** Bytes to print as they are (a big -traces: reports.ts ReportText); without it they go to out as UTF-8. */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
 }
 
@@ -70,7 +73,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     const { withViewOptions } = await import('./view-option');
     const args = await withViewOptions(parseArgs(command as ReportCommand, rest), process.cwd());
     const { runReport } = await import('./reports');
-    io.out(await runReport(args));
+    printReport(await runReport(args), io);
     return 0;
   } catch (error) {
     if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError || error instanceof TraceError) {
@@ -80,6 +83,12 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     io.err(`go-profiler: internal error: ${printable(oneLine(error instanceof Error ? error.message : String(error)))}\n`);
     return 1;
   }
+}
+
+function printReport(text: ReportText, io: CliOutput): void {
+  if (typeof text === 'string') io.out(text);
+  else if (io.outBytes) io.outBytes(text);
+  else io.out(new TextDecoder().decode(text));
 }
 
 /** A message on one line (the terminal-safe escapes of printable come after). */

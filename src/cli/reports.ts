@@ -8,7 +8,7 @@ import { compareBytes, topTable, topTableOfTotals, type TopTable } from '../anal
 import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
-import { formatStacksAsTracesText, tracesFromStacks } from '../analysis/traces';
+import { formatStacksAsTracesBytes, tracesFromStacks } from '../analysis/traces';
 import { foldedFromStacks, foldedJsonName, foldedRows } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
@@ -20,7 +20,10 @@ import { loadProfile, loadTopTotals } from './load';
 import { buildLabels } from '../analysis/labels';
 import { formatTagsText } from '../analysis/tags-text';
 
-export async function runReport(args: CliArgs): Promise<string> {
+/** A report's text, or (a big -traces) the bytes to print as they are. */
+export type ReportText = string | Uint8Array;
+
+export async function runReport(args: CliArgs): Promise<ReportText> {
   const fromRuns = await loadTopTotals(args);
   if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args);
   const profile = await loadProfile(args);
@@ -32,7 +35,7 @@ export async function runReport(args: CliArgs): Promise<string> {
   }
 }
 
-function report(profile: Profile, args: CliArgs): string {
+function report(profile: Profile, args: CliArgs): ReportText {
   switch (args.command) {
     case 'top':
     case 'diff':
@@ -107,10 +110,10 @@ function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
   return jsonText({ sampleType: graph.sampleType.type, unit: graph.sampleType.unit, total, rows }, graph.exactTotal !== undefined);
 }
 
-function traces(profile: Profile, args: CliArgs): string {
+function traces(profile: Profile, args: CliArgs): ReportText {
   const stacks = buildStacks(profile, args.report, { mergeStacks: false, keepZeroValues: true });
   const { type, unit } = stacks.sampleType;
-  if (!args.json) return formatStacksAsTracesText(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum'));
+  if (!args.json) return formatStacksAsTracesBytes(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum'));
   const report = tracesFromStacks(profile, stacks);
   const rows = report.traces.map((t) => ({
     value: t.exactValue ?? t.value,

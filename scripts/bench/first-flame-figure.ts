@@ -1,0 +1,41 @@
+/**
+ * Issue 14's in-process figure: what the editor's worker does when a profile is opened, decode
+ * (inflate included) then its first flame answer (worker/first-flame.ts, default view), on the
+ * 90 MB heap profile, against the goal of 1 s. Measured in this process, so each run after the
+ * first has its code compiled, as the worker has after its first profile.
+ */
+import { readFileSync } from 'node:fs';
+import { decodeProfile } from '../../src/pprof';
+import { inflateNode } from '../../src/pprof/inflate-node';
+import { selectSampleType } from '../../src/analysis/sample-type';
+import { toReportOptions } from '../../src/worker/report-options';
+import { PendingStacks, wideFirstFlame } from '../../src/worker/first-flame';
+import type { BenchProfile } from './generate';
+import { timeMedian } from './in-process';
+import { formatMs, formatRatio } from './table';
+
+const GOAL_MS = 1000;
+
+/** One line per measured stage; undefined when the profile was not generated. */
+export async function firstFlameFigure(generated: readonly BenchProfile[], runs: number, log: (m: string) => void): Promise<string | undefined> {
+  const heap = generated.find((p) => p.name === 'heap-3M-samples');
+  if (!heap) return undefined;
+  log(`in-process decode + first flame, ${heap.name} ×${runs}`);
+  const bytes = readFileSync(heap.path);
+  let decodeCpu = 0;
+  const total = await timeMedian(runs, () => {
+    const start = process.cpuUsage();
+    const profile = decodeProfile(bytes, { source: heap.path, inflate: inflateNode });
+    const used = process.cpuUsage(start);
+    decodeCpu = (used.user + used.system) / 1000;
+    const sampleIndex = selectSampleType(profile, undefined);
+    const options = { ...toReportOptions({ sampleIndex }, sampleIndex), sampleIndex };
+    return wideFirstFlame(profile, options, profile.sampleTypes[sampleIndex]?.unit ?? '', new PendingStacks());
+  });
+  return [
+    `In process (the editor's worker), ${heap.name} (90 MB raw): decode + first flame ${formatMs(total.wallMs)} wall,`,
+    `${formatMs(total.cpuMs)} CPU (decode ${formatMs(decodeCpu)} CPU in the last run); goal ${formatMs(GOAL_MS)}:`,
+    `goal/ours ${formatRatio(GOAL_MS / total.cpuMs)} by CPU (medians of ${runs}).`,
+    '',
+  ].join('\n');
+}
