@@ -9,9 +9,17 @@ import { STARTED_BY_LOADER } from './loader/code-cache';
 
 /** Runs the command line of this process. */
 export function start(): void {
+  // A reader that stops early (`go-profiler traces big.pb.gz | head`) closes the pipe: the rest
+  // of the output is dropped quietly, as a Go program dies of SIGPIPE, and the command still
+  // ends with its own exit code.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
   main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(rawBytes(text)),
-    outBytes: (bytes) => process.stdout.write(bytes),
+    out: (text) => readerGone || process.stdout.write(rawBytes(text)),
+    outBytes: (bytes) => readerGone || process.stdout.write(bytes),
     err: (text) => process.stderr.write(text),
   }).then(
     (code) => {

@@ -6,7 +6,8 @@
  * loads the vendor bundle. Needs `npm run build` first (npm test builds before every tier).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -58,4 +59,17 @@ test('pull loads the server clients from dist/cli-vendor.js and names an unreach
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /^go-profiler: (parca|pyroscope) \(http:\/\/127\.0\.0\.1:9\): unreachable \(/);
   }
+});
+
+test('a reader that stops early (| head) ends the command quietly with its own exit code', async () => {
+  built();
+  const large = join(repoRoot, 'test', 'fixtures', 'profiles', 'large.cpu.pb.gz');
+  const child = spawn(process.execPath, [cli, 'traces', large], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  // Like `head -1`: take the first chunk, then close the pipe while the command still writes.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  assert.equal(stderr, '');
+  assert.deepEqual({ code, signal }, { code: 0, signal: null });
 });
