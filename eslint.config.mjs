@@ -7,8 +7,6 @@ import tseslint from 'typescript-eslint';
  */
 const rooms = {
   shared: { may: [], vscode: false },
-  // Loading a bundle from V8's code cache (the CLI's and the extension's small start files).
-  loader: { may: [], vscode: false },
   pprof: { may: ['shared'], vscode: false },
   trace: { may: ['shared'], vscode: false },
   golang: { may: ['shared'], vscode: false },
@@ -18,7 +16,7 @@ const rooms = {
   store: { may: ['shared', 'pprof', 'trace', 'golang', 'analysis', 'worker'], vscode: false },
   capture: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store'], vscode: false },
   servers: { may: ['shared', 'pprof', 'golang', 'analysis', 'worker', 'store'], vscode: false },
-  cli: { may: ['loader', 'shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
+  cli: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: false },
   hints: { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers'], vscode: true },
   'profile-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints'], vscode: true },
   'trace-editor': { may: ['shared', 'pprof', 'trace', 'golang', 'benchstat', 'analysis', 'worker', 'store', 'capture', 'servers', 'hints', 'profile-editor'], vscode: true },

@@ -70,10 +70,8 @@ function vendorSplit(vendorFile) {
 }
 
 const node = [
-  // dist/extension.js starts dist/extension-main.js (the extension) from V8's code cache made below.
-  // The banner marks when VS Code started loading it: activate() logs load + activate time.
-  { in: 'src/loader/extension-start.ts', out: 'dist/extension.js', banner: 'globalThis.__goProfilerLoadStart = performance.now();' },
-  { in: 'src/extension.ts', out: 'dist/extension-main.js', external: ['vscode'], plugins: [vendorSplit('extension-vendor.js')] },
+  // The banner marks when VS Code started loading the bundle: activate() logs load + activate time.
+  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'], banner: 'globalThis.__goProfilerLoadStart = performance.now();', plugins: [vendorSplit('extension-vendor.js')] },
   // dist/cli.js starts dist/cli-main.js (the CLI) from V8's code cache made below.
   { in: 'src/cli/cached-start.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/cli.ts', out: 'dist/cli-main.js', plugins: [vendorSplit('cli-vendor.js')] },
@@ -131,12 +129,10 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  // The code caches of the CLI and the extension (src/loader/code-cache.ts); watch mode rebuilds run without them.
-  for (const [script, bundle] of [['scripts/cli-code-cache.ts', 'dist/cli-main.js'], ['scripts/extension-code-cache.ts', 'dist/extension-main.js']]) {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', script, bundle], { stdio: 'inherit' });
-    if (made.status !== 0) {
-      console.error(`build: the code cache of ${bundle} was not made (see above)`);
-      process.exit(1);
-    }
+  // The CLI's code cache (src/cli/code-cache.ts); watch mode rebuilds run without it.
+  const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli-code-cache.ts', 'dist/cli-main.js'], { stdio: 'inherit' });
+  if (made.status !== 0) {
+    console.error('build: the CLI code cache was not made (see above)');
+    process.exit(1);
   }
 }

@@ -1,12 +1,13 @@
 /**
- * Makes the code cache of the `go-profiler` bundle (src/loader/code-cache.ts): stamps the bundle
+ * Makes the code cache of the `go-profiler` bundle (src/cli/code-cache.ts): stamps the bundle
  * with its content hash, runs its reports once on small profiles of the repository so the
  * functions a report needs are compiled, and writes V8's cache of them next to the bundle.
  * Run by scripts/build.mjs: node --import tsx scripts/cli-code-cache.ts dist/cli-main.js
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadBundle, stampBundle, writeCodeCache } from '../src/loader/code-cache';
+import { BUILD_ID_PREFIX, buildId, cacheFile, codeCachePath, loadBundle } from '../src/cli/code-cache';
 
 type Main = (argv: readonly string[], io: { out(text: string): void; err(text: string): void }) => Promise<number>;
 
@@ -30,7 +31,13 @@ const TRAINING: readonly (readonly string[])[] = [
 ];
 
 async function main(bundle: string): Promise<void> {
-  stampBundle(bundle);
+  let source = readFileSync(bundle, 'utf8');
+  if (buildId(source) === undefined) {
+    const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    source += `${BUILD_ID_PREFIX}${id}\n`;
+    writeFileSync(bundle, source);
+  }
+  const id = buildId(source)!;
   const loaded = loadBundle(bundle, false);
   const run = loaded.exports.main as Main;
   const quiet = { out: () => undefined, err: () => undefined };
@@ -41,7 +48,9 @@ async function main(bundle: string): Promise<void> {
     const code = await run([...argv, '--symbolize', 'none'], quiet);
     if (code !== 0) throw new Error(`cli-code-cache: go-profiler ${argv.join(' ')} exited with ${code}`);
   }
-  writeCodeCache(bundle, loaded);
+  const target = codeCachePath(bundle);
+  writeFileSync(`${target}.tmp`, cacheFile(id, loaded.script.createCachedData()));
+  renameSync(`${target}.tmp`, target);
 }
 
 const bundle = process.argv[2];

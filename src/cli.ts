@@ -5,7 +5,7 @@
 import { main } from './cli/main';
 import { runTopPartWorker } from './cli/top-part-worker';
 import { rawBytes } from './cli/raw-output';
-import { STARTED_BY_LOADER } from './loader/code-cache';
+import { STARTED_BY_LOADER } from './cli/code-cache';
 
 /** Runs the command line of this process. */
 export function start(): void {
@@ -35,7 +35,7 @@ export function start(): void {
 export { main };
 
 // Loaded as a script (node dist/cli-main.js, a wrapper's require, the top report's helper thread),
-// not by dist/cli.js or the build's code-cache run (loader/code-cache.ts), which call start().
+// not by dist/cli.js or the build's code-cache run (cli/code-cache.ts), which call start().
 // worker_threads is loaded only here: it costs ~4 ms of a small report's start-up.
 if ((module as unknown as Record<string, unknown>)[STARTED_BY_LOADER] !== true) {
   void import('./cli/worker-threads').then((thread) => (thread.isMainThread ? start() : runTopPartWorker(thread)));

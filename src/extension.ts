@@ -25,13 +25,8 @@ import { UnsavedCaptures } from './store/unsaved';
 /** The sessions of the active extension, for `deactivate` (which VS Code calls without arguments). */
 let sessions: SessionRegistry | undefined;
 
-/**
- * Set by the first line of dist/extension.js (scripts/build.mjs), so activation can say how long
- * loading its code took, and by that loader (src/loader/extension-start.ts): whether V8 took the
- * code cache of this bundle.
- */
-const started = globalThis as { __goProfilerLoadStart?: number; __goProfilerLoadEnd?: number; __goProfilerCodeCache?: boolean };
-const loadStart = started.__goProfilerLoadStart;
+/** Set by the bundle's first line (scripts/build.mjs), so activation can say how long loading its code took. */
+const loadStart = (globalThis as { __goProfilerLoadStart?: number }).__goProfilerLoadStart;
 
 export function activate(context: vscode.ExtensionContext): void {
   const activateStart = performance.now();
@@ -69,11 +64,7 @@ function activationLine(activateStart: number): string {
   const now = performance.now();
   const activateMs = now - activateStart;
   if (loadStart === undefined) return `activated: activate() ${activateMs.toFixed(1)} ms`;
-  const loadEnd = started.__goProfilerLoadEnd ?? activateStart;
-  // Between the end of loading and activate(), VS Code prepares the context (its storage, over RPC).
-  const waited = started.__goProfilerLoadEnd === undefined ? '' : `, waiting for VS Code ${(activateStart - loadEnd).toFixed(1)} ms`;
-  const cache = started.__goProfilerCodeCache === undefined ? '' : `; code cache ${started.__goProfilerCodeCache ? 'used' : 'not used'}`;
-  return `activated in ${(now - loadStart).toFixed(1)} ms (loading code ${(loadEnd - loadStart).toFixed(1)} ms${waited}, activate() ${activateMs.toFixed(1)} ms)${cache}`;
+  return `activated in ${(now - loadStart).toFixed(1)} ms (loading code ${(activateStart - loadStart).toFixed(1)} ms, activate() ${activateMs.toFixed(1)} ms)`;
 }
 
 /** Ends every session's whole process tree before VS Code closes (safe to call more than once). */

@@ -108,22 +108,14 @@ async function firstOpens(page: Page, dirs: RunDirs, input: LatencyInput): Promi
     opens.push((await openAndTime(page, 'small.cpu.pb.gz', 60_000)).ms);
   }
   const activations: Activation[] = loggedActivations(dirs.userData);
-  const cacheUsed = activations.filter((a) => a.codeCache === true).length;
-  const cacheSaid = activations.filter((a) => a.codeCache !== undefined).length;
-  // The extension's own part, without VS Code's preparing of the context (logged by newer builds only).
-  const own = activations.filter((a) => a.waitingMs !== undefined).map((a) => a.loadingMs + a.activateMs);
-  const waiting = activations.flatMap((a) => (a.waitingMs === undefined ? [] : [a.waitingMs]));
   return [
     { what: 'first open of a small profile (activation included): click -> flame painted', goal: '≤ 500 ms', samples: opens },
     {
       what: 'activation (loading dist/extension.js + activate())',
       goal: '≤ 50 ms',
       samples: activations.map((a) => a.totalMs),
-      note: `loading code ${median(activations.map((a) => a.loadingMs)).toFixed(1)} ms, activate() ${median(activations.map((a) => a.activateMs)).toFixed(1)} ms (medians of ${activations.length})${cacheSaid > 0 ? `; V8 code cache used in ${cacheUsed} of ${cacheSaid}` : ''}`,
+      note: `loading code ${median(activations.map((a) => a.loadingMs)).toFixed(1)} ms, activate() ${median(activations.map((a) => a.activateMs)).toFixed(1)} ms (medians of ${activations.length})`,
     },
-    ...(own.length === 0
-      ? []
-      : [{ what: "activation, the extension's own time (loading code + activate())", goal: '≤ 50 ms', samples: own, note: `VS Code preparing the context between them: ${median(waiting).toFixed(1)} ms (median)` }]),
   ];
 }
 

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadBundle } from '../../../src/loader/code-cache';
+import { loadBundle } from '../../../src/cli/code-cache';
 import { repoRoot } from '../../support/go-fixtures';
 import { goPprofRaw } from '../../support/go-pprof';
 

@@ -1,17 +1,15 @@
 /**
- * Loading a bundle from V8's code cache, for the `go-profiler` command (dist/cli.js) and the
- * extension (dist/extension.js). Node 20 compiles a script from its source on every start, and
- * functions again when they first run: for the CLI bundle that is ~20 ms of parsing plus lazy
- * compiles, more than a small report costs; for the extension, a part of activation. `npm run
- * build` runs each bundle once (scripts/cli-code-cache.ts, scripts/extension-code-cache.ts) and
- * stores the compiled code next to it; the small loader compiles the bundle with that cache.
+ * Start-up of the `go-profiler` command from V8's code cache. Node 20 compiles a script from its
+ * source on every start, and functions again when they first run: for the CLI bundle that is
+ * ~20 ms of parsing plus lazy compiles, more than a small report costs. `npm run build` runs the
+ * bundle once on small profiles (scripts/cli-code-cache.ts) and stores the compiled code next to
+ * it; dist/cli.js (cached-start.ts) compiles the bundle with that cache.
  *
  * V8 checks a cache only against the source's length, so the build ends the bundle with a line
  * naming its content hash, and the cache starts with the same hash: a bundle rebuilt without a new
  * cache (watch mode, an edited file) is compiled from source, never run with stale code.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -80,22 +78,4 @@ export function loadBundle(bundle: string, useCache = true): LoadedBundle {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { script, exports: module.exports, cached: data !== undefined && !script.cachedDataRejected, id };
-}
-
-/** Stamps `bundle` with its content hash (once) and returns its build id. */
-export function stampBundle(bundle: string): string {
-  const source = readFileSync(bundle, 'utf8');
-  const stamped = buildId(source);
-  if (stamped !== undefined) return stamped;
-  const id = createHash('sha256').update(source).digest('hex').slice(0, ID_LENGTH);
-  writeFileSync(bundle, `${source}${BUILD_ID_PREFIX}${id}\n`);
-  return id;
-}
-
-/** Writes V8's cache of a loaded bundle next to it (atomically: a reader never sees half a cache). */
-export function writeCodeCache(bundle: string, loaded: LoadedBundle): void {
-  if (loaded.id === undefined) throw new Error(`${bundle} has no build id: stamp it before loading it`);
-  const target = codeCachePath(bundle);
-  writeFileSync(`${target}.tmp`, cacheFile(loaded.id, loaded.script.createCachedData()));
-  renameSync(`${target}.tmp`, target);
 }

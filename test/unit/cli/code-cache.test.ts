@@ -1,10 +1,10 @@
-/** Starting a bundle from V8's code cache (src/loader/code-cache.ts; dist/cli.js, dist/extension.js): used when it fits, never stale. */
+/** dist/cli.js's start from V8's code cache (src/cli/code-cache.ts): used when it fits, never stale. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { BUILD_ID_PREFIX, buildId, cachedDataFor, cacheFile, codeCachePath, loadBundle, stampBundle, writeCodeCache } from '../../../src/loader/code-cache';
+import { BUILD_ID_PREFIX, buildId, cachedDataFor, cacheFile, codeCachePath, loadBundle } from '../../../src/cli/code-cache';
 
 const scratch = mkdtempSync(join(tmpdir(), 'code-cache-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -59,26 +59,4 @@ test('a bundle rebuilt to the same length with a new id ignores the old cache an
   const loaded = loadBundle(path);
   assert.equal(loaded.cached, false);
   assert.equal((loaded.exports.answer as () => string)(), 'new!');
-});
-
-test('the build stamps a bundle once with its content hash and writes a cache the loader takes', () => {
-  const path = join(scratch, 'stamped.js');
-  const source = 'exports.answer = function () { return 42; };\n';
-  writeFileSync(path, source);
-  const id = stampBundle(path);
-  assert.match(id, /^[0-9a-f]{16}$/);
-  assert.equal(readFileSync(path, 'utf8'), `${source}${BUILD_ID_PREFIX}${id}\n`);
-  assert.equal(stampBundle(path), id, 'a stamped bundle keeps its id');
-  assert.equal(readFileSync(path, 'utf8'), `${source}${BUILD_ID_PREFIX}${id}\n`, 'and is not stamped twice');
-  writeCodeCache(path, loadBundle(path, false));
-  assert.equal(readFileSync(codeCachePath(path), 'latin1').slice(0, 17), `${id}\n`);
-  const warm = loadBundle(path);
-  assert.equal(warm.cached, true);
-  assert.equal((warm.exports.answer as () => number)(), 42);
-});
-
-test('an unstamped bundle gets no cache, with a message naming it', () => {
-  const path = join(scratch, 'unstamped.js');
-  writeFileSync(path, 'exports.x = 1;\n');
-  assert.throws(() => writeCodeCache(path, loadBundle(path, false)), /unstamped\.js has no build id: stamp it before loading it/);
 });
