@@ -19,6 +19,7 @@ import type { TraceWindowRequest } from '../../src/shared/trace-window';
 import type { TraceViewModel } from '../../src/shared/trace-view';
 import { measureMedian, median } from './measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './table';
+import { firstPaintLine, type FirstPaintNumbers } from './trace-first-paint';
 
 const sourceDir = join(repoRoot, 'scripts', 'bench', 'go-trace');
 const ARGS = ['-handoffs', '2000000', '-rings', '8', '-size', '16'];
@@ -55,7 +56,7 @@ async function inWorker(file: string): Promise<{ worker: Timed; view: TraceViewM
   return { worker, view: answer.model, handle };
 }
 
-interface PageNumbers {
+interface PageNumbers extends FirstPaintNumbers {
   /** Data in the page -> the timeline's first paint, ms. */
   readonly firstPaintMs: number;
   /** Frame intervals during 120 frames of zoom and pan (windows asked of the worker as in the editor), ms. */
@@ -64,10 +65,6 @@ interface PageNumbers {
   readonly paints: number[];
   /** Main-thread tasks over 50 ms (PerformanceObserver 'longtask') from the message to the end, ms each. */
   readonly longTasks: number[];
-  /** The longest frame interval from the message to the first complete paint, ms (its frame's task, rendering included). */
-  readonly firstLongestFrameMs: number;
-  /** Tasks over 50 ms that began before the first complete paint, ms each. */
-  readonly firstLongTasks: number[];
   /** The timeline's own longest paint or window update, ms. */
   readonly slowestMs: number;
 }
@@ -133,13 +130,6 @@ async function inPage(model: TraceViewModel, handle: TraceWorkerHandle, runs: nu
     await browser.close();
     await server.close();
   }
-}
-
-/** The first paint's longest frame (the webview's longest task while the timeline first appears), per run. */
-export function firstPaintLine(pages: readonly Pick<PageNumbers, 'firstLongestFrameMs' | 'firstLongTasks'>[]): string {
-  const frames = pages.map((p) => p.firstLongestFrameMs);
-  const tasks = pages.flatMap((p) => p.firstLongTasks);
-  return `Data -> first complete timeline paint: longest frame interval median ${formatMs(median(frames))} (runs: ${frames.map((f) => formatMs(f)).join(', ')}); tasks over 50 ms in that span: ${tasks.length === 0 ? 'none' : tasks.map((t) => formatMs(t)).join(', ')}.`;
 }
 
 /** The q-quantile of the values (0: smallest, 1: largest). */
