@@ -38,7 +38,7 @@ function show(model: TraceViewModel): void {
     (request) => api.postMessage({ kind: 'window', request }),
   );
   current = timeline;
-  // The tables after the timeline's first paint, each in its own idle task (the first frame stays short).
+  // The tables in idle time after the next frame, each in its own task (the first frame stays short).
   later(() => current === timeline && analysis.replaceChildren(goroutineAnalysis(model, (g) => timeline.selectGoroutine(g))));
   later(() => current === timeline && annotationsHost.replaceWith(annotations(model)));
   // For tests and the benchmark: the timeline as drawn.
