@@ -19,6 +19,7 @@ import type { TraceWindowRequest } from '../../src/shared/trace-window';
 import type { TraceViewModel } from '../../src/shared/trace-view';
 import { measureMedian, median } from './measure-process';
 import { formatBytes, formatMs, formatRatio, renderTable } from './table';
+import { firstPaintLine, type FirstPaintNumbers } from './trace-first-paint';
 
 const sourceDir = join(repoRoot, 'scripts', 'bench', 'go-trace');
 const ARGS = ['-handoffs', '2000000', '-rings', '8', '-size', '16'];
@@ -55,7 +56,7 @@ async function inWorker(file: string): Promise<{ worker: Timed; view: TraceViewM
   return { worker, view: answer.model, handle };
 }
 
-interface PageNumbers {
+interface PageNumbers extends FirstPaintNumbers {
   /** Data in the page -> the timeline's first paint, ms. */
   readonly firstPaintMs: number;
   /** Frame intervals during 120 frames of zoom and pan (windows asked of the worker as in the editor), ms. */
@@ -85,7 +86,8 @@ async function inPage(model: TraceViewModel, handle: TraceWorkerHandle, runs: nu
       // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
       const numbers = await page.evaluate(`new Promise((resolve) => {
         const longTasks = [];
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
+        const taskStarts = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => { longTasks.push(e.duration); taskStarts.push(e.startTime); })).observe({ type: 'longtask' });
         const posted = globalThis.posted;
         posted.push = (m) => {
           Array.prototype.push.call(posted, m);
@@ -95,6 +97,7 @@ async function inPage(model: TraceViewModel, handle: TraceWorkerHandle, runs: nu
         const started = performance.now();
         globalThis.postMessage({ kind: 'trace', model: globalThis.benchModel }, '*');
         let firstPaintMs = 0;
+        let firstLongestFrameMs = 0;
         const frames = [];
         const paints = [];
         let last = 0;
@@ -107,11 +110,13 @@ async function inPage(model: TraceViewModel, handle: TraceWorkerHandle, runs: nu
           if (step < 40) t.zoom(0.85, middle);
           else if (step < 80) t.pan(step % 2 === 0 ? 0.05 : 0.04);
           else if (step < 120) t.zoom(1 / 0.85, middle);
-          else return setTimeout(() => resolve({ firstPaintMs, frames, paints, longTasks, slowestMs: t.slowestMs }), 200);
+          else return setTimeout(() => resolve({ firstPaintMs, firstLongestFrameMs, frames, paints, longTasks, firstLongTasks: longTasks.filter((d, k) => taskStarts[k] < started + firstPaintMs), slowestMs: t.slowestMs }), 200);
           step++;
           requestAnimationFrame(move);
         };
-        const wait = () => {
+        let previous = started;
+        const wait = (now) => {
+          if (now !== undefined) { firstLongestFrameMs = Math.max(firstLongestFrameMs, now - previous); previous = now; }
           if ((globalThis.traceTimeline?.paints ?? 0) === 0) return requestAnimationFrame(wait);
           firstPaintMs = performance.now() - started;
           requestAnimationFrame(move);
@@ -172,6 +177,7 @@ export async function traceBenchReport(runs: number, editorOnly = false): Promis
       `go-profiler trace-profile vs go tool trace -pprof=sched: ${formatRatio(tool.wallMs / cli.wallMs)} by wall time, ${formatRatio(tool.cpuMs / cli.cpuMs)} by CPU time.`,
       `Parse + view model + first paint: ${formatMs(editorWall)} against go tool trace -pprof=sched's ${formatMs(tool.wallMs)} (${formatRatio(tool.wallMs / editorWall)}).`,
       `Zoom and pan (${frames.length} frames): frame interval median ${formatMs(quantile(frames, 0.5))}, 95th percentile ${formatMs(quantile(frames, 0.95))}, longest ${formatMs(quantile(frames, 1))} (60 fps = 16.7 ms); timeline paint median ${formatMs(quantile(paintMs, 0.5))}, longest ${formatMs(quantile(paintMs, 1))}.`,
+      firstPaintLine(pages),
       `Main-thread tasks over 50 ms in the page from the data's arrival to the end: ${longTasks.length === 0 ? 'none' : longTasks.map((t) => formatMs(t)).join(', ')} (they include Playwright decoding the window answers it carries into the page); the timeline's own longest paint or window update: ${formatMs(Math.max(...pages.map((p) => p.slowestMs)))}.`,
       '',
     ].join('\n');

@@ -27,7 +27,8 @@ function show(model: TraceViewModel): void {
   const timelineHost = element('div', { className: 'trace-timeline-host' });
   const detail = element('div', { className: 'trace-details', attrs: { 'aria-live': 'polite' } });
   const analysis = element('div');
-  app.replaceChildren(summary, timelineHost, detail, analysis, annotations(model));
+  const annotationsHost = element('div');
+  app.replaceChildren(summary, timelineHost, detail, analysis, annotationsHost);
   const open = (frame: number): void => api.postMessage({ kind: 'openSource', frame });
   detail.replaceChildren(...sliceDetails(model, undefined, open));
   const timeline = new TraceTimeline(
@@ -37,9 +38,16 @@ function show(model: TraceViewModel): void {
     (request) => api.postMessage({ kind: 'window', request }),
   );
   current = timeline;
-  analysis.replaceChildren(goroutineAnalysis(model, (g) => timeline.selectGoroutine(g)));
+  // The tables in idle time after the next frame, each in its own task (the first frame stays short).
+  later(() => current === timeline && analysis.replaceChildren(goroutineAnalysis(model, (g) => timeline.selectGoroutine(g))));
+  later(() => current === timeline && annotationsHost.replaceWith(annotations(model)));
   // For tests and the benchmark: the timeline as drawn.
   (window as unknown as { traceTimeline: TraceTimeline }).traceTimeline = timeline;
+}
+
+/** Runs `work` when the page is idle after the next frame (a timeout where requestIdleCallback is missing). */
+function later(work: () => void): void {
+  requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 500 }) : setTimeout(work, 0)));
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToTraceView>) => {

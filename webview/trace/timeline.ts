@@ -38,6 +38,18 @@ export class TraceTimeline {
   selectedGoroutine: number | undefined;
   arrow: ArrowAt | undefined;
   private frameRequest = 0;
+  /** A paint spread over frames: the next row to paint and the colour of labels (undefined: the next frame paints from the top). */
+  private partial: { next: number; foreground: string } | undefined;
+  /**
+   * The first paint is spread over animation frames, rows top to bottom, at most about this many
+   * ms of painting per frame: it shares its frame with the new page's style, layout and fonts,
+   * and one long task there froze the editor. Later paints are whole (one per frame).
+   */
+  static firstPaintSliceMs = 6;
+  /** The canvas's CSS width when the current paint began (-1: none yet). */
+  private paintedWidth = -1;
+  /** Frames the first complete paint took (tests: the split paint draws what a whole one draws). */
+  firstPaintFrames = 0;
   private drag: { x: number; start: number; end: number; moved: boolean } | undefined;
   /** Paints so far (tests wait for the first) and the last paint's duration in ms. */
   paints = 0;
@@ -74,7 +86,8 @@ export class TraceTimeline {
     this.canvas.addEventListener('pointermove', (e) => this.onMove(e));
     this.canvas.addEventListener('pointerup', (e) => this.onUp(e));
     this.canvas.addEventListener('keydown', (e) => this.onKey(e));
-    new ResizeObserver(() => this.requestPaint()).observe(this.canvas);
+    // Its first report (on observing) repeats the first paint's width: only a new width repaints.
+    new ResizeObserver(() => this.canvas.clientWidth !== this.paintedWidth && this.requestPaint()).observe(this.canvas);
   }
 
   /** The rows' labels, top to bottom. */
@@ -154,11 +167,16 @@ export class TraceTimeline {
   }
 
   requestPaint(): void {
+    this.partial = undefined;
+    this.nextFrame();
+  }
+
+  private nextFrame(): void {
     if (this.frameRequest !== 0) return;
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
       this.paint();
-      this.wantWindow();
+      if (this.partial === undefined) this.wantWindow();
     });
   }
 
@@ -221,10 +239,33 @@ export class TraceTimeline {
     return { start: this.start, end: this.end, left: LABEL_WIDTH, width: this.plotWidth() };
   }
 
+  /** Paints the rows from the top, or goes on with a first paint begun in an earlier frame. */
   private paint(): void {
     const began = performance.now();
+    const p = (this.partial ??= { next: 0, foreground: this.beginPaint() });
+    const budget = this.paints === 0 ? TraceTimeline.firstPaintSliceMs : Infinity;
+    if (this.paints === 0) this.firstPaintFrames++;
+    while (p.next < this.rows.length) {
+      this.paintRowAt(p.next++, p.foreground);
+      if (p.next < this.rows.length && performance.now() - began >= budget) {
+        this.nextFrame();
+        this.lastPaintMs = performance.now() - began;
+        this.slowestMs = Math.max(this.slowestMs, this.lastPaintMs);
+        return;
+      }
+    }
+    this.partial = undefined;
+    this.paintSelection(p.foreground);
+    if (this.paints++ === 0) this.firstPaintAt = performance.timeOrigin + performance.now();
+    this.lastPaintMs = performance.now() - began;
+    this.slowestMs = Math.max(this.slowestMs, this.lastPaintMs);
+  }
+
+  /** Sizes and clears the canvas and sets the label font; returns the labels' colour. */
+  private beginPaint(): string {
     const ratio = window.devicePixelRatio || 1;
     const width = this.canvas.clientWidth;
+    this.paintedWidth = width;
     const height = this.rows.length * ROW_HEIGHT;
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
       this.canvas.width = Math.round(width * ratio);
@@ -237,23 +278,24 @@ export class TraceTimeline {
     ctx.clearRect(0, 0, width, height);
     ctx.font = `11px ${style.getPropertyValue('--vscode-font-family').trim() || 'sans-serif'}`;
     ctx.textBaseline = 'middle';
+    return foreground;
+  }
+
+  /** One row: its label and its content, within its band. */
+  private paintRowAt(r: number, foreground: string): void {
+    const ctx = this.ctx;
     const s = this.scale();
     const m = this.model;
-    this.rows.forEach((row, r) => {
-      const top = r * ROW_HEIGHT;
-      ctx.fillStyle = foreground;
-      ctx.fillText(fitLabel(ctx, row.label, LABEL_WIDTH - 8), 4, top + ROW_HEIGHT / 2);
-      if ('items' in row) this.paintRow(row, top);
-      else if (row.kind === 'gc') paintPairs(ctx, s, m.gc, top + 3, ROW_HEIGHT - 6, '#e8a33d');
-      else if (row.kind === 'stw') paintPairs(ctx, s, m.stw, top + 3, ROW_HEIGHT - 6, '#d9534f');
-      else if (row.kind === 'heap') paintHeap(ctx, s, m.heap, top, ROW_HEIGHT, foreground);
-      else if (row.kind === 'tasks') paintPairs(ctx, s, m.tasks.flatMap((t) => [t.start, t.end < 0 ? m.durationNs : t.end]), top + 3, ROW_HEIGHT - 6, '#7e57c2');
-      else paintTicks(ctx, s, m.logs.map((l) => l.time), top + 2, ROW_HEIGHT - 4, foreground);
-    });
-    this.paintSelection(foreground);
-    if (this.paints++ === 0) this.firstPaintAt = performance.timeOrigin + performance.now();
-    this.lastPaintMs = performance.now() - began;
-    this.slowestMs = Math.max(this.slowestMs, this.lastPaintMs);
+    const row = this.rows[r]!;
+    const top = r * ROW_HEIGHT;
+    ctx.fillStyle = foreground;
+    ctx.fillText(fitLabel(ctx, row.label, LABEL_WIDTH - 8), 4, top + ROW_HEIGHT / 2);
+    if ('items' in row) this.paintRow(row, top);
+    else if (row.kind === 'gc') paintPairs(ctx, s, m.gc, top + 3, ROW_HEIGHT - 6, '#e8a33d');
+    else if (row.kind === 'stw') paintPairs(ctx, s, m.stw, top + 3, ROW_HEIGHT - 6, '#d9534f');
+    else if (row.kind === 'heap') paintHeap(ctx, s, m.heap, top, ROW_HEIGHT, foreground);
+    else if (row.kind === 'tasks') paintPairs(ctx, s, m.tasks.flatMap((t) => [t.start, t.end < 0 ? m.durationNs : t.end]), top + 3, ROW_HEIGHT - 6, '#7e57c2');
+    else paintTicks(ctx, s, m.logs.map((l) => l.time), top + 2, ROW_HEIGHT - 4, foreground);
   }
 
   private paintRow(row: IntervalRow, top: number): void {
