@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from './paths';
 import { activeWebview, openFromExplorer, runCommand, waitForWorkbench } from './workbench';
 import type { StepOutcome } from '../../test/integration/ui/profile-editor.scenario';
@@ -146,7 +146,22 @@ async function sessionPid(page: Page): Promise<number> {
 
 async function runStopSession(page: Page): Promise<void> {
   const stop = sessionsRow(page, 'Stop Session');
-  if (!(await stop.isVisible().catch(() => false))) await page.locator('.pane-header', { hasText: /sessions/i }).first().click();
+  const header = (name: RegExp): Locator => page.locator('.pane-header', { hasText: name }).first();
+  // Expand the Sessions section only if it is collapsed: a click on an open header closes it.
+  if ((await header(/sessions/i).getAttribute('aria-expanded')) !== 'true') await header(/sessions/i).click();
+  // With four sections in the view, a session's rows can be below the fold of its section:
+  // make room by collapsing the others for the click, then restore them.
+  const others = [/recent profiles/i, /servers/i, /saved views/i];
+  const collapsed: RegExp[] = [];
+  if (!(await stop.isVisible().catch(() => false))) {
+    for (const name of others) {
+      if ((await header(name).getAttribute('aria-expanded').catch(() => null)) === 'true') {
+        await header(name).click();
+        collapsed.push(name);
+      }
+    }
+  }
   await stop.click();
   await stop.waitFor({ state: 'hidden', timeout: 20_000 });
+  for (const name of collapsed) await header(name).click();
 }

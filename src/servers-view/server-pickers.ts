@@ -40,7 +40,7 @@ export async function pickServer(servers: readonly ServerConfig[]): Promise<Serv
   if (servers.length === 1) return servers[0];
   const pick = await vscode.window.showQuickPick(
     servers.map((s) => ({ label: s.name, description: `${s.kind} · ${s.url}${s.tenant ? ` · tenant ${s.tenant}` : ''}`, server: s })),
-    { title: 'Open from Server', placeHolder: 'Pick a server' },
+    { title: 'Open from Server', placeHolder: 'Pick a server', ignoreFocusOut: true },
   );
   return pick?.server;
 }
@@ -50,6 +50,7 @@ export async function pickRange(title: string): Promise<RangeSpec | undefined> {
   const pick = await vscode.window.showQuickPick([...RECENT_RANGES.map((r) => ({ label: r.label, from: r.from })), { label: custom, from: '' }], {
     title,
     placeHolder: 'Time range',
+    ignoreFocusOut: true,
   });
   if (!pick) return undefined;
   if (pick.label !== custom) return { from: pick.from, to: 'now', label: pick.label.toLowerCase() };
@@ -83,11 +84,18 @@ export async function pickRange(title: string): Promise<RangeSpec | undefined> {
   return to === undefined ? undefined : { from, to };
 }
 
+/*
+ * Every step of Open from Server keeps its picker open when focus moves (a notification, the
+ * explorer): between steps the server is asked, and a flow that vanished halfway would make the
+ * user start over. Escape still cancels.
+ */
+
 /** A value from `values`, or one typed in (a service the list does not show yet). */
 export async function pickValue(values: readonly string[], title: string, placeHolder: string): Promise<string | undefined> {
   const box = vscode.window.createQuickPick();
   box.title = title;
   box.placeholder = placeHolder;
+  box.ignoreFocusOut = true;
   box.items = values.map((v) => ({ label: v }));
   return new Promise<string | undefined>((resolve) => {
     box.onDidAccept(() => {
@@ -109,7 +117,7 @@ export async function pickType(types: readonly ServerProfileType[], server: Serv
   }
   const pick = await vscode.window.showQuickPick(
     types.map((t) => ({ label: t.label, description: t.id, type: t })),
-    { title, placeHolder: 'Profile type' },
+    { title, placeHolder: 'Profile type', ignoreFocusOut: true },
   );
   return pick?.type;
 }
@@ -132,7 +140,7 @@ export async function pickMatchers(
     const names = (await client.labelNames(selector, range)).filter((n) => n !== SERVICE_LABEL && !matchers.some((m) => m.name === n));
     const pick = await vscode.window.showQuickPick(
       [{ label: OPEN, description: selector }, ...names.map((n) => ({ label: n, description: 'add a matcher on this label' }))],
-      { title, placeHolder: 'Narrow by a label (region, version, pod…), or open' },
+      { title, placeHolder: 'Narrow by a label (region, version, pod…), or open', ignoreFocusOut: true },
     );
     if (!pick) return undefined;
     if (pick.label === OPEN) return matchers;
@@ -141,7 +149,7 @@ export async function pickMatchers(
     const regex = '$(regex) Match a regular expression…';
     const valuePick = await vscode.window.showQuickPick(
       [...values.map((v) => ({ label: v, description: `${name}=${quoteLabelValue(v)}` })), { label: regex, description: `${name}=~"…"` }],
-      { title, placeHolder: `Value of ${name}` },
+      { title, placeHolder: `Value of ${name}`, ignoreFocusOut: true },
     );
     if (!valuePick) continue;
     let op: MatcherOp = '=';
