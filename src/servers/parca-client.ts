@@ -11,7 +11,7 @@ import { authorization, type Credentials } from './credentials';
 import { parseTypeId, sortTypes, type ServerProfileType } from './profile-types';
 import type { MergedProfile, ServerClient } from './server-client';
 import type { ServerConfig } from './server-config';
-import { callNaming } from './server-error-mapping';
+import { callNaming, causeChain } from './server-error-mapping';
 import type { ServerQuery } from './server-query';
 import type { TimeRange } from './time-range';
 
@@ -106,9 +106,6 @@ const fetchKeepingCause: typeof fetch = async (input, init) => {
 
 /** The message of the last error along `e`'s cause chain: undici's own says only "fetch failed". */
 function innermostMessage(e: unknown): string {
-  let message = String(e);
-  for (let at: unknown = e, depth = 0; at && depth < 8; depth++, at = (at as { cause?: unknown }).cause) {
-    if (at instanceof Error && at.message !== '') message = at.message;
-  }
-  return message;
+  const messages = causeChain(e).flatMap((at) => (at instanceof Error && at.message !== '' ? [at.message] : []));
+  return messages.at(-1) ?? String(e);
 }

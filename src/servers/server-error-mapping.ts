@@ -11,13 +11,16 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNR
 
 /** Every `code` string along an error's cause chain (Node's network and TLS errors have one). */
 function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 8; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return codes;
+  return causeChain(error)
+    .map((e) => (e as { code?: unknown }).code)
+    .filter((code): code is string => typeof code === 'string');
+}
+
+/** `error` and its causes, outermost first (at most 8: a cycle must not hang). */
+export function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e: unknown = error; e && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
 }
 
 /**
