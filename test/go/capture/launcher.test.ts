@@ -23,6 +23,10 @@ describe('launcher with the injected agent (real Go)', () => {
       cwd: FIXTURES,
       args: ['-burn', '-contend', '3', '-block', '-sleepers', String(SLEEPERS), '-retain', '32', '-exit', '3'],
       stdio: 'pipe',
+      // Every contention event recorded: this workload's lock drains between rounds, so at the
+      // default 1-in-100 a 1 s window on a loaded machine can hold no sample of holdLock.
+      // Default rates on an ongoing contention: contention-from-start.test.ts.
+      sampling: { mutexProfileFraction: 1, blockProfileRate: 1 },
     });
     // The agent listens before main runs; wait until main has started its goroutines.
     await new Promise<void>((resolve, reject) => {
