@@ -22,7 +22,9 @@ async function findInPalette(page: Page, label: string): Promise<Locator | undef
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
+  // The palette can close again at once (a webview or a notification taking the focus): then
+  // this try finds nothing and the caller opens it again.
+  if (!(await input.fill(`>${label}`, { timeout: 5000 }).then(() => true, () => false))) return undefined;
   const row = page
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: label }) })
