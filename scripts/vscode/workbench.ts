@@ -21,7 +21,16 @@ async function findInPalette(page: Page, label: string): Promise<Locator | undef
   const input = page.locator('.quick-input-widget input');
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+    // F1 went to a webview that did not pass it on to the workbench: take the focus out of the
+    // webview's frame (blur the top page's active element) and press it again.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } };
+      g.document.activeElement?.blur?.();
+    });
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+  }
   // The palette can close again at once (a webview or a notification taking the focus): then
   // this try finds nothing and the caller opens it again.
   if (!(await input.fill(`>${label}`, { timeout: 5000 }).then(() => true, () => false))) return undefined;
