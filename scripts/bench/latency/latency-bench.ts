@@ -111,12 +111,21 @@ async function firstOpens(page: Page, dirs: RunDirs, input: LatencyInput): Promi
   return [
     { what: 'first open of a small profile (activation included): click -> flame painted', goal: '≤ 500 ms', samples: opens },
     {
-      what: 'activation (loading dist/extension.js + activate())',
-      goal: '≤ 50 ms',
+      what: 'activation as VS Code runs it (loading dist/extension.js -> activate() returned)',
+      goal: '(VS Code\'s time included)',
       samples: activations.map((a) => a.totalMs),
-      note: `loading code ${median(activations.map((a) => a.loadingMs)).toFixed(1)} ms, activate() ${median(activations.map((a) => a.activateMs)).toFixed(1)} ms (medians of ${activations.length})`,
+      note: `loading code ${medianMs(activations, 'loadingMs')}, VS Code before activate() ${medianMs(activations, 'vscodeMs')}, activate() ${medianMs(activations, 'activateMs')} (medians of ${activations.length})`,
+    },
+    {
+      what: "activation, the extension's own time (loading dist/extension.js + activate())",
+      goal: '≤ 50 ms',
+      samples: activations.map((a) => a.loadingMs + a.activateMs),
     },
   ];
+}
+
+function medianMs(activations: readonly Activation[], key: 'loadingMs' | 'vscodeMs' | 'activateMs'): string {
+  return `${median(activations.map((a) => a[key])).toFixed(1)} ms`;
 }
 
 async function bigOpens(page: Page, input: LatencyInput): Promise<Figure[]> {
