@@ -27,6 +27,20 @@ export class LocationFrames {
 
   /** One more than the largest frame index of the locations resolved so far. */
   private frameLimit = 0;
+  private resolvedCount = 0;
+
+  /** Every location of the profile has its frames. */
+  allResolved(): boolean {
+    return this.resolvedCount === this.locationSeenIn.length;
+  }
+
+  /** Resolves the frames of locations `locs[start .. end - 1]` not yet resolved, in that order. */
+  resolveEach(locs: Int32Array, start: number, end: number): void {
+    for (let k = start; k < end; k++) {
+      const loc = locs[k]!;
+      if (this.start[loc * 2]! < 0) this.resolve(loc);
+    }
+  }
 
   /** The frames of one stack (leaf first), filled by expand. */
   stackFrames = new Int32Array(256);
@@ -130,6 +144,7 @@ export class LocationFrames {
     for (let i = lo; i < this.frames.length; i++) this.frameLimit = Math.max(this.frameLimit, this.frames[i]! + 1);
     this.start[loc * 2] = lo;
     this.start[loc * 2 + 1] = this.frames.length;
+    this.resolvedCount++;
     return lo;
   }
 }

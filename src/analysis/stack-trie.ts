@@ -78,7 +78,7 @@ export function buildWideStackTrie(stacks: Stacks, parts: number): StackTrie & {
   return { ...wide, frames: stacks.frames, droppedNodes: 0 };
 }
 
-type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
+export type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
 
 /**
  * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
@@ -92,8 +92,66 @@ function buildBreadthFirst(
   leafFirst: boolean,
   minValueOf: ((total: number) => number) | undefined,
 ): TrieArrays & { cut: boolean } {
-  const { rank, representative } = frameNameRanks(stacks.frames);
-  const { stackStart, stackFrames, values } = stacks;
+  return buildTrieOfColumns(new FrameStackColumns(stacks, leafFirst), stacks.frames, minValueOf);
+}
+
+/**
+ * Stacks as the trie builder reads them: one frame per stack and depth. `values[s]` is stack
+ * s's value (0: left out).
+ */
+export interface StackColumns {
+  readonly count: number;
+  readonly values: Float64Array;
+  /**
+   * Writes into column[s] the rank of the frame at depth `d` of each stack of
+   * alive[0 .. aliveCount - 1] (skipping those whose column is -2, cut), or -1 past its end;
+   * keeps in `alive`, in order, only the stacks that have a frame at `d`, and returns how many.
+   * Called for depths 0, 1, 2, ... in turn.
+   */
+  fillColumn(d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number;
+}
+
+/** The frame stacks of a Stacks, root first or leaf first. */
+class FrameStackColumns implements StackColumns {
+  readonly count: number;
+  readonly values: Float64Array;
+
+  constructor(
+    private readonly stacks: Stacks,
+    private readonly leafFirst: boolean,
+  ) {
+    this.count = stacks.count;
+    this.values = stacks.values;
+  }
+
+  fillColumn(d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number {
+    const { stackStart, stackFrames } = this.stacks;
+    const leafFirst = this.leafFirst;
+    let w = 0;
+    for (let j = 0; j < aliveCount; j++) {
+      const s = alive[j]!;
+      if (column[s] === -2) continue;
+      const start = stackStart[s]!;
+      const end = stackStart[s + 1]!;
+      if (d < end - start) {
+        column[s] = rank[stackFrames[leafFirst ? start + d : end - 1 - d]!]!;
+        alive[w++] = s;
+      } else {
+        column[s] = -1;
+      }
+    }
+    return w;
+  }
+}
+
+/** The breadth-first trie (see buildBreadthFirst) of any stacks whose frames are `frames`. */
+export function buildTrieOfColumns(
+  stacks: StackColumns,
+  frames: readonly Frame[],
+  minValueOf: ((total: number) => number) | undefined,
+): TrieArrays & { cut: boolean } {
+  const { rank, representative } = frameNameRanks(frames);
+  const { values } = stacks;
   const stackCount = stacks.count;
   let perm = new Int32Array(stackCount);
   let m = 0;
@@ -131,20 +189,7 @@ function buildBreadthFirst(
     const d = t.depth[n]!;
     if (d !== level) {
       level = d;
-      let w = 0;
-      for (let j = 0; j < aliveCount; j++) {
-        const s = alive[j]!;
-        if (column[s] === -2) continue;
-        const start = stackStart[s]!;
-        const end = stackStart[s + 1]!;
-        if (d < end - start) {
-          column[s] = rank[stackFrames[leafFirst ? start + d : end - 1 - d]!]!;
-          alive[w++] = s;
-        } else {
-          column[s] = -1;
-        }
-      }
-      aliveCount = w;
+      aliveCount = stacks.fillColumn(d, alive, aliveCount, column, rank);
     }
     let self = 0;
     let ending = 0;

@@ -1,0 +1,68 @@
+/**
+ * Per unique location stack, the sum of its kept samples' values and its first kept sample:
+ * what StackWalk.uniqueStacks walks, and what the first flame of a big profile is built from.
+ */
+import type { SampleTable, UniqueStacks } from '../pprof/profile';
+import type { SampleTagTest } from './tag-filter';
+
+export interface UniqueStackSums {
+  /** Per unique stack u: acc[2u] the summed value, acc[2u + 1] its first kept sample (-1: none kept). */
+  readonly acc: Float64Array;
+  /** Some kept sample has a negative value. */
+  readonly negative: boolean;
+}
+
+/** Sums the selected value (type `typeIndex`) of the kept samples per unique stack. */
+export function uniqueStackSums(
+  samples: SampleTable,
+  unique: UniqueStacks,
+  typeIndex: number,
+  keepZeroValues: boolean,
+  tagTest: SampleTagTest | undefined,
+): UniqueStackSums {
+  const { ofSample } = unique;
+  // [summed value, first kept sample] side by side, one cache line per update.
+  const acc = new Float64Array(unique.count * 2).fill(-1);
+  for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
+  const { values, valueCount, count } = samples;
+  let negative = false;
+  for (let s = 0, v = typeIndex; s < count; s++, v += valueCount) {
+    const value = values[v]!;
+    if (value === 0 && !keepZeroValues) continue;
+    if (tagTest && !tagTest(s)) continue;
+    if (value < 0) negative = true;
+    const a = ofSample[s]! * 2;
+    if (acc[a + 1]! < 0) acc[a + 1] = s;
+    acc[a]! += value;
+  }
+  return { acc, negative };
+}
+
+/**
+ * The unique stacks with a kept sample, in the order of their first kept sample (the order a
+ * walk sample by sample would first meet them).
+ */
+export function firstKeptOrder(acc: Float64Array, sampleCount: number): Int32Array {
+  const uniqueCount = acc.length / 2;
+  const order = new Int32Array(uniqueCount);
+  let n = 0;
+  // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
+  let ordered = true;
+  for (let u = 0, last = -1; u < uniqueCount; u++) {
+    const first = acc[u * 2 + 1]!;
+    if (first < 0) continue;
+    if (first < last) ordered = false;
+    last = first;
+    order[n++] = u;
+  }
+  if (ordered) return order.subarray(0, n);
+  // Otherwise index the unique stacks by first kept sample (a scatter of one write per stack) and scan in sample order.
+  const byFirst = new Int32Array(sampleCount);
+  for (let u = 0; u < uniqueCount; u++) {
+    const first = acc[u * 2 + 1]!;
+    if (first >= 0) byFirst[first] = u + 1;
+  }
+  n = 0;
+  for (let s = 0; s < sampleCount; s++) if (byFirst[s] !== 0) order[n++] = byFirst[s]! - 1;
+  return order.subarray(0, n);
+}

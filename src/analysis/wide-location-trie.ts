@@ -1,0 +1,155 @@
+/**
+ * The wide trie of a big profile's first flame (see buildWideStackTrie), built straight from the
+ * decoder's unique location stacks instead of from buildStacks' merged frame stacks: no stack
+ * is expanded into frames, copied, hashed or merged, which was most of the first flame's time.
+ *
+ * The trie is the same: a node's value and self value are sums over the stacks through it, and
+ * summing per unique location stack first, then per frame stack, gives the same integers
+ * (sumsAreExact). Only the default walk takes this path: every location kept, no transform,
+ * label frame or diff base, and no negative value (a frame stack whose parts cancel out is left
+ * out of the trie, which stacks summed apart would not tell).
+ */
+import type { Profile, UniqueStacks } from '../pprof/profile';
+import { FNV_OFFSET, StackInterner, uniqueStacksOf } from '../pprof/stack-interner';
+import type { ReportOptions } from './options';
+import { combinedTagTest, StackWalk } from './stack-walk';
+import { sumsAreExact } from './exact-values';
+import { diffBaseSamples } from './total';
+import { withLabelFrames } from './label-frames';
+import { buildTrieOfColumns, type StackColumns, type StackTrie } from './stack-trie';
+import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
+
+export type WideTrie = StackTrie & { readonly cut: boolean };
+
+/**
+ * The root-first trie of the nodes at least |total| / parts wide, as
+ * buildWideStackTrie(buildStacks(profile, options), parts) builds it; 'few' when those stacks
+ * would hold fewer than `minFrames` frames (buildStacks' stackFrames.length); undefined when
+ * the options or the profile need buildStacks' own walk.
+ */
+export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions, parts: number, minFrames: number): WideTrie | 'few' | undefined {
+  if (withLabelFrames(profile, options) !== profile || diffBaseSamples(profile) !== undefined) return undefined;
+  const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
+  const type = walk.sampleTypeIndex;
+  if (!walk.keepsEveryLocation() || !sumsAreExact(profile, type)) return undefined;
+  const { samples } = profile;
+  walk.checkFrameBudget(samples, false, false, options.frameBudget);
+  const unique = uniqueStacksOf(samples);
+  const { acc, negative } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
+  if (negative) return undefined;
+  const order = firstKeptOrder(acc, samples.count);
+  walk.resolveLocations(unique, order);
+  const table = walk.locationTable();
+  if (!mergedFramesReach(unique, order, table, minFrames)) return 'few';
+  const values = new Float64Array(unique.count);
+  for (let u = 0; u < unique.count; u++) values[u] = acc[u * 2]!;
+  const frames = walk.finish();
+  const wide = buildTrieOfColumns(new LocationStackColumns(unique, values, table), frames, (total) => Math.abs(total) / parts);
+  return { ...wide, frames, droppedNodes: 0 };
+}
+
+type LocationTable = ReturnType<StackWalk['locationTable']>;
+
+/**
+ * Whether the distinct frame stacks of `order`'s unique stacks hold at least `minFrames` frames
+ * in all. Two locations with the same frames (and inline marks) are one canonical location; a
+ * frame stack splits back into its locations (each location's frames end with its one
+ * non-inlined frame), so distinct frame stacks are distinct canonical location stacks. Stops
+ * as soon as the count is reached, after a few thousand stacks of a big profile.
+ */
+function mergedFramesReach(unique: UniqueStacks, order: Int32Array, table: LocationTable, minFrames: number): boolean {
+  const { frameRange, frames, inlined } = table;
+  const locationCount = frameRange.length / 2;
+  const canonical = new Int32Array(locationCount).fill(-1);
+  const frameCount = new Int32Array(locationCount);
+  const ids = new Map<string, number>();
+  for (let loc = 0; loc < locationCount; loc++) {
+    const lo = frameRange[loc * 2]!;
+    const hi = frameRange[loc * 2 + 1]!;
+    if (lo < 0) continue;
+    const key = `${frames.subarray(lo, hi).join(',')}/${inlined.subarray(lo, hi).join('')}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    canonical[loc] = id;
+    frameCount[loc] = hi - lo;
+  }
+  const interner = new StackInterner();
+  const { start, locations } = unique;
+  let stack = new Int32Array(64);
+  let distinct = 0;
+  let total = 0;
+  for (let i = 0; i < order.length && total < minFrames; i++) {
+    const u = order[i]!;
+    const lo = start[u]!;
+    const n = start[u + 1]! - lo;
+    if (n > stack.length) stack = new Int32Array(n * 2);
+    let hash = FNV_OFFSET;
+    let length = 0;
+    for (let k = 0; k < n; k++) {
+      const loc = locations[lo + k]!;
+      const id = canonical[loc]!;
+      stack[k] = id;
+      hash = Math.imul(hash ^ id, 0x01000193);
+      length += frameCount[loc]!;
+    }
+    if (interner.intern(stack, 0, n, hash) === distinct) {
+      distinct++;
+      total += length;
+    }
+  }
+  return total >= minFrames;
+}
+
+/**
+ * Unique location stacks read root first, frame by frame: each stack keeps a cursor (the
+ * location it is in, and how many of that location's frames are still to read, outermost
+ * first).
+ */
+class LocationStackColumns implements StackColumns {
+  readonly count: number;
+  /** Per stack, the index in unique.locations of the location being read. */
+  private readonly position: Int32Array;
+  /** Per stack, the frames of that location still to read. */
+  private readonly left: Int32Array;
+
+  constructor(
+    private readonly unique: UniqueStacks,
+    readonly values: Float64Array,
+    private readonly table: LocationTable,
+  ) {
+    this.count = unique.count;
+    // Past the last (root) location: the first read moves onto it.
+    this.position = unique.start.slice(1);
+    this.left = new Int32Array(unique.count);
+  }
+
+  fillColumn(_d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number {
+    const { start, locations } = this.unique;
+    const { frameRange, frames } = this.table;
+    const { position, left } = this;
+    let w = 0;
+    for (let j = 0; j < aliveCount; j++) {
+      const s = alive[j]!;
+      if (column[s] === -2) continue;
+      let p = position[s]!;
+      let loc: number;
+      let l = left[s]!;
+      if (l === 0) {
+        p--;
+        if (p < start[s]!) {
+          column[s] = -1;
+          continue;
+        }
+        position[s] = p;
+        loc = locations[p]!;
+        l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
+      } else {
+        loc = locations[p]!;
+      }
+      left[s] = --l;
+      column[s] = rank[frames[frameRange[loc * 2]! + l]!]!;
+      alive[w++] = s;
+    }
+    return w;
+  }
+}
