@@ -10,6 +10,7 @@
 import type { Frame, Stacks } from './stacks';
 import { compareBytes } from './top';
 import { BreadthFirstTrie } from './stack-trie-nodes';
+import { buildWideTrieOfColumns } from './wide-trie-builder';
 
 export type StackDirection = 'root-first' | 'leaf-first';
 
@@ -62,7 +63,7 @@ export function frameNameRanks(frames: readonly Frame[]): { rank: Int32Array; re
 
 
 export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): StackTrie {
-  const full = buildBreadthFirst(stacks, options.direction === 'leaf-first', undefined);
+  const full = buildTrieOfColumns(new FrameStackColumns(stacks, options.direction === 'leaf-first'), stacks.frames);
   const minValue = Math.abs(full.value[0]!) * (options.minFraction ?? 0);
   return minValue > 0 ? pruned(full, stacks.frames, minValue) : { ...full, frames: stacks.frames, droppedNodes: 0 };
 }
@@ -74,26 +75,11 @@ export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): 
  * `droppedNodes` is 0 (the nodes under a cut are not counted).
  */
 export function buildWideStackTrie(stacks: Stacks, parts: number): StackTrie & { readonly cut: boolean } {
-  const wide = buildBreadthFirst(stacks, false, (total) => Math.abs(total) / parts);
+  const wide = buildWideTrieOfColumns(new FrameStackColumns(stacks, false), stacks.frames, (total) => Math.abs(total) / parts);
   return { ...wide, frames: stacks.frames, droppedNodes: 0 };
 }
 
 export type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
-
-/**
- * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
- * each node owns the run of stacks through it (in `perm`), which it splits by their next rank
- * into its children, created in rank order. Work is proportional to the total length of the
- * stacks, with no comparison sort of whole stacks and no hash lookups. With `minValueOf`, a
- * child narrower than minValueOf(total) is not created and its stacks are dropped from the walk.
- */
-function buildBreadthFirst(
-  stacks: Stacks,
-  leafFirst: boolean,
-  minValueOf: ((total: number) => number) | undefined,
-): TrieArrays & { cut: boolean } {
-  return buildTrieOfColumns(new FrameStackColumns(stacks, leafFirst), stacks.frames, minValueOf);
-}
 
 /**
  * Stacks as the trie builder reads them: one frame per stack and depth. `values[s]` is stack
@@ -104,15 +90,15 @@ export interface StackColumns {
   readonly values: Float64Array;
   /**
    * Writes into column[s] the rank of the frame at depth `d` of each stack of
-   * alive[0 .. aliveCount - 1] (skipping those whose column is -2, cut), or -1 past its end;
-   * keeps in `alive`, in order, only the stacks that have a frame at `d`, and returns how many.
-   * Called for depths 0, 1, 2, ... in turn.
+   * alive[0 .. aliveCount - 1], or -1 past its end; keeps in `alive`, in order, only the
+   * stacks that have a frame at `d`, and returns how many. Called for depths 0, 1, 2, ... in
+   * turn, each time with stacks that had a frame at the depth before.
    */
   fillColumn(d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number;
 }
 
 /** The frame stacks of a Stacks, root first or leaf first. */
-class FrameStackColumns implements StackColumns {
+export class FrameStackColumns implements StackColumns {
   readonly count: number;
   readonly values: Float64Array;
 
@@ -130,7 +116,6 @@ class FrameStackColumns implements StackColumns {
     let w = 0;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
-      if (column[s] === -2) continue;
       const start = stackStart[s]!;
       const end = stackStart[s + 1]!;
       if (d < end - start) {
@@ -144,12 +129,13 @@ class FrameStackColumns implements StackColumns {
   }
 }
 
-/** The breadth-first trie (see buildBreadthFirst) of any stacks whose frames are `frames`. */
-export function buildTrieOfColumns(
-  stacks: StackColumns,
-  frames: readonly Frame[],
-  minValueOf: ((total: number) => number) | undefined,
-): TrieArrays & { cut: boolean } {
+/**
+ * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
+ * each node owns the run of stacks through it (in `perm`), which it splits by their next rank
+ * into its children, created in rank order. Work is proportional to the total length of the
+ * stacks, with no comparison sort of whole stacks and no hash lookups.
+ */
+function buildTrieOfColumns(stacks: StackColumns, frames: readonly Frame[]): TrieArrays {
   const { rank, representative } = frameNameRanks(frames);
   const { values } = stacks;
   const stackCount = stacks.count;
@@ -162,14 +148,12 @@ export function buildTrieOfColumns(
     total += values[s]!;
   }
   perm = perm.subarray(0, m);
-  const minValue = minValueOf ? minValueOf(total) : 0;
-  let cut = false;
   /** Parallel to perm: the stack's value (so a node reads its run sequentially). */
   const pv = new Float64Array(m);
   for (let i = 0; i < m; i++) pv[i] = values[perm[i]!]!;
   const scratch = new Int32Array(m);
   const scratchValues = new Float64Array(m);
-  // The rank of each stack at the current depth (-1 once it has ended, -2 once its node was cut),
+  // The rank of each stack at the current depth (-1 once it has ended),
   // refreshed per level from the stacks still alive: reading the frames at a random stack for every
   // node would miss the cache each time.
   const column = new Int32Array(stackCount);
@@ -181,7 +165,7 @@ export function buildTrieOfColumns(
   const sums = new Float64Array(ranks);
   const cursor = new Int32Array(ranks);
   const distinct = new Int32Array(ranks);
-  const t = new BreadthFirstTrie(Math.max(16, minValue > 0 ? 1024 : m));
+  const t = new BreadthFirstTrie(Math.max(16, m));
   t.add(-1, -1, 0, total, 0, m);
   for (let n = 0; n < t.count; n++) {
     const lo = t.lo[n]!;
@@ -212,14 +196,9 @@ export function buildTrieOfColumns(
     let pos = lo + ending;
     for (let j = 0; j < nk; j++) {
       const k = keys[j]!;
-      if (Math.abs(sums[k]!) < minValue) {
-        cursor[k] = -1; // cut: its stacks leave the walk
-        cut = true;
-      } else {
-        cursor[k] = pos;
-        t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
-        pos += counts[k]!;
-      }
+      cursor[k] = pos;
+      t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
+      pos += counts[k]!;
       counts[k] = 0;
       sums[k] = 0;
     }
@@ -229,10 +208,6 @@ export function buildTrieOfColumns(
     for (let i = lo; i < hi; i++) {
       const s = perm[i]!;
       const k = column[s]!;
-      if (k >= 0 && cursor[k] === -1) {
-        column[s] = -2;
-        continue;
-      }
       const to = k < 0 ? e++ : cursor[k]!++;
       scratch[to] = s;
       scratchValues[to] = pv[i]!;
@@ -253,7 +228,6 @@ export function buildTrieOfColumns(
     firstChild: t.firstChild.slice(0, count),
     childCount: t.childCount.slice(0, count),
     total,
-    cut,
   };
 }
 

@@ -16,7 +16,8 @@ import { combinedTagTest, StackWalk } from './stack-walk';
 import { sumsAreExact } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
-import { buildTrieOfColumns, type StackColumns, type StackTrie } from './stack-trie';
+import type { StackColumns, StackTrie } from './stack-trie';
+import { buildWideTrieOfColumns } from './wide-trie-builder';
 import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
 
 export type WideTrie = StackTrie & { readonly cut: boolean };
@@ -44,7 +45,7 @@ export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions,
   const values = new Float64Array(unique.count);
   for (let u = 0; u < unique.count; u++) values[u] = acc[u * 2]!;
   const frames = walk.finish();
-  const wide = buildTrieOfColumns(new LocationStackColumns(unique, values, table), frames, (total) => Math.abs(total) / parts);
+  const wide = buildWideTrieOfColumns(new LocationStackColumns(unique, values, table), frames, (total) => Math.abs(total) / parts);
   return { ...wide, frames, droppedNodes: 0 };
 }
 
@@ -130,7 +131,6 @@ class LocationStackColumns implements StackColumns {
     let w = 0;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
-      if (column[s] === -2) continue;
       let p = position[s]!;
       let loc: number;
       let l = left[s]!;
