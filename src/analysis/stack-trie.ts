@@ -10,7 +10,6 @@
 import type { Frame, Stacks } from './stacks';
 import { compareBytes } from './top';
 import { BreadthFirstTrie } from './stack-trie-nodes';
-import { buildWideTrieOfColumns } from './wide-trie-builder';
 
 export type StackDirection = 'root-first' | 'leaf-first';
 
@@ -63,71 +62,12 @@ export function frameNameRanks(frames: readonly Frame[]): { rank: Int32Array; re
 
 
 export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): StackTrie {
-  const full = buildTrieOfColumns(new FrameStackColumns(stacks, options.direction === 'leaf-first'), stacks.frames);
+  const full = buildBreadthFirst(stacks, options.direction === 'leaf-first');
   const minValue = Math.abs(full.value[0]!) * (options.minFraction ?? 0);
   return minValue > 0 ? pruned(full, stacks.frames, minValue) : { ...full, frames: stacks.frames, droppedNodes: 0 };
 }
 
-/**
- * The root-first trie of only the nodes at least |total| / parts wide (their subtrees too are
- * never built, so a big profile's first flame costs a fraction of the whole trie). Every node
- * kept has its exact value and self value. `cut` tells whether any node was left out;
- * `droppedNodes` is 0 (the nodes under a cut are not counted).
- */
-export function buildWideStackTrie(stacks: Stacks, parts: number): StackTrie & { readonly cut: boolean } {
-  const wide = buildWideTrieOfColumns(new FrameStackColumns(stacks, false), stacks.frames, (total) => Math.abs(total) / parts);
-  return { ...wide, frames: stacks.frames, droppedNodes: 0 };
-}
-
 export type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
-
-/**
- * Stacks as the trie builder reads them: one frame per stack and depth. `values[s]` is stack
- * s's value (0: left out).
- */
-export interface StackColumns {
-  readonly count: number;
-  readonly values: Float64Array;
-  /**
-   * Writes into column[s] the rank of the frame at depth `d` of each stack of
-   * alive[0 .. aliveCount - 1], or -1 past its end; keeps in `alive`, in order, only the
-   * stacks that have a frame at `d`, and returns how many. Called for depths 0, 1, 2, ... in
-   * turn, each time with stacks that had a frame at the depth before.
-   */
-  fillColumn(d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number;
-}
-
-/** The frame stacks of a Stacks, root first or leaf first. */
-export class FrameStackColumns implements StackColumns {
-  readonly count: number;
-  readonly values: Float64Array;
-
-  constructor(
-    private readonly stacks: Stacks,
-    private readonly leafFirst: boolean,
-  ) {
-    this.count = stacks.count;
-    this.values = stacks.values;
-  }
-
-  fillColumn(d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number {
-    const { stackStart, stackFrames } = this.stacks;
-    const leafFirst = this.leafFirst;
-    let w = 0;
-    for (let j = 0; j < aliveCount; j++) {
-      const s = alive[j]!;
-      const start = stackStart[s]!;
-      const end = stackStart[s + 1]!;
-      if (d < end - start) {
-        column[s] = rank[stackFrames[leafFirst ? start + d : end - 1 - d]!]!;
-        alive[w++] = s;
-      } else {
-        column[s] = -1;
-      }
-    }
-    return w;
-  }
-}
 
 /**
  * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
@@ -135,9 +75,9 @@ export class FrameStackColumns implements StackColumns {
  * into its children, created in rank order. Work is proportional to the total length of the
  * stacks, with no comparison sort of whole stacks and no hash lookups.
  */
-function buildTrieOfColumns(stacks: StackColumns, frames: readonly Frame[]): TrieArrays {
-  const { rank, representative } = frameNameRanks(frames);
-  const { values } = stacks;
+function buildBreadthFirst(stacks: Stacks, leafFirst: boolean): TrieArrays {
+  const { rank, representative } = frameNameRanks(stacks.frames);
+  const { stackStart, stackFrames, values } = stacks;
   const stackCount = stacks.count;
   let perm = new Int32Array(stackCount);
   let m = 0;
@@ -173,7 +113,19 @@ function buildTrieOfColumns(stacks: StackColumns, frames: readonly Frame[]): Tri
     const d = t.depth[n]!;
     if (d !== level) {
       level = d;
-      aliveCount = stacks.fillColumn(d, alive, aliveCount, column, rank);
+      let w = 0;
+      for (let j = 0; j < aliveCount; j++) {
+        const s = alive[j]!;
+        const start = stackStart[s]!;
+        const end = stackStart[s + 1]!;
+        if (d < end - start) {
+          column[s] = rank[stackFrames[leafFirst ? start + d : end - 1 - d]!]!;
+          alive[w++] = s;
+        } else {
+          column[s] = -1;
+        }
+      }
+      aliveCount = w;
     }
     let self = 0;
     let ending = 0;

@@ -16,11 +16,8 @@ import { combinedTagTest, StackWalk } from './stack-walk';
 import { sumsAreExact } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
-import type { StackColumns, StackTrie } from './stack-trie';
-import { buildWideTrieOfColumns } from './wide-trie-builder';
+import { buildWideTrie, type WideStacks, type WideTrie } from './wide-trie-builder';
 import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
-
-export type WideTrie = StackTrie & { readonly cut: boolean };
 
 /**
  * The root-first trie of the nodes at least |total| / parts wide, as
@@ -45,7 +42,7 @@ export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions,
   const values = new Float64Array(unique.count);
   for (let u = 0; u < unique.count; u++) values[u] = acc[u * 2]!;
   const frames = walk.finish();
-  const wide = buildWideTrieOfColumns(new LocationStackColumns(unique, values, table), frames, (total) => Math.abs(total) / parts);
+  const wide = buildWideTrie(new LocationStacksRootFirst(unique, values, table), frames, parts);
   return { ...wide, frames, droppedNodes: 0 };
 }
 
@@ -101,17 +98,25 @@ function mergedFramesReach(unique: UniqueStacks, order: Int32Array, table: Locat
   return total >= minFrames;
 }
 
+/** Depths read from the locations in one pass (see LocationStacksRootFirst). */
+const BLOCK = 8;
+
 /**
- * Unique location stacks read root first, frame by frame: each stack keeps a cursor (the
- * location it is in, and how many of that location's frames are still to read, outermost
- * first).
+ * Unique location stacks read root first. The frames of BLOCK depths are read from the
+ * locations at once, for every stack still alive, into a small array per depth: reading the
+ * big location array once per depth (each stack's location at that depth is on a cache line of
+ * its own) cost most of the trie. Each stack keeps a cursor between blocks: the location it is
+ * in, and how many of that location's frames (innermost first) are still to read.
  */
-class LocationStackColumns implements StackColumns {
+class LocationStacksRootFirst implements WideStacks {
   readonly count: number;
+  private rank: Int32Array = new Int32Array(0);
   /** Per stack, the index in unique.locations of the location being read. */
   private readonly position: Int32Array;
   /** Per stack, the frames of that location still to read. */
   private readonly left: Int32Array;
+  /** block[(d % BLOCK) * count + s]: stack s's rank at depth d of the current block, -1 past its end. */
+  private readonly block: Int32Array;
 
   constructor(
     private readonly unique: UniqueStacks,
@@ -122,34 +127,39 @@ class LocationStackColumns implements StackColumns {
     // Past the last (root) location: the first read moves onto it.
     this.position = unique.start.slice(1);
     this.left = new Int32Array(unique.count);
+    this.block = new Int32Array(unique.count * BLOCK);
   }
 
-  fillColumn(_d: number, alive: Int32Array, aliveCount: number, column: Int32Array, rank: Int32Array): number {
+  useRanks(rank: Int32Array): void {
+    this.rank = rank;
+  }
+
+  beginLevel(d: number, alive: Int32Array, aliveCount: number): void {
+    if (d % BLOCK !== 0) return;
     const { start, locations } = this.unique;
     const { frameRange, frames } = this.table;
-    const { position, left } = this;
-    let w = 0;
+    const { position, left, block, rank, count } = this;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
       let p = position[s]!;
-      let loc: number;
       let l = left[s]!;
-      if (l === 0) {
-        p--;
-        if (p < start[s]!) {
-          column[s] = -1;
-          continue;
+      let loc = l === 0 ? -1 : locations[p]!;
+      let b = 0;
+      for (; b < BLOCK; b++) {
+        if (l === 0) {
+          if (--p < start[s]!) break;
+          loc = locations[p]!;
+          l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
         }
-        position[s] = p;
-        loc = locations[p]!;
-        l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
-      } else {
-        loc = locations[p]!;
+        block[b * count + s] = rank[frames[frameRange[loc * 2]! + --l]!]!;
       }
-      left[s] = --l;
-      column[s] = rank[frames[frameRange[loc * 2]! + l]!]!;
-      alive[w++] = s;
+      for (; b < BLOCK; b++) block[b * count + s] = -1;
+      position[s] = p;
+      left[s] = l;
     }
-    return w;
+  }
+
+  rankAt(s: number, d: number): number {
+    return this.block[(d % BLOCK) * this.count + s]!;
   }
 }

@@ -8,8 +8,8 @@
 import type { Profile } from '../pprof';
 import type { ReportOptions } from '../analysis/options';
 import { buildStacks, type Stacks } from '../analysis/stacks';
-import { buildWideStackTrie } from '../analysis/stack-trie';
-import { wideTrieOfUniqueStacks, type WideTrie } from '../analysis/wide-location-trie';
+import { buildWideStackTrie, type WideTrie } from '../analysis/wide-trie-builder';
+import { wideTrieOfUniqueStacks } from '../analysis/wide-location-trie';
 import type { StackTreeView } from '../shared/view-model';
 import { COARSE_ABOVE_NODES, COARSE_PARTS } from './coarse-flame';
 import { stackTreeView } from './tree-builders';
