@@ -29,16 +29,20 @@ export class LocationFrames {
   private frameLimit = 0;
   private resolvedCount = 0;
 
-  /** Every location of the profile has its frames. */
-  allResolved(): boolean {
-    return this.resolvedCount === this.locationSeenIn.length;
-  }
-
-  /** Resolves the frames of locations `locs[start .. end - 1]` not yet resolved, in that order. */
-  resolveEach(locs: Int32Array, start: number, end: number): void {
-    for (let k = start; k < end; k++) {
-      const loc = locs[k]!;
-      if (this.start[loc * 2]! < 0) this.resolve(loc);
+  /**
+   * Resolves the locations of the stacks `order` names (stack u is
+   * locations[start[u] .. start[u + 1] - 1]), in that order; stops once every location of the
+   * profile is resolved.
+   */
+  resolveInOrder(start: Int32Array, locations: Int32Array, order: Int32Array): void {
+    const total = this.locationSeenIn.length;
+    const ranges = this.start;
+    for (let i = 0; i < order.length && this.resolvedCount < total; i++) {
+      const u = order[i]!;
+      for (let k = start[u]!; k < start[u + 1]!; k++) {
+        const loc = locations[k]!;
+        if (ranges[loc * 2]! < 0) this.resolve(loc);
+      }
     }
   }
 

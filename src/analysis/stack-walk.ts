@@ -106,12 +106,7 @@ export class StackWalk {
    * location of the profile is resolved.
    */
   resolveLocations(unique: UniqueStacks, order: Int32Array): void {
-    const { start, locations } = unique;
-    const lf = this.locFrames;
-    for (let i = 0; i < order.length && !lf.allResolved(); i++) {
-      const u = order[i]!;
-      lf.resolveEach(locations, start[u]!, start[u + 1]!);
-    }
+    this.locFrames.resolveInOrder(unique.start, unique.locations, order);
   }
 
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */

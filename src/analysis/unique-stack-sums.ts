@@ -10,6 +10,11 @@ export interface UniqueStackSums {
   readonly acc: Float64Array;
   /** Some kept sample has a negative value. */
   readonly negative: boolean;
+  /**
+   * The sum of |value| over every sample, kept by the tag test or not (as sumsAreExact adds
+   * them up): at most 2^53, every sum of values is exact.
+   */
+  readonly magnitude: number;
 }
 
 /** Sums the selected value (type `typeIndex`) of the kept samples per unique stack. */
@@ -26,16 +31,18 @@ export function uniqueStackSums(
   for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
   const { values, valueCount, count } = samples;
   let negative = false;
+  let magnitude = 0;
   for (let s = 0, v = typeIndex; s < count; s++, v += valueCount) {
     const value = values[v]!;
     if (value === 0 && !keepZeroValues) continue;
+    magnitude += Math.abs(value);
     if (tagTest && !tagTest(s)) continue;
     if (value < 0) negative = true;
     const a = ofSample[s]! * 2;
     if (acc[a + 1]! < 0) acc[a + 1] = s;
     acc[a]! += value;
   }
-  return { acc, negative };
+  return { acc, negative, magnitude };
 }
 
 /**

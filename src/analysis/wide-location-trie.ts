@@ -13,7 +13,7 @@ import type { Profile, UniqueStacks } from '../pprof/profile';
 import { FNV_OFFSET, StackInterner, uniqueStacksOf } from '../pprof/stack-interner';
 import type { ReportOptions } from './options';
 import { combinedTagTest, StackWalk } from './stack-walk';
-import { sumsAreExact } from './exact-values';
+import { hasValuePast2To53 } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
 import { buildWideTrie, type WideStacks, type WideTrie } from './wide-trie-builder';
@@ -29,12 +29,13 @@ export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions,
   if (withLabelFrames(profile, options) !== profile || diffBaseSamples(profile) !== undefined) return undefined;
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
   const type = walk.sampleTypeIndex;
-  if (!walk.keepsEveryLocation() || !sumsAreExact(profile, type)) return undefined;
   const { samples } = profile;
+  if (!walk.keepsEveryLocation() || hasValuePast2To53(samples, type)) return undefined;
   walk.checkFrameBudget(samples, false, false, options.frameBudget);
   const unique = uniqueStacksOf(samples);
-  const { acc, negative } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
-  if (negative) return undefined;
+  const { acc, negative, magnitude } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
+  // Past 2^53 buildStacks adds the values up exactly, sample by sample (sumsAreExact).
+  if (negative || magnitude > Number.MAX_SAFE_INTEGER) return undefined;
   const order = firstKeptOrder(acc, samples.count);
   walk.resolveLocations(unique, order);
   const table = walk.locationTable();
