@@ -40,7 +40,7 @@ export class PendingStacks {
 /**
  * The coarse first flame tree (marked `coarse`) when the stacks could make more than
  * COARSE_ABOVE_NODES nodes; the whole tree when no frame was too narrow; undefined when the
- * stacks are few (the caller builds the whole tree, from the kept stacks).
+ * stacks are few (the caller builds the whole tree, from the kept stacks if any).
  */
 export function wideFirstFlame(
   profile: Profile,
