@@ -169,18 +169,7 @@ function buildBreadthFirst(stacks: Stacks, leafFirst: boolean): TrieArrays {
       pv[i] = scratchValues[i]!;
     }
   }
-  const count = t.count;
-  return {
-    count,
-    frame: t.frame.slice(0, count),
-    parent: t.parent.slice(0, count),
-    depth: t.depth.slice(0, count),
-    value: t.value.slice(0, count),
-    self: t.self.slice(0, count),
-    firstChild: t.firstChild.slice(0, count),
-    childCount: t.childCount.slice(0, count),
-    total,
-  };
+  return t.finish(total);
 }
 
 /** The trie without the nodes (and their subtrees) whose |value| is below minValue; same layout rules. */

@@ -96,19 +96,7 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
     levelStart = levelEnd;
     if (aliveCount * 4 < alive.length && alive.length > 1024) alive = alive.slice(0, aliveCount);
   }
-  const count = t.count;
-  return {
-    count,
-    frame: t.frame.slice(0, count),
-    parent: t.parent.slice(0, count),
-    depth: t.depth.slice(0, count),
-    value: t.value.slice(0, count),
-    self: t.self.slice(0, count),
-    firstChild: t.firstChild.slice(0, count),
-    childCount: t.childCount.slice(0, count),
-    total,
-    cut,
-  };
+  return { ...t.finish(total), cut };
 }
 
 /**
