@@ -16,7 +16,7 @@ import { combinedTagTest, StackWalk } from './stack-walk';
 import { hasValuePast2To53 } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
-import { buildWideTrie, type WideStacks, type WideTrie } from './wide-trie-builder';
+import { buildWideTrie, type RootGroups, type WideStacks, type WideTrie } from './wide-trie-builder';
 import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
 
 /**
@@ -116,8 +116,12 @@ class LocationStacksRootFirst implements WideStacks {
   private readonly position: Int32Array;
   /** Per stack, the frames of that location still to read. */
   private readonly left: Int32Array;
-  /** block[(d % BLOCK) * count + s]: stack s's rank at depth d of the current block, -1 past its end. */
+  /** block[(d - blockStart) * count + s]: stack s's rank at depth d of the current block, -1 past its end. */
   private readonly block: Int32Array;
+  private blockStart = 0;
+  private blockEnd = 0;
+  /** Per location its frame's rank when it has exactly one frame (nearly always), else -1. */
+  private locationRank: Int32Array = new Int32Array(0);
 
   constructor(
     private readonly unique: UniqueStacks,
@@ -133,34 +137,115 @@ class LocationStacksRootFirst implements WideStacks {
 
   useRanks(rank: Int32Array): void {
     this.rank = rank;
+    const { frameRange, frames } = this.table;
+    this.locationRank = new Int32Array(frameRange.length / 2).fill(-1);
+    for (let loc = 0; loc < this.locationRank.length; loc++) {
+      const lo = frameRange[loc * 2]!;
+      if (lo >= 0 && frameRange[loc * 2 + 1]! - lo === 1) this.locationRank[loc] = rank[frames[lo]!]!;
+    }
   }
 
-  beginLevel(d: number, alive: Int32Array, aliveCount: number): void {
-    if (d % BLOCK !== 0) return;
+  beginLevel(d: number, alive: Int32Array, aliveCount: number, ahead: number): void {
+    if (d < this.blockEnd) return;
+    const depths = Math.min(ahead, BLOCK);
+    this.blockStart = d;
+    this.blockEnd = d + depths;
     const { start, locations } = this.unique;
     const { frameRange, frames } = this.table;
-    const { position, left, block, rank, count } = this;
+    const { position, left, block, rank, count, locationRank } = this;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
       let p = position[s]!;
       let l = left[s]!;
       let loc = l === 0 ? -1 : locations[p]!;
       let b = 0;
-      for (; b < BLOCK; b++) {
+      for (; b < depths; b++) {
         if (l === 0) {
           if (--p < start[s]!) break;
           loc = locations[p]!;
+          const r = locationRank[loc]!;
+          if (r >= 0) {
+            // One frame: nothing left of this location.
+            block[b * count + s] = r;
+            continue;
+          }
           l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
         }
         block[b * count + s] = rank[frames[frameRange[loc * 2]! + --l]!]!;
       }
-      for (; b < BLOCK; b++) block[b * count + s] = -1;
+      for (; b < depths; b++) block[b * count + s] = -1;
       position[s] = p;
       left[s] = l;
     }
   }
 
   rankAt(s: number, d: number): number {
-    return this.block[(d % BLOCK) * this.count + s]!;
+    return this.block[(d - this.blockStart) * this.count + s]!;
+  }
+
+  /**
+   * Groups the stacks by their first BLOCK ranks (read by beginLevel(0, …, BLOCK)); undefined when they
+   * make more than one group per eight stacks (then grouping saves little). The values are
+   * integers whose sums are exact (see wideTrieOfUniqueStacks), so a group's sum is exact too.
+   */
+  rootGroups(alive: Int32Array, aliveCount: number): RootGroups | undefined {
+    const { block, count, values } = this;
+    const most = aliveCount >> 3;
+    if (this.blockStart !== 0 || this.blockEnd !== BLOCK) return undefined;
+    let slots = 1024;
+    while (slots < most * 2) slots *= 2;
+    const table = new Int32Array(slots);
+    const mask = slots - 1;
+    const ranks = new Int32Array((most + 1) * BLOCK);
+    const sums = new Float64Array(most + 1);
+    const groupOf = new Int32Array(count);
+    let groups = 0;
+    for (let j = 0; j < aliveCount; j++) {
+      const s = alive[j]!;
+      let h = 0x811c9dc5;
+      for (let b = 0; b < BLOCK; b++) h = Math.imul(h ^ block[b * count + s]!, 0x01000193);
+      let slot = (h ^ (h >>> 15)) & mask;
+      let g = -1;
+      for (;;) {
+        const found = table[slot]! - 1;
+        if (found < 0) break;
+        let b = 0;
+        while (b < BLOCK && ranks[found * BLOCK + b] === block[b * count + s]) b++;
+        if (b === BLOCK) {
+          g = found;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (g < 0) {
+        if (groups === most) return undefined;
+        g = groups++;
+        for (let b = 0; b < BLOCK; b++) ranks[g * BLOCK + b] = block[b * count + s]!;
+        table[slot] = g + 1;
+      }
+      sums[g]! += values[s]!;
+      groupOf[s] = g;
+    }
+    return { groups: new RankTuples(ranks, sums.subarray(0, groups)), depths: BLOCK, groupOf };
+  }
+}
+
+/** Groups of stacks as stacks of BLOCK frames: `ranks[g * BLOCK + d]` (-1 past the end). */
+class RankTuples implements WideStacks {
+  readonly count: number;
+
+  constructor(
+    private readonly ranks: Int32Array,
+    readonly values: Float64Array,
+  ) {
+    this.count = values.length;
+  }
+
+  useRanks(): void {}
+
+  beginLevel(): void {}
+
+  rankAt(g: number, d: number): number {
+    return this.ranks[g * BLOCK + d]!;
   }
 }

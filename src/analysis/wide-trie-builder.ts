@@ -17,6 +17,9 @@ import { grown } from '../pprof/growable';
 
 export type WideTrie = StackTrie & { readonly cut: boolean };
 
+/** Most depths a walk asks a source to read ahead (see WideStacks.beginLevel). */
+const MAX_AHEAD = 8;
+
 /** Stacks as the wide trie reads them: one frame at a time, root first. */
 export interface WideStacks {
   readonly count: number;
@@ -24,10 +27,29 @@ export interface WideStacks {
   readonly values: Float64Array;
   /** Called once, before rankAt: the name rank of each frame. */
   useRanks(rank: Int32Array): void;
-  /** Called at each depth d = 0, 1, 2, ... in turn, with the stacks that reach it, before rankAt. */
-  beginLevel(d: number, alive: Int32Array, aliveCount: number): void;
+  /**
+   * Called at each depth d = 0, 1, 2, ... in turn (but those walked by rootGroups), with the
+   * stacks that reach it, before rankAt; `ahead`: how many depths from d the walk expects to
+   * need (a source may read that many at once).
+   */
+  beginLevel(d: number, alive: Int32Array, aliveCount: number, ahead: number): void;
   /** The rank of stack s's frame at depth d from the root, or -1 past its end. */
   rankAt(s: number, d: number): number;
+  /**
+   * Optional, called after beginLevel(0): the stacks of `alive` grouped by their frames at the
+   * first depths, when they fall into few groups (then those depths are walked once per group
+   * instead of once per stack). Only for stacks whose values add up exactly in any order.
+   */
+  rootGroups?(alive: Int32Array, aliveCount: number): RootGroups | undefined;
+}
+
+/** Stacks grouped by their frames at depths 0 .. depths - 1 (see WideStacks.rootGroups). */
+export interface RootGroups {
+  /** One stack per group: its frames at those depths, and the sum of its stacks' values. */
+  readonly groups: WideStacks;
+  readonly depths: number;
+  /** Per stack, its group. */
+  readonly groupOf: Int32Array;
 }
 
 /**
@@ -77,26 +99,85 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
     alive[aliveCount++] = s;
     total += values[s]!;
   }
-  const minValue = Math.abs(total) / parts;
-  let cut = false;
+  const build = new WideBuild(total, Math.abs(total) / parts, representative);
   /** Per alive stack, the pair it went to at the level before (its node is that pair's child). */
   const pairOf = new Int32Array(stackCount);
-  let previous = new PairTable();
-  let pairs = new PairTable();
-  const t = new BreadthFirstTrie(1024);
-  t.add(-1, -1, 0, total, 0, 0);
-  let levelStart = 0;
-  for (let d = 0; levelStart < t.count; d++) {
-    const levelEnd = t.count;
-    pairs.reset(aliveCount, levelStart, levelEnd - levelStart, representative.length);
-    stacks.beginLevel(d, alive, aliveCount);
-    aliveCount = sumLevel(stacks, d, alive, aliveCount, pairOf, d === 0 ? undefined : previous.child, pairs, t.self);
-    if (addChildren(t, pairs, levelStart, levelEnd, d, representative, minValue)) cut = true;
-    [previous, pairs] = [pairs, previous];
-    levelStart = levelEnd;
+  let d = 0;
+  stacks.beginLevel(0, alive, aliveCount, MAX_AHEAD);
+  const grouped = stacks.rootGroups?.(alive, aliveCount);
+  if (grouped !== undefined) {
+    // The first depths once per group; then each stack goes on from its group's pair.
+    const { groups, depths, groupOf } = grouped;
+    const groupAlive = new Int32Array(groups.count);
+    let groupCount = 0;
+    for (let g = 0; g < groups.count; g++) if (groups.values[g] !== 0) groupAlive[groupCount++] = g;
+    const groupPair = new Int32Array(groups.count);
+    for (; d < depths && !build.done(); d++) groupCount = build.level(groups, d, groupAlive, groupCount, groupPair);
+    const goesOn = new Uint8Array(groups.count);
+    for (let j = 0; j < groupCount; j++) goesOn[groupAlive[j]!] = 1;
+    let w = 0;
+    for (let j = 0; j < aliveCount; j++) {
+      const s = alive[j]!;
+      const g = groupOf[s]!;
+      if (goesOn[g] === 0) continue;
+      pairOf[s] = groupPair[g]!;
+      alive[w++] = s;
+    }
+    aliveCount = w;
+  }
+  for (; !build.done(); d++) {
+    // Many depths ahead while the nodes are few; one at a time once they are many, as most
+    // stacks then leave the walk at the next cut.
+    if (d > 0) stacks.beginLevel(d, alive, aliveCount, build.levelNodes() * 8 >= parts ? 1 : MAX_AHEAD);
+    aliveCount = build.level(stacks, d, alive, aliveCount, pairOf);
     if (aliveCount * 4 < alive.length && alive.length > 1024) alive = alive.slice(0, aliveCount);
   }
-  return { ...t.finish(total), cut };
+  return { ...build.t.finish(total), cut: build.cut };
+}
+
+/** The trie being built, level by level. */
+class WideBuild {
+  readonly t = new BreadthFirstTrie(1024);
+  cut = false;
+  /** The nodes of the level to walk next: levelStart .. t.count - 1. */
+  private levelStart = 0;
+  private previous = new PairTable();
+  private pairs = new PairTable();
+
+  constructor(
+    total: number,
+    private readonly minValue: number,
+    private readonly representative: Int32Array,
+  ) {
+    this.t.add(-1, -1, 0, total, 0, 0);
+  }
+
+  /** Nodes in the level to walk next. */
+  levelNodes(): number {
+    return this.t.count - this.levelStart;
+  }
+
+  /** No level is left to walk. */
+  done(): boolean {
+    return this.levelStart >= this.t.count;
+  }
+
+  /**
+   * Walks depth d: the stacks of `alive` (each at the child of its pair in `pairOf`, or at the
+   * root when d is 0) go to their next pairs, and the level's children are made. Returns how
+   * many stacks go on (kept first in `alive`).
+   */
+  level(stacks: WideStacks, d: number, alive: Int32Array, aliveCount: number, pairOf: Int32Array): number {
+    const { t, previous, pairs } = this;
+    const levelEnd = t.count;
+    pairs.reset(aliveCount, this.levelStart, levelEnd - this.levelStart, this.representative.length);
+    const going = sumLevel(stacks, d, alive, aliveCount, pairOf, d === 0 ? undefined : previous.child, pairs, t.self);
+    if (addChildren(t, pairs, this.levelStart, levelEnd, d, this.representative, this.minValue)) this.cut = true;
+    this.previous = pairs;
+    this.pairs = previous;
+    this.levelStart = levelEnd;
+    return going;
+  }
 }
 
 /**
