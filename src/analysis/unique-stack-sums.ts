@@ -26,9 +26,7 @@ export function uniqueStackSums(
   tagTest: SampleTagTest | undefined,
 ): UniqueStackSums {
   const { ofSample } = unique;
-  // [summed value, first kept sample] side by side, one cache line per update.
-  const acc = new Float64Array(unique.count * 2).fill(-1);
-  for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
+  const acc = emptySums(unique.count);
   const { values, valueCount, count } = samples;
   let negative = false;
   let magnitude = 0;
@@ -45,31 +43,46 @@ export function uniqueStackSums(
   return { acc, negative, magnitude };
 }
 
+/** [summed value 0, first kept sample -1] per unique stack, side by side: one cache line per update. */
+function emptySums(count: number): Float64Array {
+  const acc = new Float64Array(count * 2).fill(-1);
+  for (let u = 0; u < count; u++) acc[u * 2] = 0;
+  return acc;
+}
+
 /**
  * The unique stacks with a kept sample, in the order of their first kept sample (the order a
  * walk sample by sample would first meet them).
  */
 export function firstKeptOrder(acc: Float64Array, sampleCount: number): Int32Array {
-  const uniqueCount = acc.length / 2;
-  const order = new Int32Array(uniqueCount);
-  let n = 0;
+  const order = new Int32Array(acc.length / 2);
+  const n = keptInStackOrder(acc, order);
   // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
-  let ordered = true;
-  for (let u = 0, last = -1; u < uniqueCount; u++) {
+  if (n >= 0) return order.subarray(0, n);
+  return keptInSampleOrder(acc, sampleCount, order);
+}
+
+/** Writes the stacks with a kept sample into `order` by stack number; their count, or -1 when that is not first-kept order. */
+function keptInStackOrder(acc: Float64Array, order: Int32Array): number {
+  let n = 0;
+  for (let u = 0, last = -1; u < order.length; u++) {
     const first = acc[u * 2 + 1]!;
     if (first < 0) continue;
-    if (first < last) ordered = false;
+    if (first < last) return -1;
     last = first;
     order[n++] = u;
   }
-  if (ordered) return order.subarray(0, n);
-  // Otherwise index the unique stacks by first kept sample (a scatter of one write per stack) and scan in sample order.
+  return n;
+}
+
+/** The stacks with a kept sample in first-kept order, by a scatter of one write per stack and a scan in sample order. */
+function keptInSampleOrder(acc: Float64Array, sampleCount: number, order: Int32Array): Int32Array {
   const byFirst = new Int32Array(sampleCount);
-  for (let u = 0; u < uniqueCount; u++) {
+  for (let u = 0; u < order.length; u++) {
     const first = acc[u * 2 + 1]!;
     if (first >= 0) byFirst[first] = u + 1;
   }
-  n = 0;
+  let n = 0;
   for (let s = 0; s < sampleCount; s++) if (byFirst[s] !== 0) order[n++] = byFirst[s]! - 1;
   return order.subarray(0, n);
 }
