@@ -13,12 +13,19 @@ import { diffBaseSamples } from './total';
 /** Whether every sum of sample type `type`'s values, taken in any order, is exact in float64. */
 export function sumsAreExact(profile: Profile, type: number): boolean {
   const { samples } = profile;
-  const { values, valueCount, count, exactValues } = samples;
-  if (exactValues !== undefined) for (const key of exactValues.keys()) if (key % valueCount === type) return false;
+  const { values, valueCount, count } = samples;
+  if (hasValuePast2To53(samples, type)) return false;
   let magnitude = 0;
   for (let s = 0, v = type; s < count; s++, v += valueCount) magnitude += Math.abs(values[v]!);
   // Rounding is monotonic, so a float64 sum under 2^53 means the true sum is too.
   return magnitude <= Number.MAX_SAFE_INTEGER;
+}
+
+/** Some value of type `type` is past 2^53 (its entry in `values` is rounded). */
+export function hasValuePast2To53(samples: SampleTable, type: number): boolean {
+  const { valueCount, exactValues } = samples;
+  if (exactValues !== undefined) for (const key of exactValues.keys()) if (key % valueCount === type) return true;
+  return false;
 }
 
 /** Sample `s`'s value of type `type`, exactly. */

@@ -34,6 +34,24 @@ export class BreadthFirstTrie {
     this.hi[n] = hi;
   }
 
+  /** The node arrays cut to the nodes made, with the root's value as the total. */
+  finish(total: number): Pick<BreadthFirstTrie, 'count' | 'frame' | 'parent' | 'depth' | 'value' | 'self' | 'firstChild' | 'childCount'> & {
+    total: number;
+  } {
+    const count = this.count;
+    return {
+      count,
+      frame: this.frame.slice(0, count),
+      parent: this.parent.slice(0, count),
+      depth: this.depth.slice(0, count),
+      value: this.value.slice(0, count),
+      self: this.self.slice(0, count),
+      firstChild: this.firstChild.slice(0, count),
+      childCount: this.childCount.slice(0, count),
+      total,
+    };
+  }
+
   private grow(): void {
     const size = this.frame.length * 2;
     const i32 = (a: Int32Array): Int32Array => {

@@ -62,36 +62,20 @@ export function frameNameRanks(frames: readonly Frame[]): { rank: Int32Array; re
 
 
 export function buildStackTrie(stacks: Stacks, options: StackTrieOptions = {}): StackTrie {
-  const full = buildBreadthFirst(stacks, options.direction === 'leaf-first', undefined);
+  const full = buildBreadthFirst(stacks, options.direction === 'leaf-first');
   const minValue = Math.abs(full.value[0]!) * (options.minFraction ?? 0);
   return minValue > 0 ? pruned(full, stacks.frames, minValue) : { ...full, frames: stacks.frames, droppedNodes: 0 };
 }
 
-/**
- * The root-first trie of only the nodes at least |total| / parts wide (their subtrees too are
- * never built, so a big profile's first flame costs a fraction of the whole trie). Every node
- * kept has its exact value and self value. `cut` tells whether any node was left out;
- * `droppedNodes` is 0 (the nodes under a cut are not counted).
- */
-export function buildWideStackTrie(stacks: Stacks, parts: number): StackTrie & { readonly cut: boolean } {
-  const wide = buildBreadthFirst(stacks, false, (total) => Math.abs(total) / parts);
-  return { ...wide, frames: stacks.frames, droppedNodes: 0 };
-}
-
-type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
+export type TrieArrays = Omit<StackTrie, 'frames' | 'droppedNodes'>;
 
 /**
  * The trie of the stacks' name-rank sequences, built breadth first like an MSD radix sort:
  * each node owns the run of stacks through it (in `perm`), which it splits by their next rank
  * into its children, created in rank order. Work is proportional to the total length of the
- * stacks, with no comparison sort of whole stacks and no hash lookups. With `minValueOf`, a
- * child narrower than minValueOf(total) is not created and its stacks are dropped from the walk.
+ * stacks, with no comparison sort of whole stacks and no hash lookups.
  */
-function buildBreadthFirst(
-  stacks: Stacks,
-  leafFirst: boolean,
-  minValueOf: ((total: number) => number) | undefined,
-): TrieArrays & { cut: boolean } {
+function buildBreadthFirst(stacks: Stacks, leafFirst: boolean): TrieArrays {
   const { rank, representative } = frameNameRanks(stacks.frames);
   const { stackStart, stackFrames, values } = stacks;
   const stackCount = stacks.count;
@@ -104,14 +88,12 @@ function buildBreadthFirst(
     total += values[s]!;
   }
   perm = perm.subarray(0, m);
-  const minValue = minValueOf ? minValueOf(total) : 0;
-  let cut = false;
   /** Parallel to perm: the stack's value (so a node reads its run sequentially). */
   const pv = new Float64Array(m);
   for (let i = 0; i < m; i++) pv[i] = values[perm[i]!]!;
   const scratch = new Int32Array(m);
   const scratchValues = new Float64Array(m);
-  // The rank of each stack at the current depth (-1 once it has ended, -2 once its node was cut),
+  // The rank of each stack at the current depth (-1 once it has ended),
   // refreshed per level from the stacks still alive: reading the frames at a random stack for every
   // node would miss the cache each time.
   const column = new Int32Array(stackCount);
@@ -123,7 +105,7 @@ function buildBreadthFirst(
   const sums = new Float64Array(ranks);
   const cursor = new Int32Array(ranks);
   const distinct = new Int32Array(ranks);
-  const t = new BreadthFirstTrie(Math.max(16, minValue > 0 ? 1024 : m));
+  const t = new BreadthFirstTrie(Math.max(16, m));
   t.add(-1, -1, 0, total, 0, m);
   for (let n = 0; n < t.count; n++) {
     const lo = t.lo[n]!;
@@ -134,7 +116,6 @@ function buildBreadthFirst(
       let w = 0;
       for (let j = 0; j < aliveCount; j++) {
         const s = alive[j]!;
-        if (column[s] === -2) continue;
         const start = stackStart[s]!;
         const end = stackStart[s + 1]!;
         if (d < end - start) {
@@ -167,14 +148,9 @@ function buildBreadthFirst(
     let pos = lo + ending;
     for (let j = 0; j < nk; j++) {
       const k = keys[j]!;
-      if (Math.abs(sums[k]!) < minValue) {
-        cursor[k] = -1; // cut: its stacks leave the walk
-        cut = true;
-      } else {
-        cursor[k] = pos;
-        t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
-        pos += counts[k]!;
-      }
+      cursor[k] = pos;
+      t.add(n, representative[k]!, d + 1, sums[k]!, pos, pos + counts[k]!);
+      pos += counts[k]!;
       counts[k] = 0;
       sums[k] = 0;
     }
@@ -184,10 +160,6 @@ function buildBreadthFirst(
     for (let i = lo; i < hi; i++) {
       const s = perm[i]!;
       const k = column[s]!;
-      if (k >= 0 && cursor[k] === -1) {
-        column[s] = -2;
-        continue;
-      }
       const to = k < 0 ? e++ : cursor[k]!++;
       scratch[to] = s;
       scratchValues[to] = pv[i]!;
@@ -197,19 +169,7 @@ function buildBreadthFirst(
       pv[i] = scratchValues[i]!;
     }
   }
-  const count = t.count;
-  return {
-    count,
-    frame: t.frame.slice(0, count),
-    parent: t.parent.slice(0, count),
-    depth: t.depth.slice(0, count),
-    value: t.value.slice(0, count),
-    self: t.self.slice(0, count),
-    firstChild: t.firstChild.slice(0, count),
-    childCount: t.childCount.slice(0, count),
-    total,
-    cut,
-  };
+  return t.finish(total);
 }
 
 /** The trie without the nodes (and their subtrees) whose |value| is below minValue; same layout rules. */

@@ -1,4 +1,4 @@
-import type { Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
+import type { Profile, ProfileMetadata, SampleTable, UniqueStacks, ValueType } from '../pprof/profile';
 import { uniqueStacksOf } from '../pprof/stack-interner';
 import { FrameInterner, type Frame } from './frames';
 import {
@@ -19,6 +19,7 @@ import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { TotalsSink } from './totals-sink';
 import { withShortNames } from './short-names';
 import { TransformChain } from './transforms';
+import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
 
 /** Receives each kept stack as frames (leaf first) with its value. */
 export interface StackVisitor {
@@ -80,49 +81,32 @@ export class StackWalk {
    * are integers, so summing per unique stack first gives the same sums.
    */
   uniqueStacks(samples: SampleTable, keepZeroValues: boolean, out: StackVisitor): void {
-    const { tagTest } = this;
     const unique = uniqueStacksOf(samples);
-    const { ofSample, start, locations } = unique;
-    // Per unique stack: [summed value, first kept sample] side by side, one cache line per update.
-    const acc = new Float64Array(unique.count * 2).fill(-1);
-    for (let u = 0; u < unique.count; u++) acc[u * 2] = 0;
-    const { values, valueCount, count } = samples;
-    for (let s = 0, v = this.sampleTypeIndex; s < count; s++, v += valueCount) {
-      const value = values[v]!;
-      if (value === 0 && !keepZeroValues) continue;
-      if (tagTest && !tagTest(s)) continue;
-      const a = ofSample[s]! * 2;
-      if (acc[a + 1]! < 0) acc[a + 1] = s;
-      acc[a]! += value;
+    const { start, locations } = unique;
+    const { acc } = uniqueStackSums(samples, unique, this.sampleTypeIndex, keepZeroValues, this.tagTest);
+    for (const u of firstKeptOrder(acc, samples.count)) {
+      this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, acc[u * 2 + 1]!, 0, out);
     }
-    // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
-    let ordered = true;
-    for (let u = 0, last = -1; u < unique.count; u++) {
-      const first = acc[u * 2 + 1]!;
-      if (first < 0) continue;
-      if (first < last) {
-        ordered = false;
-        break;
-      }
-      last = first;
-    }
-    if (ordered) {
-      for (let u = 0; u < unique.count; u++) {
-        const first = acc[u * 2 + 1]!;
-        if (first >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, first, 0, out);
-      }
-      return;
-    }
-    // Otherwise index the unique stacks by first kept sample (a scatter of one write per stack) and scan in sample order.
-    const byFirst = new Int32Array(count);
-    for (let u = 0; u < unique.count; u++) {
-      const first = acc[u * 2 + 1]!;
-      if (first >= 0) byFirst[first] = u + 1;
-    }
-    for (let s = 0; s < count; s++) {
-      const u = byFirst[s]! - 1;
-      if (u >= 0) this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, s, 0, out);
-    }
+  }
+
+  /** The walk keeps every location of every stack as it is: no filter drops or hides one, no transform. */
+  keepsEveryLocation(): boolean {
+    const { filtered } = this;
+    return !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive && !this.chain;
+  }
+
+  /** The tagfocus/tagignore test the walk was made with. */
+  get sampleTagTest(): SampleTagTest | undefined {
+    return this.tagTest;
+  }
+
+  /**
+   * Resolves the frames of the locations of `order`'s unique stacks, in that order (frames are
+   * numbered as they are first met, so in the order visit would meet them); stops once every
+   * location of the profile is resolved.
+   */
+  resolveLocations(unique: UniqueStacks, order: Int32Array): void {
+    this.locFrames.resolveInOrder(unique.start, unique.locations, order);
   }
 
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */

@@ -58,7 +58,7 @@ export class SampleStacks implements SampleSink {
     this.uniqueStart = new Int32Array(count + 1);
     this.uniqueLocations = new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
-    this.keys = new StackKeyTable(count / 4, count, sampleBytes);
+    this.keys = new StackKeyTable(count / 4, count, buf);
   }
 
   widenValues(): Float64Array {

@@ -115,7 +115,8 @@ export const BATCH_SIZE = 32;
  * Samples with the same stack nearly always repeat the same bytes, so a sample that is not
  * the first of its stack costs one hash of its bytes and one probe: the first 20 key bytes
  * are kept in the table entry itself, so the probe touches a single cache line. Only new
- * keys are decoded into location indexes (by the caller).
+ * keys are decoded into location indexes (by the caller). A key is not copied when it lies in
+ * the file's buffer (`main`): the table points at it there.
  *
  * Keys must be canonical (every varint in its shortest form) for equal stacks to share an
  * index; the caller re-encodes anything else.
@@ -123,8 +124,11 @@ export const BATCH_SIZE = 32;
 export class StackKeyTable {
   count = 0;
   private entries: Int32Array;
+  /** Per key, where its bytes start: in `main` when ≥ 0, else at -start - 1 in keyBytes. */
   private keyStart: Int32Array;
-  private keyBytes: Uint8Array;
+  /** The keys that are not in `main` (rewritten in shortest form by the caller). */
+  private keyBytes = new Uint8Array(256);
+  private keyBytesUsed = 0;
   /** After a failed lookup: the slot to add the key at. */
   private freeSlot = 0;
   /** Hash and first key words of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
@@ -134,12 +138,16 @@ export class StackKeyTable {
   /**
    * `expectedKeys`: a guess of the number of keys, to start with a table that needs no
    * rehashing (each rehash scatters the whole table); slots never written cost no memory.
-   * `maxKeys` and `maxKeyBytes`, when known, are upper bounds the key store is allocated at
-   * (only pages written take memory), so it never grows by copying.
+   * `maxKeys`, when known, is an upper bound the key starts are allocated at (only pages
+   * written take memory), so they never grow by copying. `main`: the buffer (below 2 GiB)
+   * most keys are read from, which must not change while the table is used.
    */
-  constructor(expectedKeys: number, maxKeys = 1024, maxKeyBytes = 16384) {
+  constructor(
+    expectedKeys: number,
+    maxKeys: number,
+    private readonly main: Uint8Array,
+  ) {
     this.keyStart = new Int32Array(maxKeys + 1);
-    this.keyBytes = new Uint8Array(maxKeyBytes);
     let slots = 1024;
     while (slots * 3 < expectedKeys * 4 && slots < 1 << 22) slots *= 2;
     this.entries = new Int32Array(slots * STRIDE);
@@ -234,12 +242,16 @@ export class StackKeyTable {
   add(i: number, src: Uint8Array, lo: number, hi: number): number {
     const id = this.count;
     const length = hi - lo;
-    if (id + 2 > this.keyStart.length) this.keyStart = grown(this.keyStart, id + 2);
-    const at = this.keyStart[id]!;
-    if (at + length > this.keyBytes.length) this.keyBytes = grown(this.keyBytes, at + length);
-    const keyBytes = this.keyBytes;
-    for (let p = lo; p < hi; p++) keyBytes[at + p - lo] = src[p]!;
-    this.keyStart[id + 1] = at + length;
+    if (id + 1 > this.keyStart.length) this.keyStart = grown(this.keyStart, id + 1);
+    if (src === this.main) this.keyStart[id] = lo;
+    else {
+      const at = this.keyBytesUsed;
+      if (at + length > this.keyBytes.length) this.keyBytes = grown(this.keyBytes, at + length);
+      const keyBytes = this.keyBytes;
+      for (let p = lo; p < hi; p++) keyBytes[at + p - lo] = src[p]!;
+      this.keyBytesUsed = at + length;
+      this.keyStart[id] = -at - 1;
+    }
     const e = this.freeSlot * STRIDE;
     const entries = this.entries;
     entries[e] = this.hashes[i]!;
@@ -254,8 +266,9 @@ export class StackKeyTable {
   }
 
   private sameTail(id: number, src: Uint8Array, lo: number, hi: number): boolean {
-    const keyBytes = this.keyBytes;
-    const at = this.keyStart[id]! - lo;
+    const start = this.keyStart[id]!;
+    const keyBytes = start >= 0 ? this.main : this.keyBytes;
+    const at = (start >= 0 ? start : -start - 1) - lo;
     for (let p = lo + INLINE_BYTES; p < hi; p++) if (keyBytes[at + p] !== src[p]) return false;
     return true;
   }

@@ -10,7 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { decodeProfile } from '../../../src/pprof';
 import { inflateNode } from '../../../src/pprof/inflate-node';
 import { buildStacks } from '../../../src/analysis/stacks';
-import { buildStackTrie, buildWideStackTrie } from '../../../src/analysis/stack-trie';
+import { buildStackTrie } from '../../../src/analysis/stack-trie';
+import { buildWideStackTrie } from '../../../src/analysis/wide-trie-builder';
 import { coarseFlame } from '../../../src/worker/coarse-flame';
 import { stackTreeView } from '../../../src/worker/tree-builders';
 

@@ -92,3 +92,32 @@ test('input that is a view into a larger buffer (non-zero byteOffset) decodes th
   const view = backing.subarray(7, 7 + profile.length);
   assert.deepEqual(decode(view), decode(profile));
 });
+
+test('long stacks written packed, unpacked and with overlong varints are one unique stack each', () => {
+  // 30 location ids of two varint bytes: keys of 60 bytes, past the 20 the key table holds inline.
+  const ids = Array.from({ length: 30 }, (_, i) => 200 + i);
+  const other = [...ids.slice(0, 29), 1];
+  const overlong = (id: number): number[] => [(id & 0x7f) | 0x80, (id >> 7) | 0x80, 0];
+  const bytes = minimalProfile((w) => {
+    for (const id of ids) w.message(4, (l) => l.int(1, id).int(3, 0x1000 + id).message(4, (line) => line.int(1, 1).int(2, id)));
+    const sample = (locations: (s: ProtoWriter) => void, value: number): void => {
+      w.message(2, (s) => {
+        locations(s);
+        s.packed(2, [value]);
+      });
+    };
+    sample((s) => s.packed(1, ids), 1);
+    sample((s) => s.packed(1, other), 2);
+    sample((s) => ids.forEach((id) => s.int(1, id)), 3); // unpacked: the key is rewritten packed
+    sample((s) => s.packed(1, ids), 4); // packed again, not next to the first
+    sample((s) => s.bytes(1, ids.flatMap(overlong)), 5); // overlong varints: rewritten too
+    sample((s) => s.packed(1, other), 6);
+    sample((s) => ids.forEach((id) => s.int(1, id)), 7);
+  });
+  const ours = decode(bytes);
+  assertSameProfile(ours, decodeWithProtobufjs(bytes), 'long stacks');
+  const unique = ours.samples.uniqueStacks!;
+  // The minimal profile's own sample, the ids stack, the other stack.
+  assert.equal(unique.count, 3);
+  assert.deepEqual(Array.from(unique.ofSample), [0, 1, 2, 1, 1, 1, 2, 1]);
+});
