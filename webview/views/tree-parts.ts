@@ -18,30 +18,53 @@ export function partStarts(first: StackTreeView): number[] {
   return starts;
 }
 
+/**
+ * The whole tree's arrays, filled part by part as the parts arrive (each copy is one short
+ * task, not one long one at the end), then completed with the child links.
+ */
+class TreeAssembly {
+  private readonly frame: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly value: Float64Array;
+  private readonly self: Float64Array;
+  private filled = 0;
+
+  constructor(private readonly first: StackTreeView, private readonly nodeCount: number) {
+    this.frame = new Int32Array(nodeCount);
+    this.parent = new Int32Array(nodeCount);
+    this.value = new Float64Array(nodeCount);
+    this.self = new Float64Array(nodeCount);
+    this.add({ ...first, from: 0 });
+  }
+
+  add(part: StackTreePart): void {
+    // TypedArray.set throws a RangeError for a part past the end: a wrong part is never drawn.
+    this.frame.set(part.frame, part.from);
+    this.parent.set(part.parent, part.from);
+    this.value.set(part.value, part.from);
+    this.self.set(part.self, part.from);
+    this.filled += part.parent.length;
+  }
+
+  finish(): StackTreeView {
+    if (this.filled !== this.nodeCount) throw new Error(`the whole flame tree came with ${this.filled} of its ${this.nodeCount} nodes`);
+    const { partial: _partial, ...rest } = this.first;
+    const { frame, parent, value, self } = this;
+    return { ...rest, frame, parent, ...childrenFromParents(parent), value, self };
+  }
+}
+
 /** The whole tree from its first part and the other parts (any order). */
 export function joinTreeParts(first: StackTreeView, parts: readonly StackTreePart[]): StackTreeView {
   if (!first.partial) return first;
-  const { nodeCount } = first.partial;
-  const frame = new Int32Array(nodeCount);
-  const parent = new Int32Array(nodeCount);
-  const value = new Float64Array(nodeCount);
-  const self = new Float64Array(nodeCount);
-  let filled = 0;
-  for (const part of [{ ...first, from: 0 }, ...parts]) {
-    // TypedArray.set throws a RangeError for a part past the end: a wrong part is never drawn.
-    frame.set(part.frame, part.from);
-    parent.set(part.parent, part.from);
-    value.set(part.value, part.from);
-    self.set(part.self, part.from);
-    filled += part.parent.length;
-  }
-  if (filled !== nodeCount) throw new Error(`the whole flame tree came with ${filled} of its ${nodeCount} nodes`);
-  const { partial: _partial, ...rest } = first;
-  return { ...rest, frame, parent, ...childrenFromParents(parent), value, self };
+  const assembly = new TreeAssembly(first, first.partial.nodeCount);
+  for (const part of parts) assembly.add(part);
+  return assembly.finish();
 }
 
 export async function wholeTree(first: StackTreeView, query: ViewQuery, rpc: RpcClient<ViewMethods>): Promise<StackTreeView> {
   if (!first.partial) return first;
-  const parts = await Promise.all(partStarts(first).map((from) => rpc.request('treePart', { ...query, from })));
-  return joinTreeParts(first, parts);
+  const assembly = new TreeAssembly(first, first.partial.nodeCount);
+  await Promise.all(partStarts(first).map(async (from) => assembly.add(await rpc.request('treePart', { ...query, from }))));
+  return assembly.finish();
 }
