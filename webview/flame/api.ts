@@ -4,6 +4,7 @@ import type { Orientation } from './orientation';
 import type { ThemeKind } from './palette';
 import type { FlameSearchSummary } from './search';
 import type { FlameFrameText } from './tooltip-text';
+import type { TreeIndex } from './tree-index';
 
 export type { FlameFrameText, FlameSearchSummary };
 
@@ -50,7 +51,8 @@ export interface FlameViewState {
 }
 
 export interface FlameGraphHandle {
-  update(model: FlameGraphModel): void;
+  /** Shows another tree; `index`, when given, is the model's own (built ahead, e.g. in slices). */
+  update(model: FlameGraphModel, index?: TreeIndex): void;
   /** Highlights frames whose name matches; null or "" clears. Invalid patterns throw. */
   search(regex: RegExp | string | null): FlameSearchSummary | undefined;
   searchNext(): void;

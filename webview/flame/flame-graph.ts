@@ -98,9 +98,9 @@ class FlameGraph implements FlameGraphHandle, PointerTarget, KeyTarget {
 
   // ---- public API ----
 
-  update(model: FlameGraphModel): void {
+  update(model: FlameGraphModel, index?: TreeIndex): void {
     this.model = model;
-    this.index = buildTreeIndex(model);
+    this.index = index ?? buildTreeIndex(model);
     const pattern = this.searchResult?.regex;
     this.searchResult = undefined;
     this.reset();

@@ -1,5 +1,6 @@
 import type { FlameGraphModel } from './model';
 import { nodeName } from './model';
+import { orderedTreeIndex } from './ordered-tree-index';
 
 /**
  * Navigation and geometry derived once per model: child lists, depth and the left edge of
@@ -20,52 +21,6 @@ export interface TreeIndex {
 
 export function buildTreeIndex(model: FlameGraphModel): TreeIndex {
   return orderedTreeIndex(model) ?? anyTreeIndex(model);
-}
-
-/**
- * The index of a tree whose nodes are ordered by parent (every node after its parent, each
- * node's children contiguous and in order), as the stack trie lays its trees out: one pass,
- * the children list being the nodes themselves. A big profile's whole tree (millions of nodes)
- * is indexed in about half of anyTreeIndex's time. Undefined for any other order.
- */
-export function orderedTreeIndex(model: FlameGraphModel): TreeIndex | undefined {
-  const { parent, value } = model.tree;
-  const n = parent.length;
-  if (n === 0) return undefined;
-  const childCount = new Int32Array(n);
-  const childStart = new Int32Array(n);
-  const depth = new Int32Array(n);
-  const x = new Float64Array(n);
-  const siblingIndex = new Int32Array(n);
-  let maxDepth = 0;
-  let previousParent = 0;
-  for (let i = 1; i < n; i++) {
-    const p = parent[i]!;
-    if (p < previousParent || p >= i) return undefined;
-    if (childCount[p] === 0) {
-      // The first child of p: its children start here in the list of nodes 1 .. n - 1.
-      childStart[p] = i - 1;
-      x[i] = x[p]!;
-    } else {
-      if (p !== previousParent) return undefined;
-      siblingIndex[i] = siblingIndex[i - 1]! + 1;
-      x[i] = x[i - 1]! + value[i - 1]!;
-    }
-    childCount[p]!++;
-    const d = depth[p]! + 1;
-    depth[i] = d;
-    if (d > maxDepth) maxDepth = d;
-    previousParent = p;
-  }
-  // A node without children starts where anyTreeIndex's prefix sums put it: after the
-  // children of every node before it.
-  for (let i = 0, next = 0; i < n; i++) {
-    if (childCount[i] === 0) childStart[i] = next;
-    else next = childStart[i]! + childCount[i]!;
-  }
-  const children = new Int32Array(n - 1);
-  for (let i = 0; i < n - 1; i++) children[i] = i + 1;
-  return { count: n, childStart, childCount, children, depth, x, maxDepth, siblingIndex };
 }
 
 /** The index of a tree in any node order (nodes whose parent is negative stay unreached). */

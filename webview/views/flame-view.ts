@@ -6,7 +6,7 @@
 import { summaryTotalText } from '../../src/shared/diff-view';
 import type { StackTreeView, ViewQuery } from '../../src/shared/view-model';
 import { clear, element } from '../dom';
-import { mountFlameGraph, searchStatus, type FlameGraphCallbacks, type FlameGraphHandle, type FlameGraphOptions } from '../flame';
+import { mountFlameGraph, orderedTreeIndexInSlices, searchStatus, type FlameGraphCallbacks, type FlameGraphHandle, type FlameGraphModel, type FlameGraphOptions, type TreeIndex } from '../flame';
 import { mergedLabel } from '../flame/labels';
 import { diffFill } from './diff-colors';
 import { changeShare, describeChange, diffFlame, diffTooltip, isComparison, type DiffFlame } from './diff-model';
@@ -66,17 +66,22 @@ class FlameView implements ViewInstance {
     // Let the coarse tree paint before the whole tree's messages take the main thread.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const whole = await wholeTree(await this.context.rpc.request('flameWhole', query), query, this.context.rpc);
-    if (!isCurrent() || this.shownKey !== key) return;
-    this.refine(whole);
+    const stillShown = (): boolean => isCurrent() && this.shownKey === key;
+    if (!stillShown()) return;
+    // Index the whole tree (millions of nodes) in slices between tasks, not in one long task.
+    const model = { tree: whole, unit: whole.unit, rootName: 'root' };
+    const index = await orderedTreeIndexInSlices(model, () => new Promise((resolve) => setTimeout(() => resolve(stillShown()), 0)));
+    if (!stillShown()) return;
+    this.refine(model, index);
   }
 
   /** Draws the whole tree in place of the coarse one, keeping the zoom, search and selection (by name). */
-  private refine(whole: StackTreeView): void {
+  private refine(model: FlameGraphModel, index: TreeIndex | undefined): void {
     const handle = this.handle;
     if (!handle) return;
     const state = handle.viewState();
     this.whole = true;
-    handle.update({ tree: whole, unit: whole.unit, rootName: 'root' });
+    handle.update(model, index);
     handle.restoreViewState(state);
     this.applySearch();
     if (this.selection !== undefined) this.setSelection(this.selection);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { WorkerHandlers } from '../../../src/worker/worker-handlers';
 import type { FlameGraphModel, FlameTreeData } from '../../../webview/flame/model';
-import { anyTreeIndex, buildTreeIndex, orderedTreeIndex, type TreeIndex } from '../../../webview/flame/tree-index';
+import { anyTreeIndex, buildTreeIndex, type TreeIndex } from '../../../webview/flame/tree-index';
+import { orderedTreeIndex, orderedTreeIndexInSlices } from '../../../webview/flame/ordered-tree-index';
 
 function model(parent: number[], value: number[]): FlameGraphModel {
   const frames = [{ name: 'f', file: 'f.go', line: 0, startLine: 1 }];
@@ -19,6 +20,16 @@ function model(parent: number[], value: number[]): FlameGraphModel {
 function plain(index: TreeIndex): Record<string, unknown> {
   const { count, maxDepth, ...arrays } = index;
   return { count, maxDepth, ...Object.fromEntries(Object.entries(arrays).map(([k, a]) => [k, Array.from(a as ArrayLike<number>)])) };
+}
+
+/** The worker's whole flame tree of google/pprof's large.cpu (about 425,000 nodes, in the stack trie's layout). */
+function largeCpuTree(): FlameGraphModel {
+  const bytes = readFileSync(new URL('../../fixtures/profiles/large.cpu.pb.gz', import.meta.url));
+  const h = new WorkerHandlers(1 << 30); // the whole tree in one answer
+  assert.ok(h.answer({ kind: 'request', id: 1, method: 'open', params: { bytes, source: 'large.cpu', maxInflatedBytes: 1e9 } }).ok);
+  const whole = h.answer({ kind: 'request', id: 2, method: 'flameWhole', params: { sampleIndex: 1 } });
+  if (!whole.ok || whole.method !== 'flameWhole') throw new Error('no whole tree');
+  return { unit: whole.result.unit, tree: whole.result };
 }
 
 test('ordered by parent, with leaves between parents: the values worked out by hand', () => {
@@ -51,14 +62,22 @@ test('not ordered by parent: the breadth-first walk decides, children in node or
 });
 
 test('a real profile\'s whole flame tree: the one pass equals the walk field by field', () => {
-  const bytes = readFileSync(new URL('../../fixtures/profiles/large.cpu.pb.gz', import.meta.url));
-  const h = new WorkerHandlers();
-  assert.ok(h.answer({ kind: 'request', id: 1, method: 'open', params: { bytes, source: 'large.cpu', maxInflatedBytes: 1e9 } }).ok);
-  const whole = h.answer({ kind: 'request', id: 2, method: 'flameWhole', params: { sampleIndex: 1 } });
-  if (!whole.ok || whole.method !== 'flameWhole') return assert.fail('no whole tree');
-  const m: FlameGraphModel = { unit: whole.result.unit, tree: whole.result };
+  const m = largeCpuTree();
   assert.ok(m.tree.parent.length > 100_000, `a big tree (${m.tree.parent.length} nodes)`);
   const ordered = orderedTreeIndex(m);
   assert.ok(ordered, 'the stack trie\'s layout takes the one pass');
   assert.deepEqual(plain(ordered), plain(anyTreeIndex(m)));
+});
+
+test('in slices: the same index, a pause between slices, and a pause that says stop gives up', async () => {
+  const m = largeCpuTree();
+  let pauses = 0;
+  const sliced = await orderedTreeIndexInSlices(m, () => Promise.resolve(++pauses > 0));
+  assert.ok(sliced);
+  assert.deepEqual(plain(sliced), plain(anyTreeIndex(m)));
+  // 2^18 nodes a slice: a pause after every slice but the last.
+  assert.equal(pauses, Math.ceil((m.tree.parent.length - 1) / (1 << 18)) - 1);
+  assert.ok(pauses >= 1, `${m.tree.parent.length} nodes make more than one slice`);
+  assert.equal(await orderedTreeIndexInSlices(m, () => Promise.resolve(false)), undefined);
+  assert.equal(await orderedTreeIndexInSlices(model([-1, 0, 1, 0], [10, 6, 6, 4]), () => Promise.resolve(true)), undefined);
 });
