@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildProfile, encodeProfile, type SampleSpec } from '../support/profile-builder';
 import { useEditorPage } from './page-fixture';
-import { EditorHost } from './editor-driver';
+import { EditorHost, flameOf, flamePoint } from './editor-driver';
+import { nodeNamed } from './flame-geometry';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
 
 /** main.main -> pkg.gI (I < OUTER) -> pkg.hJ (J < INNER), each leaf sample 1 ns, plus main.main -> main.hot worth HOT ns. */
@@ -28,10 +29,44 @@ function writeBushyProfile(path: string): void {
   writeFileSync(path, gzipSync(encodeProfile(profile)));
 }
 
+/** The bushy profile's narrow frames, and main.main -> zz.wide -> zz.deep worth HOT ns: a wide frame numbered after narrow ones. */
+function writeWideAfterNarrowProfile(path: string): void {
+  const samples: SampleSpec[] = [{ stack: ['zz.deep zz.go:3', 'zz.wide zz.go:2', 'main.main main.go:2'], values: [HOT] }];
+  for (let i = 0; i < OUTER; i++) {
+    for (let j = 0; j < INNER; j++) samples.push({ stack: [`pkg.h${j} pkg/bushy.go:${j + 1}`, `pkg.g${i} pkg/bushy.go:${i + 1}`, 'main.main main.go:2'], values: [1] });
+  }
+  const profile = buildProfile({ sampleTypes: [['cpu', 'nanoseconds']], periodType: ['cpu', 'nanoseconds'], period: 1, samples });
+  writeFileSync(path, gzipSync(encodeProfile(profile)));
+}
+
 describe('a big flame tree paints coarse first, then whole', () => {
   const editor = useEditorPage();
 
-  before(() => writeBushyProfile(join(editor.scratch, 'bushy.pb.gz')));
+  before(() => {
+    writeBushyProfile(join(editor.scratch, 'bushy.pb.gz'));
+    writeWideAfterNarrowProfile(join(editor.scratch, 'wide-after-narrow.pb.gz'));
+  });
+
+  test('after the whole tree replaces the coarse one, right-click → Focus on subtree names the whole tree\'s frames', async () => {
+    const { page, scratch, seen } = editor;
+    const host = new EditorHost(join(scratch, 'wide-after-narrow.pb.gz'));
+    await editor.open(host, 'flame');
+    await page.waitForSelector('[data-testid="flame-view"][data-coarse="false"]');
+    await editor.session.idle();
+    const whole = flameOf(host);
+    const deep = nodeNamed(whole, 'zz.deep');
+    // The check needs zz.deep numbered differently in the coarse tree (narrow frames come first in the whole one).
+    const coarse = host.handlers.answer({ kind: 'request', id: 0, method: 'flame', params: host.requests()[0]!.params });
+    if (!coarse.ok || coarse.method !== 'flame' || !coarse.result.coarse) return assert.fail('no coarse tree');
+    assert.notEqual(nodeNamed(coarse.result, 'zz.deep'), deep);
+    const p = await flamePoint(page, whole, deep);
+    await page.mouse.click(p.x, p.y, { button: 'right' });
+    await page.click('[data-testid="function-menu"] [data-testid="menu-focus-subtree"]');
+    await editor.session.idle();
+    const params = host.requests('flame').at(-1)?.params;
+    assert.deepEqual(params && 'transforms' in params ? params.transforms : undefined, [{ kind: 'focusSubtree', path: ['main.main', 'zz.wide', 'zz.deep'] }]);
+    assert.deepEqual(seen, { dialogs: [], errors: [] });
+  });
 
   test('coarse tree first (no pkg.h frames), then the whole tree: every pkg.h frame, the same total and search numbers', async () => {
     const { page, scratch, seen } = editor;

@@ -41,6 +41,8 @@ class FlameView implements ViewInstance {
   private dataAt = 0;
   /** The data on screen (or being drawn) is the whole tree: its next paint stamps data-complete-at. */
   private whole = false;
+  /** The tree on screen: the coarse one, then the whole one (frame.node ids are its nodes). */
+  private tree: StackTreeView | undefined;
   private readonly host = element('div', { className: 'flame-host', attrs: { 'data-testid': 'flame-view' } });
 
   constructor(
@@ -69,18 +71,19 @@ class FlameView implements ViewInstance {
     const stillShown = (): boolean => isCurrent() && this.shownKey === key;
     if (!stillShown()) return;
     // Index the whole tree (millions of nodes) in slices between tasks, not in one long task.
-    const model = { tree: whole, unit: whole.unit, rootName: 'root' };
+    const model: FlameGraphModel = { tree: whole, unit: whole.unit, rootName: 'root' };
     const index = await orderedTreeIndexInSlices(model, () => new Promise((resolve) => setTimeout(() => resolve(stillShown()), 0)));
     if (!stillShown()) return;
-    this.refine(model, index);
+    this.refine(whole, model, index);
   }
 
   /** Draws the whole tree in place of the coarse one, keeping the zoom, search and selection (by name). */
-  private refine(model: FlameGraphModel, index: TreeIndex | undefined): void {
+  private refine(whole: StackTreeView, model: FlameGraphModel, index: TreeIndex | undefined): void {
     const handle = this.handle;
     if (!handle) return;
     const state = handle.viewState();
     this.whole = true;
+    this.tree = whole;
     handle.update(model, index);
     handle.restoreViewState(state);
     this.applySearch();
@@ -91,6 +94,7 @@ class FlameView implements ViewInstance {
   private render(view: StackTreeView, query: ViewQuery): void {
     this.unmount();
     clear(this.host);
+    this.tree = view;
     const comparison = isComparison(view);
     this.unit = view.unit;
     if (!(view.total !== 0 || (comparison && view.base![0]! !== 0))) {
@@ -106,7 +110,7 @@ class FlameView implements ViewInstance {
       onOpenSource: (frame) => this.context.openSource(frame.file, frame.line, frame.name),
       onContextMenu: (frame, x, y) => {
         if (frame.node > 0) {
-          const more = this.context.transformItems(frame.name, namePath(view, frame.node));
+          const more = this.context.transformItems(frame.name, namePath(this.tree ?? view, frame.node));
           sandwichMenu(frame.name, x, y, (name) => this.context.openSandwich(name), more);
         }
       },
