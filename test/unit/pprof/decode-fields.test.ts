@@ -94,7 +94,7 @@ test('input that is a view into a larger buffer (non-zero byteOffset) decodes th
 });
 
 test('long stacks written packed, unpacked and with overlong varints are one unique stack each', () => {
-  // 30 location ids of two varint bytes: keys of 60 bytes, past the 4 the key table holds inline.
+  // 30 location ids of two varint bytes: keys of 60 bytes.
   const ids = Array.from({ length: 30 }, (_, i) => 200 + i);
   const other = [...ids.slice(0, 29), 1];
   const overlong = (id: number): number[] => [(id & 0x7f) | 0x80, (id >> 7) | 0x80, 0];
@@ -123,8 +123,8 @@ test('long stacks written packed, unpacked and with overlong varints are one uni
 });
 
 test('two stacks whose keys have the same hash, length and first bytes stay two stacks', () => {
-  // Found by search for the key table's hash: equal in all the table entry holds, so only the
-  // rest of the key (compared where it lies in the file) tells them apart.
+  // Found by search for the key table's hash: only comparing their bytes (where they lie in
+  // the file) tells them apart.
   const a = [1, 2, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1];
   const b = [1, 2, 3, 4, 1, 1, 1, 3, 1, 1, 1, 103];
   const bytes = minimalProfile((w) => {
