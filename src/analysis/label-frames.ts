@@ -95,7 +95,20 @@ function addLabelFrames(profile: Profile, rootKeys: readonly string[], leafKeys:
     for (let i = rootKeys.length - 1; i >= 0; i--) stackLocations[n++] = frameLocation(labelValuesOf(profile, s, rootKeys[i]!).join(','), rootKeys[i]!);
   }
   stackStart[samples.count] = n;
-  const newSamples: SampleTable = { ...samples, stackStart, stackLocations: stackLocations.subarray(0, n), uniqueStacks: undefined };
+  // Each field by name: a decoded table makes some of them on first use (getters a spread would drop).
+  const newSamples: SampleTable = {
+    count: samples.count,
+    valueCount: samples.valueCount,
+    values: samples.values,
+    stackStart,
+    stackLocations: stackLocations.subarray(0, n),
+    labelStart: samples.labelStart,
+    labelKey: samples.labelKey,
+    labelStr: samples.labelStr,
+    labelNum: samples.labelNum,
+    labelNumUnit: samples.labelNumUnit,
+    exactValues: samples.exactValues,
+  };
   return {
     ...profile,
     strings,

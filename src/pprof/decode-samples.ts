@@ -42,13 +42,10 @@ export function decodeSamples(
   const count = ranges.count;
   const sampleBytes = checkSampleBytes(ranges, valueCount);
   const stacks = new SampleStacks(buf, count, sampleBytes, valueCount, locationIndex);
-  const labelStart = new Int32Array(count + 1);
-  // Room for one label per sample (Go heap profiles have exactly that): pages never written
-  // cost no memory, and a column that fits is returned without a copy.
   const labels = new LabelColumns(count, true);
-  readSamples(buf, ranges, 0, count, valueCount, stringCount, stacks, labels, labelStart);
-  labelStart[count] = labels.length;
-  return new DecodedSamples(count, valueCount, stacks.values, labelStart, labels, stacks.finish(), stacks.exactValues);
+  readSamples(buf, ranges, 0, count, valueCount, stringCount, stacks, labels);
+  labels.finish();
+  return new DecodedSamples(count, valueCount, stacks.values, labels, stacks.finish(), stacks.exactValues);
 }
 
 /**
@@ -68,7 +65,7 @@ export function decodeSampleRuns(
   checkSampleBytes(ranges, valueCount);
   const [from, to] = sampleRange(share, ranges.count);
   const runs = new SampleRuns(buf, valueCount, locationIndex, visitor);
-  readSamples(buf, ranges, from, to, valueCount, stringCount, runs, new LabelColumns(0, false), undefined);
+  readSamples(buf, ranges, from, to, valueCount, stringCount, runs, new LabelColumns(0, false));
   runs.finish();
   return { sampleCount: ranges.count, negativeValues: runs.negativeValues };
 }
@@ -93,8 +90,7 @@ function checkSampleBytes(ranges: RangeList, valueCount: number): number {
  * Reads each sample's fields into `sink` (values, location ids) and `labels`. This is the hot
  * path on big profiles (millions of samples), so positions and output cursors stay in locals
  * and short varints are read inline (the general readers are the fallback for anything
- * unusual, and the source of every error). Reads samples from .. to - 1; `labelStart`, when
- * given, gets each sample's first label.
+ * unusual, and the source of every error). Reads samples from .. to - 1.
  */
 function readSamples(
   buf: Uint8Array,
@@ -105,15 +101,15 @@ function readSamples(
   stringCount: number,
   sink: SampleSink,
   labels: LabelColumns,
-  labelStart: Int32Array | undefined,
 ): void {
-  const count = ranges.count;
   const starts = ranges.starts;
   const ends = ranges.ends;
   const valueStride = sink.valueStride;
   let values = sink.values;
 
   for (let s = from; s < to; s++) {
+    // Undefined while the labels need no starts (see LabelColumns).
+    const labelStart = labels.start;
     if (labelStart !== undefined) labelStart[s] = labels.length;
     const end = ends[s]!;
     const valueBase = s * valueStride;
@@ -193,7 +189,7 @@ function readSamples(
           length = lengthAt(buf, pos, end);
           pos = wire.next;
         }
-        labels.decode(buf, pos, pos + length, stringCount, s, count);
+        labels.decode(buf, pos, pos + length, stringCount, s);
         pos += length;
       } else {
         const field = key >>> 3;

@@ -1,29 +1,49 @@
 import type { SampleTable, UniqueStacks } from './profile';
-import { fitted } from './growable';
-import type { LabelColumns } from './sample-labels';
+import type { LabelColumns, SameLabel } from './sample-labels';
 
-/** A SampleTable whose per-sample stack layout is expanded from the unique stacks on first use. */
+/**
+ * A SampleTable whose per-sample stack layout is expanded from the unique stacks on first use,
+ * and whose label columns are made on first use when LabelColumns kept them in short form.
+ */
 export class DecodedSamples implements SampleTable {
-  readonly labelKey: Int32Array;
-  readonly labelStr: Int32Array;
-  readonly labelNum: Float64Array;
-  readonly labelNumUnit: Int32Array;
+  readonly sameLabel: SameLabel | undefined;
   private expandedStart: Int32Array | undefined;
   private expandedLocations: Int32Array | undefined;
+  private starts: Int32Array | undefined;
+  private keys: Int32Array | undefined;
+  private strs: Int32Array | undefined;
+  private nums: Float64Array | undefined;
+  private numUnits: Int32Array | undefined;
 
   constructor(
     readonly count: number,
     readonly valueCount: number,
     readonly values: Int32Array | Float64Array,
-    readonly labelStart: Int32Array,
-    labels: LabelColumns,
+    private readonly labels: LabelColumns,
     readonly uniqueStacks: UniqueStacks,
     readonly exactValues: ReadonlyMap<number, bigint> | undefined,
   ) {
-    this.labelKey = fitted(labels.key, labels.length);
-    this.labelStr = fitted(labels.str, labels.length);
-    this.labelNum = fitted(labels.num, labels.length);
-    this.labelNumUnit = fitted(labels.numUnit, labels.length);
+    this.sameLabel = labels.sameLabel();
+  }
+
+  get labelStart(): Int32Array {
+    return (this.starts ??= this.labels.startColumn());
+  }
+
+  get labelKey(): Int32Array {
+    return (this.keys ??= this.labels.keyColumn());
+  }
+
+  get labelStr(): Int32Array {
+    return (this.strs ??= this.labels.strColumn());
+  }
+
+  get labelNum(): Float64Array {
+    return (this.nums ??= this.labels.numColumn());
+  }
+
+  get labelNumUnit(): Int32Array {
+    return (this.numUnits ??= this.labels.numUnitColumn());
   }
 
   get stackStart(): Int32Array {

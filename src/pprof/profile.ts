@@ -84,6 +84,12 @@ export interface SampleTable {
   readonly labelNum: Float64Array;
   readonly labelNumUnit: Int32Array;
   /**
+   * Set by decodeProfile when no sample has more than one label and all labels have this key,
+   * str and num_unit (the `bytes` label of a Go heap profile): lets a reader skip the columns
+   * (they are made on first use). Copies of a table may leave it out.
+   */
+  readonly sameLabel?: { readonly key: number; readonly str: number; readonly numUnit: number };
+  /**
    * The samples grouped by identical location stack, when known (decodeProfile always sets
    * it; hand-built tables may leave it out). Reports that merge stacks work per unique stack
    * instead of per sample: a heap profile of a million samples has a few hundred thousand.

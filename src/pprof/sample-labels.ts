@@ -5,41 +5,53 @@ import * as wireFormat from './wire';
 
 // Local aliases: see decode-samples.ts.
 const { VARINT, keyAt, skipValue, varintAt, wire } = wireFormat;
-const { grown } = growable;
+const { fitted, grown } = growable;
 const { checkString } = strings;
 
 const LABEL_FIELD_NAMES = ['', 'key', 'str', 'num', 'num_unit'];
 
-/** Columns of sample labels, allocated for the expected count and grown if it was short. */
-export class LabelColumns {
-  key: Int32Array;
-  str: Int32Array;
-  num: Float64Array;
-  numUnit: Int32Array;
-  length = 0;
+/** The one label every sample has, when they all share its key, str and num_unit (see SampleTable.sameLabel). */
+export interface SameLabel {
+  readonly key: number;
+  readonly str: number;
+  readonly numUnit: number;
+}
 
-  /** `keep`: false to check labels without storing them. */
+const EMPTY = new Int32Array(0);
+
+/**
+ * Columns of sample labels. While no sample so far has more than one label and all labels
+ * have the same key, str and num_unit, as in a Go heap profile (a `bytes` label on nearly
+ * every sample), only each label's num is stored, as int32, with the few samples that have no
+ * label: the other columns and the per-sample starts are made from them on first use (most
+ * views never ask). The first label that breaks this switches to full columns, filled from
+ * what was read so far.
+ */
+export class LabelColumns {
+  key = EMPTY;
+  str = EMPTY;
+  num = new Float64Array(0);
+  numUnit = EMPTY;
+  /** Per sample its first label; undefined while the labels are in short form. */
+  start: Int32Array | undefined;
+  length = 0;
+  private same: SameLabel = { key: 0, str: 0, numUnit: 0 };
+  /** Short form: the labels' nums, the last sample with a label, the samples before it without one (ascending). */
+  private num32: Int32Array;
+  private lastSample = -1;
+  private unlabelled = EMPTY;
+  private unlabelledCount = 0;
+
+  /** `sampleCount`: the samples to be read; `keep`: false to check labels without storing them. */
   constructor(
-    expected: number,
+    private readonly sampleCount: number,
     private readonly keep: boolean,
   ) {
-    this.key = new Int32Array(expected);
-    this.str = new Int32Array(expected);
-    this.num = new Float64Array(expected);
-    this.numUnit = new Int32Array(expected);
+    this.num32 = keep ? new Int32Array(sampleCount) : EMPTY;
   }
 
-  /** Decodes one Label message at [start, end) and appends it. */
-  decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number, sampleCount: number): void {
-    const i = this.length;
-    if (i === this.key.length && this.keep) {
-      // Room for as many labels per sample as so far, for every sample.
-      const needed = Math.max(i + 1, Math.ceil(((i + 1) / (sample + 1)) * sampleCount * 1.05));
-      this.key = grown(this.key, needed);
-      this.str = grown(this.str, needed);
-      this.num = grown(this.num, needed);
-      this.numUnit = grown(this.numUnit, needed);
-    }
+  /** Decodes one Label message at [start, end) of sample `sample` and appends it. */
+  decode(buf: Uint8Array, start: number, end: number, stringCount: number, sample: number): void {
     let key = 0;
     let str = 0;
     let num = 0;
@@ -90,10 +102,102 @@ export class LabelColumns {
     if (str < 0 || str >= stringCount) checkString(str, stringCount, 'sample', sample, 'label str');
     if (numUnit < 0 || numUnit >= stringCount) checkString(numUnit, stringCount, 'sample', sample, 'label num_unit');
     if (!this.keep) return;
+    const i = this.length;
+    if (this.start === undefined) {
+      if (sample !== this.lastSample && (num | 0) === num) {
+        if (i === 0) this.same = { key, str, numUnit };
+        const same = this.same;
+        if (key === same.key && str === same.str && numUnit === same.numUnit) {
+          for (let t = this.lastSample + 1; t < sample; t++) this.addUnlabelled(t);
+          this.lastSample = sample;
+          this.num32[i] = num;
+          this.length = i + 1;
+          return;
+        }
+      }
+      this.spread(sample);
+    }
+    if (i === this.key.length) {
+      // Room for as many labels per sample as so far, for every sample.
+      const needed = Math.max(i + 1, Math.ceil(((i + 1) / (sample + 1)) * this.sampleCount * 1.05));
+      this.key = grown(this.key, needed);
+      this.str = grown(this.str, needed);
+      this.num = grown(this.num, needed);
+      this.numUnit = grown(this.numUnit, needed);
+    }
     this.key[i] = key;
     this.str[i] = str;
     this.num[i] = num;
     this.numUnit[i] = numUnit;
     this.length = i + 1;
+  }
+
+  /** Ends the labels after the last sample. */
+  finish(): void {
+    const count = this.sampleCount;
+    if (this.start === undefined && this.length === 0) this.start = new Int32Array(count + 1);
+    if (this.start !== undefined) this.start[count] = this.length;
+  }
+
+  /** The one label of every sample that has one, while the labels are in short form. */
+  sameLabel(): SameLabel | undefined {
+    return this.start === undefined && this.keep ? this.same : undefined;
+  }
+
+  /** The columns as SampleTable has them (called once each, after finish). */
+  startColumn(): Int32Array {
+    return this.start ?? this.startsUpTo(this.sampleCount);
+  }
+
+  keyColumn(): Int32Array {
+    return this.start === undefined ? new Int32Array(this.length).fill(this.same.key) : fitted(this.key, this.length);
+  }
+
+  strColumn(): Int32Array {
+    return this.start === undefined ? new Int32Array(this.length).fill(this.same.str) : fitted(this.str, this.length);
+  }
+
+  numUnitColumn(): Int32Array {
+    return this.start === undefined ? new Int32Array(this.length).fill(this.same.numUnit) : fitted(this.numUnit, this.length);
+  }
+
+  numColumn(): Float64Array {
+    return this.start === undefined ? Float64Array.from(this.num32.subarray(0, this.length)) : fitted(this.num, this.length);
+  }
+
+  private addUnlabelled(sample: number): void {
+    if (this.unlabelledCount === this.unlabelled.length) this.unlabelled = grown(this.unlabelled, this.unlabelledCount + 1);
+    this.unlabelled[this.unlabelledCount++] = sample;
+  }
+
+  /** In short form: the first label of samples 0 .. last (samples past lastSample have none). */
+  private startsUpTo(last: number): Int32Array {
+    const start = new Int32Array(this.sampleCount + 1);
+    let labels = 0;
+    let u = 0;
+    for (let s = 0; s <= last; s++) {
+      start[s] = labels;
+      if (u < this.unlabelledCount && this.unlabelled[u] === s) u++;
+      else if (s <= this.lastSample) labels++;
+    }
+    return start;
+  }
+
+  /**
+   * Leaves the short form, during sample `sample`: full columns for the labels read so far,
+   * and the starts of samples 0 .. sample.
+   */
+  private spread(sample: number): void {
+    const n = this.length;
+    const room = Math.max(n + 1, this.sampleCount);
+    const { key, str, numUnit } = this.same;
+    this.key = new Int32Array(room).fill(key, 0, n);
+    this.str = new Int32Array(room).fill(str, 0, n);
+    this.numUnit = new Int32Array(room).fill(numUnit, 0, n);
+    this.num = new Float64Array(room);
+    for (let i = 0; i < n; i++) this.num[i] = this.num32[i]!;
+    this.num32 = EMPTY;
+    this.start = this.startsUpTo(sample);
+    this.unlabelled = EMPTY;
   }
 }

@@ -104,17 +104,21 @@ export function uniqueStacksOf(samples: SampleTable): UniqueStacks {
   return interner.finish(ofSample);
 }
 
-/** Ints per entry of StackKeyTable: hash, stack index + 1 (0: empty), key length, then the first key bytes. */
-const STRIDE = 8;
-const INLINE_BYTES = (STRIDE - 3) * 4;
+/**
+ * Ints per entry of StackKeyTable: hash, stack index + 1 (0: empty). 8 bytes: on a big profile
+ * nearly every probe is for a new key (Go writes about one sample per stack) and ends at an
+ * empty slot, so a small table (fewer cache misses and page faults: 16 MB for the million keys
+ * of a 90 MB heap profile) gains more than keeping key bytes in the entry (20 were, in 32-byte
+ * entries); a hit compares the key where it lies.
+ */
+const STRIDE = 2;
 /** Keys prepared at once before their probes (see touch). */
 export const BATCH_SIZE = 32;
 
 /**
  * Unique stacks keyed by the bytes of their packed location ids, as they lie in the file.
  * Samples with the same stack nearly always repeat the same bytes, so a sample that is not
- * the first of its stack costs one hash of its bytes and one probe: the first 20 key bytes
- * are kept in the table entry itself, so the probe touches a single cache line. Only new
+ * the first of its stack costs one hash of its bytes and one probe (see STRIDE). Only new
  * keys are decoded into location indexes (by the caller). A key is not copied when it lies in
  * the file's buffer (`main`): the table points at it there.
  *
@@ -131,16 +135,17 @@ export class StackKeyTable {
   private keyBytesUsed = 0;
   /** After a failed lookup: the slot to add the key at. */
   private freeSlot = 0;
-  /** Hash and first key words of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
+  /** Per key, its length in bytes. */
+  private keyLength: Int32Array;
+  /** Hash of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
   private readonly hashes = new Int32Array(BATCH_SIZE + 1);
-  private readonly words = new Int32Array((BATCH_SIZE + 1) * (STRIDE - 3));
 
   /**
    * `expectedKeys`: a guess of the number of keys, to start with a table that needs no
    * rehashing (each rehash scatters the whole table); slots never written cost no memory.
-   * `maxKeys`, when known, is an upper bound the key starts are allocated at (only pages
-   * written take memory), so they never grow by copying. `main`: the buffer (below 2 GiB)
-   * most keys are read from, which must not change while the table is used.
+   * `maxKeys`, when known, is an upper bound the key starts and lengths are allocated at (only
+   * pages written take memory), so they never grow by copying. `main`: the buffer (below
+   * 2 GiB) most keys are read from, which must not change while the table is used.
    */
   constructor(
     expectedKeys: number,
@@ -148,6 +153,7 @@ export class StackKeyTable {
     private readonly main: Uint8Array,
   ) {
     this.keyStart = new Int32Array(maxKeys + 1);
+    this.keyLength = new Int32Array(maxKeys + 1);
     let slots = 1024;
     while (slots * 3 < expectedKeys * 4 && slots < 1 << 22) slots *= 2;
     this.entries = new Int32Array(slots * STRIDE);
@@ -155,10 +161,6 @@ export class StackKeyTable {
 
   /** Hashes key `src[lo .. hi - 1]` into prepared slot `i`. */
   prepare(i: number, src: Uint8Array, lo: number, hi: number): void {
-    const words = this.words;
-    const w0 = i * (STRIDE - 3);
-    const wEnd = w0 + (STRIDE - 3);
-    let w = w0;
     let h = 0x811c9dc5 ^ (hi - lo);
     let word = 0;
     let shift = 0;
@@ -167,16 +169,11 @@ export class StackKeyTable {
       shift += 8;
       if (shift === 32) {
         h = Math.imul(h ^ word, 0x01000193);
-        if (w < wEnd) words[w++] = word;
         word = 0;
         shift = 0;
       }
     }
-    if (shift !== 0) {
-      h = Math.imul(h ^ word, 0x01000193);
-      if (w < wEnd) words[w++] = word;
-    }
-    while (w < wEnd) words[w++] = 0;
+    if (shift !== 0) h = Math.imul(h ^ word, 0x01000193);
     h ^= h >>> 15;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
@@ -204,8 +201,6 @@ export class StackKeyTable {
   /** The stack index of the key prepared in slot `i` (it is `src[lo .. hi - 1]`), or -1 (then `add` may follow). */
   find(i: number, src: Uint8Array, lo: number, hi: number): number {
     const entries = this.entries;
-    const words = this.words;
-    const w = i * (STRIDE - 3);
     const h = this.hashes[i]!;
     const length = hi - lo;
     const mask = entries.length / STRIDE - 1;
@@ -214,18 +209,7 @@ export class StackKeyTable {
       const e = slot * STRIDE;
       const id = entries[e + 1]! - 1;
       if (id < 0) break;
-      if (
-        entries[e] === h &&
-        entries[e + 2] === length &&
-        entries[e + 3] === words[w] &&
-        entries[e + 4] === words[w + 1] &&
-        entries[e + 5] === words[w + 2] &&
-        entries[e + 6] === words[w + 3] &&
-        entries[e + 7] === words[w + 4] &&
-        (length <= INLINE_BYTES || this.sameTail(id, src, lo, hi))
-      ) {
-        return id;
-      }
+      if (entries[e] === h && this.keyLength[id] === length && this.sameKey(id, src, lo, hi)) return id;
       slot = (slot + 1) & mask;
     }
     this.freeSlot = slot;
@@ -242,7 +226,11 @@ export class StackKeyTable {
   add(i: number, src: Uint8Array, lo: number, hi: number): number {
     const id = this.count;
     const length = hi - lo;
-    if (id + 1 > this.keyStart.length) this.keyStart = grown(this.keyStart, id + 1);
+    if (id + 1 > this.keyStart.length) {
+      this.keyStart = grown(this.keyStart, id + 1);
+      this.keyLength = grown(this.keyLength, id + 1);
+    }
+    this.keyLength[id] = length;
     if (src === this.main) this.keyStart[id] = lo;
     else {
       const at = this.keyBytesUsed;
@@ -256,20 +244,18 @@ export class StackKeyTable {
     const entries = this.entries;
     entries[e] = this.hashes[i]!;
     entries[e + 1] = id + 1;
-    entries[e + 2] = length;
-    const w = i * (STRIDE - 3);
-    for (let k = 0; k < STRIDE - 3; k++) entries[e + 3 + k] = this.words[w + k]!;
     this.count = id + 1;
     // Linear probing stays short up to 3/4 full; the table is the decoder's largest random-access structure.
     if (this.count * 4 > (entries.length / STRIDE) * 3) this.rehash();
     return id;
   }
 
-  private sameTail(id: number, src: Uint8Array, lo: number, hi: number): boolean {
+  /** Key `id`, of the same length, is `src[lo .. hi - 1]`. */
+  private sameKey(id: number, src: Uint8Array, lo: number, hi: number): boolean {
     const start = this.keyStart[id]!;
     const keyBytes = start >= 0 ? this.main : this.keyBytes;
     const at = (start >= 0 ? start : -start - 1) - lo;
-    for (let p = lo + INLINE_BYTES; p < hi; p++) if (keyBytes[at + p] !== src[p]) return false;
+    for (let p = lo; p < hi; p++) if (keyBytes[at + p] !== src[p]) return false;
     return true;
   }
 

@@ -41,7 +41,10 @@ export function buildSummary(profile: Profile, source: string): ProfileSummary {
 export function labelKeys(profile: Profile): LabelKeyView[] {
   const { samples, strings } = profile;
   const byKey = new Map<number, Set<number>>();
-  const end = samples.labelStart[samples.count] ?? 0;
+  const same = samples.sameLabel;
+  // One label per sample, all alike: no need to make (and read) the columns.
+  if (same !== undefined && same.str !== 0) byKey.set(same.key, new Set([same.str]));
+  const end = same !== undefined ? 0 : (samples.labelStart[samples.count] ?? 0);
   for (let i = 0; i < end; i++) {
     const str = samples.labelStr[i]!;
     if (str === 0) continue;

@@ -94,7 +94,7 @@ test('input that is a view into a larger buffer (non-zero byteOffset) decodes th
 });
 
 test('long stacks written packed, unpacked and with overlong varints are one unique stack each', () => {
-  // 30 location ids of two varint bytes: keys of 60 bytes, past the 20 the key table holds inline.
+  // 30 location ids of two varint bytes: keys of 60 bytes.
   const ids = Array.from({ length: 30 }, (_, i) => 200 + i);
   const other = [...ids.slice(0, 29), 1];
   const overlong = (id: number): number[] => [(id & 0x7f) | 0x80, (id >> 7) | 0x80, 0];
@@ -120,4 +120,20 @@ test('long stacks written packed, unpacked and with overlong varints are one uni
   // The minimal profile's own sample, the ids stack, the other stack.
   assert.equal(unique.count, 3);
   assert.deepEqual(Array.from(unique.ofSample), [0, 1, 2, 1, 1, 1, 2, 1]);
+});
+
+test('two stacks whose keys have the same hash, length and first bytes stay two stacks', () => {
+  // Found by search for the key table's hash: only comparing their bytes (where they lie in
+  // the file) tells them apart.
+  const a = [1, 2, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1];
+  const b = [1, 2, 3, 4, 1, 1, 1, 3, 1, 1, 1, 103];
+  const bytes = minimalProfile((w) => {
+    for (let id = 2; id <= 103; id++) w.message(4, (l) => l.int(1, id).int(3, 0x1000 + id).message(4, (line) => line.int(1, 1).int(2, id)));
+    for (const [stack, value] of [[a, 1], [b, 2], [a, 3], [b, 4]] as const) w.message(2, (s) => s.packed(1, stack).packed(2, [value]));
+  });
+  const ours = decode(bytes);
+  assertSameProfile(ours, decodeWithProtobufjs(bytes), 'same hash');
+  const unique = ours.samples.uniqueStacks!;
+  assert.equal(unique.count, 3);
+  assert.deepEqual(Array.from(unique.ofSample), [0, 1, 2, 1, 2]);
 });
