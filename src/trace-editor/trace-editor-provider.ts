@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
 import { renderWebviewHtml } from '../profile-editor/webview-html';
 import { parseTraceViewMessage, TRACE_VIEW_TYPE, type HostToTraceView } from '../shared/trace-view';
-import { loadTraceInWorker, type TraceWorkerAnswer, type TraceWorkerHandle } from './trace-worker-protocol';
+import { formatStages, loadTraceInWorker, type TraceWorkerAnswer, type TraceWorkerHandle } from './trace-worker-protocol';
 
 class TraceDocument implements vscode.CustomDocument {
   readonly answer: Promise<TraceWorkerAnswer>;
@@ -19,10 +19,13 @@ class TraceDocument implements vscode.CustomDocument {
   constructor(
     readonly uri: vscode.Uri,
     workerScript: string,
+    log: vscode.LogOutputChannel,
   ) {
     const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    const opened = performance.now();
     const load = loadTraceInWorker(workerScript, { path: uri.fsPath, fileName });
     this.answer = load.answer;
+    void this.answer.then((a) => a.ok && a.stages && log.info(formatStages(fileName, a.stages, performance.now() - opened)));
     this.window = load.window;
     this.cancel = load.cancel;
   }
@@ -40,7 +43,7 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
   ) {}
 
   openCustomDocument(uri: vscode.Uri): TraceDocument {
-    return new TraceDocument(uri, vscode.Uri.joinPath(this.extensionUri, 'dist', 'trace-worker.js').fsPath);
+    return new TraceDocument(uri, vscode.Uri.joinPath(this.extensionUri, 'dist', 'trace-worker.js').fsPath, this.log);
   }
 
   resolveCustomEditor(document: TraceDocument, panel: vscode.WebviewPanel): void {

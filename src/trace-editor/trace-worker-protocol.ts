@@ -14,7 +14,22 @@ export interface TraceWorkerInput {
   readonly windowAbove?: number;
 }
 
-export type TraceWorkerAnswer = { readonly ok: true; readonly model: TraceViewModel } | { readonly ok: false; readonly message: string };
+/** Wall milliseconds of the worker's stages on one trace (for the log: where an open's time went). */
+export interface TraceWorkerStages {
+  readonly readMs: number;
+  readonly parseMs: number;
+  readonly viewModelMs: number;
+  /** The first window of a large trace (0 when the whole model is sent). */
+  readonly windowMs: number;
+}
+
+export type TraceWorkerAnswer = { readonly ok: true; readonly model: TraceViewModel; readonly stages?: TraceWorkerStages } | { readonly ok: false; readonly message: string };
+
+/** One log line: the stages of opening a trace, worker and host. */
+export function formatStages(fileName: string, stages: TraceWorkerStages, answeredAfterMs: number): string {
+  const ms = (n: number): string => `${Math.round(n)} ms`;
+  return `${fileName}: read ${ms(stages.readMs)}, parse ${ms(stages.parseMs)}, view model ${ms(stages.viewModelMs)}, first window ${ms(stages.windowMs)} (worker); model at the host ${ms(answeredAfterMs)} after the open`;
+}
 
 export interface WorkerWindowRequest {
   readonly id: number;

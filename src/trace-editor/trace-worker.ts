@@ -17,11 +17,19 @@ import { modelBuffers, windowBuffers, WINDOW_ABOVE_SLICES, type TraceWorkerAnswe
 
 async function load(input: TraceWorkerInput): Promise<{ answer: TraceWorkerAnswer; full?: TraceViewModel }> {
   try {
-    const full = traceViewModel(readTrace(await readProfileBytes(input.path), input.path), input.fileName);
-    if (full.slices.count <= (input.windowAbove ?? WINDOW_ABOVE_SLICES)) return { answer: { ok: true, model: full } };
+    let at = performance.now();
+    const lap = (): number => -at + (at = performance.now());
+    const bytes = await readProfileBytes(input.path);
+    const readMs = lap();
+    const trace = readTrace(bytes, input.path);
+    const parseMs = lap();
+    const full = traceViewModel(trace, input.fileName);
+    const viewModelMs = lap();
+    if (full.slices.count <= (input.windowAbove ?? WINDOW_ABOVE_SLICES)) return { answer: { ok: true, model: full, stages: { readMs, parseMs, viewModelMs, windowMs: 0 } } };
     const first = windowOf(full, { seq: 0, start: 0, end: Math.max(1, full.durationNs), pixels: 2000, goroutines: [] });
     const { slices, procs, threads, groupRows } = first;
-    return { answer: { ok: true, model: { ...full, complete: false, slices, procs, threads, groupRows } }, full };
+    const stages = { readMs, parseMs, viewModelMs, windowMs: lap() };
+    return { answer: { ok: true, model: { ...full, complete: false, slices, procs, threads, groupRows }, stages }, full };
   } catch (error) {
     if (error instanceof TraceError || error instanceof ProfileError) return { answer: { ok: false, message: error.message } };
     return { answer: { ok: false, message: `${input.path}: cannot read the trace: ${error instanceof Error ? error.message : String(error)}` } };

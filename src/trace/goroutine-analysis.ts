@@ -57,8 +57,8 @@ interface Pending {
 
 export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
   const e = trace.events;
-  const stats = new Map<number, GoroutineStats>();
-  const pending = new Map<number, Pending>();
+  // One map for both halves of a goroutine's state: one lookup per state change (millions).
+  const goroutines = new Map<number, [GoroutineStats, Pending]>();
   const syscallingP = new Map<number, number>();
   const syscallingG = new Map<number, number>();
   const t: GoTransition = { goroutine: 0, from: 0, to: 0 };
@@ -69,8 +69,7 @@ export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
   const begin = (id: number, creation: number): [GoroutineStats, Pending] => {
     const g: GoroutineStats = { id, name: '', startFrame: -1, creation, start: 0, end: 0, total: 0, exec: 0, schedWait: 0, syscall: 0, syscallBlock: 0, blocked: new Map(), gcAssist: 0 };
     const p: Pending = { running: 0, runnable: 0, blockedSince: 0, blockReason: '', syscallSince: 0, syscallBlockSince: 0, assistSince: 0, done: false };
-    stats.set(id, g);
-    pending.set(id, p);
+    goroutines.set(id, [g, p]);
     return [g, p];
   };
   const addBlocked = (g: GoroutineStats, reason: string, dt: number): void => {
@@ -102,8 +101,9 @@ export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
       if (t.from === t.to) continue;
       // Only waits need the reason: looked up for them alone (millions of transitions).
       const reason = t.to === GoState.Waiting ? (trace.strings[transitionReason(e, i)] ?? '') : '';
-      let g = stats.get(t.goroutine);
-      let p = pending.get(t.goroutine);
+      const known = goroutines.get(t.goroutine);
+      let g = known?.[0];
+      let p = known?.[1];
       if (t.from === GoState.Undetermined || t.from === GoState.NotExist || g === undefined || p === undefined) {
         const creation = t.from === GoState.NotExist ? time : syncTs;
         [g, p] = begin(t.goroutine, creation);
@@ -169,7 +169,7 @@ export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
       if (pt.from !== pt.to && pt.to === ProcStatus.Idle) {
         const id = syscallingP.get(pt.proc);
         if (id !== undefined) {
-          pending.get(id)!.syscallBlockSince = time;
+          goroutines.get(id)![1].syscallBlockSince = time;
           syscallingP.delete(pt.proc);
         }
       }
@@ -177,15 +177,14 @@ export function goroutineAnalysis(trace: Trace): GoroutineStats[] {
     }
     markAssist(e.type[i]!, i);
   }
-  for (const [id, g] of stats) finish(g, pending.get(id)!, lastTs);
-  return [...stats.values()];
+  for (const [g, p] of goroutines.values()) finish(g, p, lastTs);
+  return [...goroutines.values()].map(([g]) => g);
 
   /** GC mark assist ranges: begun and ended on the goroutine itself, or active at a generation's start. */
   function markAssist(type: number, i: number): void {
     if (type !== Ev.GCMarkAssistBegin && type !== Ev.GCMarkAssistActive && type !== Ev.GCMarkAssistEnd) return;
     const id = type === Ev.GCMarkAssistActive ? e.a0[i]! : e.g[i]!;
-    const g = stats.get(id);
-    const p = pending.get(id);
+    const [g, p] = goroutines.get(id) ?? [];
     if (g === undefined || p === undefined || p.done) return;
     if (type === Ev.GCMarkAssistActive) {
       if (p.assistSince !== 0) g.gcAssist += syncTs - p.assistSince;

@@ -4,8 +4,12 @@ class Growable<T extends Float64Array | Int32Array> {
   length = 0;
   private data: T;
 
-  constructor(private readonly make: (n: number) => T) {
-    this.data = make(1024);
+  /** `expected`: room for that many numbers first (a good guess saves the copies of doubling). */
+  constructor(
+    private readonly make: (n: number) => T,
+    expected: number,
+  ) {
+    this.data = make(Math.max(1024, Math.ceil(expected)));
   }
 
   push(...values: number[]): void {
@@ -39,13 +43,13 @@ class Growable<T extends Float64Array | Int32Array> {
 }
 
 export class GrowableFloat64 extends Growable<Float64Array> {
-  constructor() {
-    super((n) => new Float64Array(n));
+  constructor(expected = 1024) {
+    super((n) => new Float64Array(n), expected);
   }
 }
 
 export class GrowableInt32 extends Growable<Int32Array> {
-  constructor() {
-    super((n) => new Int32Array(n));
+  constructor(expected = 1024) {
+    super((n) => new Int32Array(n), expected);
   }
 }

@@ -9,7 +9,6 @@ import { Ev } from './events';
 import { goroutineAnalysis, type GoroutineStats } from './goroutine-analysis';
 import { GrowableFloat64 } from './growable';
 import { syncReason } from './profiles';
-import { traceCounts } from './summary';
 import { byProc, byThread, rowsBy, timelineSlices, userRegions } from './timeline-slices';
 import type { Trace } from './trace';
 import { ViewTables } from './view-tables';
@@ -100,7 +99,9 @@ function annotations(trace: Trace, t0: number): { tasks: TraceTaskRow[]; logs: T
 export function traceViewModel(trace: Trace, fileName: string): TraceViewModel {
   const e = trace.events;
   const t0 = e.length > 0 ? e.time[0]! : 0;
-  const counts = traceCounts(trace);
+  // What traceCounts gives the view (not its goroutine set, a Set insert per state change).
+  let gcCycles = 0;
+  for (let i = 0; i < e.length; i++) if (e.type[i] === Ev.GCBegin) gcCycles++;
   const tables = new ViewTables(trace);
   const { slices, syscalls } = timelineSlices(trace, tables, t0);
   const heap = new GrowableFloat64();
@@ -112,9 +113,9 @@ export function traceViewModel(trace: Trace, fileName: string): TraceViewModel {
   return {
     fileName,
     version: trace.version,
-    durationNs: counts.durationNs,
-    events: counts.events,
-    gcCycles: counts.gcCycles,
+    durationNs: e.length > 0 ? e.time[e.length - 1]! - t0 : 0,
+    events: e.length,
+    gcCycles,
     complete: true,
     slices,
     procs: rowsBy(slices, byProc),

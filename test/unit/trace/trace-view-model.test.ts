@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { I_PROC, I_THREAD, REGION_FIELDS, SLICE_INTS, parseTraceViewMessage, sliceAt } from '../../../src/shared/trace-view';
 import { goroutineAnalysis } from '../../../src/trace/goroutine-analysis';
 import { readTrace } from '../../../src/trace/read';
+import { traceCounts } from '../../../src/trace/summary';
 import { traceViewModel } from '../../../src/trace/trace-view-model';
 
 const FILE = join(__dirname, '..', '..', 'fixtures', 'traces', 'tracer-go1.26.trace');
@@ -32,6 +33,10 @@ describe('Go Trace view model of a real trace', () => {
     assert.equal(locks.count, 4);
     assert.equal(locks.exec, members.reduce((n, g) => n + g.exec, 0));
     assert.equal(model.gc.length / 2, model.gcCycles);
+    // The summary's counts are the reader's (traceCounts, checked against go tool trace in test/go).
+    const counts = traceCounts(trace);
+    assert.deepEqual([model.events, model.gcCycles, model.durationNs], [counts.events, counts.gcCycles, counts.durationNs]);
+    assert.ok(model.gcCycles > 0);
     assert.deepEqual(model.tasks.map((t) => t.name), ['workload']);
     assert.ok(model.tasks[0]!.end > model.tasks[0]!.start);
     assert.equal(model.logs.filter((l) => l.category === 'ping').length, 20);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { windowOf } from '../../../src/shared/trace-window';
-import { loadTraceInWorker } from '../../../src/trace-editor/trace-worker-protocol';
+import { formatStages, loadTraceInWorker } from '../../../src/trace-editor/trace-worker-protocol';
 import { readTrace } from '../../../src/trace/read';
 import { traceViewModel } from '../../../src/trace/trace-view-model';
 
@@ -26,6 +26,18 @@ test('a small trace: the whole view model, typed arrays and all', async () => {
   assert.ok(answer.ok);
   assert.deepEqual(answer.model, full);
   assert.equal(await handle.window({ seq: 1, start: 0, end: 10, pixels: 10, goroutines: [] }), undefined, 'no worker left to ask');
+});
+
+test('the answer names the time of each stage, for the log line', async () => {
+  const answer = await loadTraceInWorker(script, { path: FILE, fileName: 'x.trace' }).answer;
+  assert.ok(answer.ok && answer.stages);
+  const { readMs, parseMs, viewModelMs, windowMs } = answer.stages;
+  for (const ms of [readMs, parseMs, viewModelMs]) assert.ok(ms >= 0 && Number.isFinite(ms));
+  assert.equal(windowMs, 0, 'a small trace has no first window');
+  assert.equal(
+    formatStages('x.trace', { readMs: 1.4, parseMs: 2000.6, viewModelMs: 1500, windowMs: 180 }, 4012.2),
+    'x.trace: read 1 ms, parse 2001 ms, view model 1500 ms, first window 180 ms (worker); model at the host 4012 ms after the open',
+  );
 });
 
 test('a trace above the threshold: a first window, then the windows asked for, as windowOf computes them', async () => {
