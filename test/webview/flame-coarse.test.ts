@@ -14,24 +14,17 @@ import { EditorHost, flameOf, flamePoint } from './editor-driver';
 import { nodeNamed } from './flame-geometry';
 import { WorkerHandlers } from '../../src/worker/worker-handlers';
 
-/** main.main -> pkg.gI (I < OUTER) -> pkg.hJ (J < INNER), each leaf sample 1 ns, plus main.main -> main.hot worth HOT ns. */
 const OUTER = 300;
 const INNER = 200;
 const HOT = 100_000;
 const TOTAL = OUTER * INNER + HOT;
 
-function writeBushyProfile(path: string): void {
-  const samples: SampleSpec[] = [{ stack: ['main.hot main.go:11', 'main.main main.go:2'], values: [HOT] }];
-  for (let i = 0; i < OUTER; i++) {
-    for (let j = 0; j < INNER; j++) samples.push({ stack: [`pkg.h${j} pkg/bushy.go:${j + 1}`, `pkg.g${i} pkg/bushy.go:${i + 1}`, 'main.main main.go:2'], values: [1] });
-  }
-  const profile = buildProfile({ sampleTypes: [['cpu', 'nanoseconds']], periodType: ['cpu', 'nanoseconds'], period: 1, samples });
-  writeFileSync(path, gzipSync(encodeProfile(profile)));
-}
-
-/** The bushy profile's narrow frames, and main.main -> zz.wide -> zz.deep worth HOT ns: a wide frame numbered after narrow ones. */
-function writeWideAfterNarrowProfile(path: string): void {
-  const samples: SampleSpec[] = [{ stack: ['zz.deep zz.go:3', 'zz.wide zz.go:2', 'main.main main.go:2'], values: [HOT] }];
+/**
+ * main.main -> pkg.gI (I < OUTER) -> pkg.hJ (J < INNER), each leaf sample 1 ns, plus `wide`
+ * (a stack under main.main) worth HOT ns.
+ */
+function writeBushyProfile(path: string, wide: readonly string[]): void {
+  const samples: SampleSpec[] = [{ stack: [...wide, 'main.main main.go:2'], values: [HOT] }];
   for (let i = 0; i < OUTER; i++) {
     for (let j = 0; j < INNER; j++) samples.push({ stack: [`pkg.h${j} pkg/bushy.go:${j + 1}`, `pkg.g${i} pkg/bushy.go:${i + 1}`, 'main.main main.go:2'], values: [1] });
   }
@@ -43,8 +36,9 @@ describe('a big flame tree paints coarse first, then whole', () => {
   const editor = useEditorPage();
 
   before(() => {
-    writeBushyProfile(join(editor.scratch, 'bushy.pb.gz'));
-    writeWideAfterNarrowProfile(join(editor.scratch, 'wide-after-narrow.pb.gz'));
+    writeBushyProfile(join(editor.scratch, 'bushy.pb.gz'), ['main.hot main.go:11']);
+    // zz.deep: a wide frame numbered after narrow ones in the whole tree.
+    writeBushyProfile(join(editor.scratch, 'wide-after-narrow.pb.gz'), ['zz.deep zz.go:3', 'zz.wide zz.go:2']);
   });
 
   test('after the whole tree replaces the coarse one, right-click → Focus on subtree names the whole tree\'s frames', async () => {
