@@ -13,6 +13,7 @@ import { pullProfile } from '../../../src/servers/pull';
 import type { ServerConfig } from '../../../src/servers/server-config';
 import { ServerError } from '../../../src/servers/server-errors';
 import { goPprofTop } from '../../support/go-pprof';
+import { assertUnreachableNamed } from '../../support/unreachable-server';
 import { expectedFiles, goPprofMerge, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'parca-pull-'));
@@ -73,14 +74,6 @@ describe('Parca client against QueryService generated from Parca\'s .proto files
   });
 
   it('names the server and why when it cannot be reached', async () => {
-    const gone = await startPyroscope();
-    const url = gone.url;
-    await gone.stop();
-    const at: ServerConfig = { ...server, name: 'gone', url };
-    await assert.rejects((await createServerClient(at, undefined)).labelNames('{}', hour), (e: unknown) => {
-      assert.ok(e instanceof ServerError && e.reason === 'unreachable', String(e));
-      assert.match(e.message, /^gone \(http:\/\/127\.0\.0\.1:\d+\): unreachable \(ECONNREFUSED\)$/);
-      return true;
-    });
+    await assertUnreachableNamed(server, hour);
   });
 });

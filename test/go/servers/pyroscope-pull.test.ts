@@ -17,6 +17,7 @@ import type { ServerConfig } from '../../../src/servers/server-config';
 import { ServerError } from '../../../src/servers/server-errors';
 import { queryFromMatchers, type ServerQuery } from '../../../src/servers/server-query';
 import { goPprofTop } from '../../support/go-pprof';
+import { assertUnreachableNamed } from '../../support/unreachable-server';
 import { expectedFiles, goPprofMerge, pyroscopeData, startPyroscope, type PyroscopeData, type RunningServer } from '../../support/pyroscope-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pyroscope-pull-'));
@@ -167,14 +168,6 @@ describe('Pyroscope client against the official querier API', { timeout: 900_000
   });
 
   it('names the server when it cannot be reached', async () => {
-    const gone = await startPyroscope();
-    const url = gone.url;
-    await gone.stop();
-    const at: ServerConfig = { ...server, name: 'gone', url };
-    await assert.rejects((await createServerClient(at, undefined)).labelNames('{}', hour), (e: unknown) => {
-      assert.ok(e instanceof ServerError && e.reason === 'unreachable', String(e));
-      assert.match(e.message, /^gone \(http:\/\/127\.0\.0\.1:\d+\): unreachable \(ECONNREFUSED\)$/);
-      return true;
-    });
+    await assertUnreachableNamed(server, hour);
   });
 });
