@@ -8,7 +8,7 @@ import type { HintLink } from '../hints/register-hint-features';
 import { CspViolationCounter } from './csp-violations';
 import { HandedProfiles } from './handed-profiles';
 import { ProfileDocument } from './profile-document';
-import { ProfilePanel, type PanelContext } from './profile-panel';
+import { ProfilePanel, type PanelContext, type PanelPage } from './profile-panel';
 
 export class ProfileEditors implements PanelContext {
   private readonly documents = new Set<ProfileDocument>();
@@ -33,8 +33,11 @@ export class ProfileEditors implements PanelContext {
     return document;
   }
 
-  showInPanel(panel: vscode.WebviewPanel, document: ProfileDocument): void {
-    this.panels.push(new ProfilePanel(panel, document, this));
+  /** Shows `document` in `panel`: a new profile editor, or the capture panel's loaded page. */
+  showInPanel(panel: vscode.WebviewPanel, document: ProfileDocument, page: PanelPage = { kind: 'new' }): ProfilePanel {
+    const shown = new ProfilePanel(panel, document, this, page);
+    if (!this.panels.includes(shown)) this.panels.push(shown);
+    return shown;
   }
 
   /** Every open document, in the order they opened. */

@@ -32,6 +32,25 @@ export interface PanelContext {
 /** "Save View…" (src/saved-views registers it); the toolbar's button runs it with the panel's document URI. */
 export const SAVE_VIEW_COMMAND = 'goProfiler.saveView';
 
+/**
+ * How the panel's page starts: set now (a profile editor VS Code just made), or adopted from
+ * the capture panel, whose page is already loaded (`ready` once its script has said so).
+ */
+export type PanelPage = { readonly kind: 'new' } | { readonly kind: 'adopted'; readonly ready: boolean };
+
+/** Sets the profile page (dist/webview.js, strict CSP) in `webview`. */
+export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Uri): void {
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const media = vscode.Uri.joinPath(extensionUri, 'media');
+  webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
+  webview.html = renderWebviewHtml({
+    cspSource: webview.cspSource,
+    nonce: randomBytes(16).toString('base64'),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
+  });
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -50,13 +69,17 @@ export class ProfilePanel {
   private readonly csp: PanelCspTrack;
   private readonly subscriptions: vscode.Disposable[];
   private readonly sources: SourceRequests;
+  /** The first init tells an adopted page to forget the profile it showed before. */
+  private freshPage: boolean;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly document: ProfileDocument,
     private readonly context: PanelContext,
+    page: PanelPage = { kind: 'new' },
   ) {
-    this.setHtml();
+    this.freshPage = page.kind === 'adopted';
+    if (page.kind === 'new') loadProfilePage(panel.webview, context.extensionUri);
     this.sources = new SourceRequests(document, context.hints, context.state);
     this.csp = context.csp.track(document.fileName);
     this.subscriptions = [
@@ -69,8 +92,18 @@ export class ProfilePanel {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // A reload (file changed on disk, Load Anyway): show progress, then the new outcome.
       document.onDidStartReload(() => this.postLoad()),
+      panel.onDidDispose(() => this.dispose()),
     ];
-    panel.onDidDispose(() => this.dispose());
+    if (page.kind === 'adopted') this.adopted(page.ready);
+  }
+
+  /** An adopted page gets no view-state change to start with: act as a newly active editor would. */
+  private adopted(ready: boolean): void {
+    if (this.panel.active) {
+      this.context.hints.profiles.set(this.document);
+      this.context.activated(this);
+    }
+    if (ready) this.ready();
   }
 
   /** Loads `base` as the comparison base (asks for a file when undefined). */
@@ -85,19 +118,6 @@ export class ProfilePanel {
     }
   }
 
-  private setHtml(): void {
-    const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    webview.html = renderWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
-    });
-  }
-
   private post(message: HostToWebview): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
@@ -105,7 +125,8 @@ export class ProfilePanel {
   /** `init` now, then `loaded` or `failed` when the document's current load ends. */
   private postLoad(): void {
     const { document } = this;
-    this.post({ kind: 'init', fileName: document.fileName });
+    this.post({ kind: 'init', fileName: document.fileName, ...(this.freshPage ? { fresh: true as const } : {}) });
+    this.freshPage = false;
     void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
       this.post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
     );
@@ -232,7 +253,9 @@ export class ProfilePanel {
     return picked?.[0];
   }
 
-  private dispose(): void {
+  /** Stops answering the page (its panel closed, or the capture panel shows another profile). */
+  dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     for (const s of this.subscriptions) s.dispose();

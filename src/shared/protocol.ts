@@ -147,6 +147,18 @@ export interface InitMessage {
   readonly kind: 'init';
   /** Base name of the profile file, shown while it decodes. */
   readonly fileName: string;
+  /**
+   * Another profile in the same page (the capture panel shows each capture of a session in one
+   * webview): forget the previous profile's kept state, filters, comparison and selection.
+   */
+  readonly fresh?: true;
+}
+
+/** The capture panel before its first capture: what it is waiting for, shown as is. */
+export interface WaitingMessage {
+  readonly kind: 'waiting';
+  readonly title: string;
+  readonly detail: string;
 }
 
 export interface LoadedMessage {
@@ -196,6 +208,7 @@ export interface RequestStateMessage {
 
 export type HostToWebview =
   | InitMessage
+  | WaitingMessage
   | ApplyViewMessage
   | RequestStateMessage
   | RevealFunctionMessage

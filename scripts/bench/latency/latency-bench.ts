@@ -170,13 +170,12 @@ async function sessionClicks(page: Page, input: LatencyInput): Promise<Figure[]>
   const stalls: number[] = [];
   for (let i = 0; i < input.runs; i++) {
     input.log(`latency: session clicks, run ${i + 1}/${input.runs}`);
+    // The capture panel the session opened stays open, as a user keeps it: each capture shows in it.
     for (const [label, into] of [['Capture Heap', heap], ['Capture Goroutines', goroutines]] as const) {
-      await closeEditors(page);
       const r = await clickAndTime(page, label);
       into.push(r.ms);
       stalls.push(r.stall);
     }
-    await closeEditors(page);
     await sessionsRow(page, 'Start CPU Recording').click();
     await sessionsRow(page, 'Stop CPU Recording').waitFor({ state: 'visible', timeout: 30_000 });
     await sleep(1500);
