@@ -85,6 +85,7 @@ export class App {
   private receive(message: HostToWebview): void {
     switch (message.kind) {
       case 'init':
+        this.host.rpc.clearSeeds();
         if (message.fresh) this.forgetProfile();
         this.showLoading(message.fileName);
         break;
@@ -92,6 +93,7 @@ export class App {
         this.showWaiting(message.title, message.detail);
         break;
       case 'loaded':
+        if (message.answered) this.host.rpc.seed(message.answered.method, message.answered.params, message.answered.result);
         this.modulePath = message.modulePath;
         this.showProfile(message.summary);
         break;

@@ -62,6 +62,7 @@ export class CapturePanel implements vscode.Disposable {
     };
     if (!this.webviewPanel) this.create(vscode.ViewColumn.Beside, true);
     else if (!this.shown) this.postWaiting();
+    this.editors.warmWorker(0);
   }
 
   /** Opens a fresh capture from its bytes in memory: in this panel, or in an editor of its own. */
@@ -95,8 +96,12 @@ export class CapturePanel implements vscode.Disposable {
 
   private show(uri: vscode.Uri): void {
     const webviewPanel = this.webviewPanel ?? this.create(vscode.ViewColumn.Active, false);
-    const document = this.editors.openDocument(uri);
+    const document = this.editors.openDocument(uri, true);
     this.release();
+    // The next capture's thread, started once this one has decoded (not beside it on 2 cores).
+    void document.loaded.finally(() => {
+      if (this.webviewPanel) this.editors.warmWorker(0);
+    });
     webviewPanel.title = document.fileName;
     const panel = this.editors.showInPanel(webviewPanel, document, { kind: 'adopted', ready: this.pageReady });
     this.shown = { panel, document };
@@ -136,6 +141,7 @@ export class CapturePanel implements vscode.Disposable {
 
   private closed(): void {
     this.release();
+    this.editors.dropWarmWorker();
     for (const s of this.pageSubscriptions.splice(0)) s.dispose();
     this.webviewPanel = undefined;
     this.pageReady = false;

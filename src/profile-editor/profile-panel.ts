@@ -51,6 +51,9 @@ export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Ur
   });
 }
 
+/** How long the summary waits for the default flame graph to go with it (a big profile's goes later). */
+const FLAME_WITH_SUMMARY_MS = 60;
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -127,9 +130,14 @@ export class ProfilePanel {
     const { document } = this;
     this.post({ kind: 'init', fileName: document.fileName, ...(this.freshPage ? { fresh: true as const } : {}) });
     this.freshPage = false;
-    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
-      this.post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
-    );
+    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(async ([outcome, modulePath]) => {
+      if (!outcome.ok) return this.post({ kind: 'failed', message: outcome.message });
+      // A small profile's flame graph is ready a few ms after its summary: send them together.
+      const answered = await document.defaultFlame(outcome.summary, FLAME_WITH_SUMMARY_MS);
+      // The webview's request for it never comes: follow its query here.
+      if (answered) this.followHints(answered.params);
+      this.post({ kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}), ...(answered ? { answered } : {}) });
+    });
   }
 
   /** Applies a saved view's state (as far as this profile takes it: the webview answers viewApplied). */
@@ -238,8 +246,14 @@ export class ProfilePanel {
       void forwardRequest<HostViewMethods>(request, (method, params) => this.sources.answer(method, params), describe).then((response) => this.post(response));
       return;
     }
-    this.context.hints.profiles.set(document, this.hintOptions.request(request.params), (query, name) => document.request('peek', { ...query, name }));
+    this.followHints(request.params);
     void forwardRequest<WorkerViewMethods>(request, (method, params) => document.request(method, params), describe).then((response) => this.post(response));
+  }
+
+  /** The editor hints follow the views' query (sample type, filters) of each view request. */
+  private followHints(params: unknown): void {
+    const { document } = this;
+    this.context.hints.profiles.set(document, this.hintOptions.request(params), (query, name) => document.request('peek', { ...query, name }));
   }
 
   private async pickBase(): Promise<vscode.Uri | undefined> {

@@ -13,7 +13,7 @@ import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import { hostViewMethods } from './source-view';
 import { isOwnKey } from './guards';
-import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
+import type { MethodsOf, ParamsOf, RequestOf, ResponseOf, ResultOf } from './rpc';
 import type { Transform } from './transforms';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
@@ -161,9 +161,18 @@ export interface WaitingMessage {
   readonly detail: string;
 }
 
+/** A view answer the host sends ahead of the request (the webview's identical request takes it). */
+export interface AnsweredView {
+  readonly method: 'flame';
+  readonly params: ParamsOf<ViewMethods, 'flame'>;
+  readonly result: ResultOf<ViewMethods, 'flame'>;
+}
+
 export interface LoadedMessage {
   readonly kind: 'loaded';
   readonly summary: ProfileSummary;
+  /** The default flame graph, when it was ready with the summary: one round trip less to the first paint. */
+  readonly answered?: AnsweredView;
   /** Module path of the go.mod nearest to the profile in its workspace, for "only my module". */
   readonly modulePath?: string;
 }

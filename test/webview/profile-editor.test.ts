@@ -132,6 +132,25 @@ describe('profile editor webview in Chromium', () => {
     assert.equal(await page.inputValue('[data-testid="sample-type-select"]'), '3');
   });
 
+  test('a flame graph sent with the summary is painted without asking for it (one round trip less)', async () => {
+    const { page } = fixture;
+    const heap = hostFor(readFileSync(join(repoRoot, 'test/fixtures/go-profiles/heap.pb.gz')), 'heap.pb.gz');
+    const params = { sampleIndex: heap.summary.defaultSampleTypeIndex };
+    const response = heap.answer({ kind: 'request', id: 0, method: 'flame', params });
+    if (!response.ok || response.method !== 'flame') return assert.fail('the worker gave no flame graph');
+    const before = (await posted(page)).length;
+    await deliver(page, { kind: 'init', fileName: 'heap.pb.gz', fresh: true });
+    await deliver(page, { kind: 'loaded', summary: heap.summary, answered: { method: 'flame', params, result: response.result } });
+    await page.waitForSelector('[data-testid="flame-view"][data-painted-at]');
+    const asked = (await posted(page)).slice(before).filter((m) => m.kind === 'request' && m.method === 'flame');
+    assert.deepEqual(asked, []);
+    // Another sample type is asked for as usual.
+    const count = (await posted(page)).length;
+    await page.selectOption('[data-testid="sample-type-select"]', '1');
+    const request = await waitForPosted(page, count + 1);
+    assert.deepEqual(request.kind === 'request' ? { method: request.method, params: request.params } : request, { method: 'flame', params: { sampleIndex: 1 } });
+  });
+
   test('hostile function and file names are shown as text, never parsed as HTML', async () => {
     const { page, scratch, seen } = fixture;
     const file = join(scratch, 'hostile.pb.gz');
