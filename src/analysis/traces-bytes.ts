@@ -8,7 +8,8 @@
  */
 import type { Profile, SampleTable, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
-import { combinedTagTest, StackWalk, type StackVisitor } from './stack-walk';
+import { combinedTagTest, StackWalk } from './stack-walk';
+import { uniqueStacksOf } from '../pprof/stack-interner';
 import { withLabelFrames } from './label-frames';
 import { computeTotal, diffBaseSamples } from './total';
 import { sumsAreExact } from './exact-values';
@@ -40,7 +41,7 @@ export function tracesBytes(
   const { samples } = profile;
   walk.checkFrameBudget(samples, true, true, options.frameBudget);
   const kept = keptSamples(samples, walk);
-  const blocks = new LocationBlocks(walk, samples, kept, profile.locations.count);
+  const blocks = new LocationBlocks(walk, samples, kept);
   const { stackStart, stackLocations, values, valueCount } = samples;
   const out = new ByteWriter(blocks.size(stackStart, stackLocations, kept) + (TRACE_SEPARATOR.length + 1) * (samples.count + 1) + 4096);
   out.text(header(walk.sampleType, computeTotal(profile, type)).join('\n'), true);
@@ -76,37 +77,25 @@ function keptSamples(samples: SampleTable, walk: StackWalk): Uint8Array {
 }
 
 /** Each location's trace lines as bytes: location l's are bytes[start[l] .. end[l] - 1]. */
-class LocationBlocks implements StackVisitor {
+class LocationBlocks {
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly bytes: Uint8Array;
-  /** While walking: each location's frames as a range of `frames` / `inlined`. */
-  private readonly frames: number[] = [];
-  private readonly inlined: number[] = [];
 
-  constructor(walk: StackWalk, samples: SampleTable, kept: Uint8Array, locationCount: number) {
-    this.start = new Int32Array(locationCount);
-    this.end = new Int32Array(locationCount);
-    // Frame ranges first (the walk resolves each location's frames through the filters' and
-    // granularity's rules), bytes once the frames' names are settled.
-    const used = usedLocations(samples, kept, locationCount);
-    const one = new Int32Array(1);
-    for (let loc = 0; loc < locationCount; loc++) {
-      if (used[loc] === 0) continue;
-      one[0] = loc;
-      this.start[loc] = this.frames.length;
-      walk.visit(one, 0, 1, 0, 0, 0, this);
-      this.end[loc] = this.frames.length;
-    }
+  constructor(walk: StackWalk, samples: SampleTable, kept: Uint8Array) {
+    // The walk resolves the kept samples' locations into frames (the filters' and granularity's
+    // rules); the blocks are laid out once the frames' names are settled.
+    const unique = uniqueStacksOf(samples);
+    const order = new Int32Array(samples.count);
+    let n = 0;
+    for (let s = 0; s < samples.count; s++) if (kept[s] === 1) order[n++] = unique.ofSample[s]!;
+    walk.resolveLocations(unique, order.subarray(0, n));
+    const { frameRange, frames, inlined } = walk.locationTable();
     const names = encodeLines(walk.finish().map((f) => printable(f.name)));
-    this.bytes = this.encode(names.bytes, names.start, used);
-  }
-
-  add(frames: Int32Array, inlined: Uint8Array, length: number): void {
-    for (let i = 0; i < length; i++) {
-      this.frames.push(frames[i]!);
-      this.inlined.push(inlined[i]!);
-    }
+    const count = frameRange.length / 2;
+    this.start = new Int32Array(count);
+    this.end = new Int32Array(count);
+    this.bytes = this.encode(names.bytes, names.start, frameRange, frames, inlined);
   }
 
   /** Bytes of the kept samples' blocks, the trace text's size but for separators, labels and values. */
@@ -119,24 +108,25 @@ class LocationBlocks implements StackVisitor {
     return n;
   }
 
-  /** Lays the blocks out (start / end become byte offsets): per frame, the indent, its name, " (inline)" when inlined, "\n". */
-  private encode(names: Uint8Array, nameStart: Int32Array, used: Uint8Array): Uint8Array {
-    const { frames, inlined, start, end } = this;
+  /** Lays the blocks out: per frame of a resolved location, the indent, its name, " (inline)" when inlined, "\n". */
+  private encode(names: Uint8Array, nameStart: Int32Array, frameRange: Int32Array, frames: Int32Array, inlined: Uint8Array): Uint8Array {
+    const { start, end } = this;
+    const nameLength = (f: number): number => nameStart[f + 1]! - 1 - nameStart[f]!;
     let size = 0;
-    for (let i = 0; i < frames.length; i++) size += INDENT + nameStart[frames[i]! + 1]! - nameStart[frames[i]!]! + (inlined[i] ? INLINE.length : 0);
+    for (let loc = 0; loc < start.length; loc++) {
+      for (let i = frameRange[2 * loc]!; i < frameRange[2 * loc + 1]!; i++) size += INDENT + nameLength(frames[i]!) + (inlined[i] ? INLINE.length : 0) + 1;
+    }
     const out = new Uint8Array(size).fill(SPACE);
     const inline = Uint8Array.from(INLINE, (c) => c.charCodeAt(0));
     let at = 0;
-    for (let loc = 0; loc < used.length; loc++) {
-      if (used[loc] === 0) continue;
-      const first = start[loc]!;
+    for (let loc = 0; loc < start.length; loc++) {
       start[loc] = at;
-      for (let i = first; i < end[loc]!; i++) {
-        at += INDENT;
-        // The name's bytes without their "\n".
+      // An unresolved location's range is (-1, -1): no sample kept uses it.
+      for (let i = frameRange[2 * loc]!; i < frameRange[2 * loc + 1]!; i++) {
         const f = frames[i]!;
-        out.set(names.subarray(nameStart[f]!, nameStart[f + 1]! - 1), at);
-        at += nameStart[f + 1]! - 1 - nameStart[f]!;
+        at += INDENT;
+        out.set(names.subarray(nameStart[f]!, nameStart[f]! + nameLength(f)), at);
+        at += nameLength(f);
         if (inlined[i]) {
           out.set(inline, at);
           at += inline.length;
@@ -147,15 +137,4 @@ class LocationBlocks implements StackVisitor {
     }
     return out;
   }
-}
-
-/** 1 for each location in a kept sample's stack. */
-function usedLocations(samples: SampleTable, kept: Uint8Array, locationCount: number): Uint8Array {
-  const used = new Uint8Array(locationCount);
-  const { stackStart, stackLocations } = samples;
-  for (let s = 0; s < samples.count; s++) {
-    if (kept[s] === 0) continue;
-    for (let k = stackStart[s]!; k < stackStart[s + 1]!; k++) used[stackLocations[k]!] = 1;
-  }
-  return used;
 }
