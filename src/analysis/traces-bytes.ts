@@ -46,14 +46,17 @@ export function tracesBytes(
   // At functions granularity with every line kept, a location's frames are its functions' names.
   const plain = (options.granularity ?? 'functions') === 'functions' && !options.noInlines;
   const blocks = new LocationBlocks(plain ? functionFrames(options.shortNames ? withShortNames(profile) : profile) : walkFrames(walk, samples, kept));
-  const { stackStart, stackLocations, values, valueCount } = samples;
-  const out = new ByteWriter(blocks.size(stackStart, stackLocations, kept) + (TRACE_SEPARATOR.length + 1) * (samples.count + 1) + 4096);
+  // Stacks read through the unique stacks: the per-sample layout is not expanded (decoded-samples.ts).
+  const { ofSample, start: stackStart, locations: stackLocations } = uniqueStacksOf(samples);
+  const { values, valueCount } = samples;
+  const out = new ByteWriter(blocks.size(ofSample, stackStart, stackLocations, kept) + (TRACE_SEPARATOR.length + 1) * (samples.count + 1) + 4096);
   out.text(header(walk.sampleType, computeTotal(profile, type)).join('\n'), true);
   const column = new ValueColumn(walk.sampleType.unit);
   const { bytes, start, end } = blocks;
   for (let s = 0; s < samples.count; s++) {
-    const lo = stackStart[s]!;
-    const hi = stackStart[s + 1]!;
+    const u = ofSample[s]!;
+    const lo = stackStart[u]!;
+    const hi = stackStart[u + 1]!;
     if (kept[s] === 0 || lo === hi) continue;
     out.text(TRACE_SEPARATOR, true);
     if (samples.labelStart[s] !== samples.labelStart[s + 1]) {
@@ -163,12 +166,13 @@ class LocationBlocks {
     this.bytes = this.encode(encoded.bytes, encoded.start, frameRange, frames, inlined);
   }
 
-  /** Bytes of the kept samples' blocks, the trace text's size but for separators, labels and values. */
-  size(stackStart: Int32Array, stackLocations: Int32Array, kept: Uint8Array): number {
+  /** Bytes of the kept samples' blocks (sample s has unique stack ofSample[s]): the text's size but for separators, labels and values. */
+  size(ofSample: Int32Array, stackStart: Int32Array, stackLocations: Int32Array, kept: Uint8Array): number {
     let n = 0;
     for (let s = 0; s < kept.length; s++) {
       if (kept[s] === 0) continue;
-      for (let k = stackStart[s]!; k < stackStart[s + 1]!; k++) n += this.end[stackLocations[k]!]! - this.start[stackLocations[k]!]!;
+      const u = ofSample[s]!;
+      for (let k = stackStart[u]!; k < stackStart[u + 1]!; k++) n += this.end[stackLocations[k]!]! - this.start[stackLocations[k]!]!;
     }
     return n;
   }
