@@ -38,17 +38,22 @@ export const SAVE_VIEW_COMMAND = 'goProfiler.saveView';
  */
 export type PanelPage = { readonly kind: 'new' } | { readonly kind: 'adopted'; readonly ready: boolean };
 
-/** Sets the profile page (dist/webview.js, strict CSP) in `webview`. */
-export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Uri): void {
+/** Sets a page of this extension in `webview`: `dist/<script>` and `media/<style>` under a strict CSP. */
+export function loadWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, style: string): void {
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');
   const media = vscode.Uri.joinPath(extensionUri, 'media');
   webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
   webview.html = renderWebviewHtml({
     cspSource: webview.cspSource,
     nonce: randomBytes(16).toString('base64'),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, script)).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, style)).toString(),
   });
+}
+
+/** Sets the profile page (dist/webview.js) in `webview`. */
+export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Uri): void {
+  loadWebviewPage(webview, extensionUri, 'webview.js', 'webview.css');
 }
 
 /** How long the summary waits for the default flame graph to go with it (a big profile's goes later). */

@@ -137,7 +137,7 @@ describe('profile editor webview in Chromium', () => {
     const heap = hostFor(readFileSync(join(repoRoot, 'test/fixtures/go-profiles/heap.pb.gz')), 'heap.pb.gz');
     const params = { sampleIndex: heap.summary.defaultSampleTypeIndex };
     const response = heap.answer({ kind: 'request', id: 0, method: 'flame', params });
-    if (!response.ok || response.method !== 'flame') return assert.fail('the worker gave no flame graph');
+    if (response.kind !== 'response' || !response.ok || response.method !== 'flame') return assert.fail('the worker gave no flame graph');
     const before = (await posted(page)).length;
     await deliver(page, { kind: 'init', fileName: 'heap.pb.gz', fresh: true });
     await deliver(page, { kind: 'loaded', summary: heap.summary, answered: { method: 'flame', params, result: response.result } });
