@@ -50,8 +50,8 @@ export class CapturePanel implements vscode.Disposable {
   constructor(private readonly editors: ProfileEditors) {}
 
   /**
-   * A session started: open the panel beside the editor, without taking the focus, so its page
-   * is loaded before the first capture (nothing when captures open in editors).
+   * A session started: open the panel in the active editor group, without taking the focus, so
+   * its page is loaded before the first capture (nothing when captures open in editors).
    */
   prepare(sessionLabel: string): void {
     if (!capturesInPanel()) return;
@@ -60,7 +60,8 @@ export class CapturePanel implements vscode.Disposable {
       detail:
         'Each capture of the session (Capture Heap, Capture Goroutines, Stop CPU Recording… in the Go Profiler view) shows here as soon as it is taken. "Open in Editor" in the title bar keeps the one shown in a tab of its own.',
     };
-    if (!this.webviewPanel) this.create(vscode.ViewColumn.Beside, true);
+    // In the active group, as a capture's editor opened before: a group beside is too narrow for the tables.
+    if (!this.webviewPanel) this.create(vscode.ViewColumn.Active, true);
     else if (!this.shown) this.postWaiting();
     this.editors.warmWorker(0);
   }
