@@ -33,7 +33,8 @@ export function loadLayoutEngine(): Promise<LayoutEngine> {
     window.addEventListener('goprofiler-layout-ready', ready, { once: true });
     const script = document.createElement('script');
     script.nonce = current.nonce ?? '';
-    script.src = new URL(LAYOUT_SCRIPT, current.src).href;
+    // An inline page script names the folder of the bundles in data-dist (see webview-html.ts).
+    script.src = new URL(LAYOUT_SCRIPT, current.dataset['dist'] ?? current.src).href;
     script.addEventListener('error', () => reject(new Error(`Graphviz could not be loaded from ${LAYOUT_SCRIPT}`)));
     document.head.append(script);
   });
