@@ -36,9 +36,10 @@ export interface WideStacks {
   /** The rank of stack s's frame at depth d from the root, or -1 past its end. */
   rankAt(s: number, d: number): number;
   /**
-   * Optional, called after beginLevel(0): the stacks of `alive` grouped by their frames at the
-   * first depths, when they fall into few groups (then those depths are walked once per group
-   * instead of once per stack). Only for stacks whose values add up exactly in any order.
+   * Optional, called first, in place of beginLevel(0) when it returns groups: the stacks of
+   * `alive` grouped by their frames at the first depths, when they fall into few groups (then
+   * those depths are walked once per group instead of once per stack). Only for stacks whose
+   * values add up exactly in any order.
    */
   rootGroups?(alive: Int32Array, aliveCount: number): RootGroups | undefined;
 }
@@ -103,9 +104,9 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
   /** Per alive stack, the pair it went to at the level before (its node is that pair's child). */
   const pairOf = new Int32Array(stackCount);
   let d = 0;
-  stacks.beginLevel(0, alive, aliveCount, MAX_AHEAD);
   const grouped = stacks.rootGroups?.(alive, aliveCount);
-  if (grouped !== undefined) {
+  if (grouped === undefined) stacks.beginLevel(0, alive, aliveCount, MAX_AHEAD);
+  else {
     // The first depths once per group; then each stack goes on from its group's pair.
     const { groups, depths, groupOf } = grouped;
     const groupAlive = new Int32Array(groups.count);
