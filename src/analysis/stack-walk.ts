@@ -1,4 +1,4 @@
-import type { Profile, ProfileMetadata, SampleTable, UniqueStacks, ValueType } from '../pprof/profile';
+import type { LocationIndexes, Profile, ProfileMetadata, SampleTable, UniqueStacks, ValueType } from '../pprof/profile';
 import { uniqueStacksOf } from '../pprof/stack-interner';
 import { FrameInterner, type Frame } from './frames';
 import {
@@ -110,7 +110,7 @@ export class StackWalk {
   }
 
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
-  visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
+  visit(locs: LocationIndexes, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
     const { chain } = this;
     const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive && !chain;
@@ -148,7 +148,7 @@ export class StackWalk {
  * Copies into `kept` the locations of `locs[start..end)` that survive focus/ignore, hide/show and
  * show_from; returns how many (0 when the sample is dropped).
  */
-function keptLocations(locs: Int32Array, start: number, end: number, filtered: FilteredLocations, kept: Int32Array): number {
+function keptLocations(locs: LocationIndexes, start: number, end: number, filtered: FilteredLocations, kept: Int32Array): number {
   const { flags } = filtered;
   let n = 0;
   if (filtered.nameFilterActive) {

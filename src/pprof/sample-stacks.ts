@@ -1,4 +1,4 @@
-import type { UniqueStacks } from './profile';
+import type { LocationIndexes, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import type { SampleSink } from './decode-samples';
 import * as growable from './growable';
@@ -27,10 +27,10 @@ export class SampleStacks implements SampleSink {
    * Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1].
    * Both are allocated at their upper bounds (a unique stack per sample; a location id per byte
    * of the samples), so they never grow and are returned without copying; only the pages
-   * written take memory.
+   * written take memory. The locations take 16 bits each when every dense index fits.
    */
   private readonly uniqueStart: Int32Array;
-  private readonly uniqueLocations: Int32Array;
+  private readonly uniqueLocations: LocationIndexes;
   /** `buf`, to compare keys four bytes at a time. */
   private readonly view: DataView;
   private scratch: Uint8Array = new Uint8Array(256);
@@ -59,7 +59,7 @@ export class SampleStacks implements SampleSink {
     this.valueStride = valueCount;
     this.ofSample = new Int32Array(count);
     this.uniqueStart = new Int32Array(count + 1);
-    this.uniqueLocations = new Int32Array(sampleBytes);
+    this.uniqueLocations = locationIndex.count <= 1 << 16 ? new Uint16Array(sampleBytes) : new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
     this.keys = new StackKeyTable(count / 4, count, buf);
   }
