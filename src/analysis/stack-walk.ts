@@ -19,7 +19,7 @@ import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { TotalsSink } from './totals-sink';
 import { withShortNames } from './short-names';
 import { TransformChain } from './transforms';
-import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
+import { uniqueStackSums } from './unique-stack-sums';
 
 /** Receives each kept stack as frames (leaf first) with its value. */
 export interface StackVisitor {
@@ -83,8 +83,8 @@ export class StackWalk {
   uniqueStacks(samples: SampleTable, keepZeroValues: boolean, out: StackVisitor): void {
     const unique = uniqueStacksOf(samples);
     const { start, locations } = unique;
-    const { acc } = uniqueStackSums(samples, unique, this.sampleTypeIndex, keepZeroValues, this.tagTest);
-    for (const u of firstKeptOrder(acc, samples.count)) {
+    const { acc, order } = uniqueStackSums(samples, unique, this.sampleTypeIndex, keepZeroValues, this.tagTest);
+    for (const u of order) {
       this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, acc[u * 2 + 1]!, 0, out);
     }
   }

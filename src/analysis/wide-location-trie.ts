@@ -17,7 +17,7 @@ import { hasValuePast2To53 } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
 import { buildWideTrie, type RootGroups, type WideStacks, type WideTrie } from './wide-trie-builder';
-import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
+import { uniqueStackSums } from './unique-stack-sums';
 
 /**
  * The root-first trie of the nodes at least |total| / parts wide, as
@@ -33,10 +33,9 @@ export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions,
   if (!walk.keepsEveryLocation() || hasValuePast2To53(samples, type)) return undefined;
   walk.checkFrameBudget(samples, false, false, options.frameBudget);
   const unique = uniqueStacksOf(samples);
-  const { acc, negative, magnitude } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
+  const { acc, negative, magnitude, order } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
   // Past 2^53 buildStacks adds the values up exactly, sample by sample (sumsAreExact).
   if (negative || magnitude > Number.MAX_SAFE_INTEGER) return undefined;
-  const order = firstKeptOrder(acc, samples.count);
   walk.resolveLocations(unique, order);
   const table = walk.locationTable();
   if (!mergedFramesReach(unique, order, table, minFrames)) return 'few';
