@@ -157,7 +157,8 @@ function firstUses(start: Int32Array, locations: LocationIndexes, order: Int32Ar
   let left = seen.length - seen.reduce((sum, flag) => sum + flag, 0);
   for (let i = 0; i < order.length && left > 0; i++) {
     const u = order[i]!;
-    for (let k = start[u]!; k < start[u + 1]!; k++) {
+    // The end read once: the stores to `seen` would otherwise make V8 read it again each step.
+    for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
       const loc = locations[k]!;
       if (seen[loc] === 0) {
         seen[loc] = 1;
