@@ -205,7 +205,7 @@ function readSamples(
           length = lengthAt(buf, pos, end);
           pos = wire.next;
         }
-        labels.decode(buf, pos, pos + length, stringCount, s);
+        if (!labels.decodeShort(buf, pos, pos + length, s)) labels.decode(buf, pos, pos + length, stringCount, s);
         pos += length;
       } else {
         const field = key >>> 3;
