@@ -166,8 +166,21 @@ class LocationStacksRootFirst implements WideStacks {
     const { position, left, rank, locationRank } = this;
     let p = position[s]!;
     let l = left[s]!;
-    let loc = l === 0 ? -1 : locations[p]!;
     let b = 0;
+    if (l === 0 && p - depths >= start[s]!) {
+      // The usual case in a loop of its own: `depths` more locations, of one frame each.
+      while (b < depths) {
+        const r = locationRank[locations[p - 1 - b]!]!;
+        if (r < 0) break;
+        out[at + b++ * stride] = r;
+      }
+      p -= b;
+      if (b === depths) {
+        position[s] = p;
+        return;
+      }
+    }
+    let loc = l === 0 ? -1 : locations[p]!;
     for (; b < depths; b++) {
       if (l === 0) {
         if (--p < start[s]!) break;
