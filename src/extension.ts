@@ -10,6 +10,7 @@ import type { SessionRegistry } from './session/session-registry';
 import { IMPORT_PROFILE_COMMAND, importIntoFolder, urisArgument } from './profile-editor/import-profiles';
 import { registerProfileEditors } from './profile-editor/profile-editor-provider';
 import { ProfileEditors } from './profile-editor/profile-editors';
+import { CapturePanel, registerCapturePanelCommands } from './profile-editor/capture-panel';
 import { registerHintFeatures } from './hints/register-hint-features';
 import { registerProfileViewCommands } from './profile-editor/profile-commands';
 import { registerCspViolationsCommand } from './profile-editor/csp-violations-command';
@@ -37,12 +38,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const unsaved = new UnsavedCaptures();
   const hints = registerHintFeatures(context);
   const editors = new ProfileEditors(context.extensionUri, log, hints, context.workspaceState);
+  const captures = new CapturePanel(editors);
   const recent = new RecentProfilesTree(() => profilesFolder(context), log, unsaved);
-  const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh(), editors.handed);
+  const features = registerSessionFeatures(context, log, unsaved, () => recent.refresh(), captures);
   sessions = features.registry;
   context.subscriptions.push(
     log,
     ...registerProfileEditors(editors),
+    ...registerCapturePanelCommands(captures),
     registerTraceEditor(context.extensionUri, hints, log),
     ...registerProfileViewCommands(editors),
     registerCspViolationsCommand(editors.csp, log),

@@ -16,6 +16,7 @@ import type { Transform } from '../src/shared/transforms';
 import { FilterHistory, restoredFilters, savedFilters, viewQuery } from './filters';
 import { Host } from './host';
 import { renderMeta } from './meta';
+import { errorBlock, loadingBlock, waitingBlock } from './status-blocks';
 import { fitView } from './saved-view';
 import { SharedToolbar } from './toolbar/shared-toolbar';
 import { TransformBar } from './toolbar/transform-bar';
@@ -84,9 +85,15 @@ export class App {
   private receive(message: HostToWebview): void {
     switch (message.kind) {
       case 'init':
+        this.host.rpc.clearSeeds();
+        if (message.fresh) this.forgetProfile();
         this.showLoading(message.fileName);
         break;
+      case 'waiting':
+        this.showWaiting(message.title, message.detail);
+        break;
       case 'loaded':
+        if (message.answered) this.host.rpc.seed(message.answered.method, message.answered.params, message.answered.result);
         this.modulePath = message.modulePath;
         this.showProfile(message.summary);
         break;
@@ -118,21 +125,35 @@ export class App {
     }
   }
 
+  /** The next profile starts as a new editor would: nothing of the previous one is kept. */
+  private forgetProfile(): void {
+    this.host.clearState();
+    this.summary = undefined;
+    this.showTab = undefined;
+    this.history = new FilterHistory();
+    this.baseSource = undefined;
+    this.search = undefined;
+    this.selection = undefined;
+    this.activeView = views[0]!;
+    this.pendingReveal = undefined;
+    this.pendingView = undefined;
+    this.pendingZoom = undefined;
+    this.zoomPath = [];
+  }
+
   private showLoading(fileName: string): void {
     clear(this.root);
-    this.root.append(
-      element('div', { className: 'loading' }, [element('vscode-progress-ring'), element('span', { text: `Decoding ${fileName}…` })]),
-    );
+    this.root.append(loadingBlock(fileName));
+  }
+
+  private showWaiting(title: string, detail: string): void {
+    clear(this.root);
+    this.root.append(waitingBlock(title, detail));
   }
 
   private showError(message: string): void {
     clear(this.root);
-    this.root.append(
-      element('div', { className: 'error', attrs: { role: 'alert' } }, [
-        element('p', { className: 'error-title', text: 'This file could not be opened as a Go profile.' }),
-        element('p', { className: 'error-message', text: message, attrs: { 'data-testid': 'profile-error' } }),
-      ]),
-    );
+    this.root.append(errorBlock(message));
   }
 
   private get query(): ViewQuery {

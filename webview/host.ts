@@ -34,6 +34,11 @@ export class Host {
     return parseWebviewState(this.api.getState());
   }
 
+  /** Forgets everything kept (another profile is shown in this page). */
+  clearState(): void {
+    this.api.setState({});
+  }
+
   saveState(patch: WebviewState): void {
     this.api.setState({ ...this.state, ...patch });
   }

@@ -95,7 +95,7 @@ export async function runSessionScenario(page: Page, workspace: string): Promise
 
   await sourceTabSteps(page, step);
 
-  await captureClickSteps(page, 'hotspots', step);
+  await captureClickSteps(page, workspace, 'hotspots', step);
 
   await step('Stop Session ends hotspots and removes it from the Sessions view', async () => {
     const pid = await sessionPid(page);

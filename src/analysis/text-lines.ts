@@ -35,58 +35,45 @@ export class StringLines implements TextLines<string> {
 
 const NEWLINE = 0x0a;
 
-/** The lines as the bytes pprof prints (raw-text-bytes.ts), "\n" after each. */
-export class ByteLines implements TextLines<Uint8Array> {
-  private buf = new Uint8Array(1 << 16);
-  private at = 0;
-  /** The repeated lines' bytes, each with its "\n": line k is pool[start[k] .. start[k + 1] - 1]. */
-  private readonly pool: Uint8Array;
-  private readonly start: Int32Array;
+/**
+ * A growing buffer of the bytes pprof prints: text written unit by unit while it is ASCII (most
+ * of a report), else through the raw-bytes encoder; runs of bytes encoded already copied in.
+ */
+export class ByteWriter {
+  buf: Uint8Array;
+  at = 0;
 
-  constructor(lines: readonly string[]) {
-    // Encoded in one go; a line holds no "\n" (printable escapes it) and a raw byte is >= 0x80,
-    // so the newlines split the bytes back into the lines.
-    this.pool = lines.length === 0 ? new Uint8Array(0) : rawTextBytes(lines.join('\n') + '\n');
-    this.start = new Int32Array(lines.length + 1);
-    for (let p = 0, k = 1; p < this.pool.length; p++) if (this.pool[p] === NEWLINE) this.start[k++] = p + 1;
+  /** `size`: the first buffer's bytes (a good guess saves copies of a big report as it grows). */
+  constructor(size = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(size, 16));
   }
 
-  line(text: string): void {
+  /** `text` and, with `newline`, "\n". */
+  text(text: string, newline: boolean): void {
     const n = text.length;
     this.reserve(3 * n + 1);
     const { buf } = this;
     let at = this.at;
-    // Most lines are ASCII: written unit by unit; anything else through the encoder.
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) {
         const bytes = rawTextBytes(text);
         buf.set(bytes, this.at);
-        this.at += bytes.length;
-        buf[this.at++] = NEWLINE;
-        return;
+        at = this.at + bytes.length;
+        break;
       }
       buf[at++] = c;
     }
-    buf[at++] = NEWLINE;
+    if (newline) buf[at++] = NEWLINE;
     this.at = at;
   }
 
-  frameLines(frames: ArrayLike<number>, inlined: ArrayLike<number | boolean>, from: number, to: number): void {
-    const { pool, start } = this;
-    let { buf, at } = this;
-    // Copied byte by byte: most lines are a few dozen bytes, where set() costs more than the copy.
-    for (let i = from; i < to; i++) {
-      const key = 2 * frames[i]! + (inlined[i] ? 1 : 0);
-      const lo = start[key]!;
-      const hi = start[key + 1]!;
-      if (at + hi - lo > buf.length) {
-        this.at = at;
-        this.reserve(hi - lo);
-        buf = this.buf;
-      }
-      for (let p = lo; p < hi; p++) buf[at++] = pool[p]!;
-    }
+  /** Bytes `from[lo .. hi - 1]`, copied one by one: most runs are a few dozen bytes, where set() costs more than the copy. */
+  copy(from: Uint8Array, lo: number, hi: number): void {
+    if (this.at + hi - lo > this.buf.length) this.reserve(hi - lo);
+    const { buf } = this;
+    let at = this.at;
+    for (let p = lo; p < hi; p++) buf[at++] = from[p]!;
     this.at = at;
   }
 
@@ -95,11 +82,49 @@ export class ByteLines implements TextLines<Uint8Array> {
   }
 
   /** Room for `n` more bytes. */
-  private reserve(n: number): void {
+  reserve(n: number): void {
     const need = this.at + n;
     if (need <= this.buf.length) return;
     const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
     grown.set(this.buf.subarray(0, this.at));
     this.buf = grown;
+  }
+}
+
+/** `lines` encoded in one go, each with its "\n": line k is bytes[start[k] .. start[k + 1] - 1]. */
+export function encodeLines(lines: readonly string[]): { bytes: Uint8Array; start: Int32Array } {
+  // A line holds no "\n" (printable escapes it) and a raw byte is >= 0x80, so the newlines split
+  // the bytes back into the lines.
+  const bytes = lines.length === 0 ? new Uint8Array(0) : rawTextBytes(lines.join('\n') + '\n');
+  const start = new Int32Array(lines.length + 1);
+  for (let p = 0, k = 1; p < bytes.length; p++) if (bytes[p] === NEWLINE) start[k++] = p + 1;
+  return { bytes, start };
+}
+
+/** The lines as the bytes pprof prints (raw-text-bytes.ts), "\n" after each. */
+export class ByteLines implements TextLines<Uint8Array> {
+  private readonly out = new ByteWriter();
+  /** The repeated lines' bytes (encodeLines). */
+  private readonly pool: Uint8Array;
+  private readonly start: Int32Array;
+
+  constructor(lines: readonly string[]) {
+    ({ bytes: this.pool, start: this.start } = encodeLines(lines));
+  }
+
+  line(text: string): void {
+    this.out.text(text, true);
+  }
+
+  frameLines(frames: ArrayLike<number>, inlined: ArrayLike<number | boolean>, from: number, to: number): void {
+    const { pool, start, out } = this;
+    for (let i = from; i < to; i++) {
+      const key = 2 * frames[i]! + (inlined[i] ? 1 : 0);
+      out.copy(pool, start[key]!, start[key + 1]!);
+    }
+  }
+
+  finish(): Uint8Array {
+    return this.out.finish();
   }
 }

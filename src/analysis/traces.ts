@@ -73,7 +73,7 @@ export function buildTraces(profile: Profile, options: ReportOptions & TracesOpt
 /** The labels of a sample without any (most samples of most profiles): one shared frozen value. */
 const NO_LABELS: Pick<Trace, 'labels' | 'numLabels'> = Object.freeze({ labels: Object.freeze({}), numLabels: Object.freeze({}) });
 
-function sampleLabels(profile: Profile, sample: number): Pick<Trace, 'labels' | 'numLabels'> {
+export function sampleLabels(profile: Profile, sample: number): Pick<Trace, 'labels' | 'numLabels'> {
   const { labelStart, labelKey, labelStr, labelNum, labelNumUnit } = profile.samples;
   if (labelStart[sample] === labelStart[sample + 1]) return NO_LABELS;
   const strings = profile.strings;
@@ -93,7 +93,7 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return out;
 }
 
-const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
+export const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
 /** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
 export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
@@ -129,12 +129,11 @@ function stacksAsTraces<Result>(profile: Profile, stacks: Stacks, text: TracesTe
 /** The lines of -traces, one trace at a time. */
 class TracesText<Result> {
   private readonly out: TextLines<Result>;
-  private readonly valueUnit: string;
+  private readonly valueColumn: ValueColumn;
   private readonly names: string[];
-  private readonly values = new Map<number, string>();
 
   constructor(frames: readonly Frame[], unit: string, profileLabels: readonly string[] | undefined, lines: (repeated: readonly string[]) => TextLines<Result>) {
-    this.valueUnit = printable(unit);
+    this.valueColumn = new ValueColumn(unit);
     // Each frame's line below a trace's first is the same every time: made once (large profiles
     // print millions of them), and the value column once per distinct value. Line 2f is frame
     // f's, 2f + 1 the same inlined.
@@ -161,31 +160,55 @@ class TracesText<Result> {
   ): void {
     const { out } = this;
     out.line(TRACE_SEPARATOR);
-    if (!isEmpty(labels)) {
-      // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
-      const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
-      for (const line of lines.sort(byBytes)) out.line(line);
-    }
-    if (!isEmpty(numLabels)) {
-      const lines = Object.entries(numLabels).map(([key, { values: v, unit: labelUnit }]) => {
-        const labelValueUnit = printable(labelUnit || key);
-        return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
-      });
-      for (const line of lines.sort(byBytes)) out.line(line);
-    }
+    for (const line of labelLines(labels, numLabels)) out.line(line);
     if (end === start) return;
-    let value = exactValue === undefined ? this.values.get(traceValue) : undefined;
-    if (value === undefined) {
-      value = pad10(formatExactValue(traceValue, exactValue, this.valueUnit, 'minimum'));
-      if (exactValue === undefined) this.values.set(traceValue, value);
-    }
-    out.line(`${value}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
+    out.line(`${this.valueColumn.of(traceValue, exactValue)}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
     out.frameLines(frames, inlined, start + 1, end);
   }
 
   finish(): Result {
     this.out.line(TRACE_SEPARATOR);
     return this.out.finish();
+  }
+}
+
+/** A trace's label lines: string labels, then numeric ones. */
+export function labelLines(
+  labels: Pick<Trace, 'labels'>['labels'],
+  numLabels: Pick<Trace, 'numLabels'>['numLabels'],
+): string[] {
+  const out: string[] = [];
+  if (!isEmpty(labels)) {
+    // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
+    const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
+    out.push(...lines.sort(byBytes));
+  }
+  if (!isEmpty(numLabels)) {
+    const lines = Object.entries(numLabels).map(([key, { values: v, unit: labelUnit }]) => {
+      const labelValueUnit = printable(labelUnit || key);
+      return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
+    });
+    out.push(...lines.sort(byBytes));
+  }
+  return out;
+}
+
+/** The value column of a trace's first line (pprof's "%10s"), each distinct value formatted once. */
+export class ValueColumn {
+  private readonly unit: string;
+  private readonly known = new Map<number, string>();
+
+  constructor(unit: string) {
+    this.unit = printable(unit);
+  }
+
+  of(value: number, exact: bigint | undefined): string {
+    let text = exact === undefined ? this.known.get(value) : undefined;
+    if (text === undefined) {
+      text = pad10(formatExactValue(value, exact, this.unit, 'minimum'));
+      if (exact === undefined) this.known.set(value, text);
+    }
+    return text;
   }
 }
 

@@ -9,6 +9,7 @@ import { callGraphFromStacks, type CallGraph } from '../analysis/callgraph';
 import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
 import { formatStacksAsTracesBytes, tracesFromStacks } from '../analysis/traces';
+import { tracesBytes } from '../analysis/traces-bytes';
 import { foldedFromStacks, foldedJsonName, foldedRows } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
@@ -111,6 +112,10 @@ function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
 }
 
 function traces(profile: Profile, args: CliArgs): ReportText {
+  if (!args.json) {
+    const bytes = tracesBytes(profile, args.report, ({ type, unit }, total) => profileLabels(profile, type, total, unit, 'minimum'));
+    if (bytes !== undefined) return bytes;
+  }
   const stacks = buildStacks(profile, args.report, { mergeStacks: false, keepZeroValues: true });
   const { type, unit } = stacks.sampleType;
   if (!args.json) return formatStacksAsTracesBytes(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum'));

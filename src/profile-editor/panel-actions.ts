@@ -1,6 +1,10 @@
 /** What the profile editor asks the host to do: save an image, find go.mod. */
 import * as vscode from 'vscode';
 import { parseModulePath } from '../golang/go-mod';
+import { readBytes } from './regular-file';
+
+/** A go.mod bigger than this is not one (it is read whole to find its module line). */
+const MAX_GO_MOD_BYTES = 4 * 1024 * 1024;
 
 /** Asks where to save the flame graph image and writes it. */
 export async function saveImage(format: 'png' | 'svg', data: string, profileUri: vscode.Uri): Promise<void> {
@@ -33,7 +37,7 @@ export async function nearestModulePath(uri: vscode.Uri): Promise<string | undef
 
 async function readModulePath(goMod: vscode.Uri): Promise<string | undefined> {
   try {
-    return parseModulePath(Buffer.from(await vscode.workspace.fs.readFile(goMod)).toString('utf8'));
+    return parseModulePath(Buffer.from(await readBytes(goMod, MAX_GO_MOD_BYTES)).toString('utf8'));
   } catch {
     return undefined;
   }

@@ -29,6 +29,11 @@ export class PrefetchedViews {
     return answer as Promise<ResultOf<WorkerMethods, K>> | undefined;
   }
 
+  /** The kept answer to exactly this request, left kept. */
+  peek<K extends Method>(method: K, params: ParamsOf<WorkerMethods, K>): Promise<ResultOf<WorkerMethods, K>> | undefined {
+    return this.answers.get(key(method, params)) as Promise<ResultOf<WorkerMethods, K>> | undefined;
+  }
+
   clear(): void {
     this.answers.clear();
   }

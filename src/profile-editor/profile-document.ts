@@ -10,6 +10,7 @@ import { formatValue } from '../shared/units';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../pprof/inflate';
 import type { MethodName, ParamsOf, ResultOf } from '../shared/rpc';
 import type { ProfileSummary } from '../shared/view-model';
+import type { AnsweredView } from '../shared/protocol';
 import type { WorkerMethods } from '../worker/worker-protocol';
 import { readGoroutineDump } from './goroutines-dump-file';
 import type { HandedProfile } from './handed-profiles';
@@ -85,9 +86,11 @@ export class ProfileDocument implements vscode.CustomDocument {
     private readonly onDisposed: () => void = () => undefined,
     /** A fresh capture's bytes, for the first load (the file may still be being saved). */
     private handed?: HandedProfile,
+    /** A decode thread started ahead of time, for the first load (a reload starts its own). */
+    started?: ProfileWorker,
   ) {
     this.fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-    this.worker = this.startWorker();
+    this.worker = started ?? this.startWorker();
     this.watch = new ProfileFileWatch(uri, () => this.version, (e) => this.onFileEvent(e));
     this.outcome = this.load();
   }
@@ -112,6 +115,24 @@ export class ProfileDocument implements vscode.CustomDocument {
 
   request<K extends MethodName<WorkerMethods>>(method: K, params: ParamsOf<WorkerMethods, K>): Promise<ResultOf<WorkerMethods, K>> {
     return this.prefetched.take(method, params) ?? this.worker.request(method, params);
+  }
+
+  /**
+   * The default flame graph of `summary` (what load() asked for ahead), if the worker answers
+   * within `waitMs`: then taken, to go with the summary to the webview. Undefined otherwise
+   * (the webview's own request takes it later).
+   */
+  async defaultFlame(summary: ProfileSummary, waitMs: number): Promise<AnsweredView | undefined> {
+    const params = { sampleIndex: summary.defaultSampleTypeIndex };
+    const answer = this.prefetched.peek('flame', params);
+    if (!answer) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+    const result = await Promise.race([answer.catch(() => undefined), late]);
+    clearTimeout(timer);
+    if (result === undefined || this.prefetched.peek('flame', params) !== answer) return undefined;
+    void this.prefetched.take('flame', params);
+    return { method: 'flame', params, result };
   }
 
   /** Decodes `uri` in this document's worker as the base of comparisons; returns its name. */

@@ -8,7 +8,8 @@ import type { HintLink } from '../hints/register-hint-features';
 import { CspViolationCounter } from './csp-violations';
 import { HandedProfiles } from './handed-profiles';
 import { ProfileDocument } from './profile-document';
-import { ProfilePanel, type PanelContext } from './profile-panel';
+import { ProfileWorker } from '../worker/profile-worker';
+import { ProfilePanel, type PanelContext, type PanelPage } from './profile-panel';
 
 export class ProfileEditors implements PanelContext {
   private readonly documents = new Set<ProfileDocument>();
@@ -17,6 +18,8 @@ export class ProfileEditors implements PanelContext {
   readonly csp = new CspViolationCounter();
   /** Fresh captures' bytes, taken by the document opened for them. */
   readonly handed = new HandedProfiles();
+  private spare: ProfileWorker | undefined;
+  private spareTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly extensionUri: vscode.Uri,
@@ -25,16 +28,44 @@ export class ProfileEditors implements PanelContext {
     readonly state: vscode.Memento,
   ) {}
 
-  /** A document for `uri`, forgotten when VS Code disposes it (after its last editor closes). */
-  openDocument(uri: vscode.Uri): ProfileDocument {
-    const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'decode-worker.js').fsPath;
-    const document = new ProfileDocument(uri, workerScript, this.log, () => this.documents.delete(document), this.handed.take(uri));
+  /** A document for `uri`, forgotten when VS Code disposes it (after its last editor closes); `warm` takes the spare thread. */
+  openDocument(uri: vscode.Uri, warm = false): ProfileDocument {
+    const spare = warm ? this.spare : undefined;
+    if (warm) this.spare = undefined;
+    const document = new ProfileDocument(uri, this.workerScript, this.log, () => this.documents.delete(document), this.handed.take(uri), spare);
     this.documents.add(document);
     return document;
   }
 
-  showInPanel(panel: vscode.WebviewPanel, document: ProfileDocument): void {
-    this.panels.push(new ProfilePanel(panel, document, this));
+  private get workerScript(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'decode-worker.js').fsPath;
+  }
+
+  /**
+   * Starts a spare decode thread after `delayMs` (none if one waits already), for the capture
+   * panel's next capture: starting a thread and loading its code takes 50–150 ms here.
+   */
+  warmWorker(delayMs: number): void {
+    if (this.spare || this.spareTimer) return;
+    this.spareTimer = setTimeout(() => {
+      this.spareTimer = undefined;
+      this.spare ??= new ProfileWorker(this.workerScript, (problem) => this.log.warn(`spare decode thread: ${problem}`));
+    }, delayMs);
+  }
+
+  /** Stops the spare thread (the capture panel closed). */
+  dropWarmWorker(): void {
+    clearTimeout(this.spareTimer);
+    this.spareTimer = undefined;
+    void this.spare?.terminate();
+    this.spare = undefined;
+  }
+
+  /** Shows `document` in `panel`: a new profile editor, or the capture panel's loaded page. */
+  showInPanel(panel: vscode.WebviewPanel, document: ProfileDocument, page: PanelPage = { kind: 'new' }): ProfilePanel {
+    const shown = new ProfilePanel(panel, document, this, page);
+    if (!this.panels.includes(shown)) this.panels.push(shown);
+    return shown;
   }
 
   /** Every open document, in the order they opened. */

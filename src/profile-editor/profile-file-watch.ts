@@ -3,6 +3,7 @@
  * file changed (new size or modification time than what was loaded) or is gone.
  */
 import * as vscode from 'vscode';
+import { statFile } from './regular-file';
 
 export interface FileVersion {
   readonly size: number;
@@ -16,7 +17,7 @@ const SETTLE_MS = 300;
 
 export async function fileVersion(uri: vscode.Uri): Promise<FileVersion | undefined> {
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await statFile(uri);
     return { size: stat.size, mtime: stat.mtime };
   } catch {
     return undefined;

@@ -32,6 +32,33 @@ export interface PanelContext {
 /** "Save View…" (src/saved-views registers it); the toolbar's button runs it with the panel's document URI. */
 export const SAVE_VIEW_COMMAND = 'goProfiler.saveView';
 
+/**
+ * How the panel's page starts: set now (a profile editor VS Code just made), or adopted from
+ * the capture panel, whose page is already loaded (`ready` once its script has said so).
+ */
+export type PanelPage = { readonly kind: 'new' } | { readonly kind: 'adopted'; readonly ready: boolean };
+
+/** Sets a page of this extension in `webview`: `dist/<script>` and `media/<style>` under a strict CSP. */
+export function loadWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, style: string): void {
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const media = vscode.Uri.joinPath(extensionUri, 'media');
+  webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
+  webview.html = renderWebviewHtml({
+    cspSource: webview.cspSource,
+    nonce: randomBytes(16).toString('base64'),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, script)).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, style)).toString(),
+  });
+}
+
+/** Sets the profile page (dist/webview.js) in `webview`. */
+export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Uri): void {
+  loadWebviewPage(webview, extensionUri, 'webview.js', 'webview.css');
+}
+
+/** How long the summary waits for the default flame graph to go with it (a big profile's goes later). */
+const FLAME_WITH_SUMMARY_MS = 60;
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -50,13 +77,17 @@ export class ProfilePanel {
   private readonly csp: PanelCspTrack;
   private readonly subscriptions: vscode.Disposable[];
   private readonly sources: SourceRequests;
+  /** The first init tells an adopted page to forget the profile it showed before. */
+  private freshPage: boolean;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly document: ProfileDocument,
     private readonly context: PanelContext,
+    page: PanelPage = { kind: 'new' },
   ) {
-    this.setHtml();
+    this.freshPage = page.kind === 'adopted';
+    if (page.kind === 'new') loadProfilePage(panel.webview, context.extensionUri);
     this.sources = new SourceRequests(document, context.hints, context.state);
     this.csp = context.csp.track(document.fileName);
     this.subscriptions = [
@@ -69,8 +100,18 @@ export class ProfilePanel {
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // A reload (file changed on disk, Load Anyway): show progress, then the new outcome.
       document.onDidStartReload(() => this.postLoad()),
+      panel.onDidDispose(() => this.dispose()),
     ];
-    panel.onDidDispose(() => this.dispose());
+    if (page.kind === 'adopted') this.adopted(page.ready);
+  }
+
+  /** An adopted page gets no view-state change to start with: act as a newly active editor would. */
+  private adopted(ready: boolean): void {
+    if (this.panel.active) {
+      this.context.hints.profiles.set(this.document);
+      this.context.activated(this);
+    }
+    if (ready) this.ready();
   }
 
   /** Loads `base` as the comparison base (asks for a file when undefined). */
@@ -85,19 +126,6 @@ export class ProfilePanel {
     }
   }
 
-  private setHtml(): void {
-    const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    webview.html = renderWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
-    });
-  }
-
   private post(message: HostToWebview): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
@@ -105,10 +133,16 @@ export class ProfilePanel {
   /** `init` now, then `loaded` or `failed` when the document's current load ends. */
   private postLoad(): void {
     const { document } = this;
-    this.post({ kind: 'init', fileName: document.fileName });
-    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(([outcome, modulePath]) =>
-      this.post(outcome.ok ? { kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}) } : { kind: 'failed', message: outcome.message }),
-    );
+    this.post({ kind: 'init', fileName: document.fileName, ...(this.freshPage ? { fresh: true as const } : {}) });
+    this.freshPage = false;
+    void Promise.all([document.loaded, nearestModulePath(document.uri)]).then(async ([outcome, modulePath]) => {
+      if (!outcome.ok) return this.post({ kind: 'failed', message: outcome.message });
+      // A small profile's flame graph is ready a few ms after its summary: send them together.
+      const answered = await document.defaultFlame(outcome.summary, FLAME_WITH_SUMMARY_MS);
+      // The webview's request for it never comes: follow its query here.
+      if (answered) this.followHints(answered.params);
+      this.post({ kind: 'loaded', summary: outcome.summary, ...(modulePath ? { modulePath } : {}), ...(answered ? { answered } : {}) });
+    });
   }
 
   /** Applies a saved view's state (as far as this profile takes it: the webview answers viewApplied). */
@@ -217,8 +251,14 @@ export class ProfilePanel {
       void forwardRequest<HostViewMethods>(request, (method, params) => this.sources.answer(method, params), describe).then((response) => this.post(response));
       return;
     }
-    this.context.hints.profiles.set(document, this.hintOptions.request(request.params), (query, name) => document.request('peek', { ...query, name }));
+    this.followHints(request.params);
     void forwardRequest<WorkerViewMethods>(request, (method, params) => document.request(method, params), describe).then((response) => this.post(response));
+  }
+
+  /** The editor hints follow the views' query (sample type, filters) of each view request. */
+  private followHints(params: unknown): void {
+    const { document } = this;
+    this.context.hints.profiles.set(document, this.hintOptions.request(params), (query, name) => document.request('peek', { ...query, name }));
   }
 
   private async pickBase(): Promise<vscode.Uri | undefined> {
@@ -232,7 +272,9 @@ export class ProfilePanel {
     return picked?.[0];
   }
 
-  private dispose(): void {
+  /** Stops answering the page (its panel closed, or the capture panel shows another profile). */
+  dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     for (const resolve of this.stateWaiters.splice(0)) resolve(undefined);
     for (const s of this.subscriptions) s.dispose();

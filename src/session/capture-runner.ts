@@ -14,7 +14,7 @@ import { TRACE_VIEW_TYPE } from '../shared/trace-view';
 import { TRACE_EXTENSION } from '../store/naming';
 import { saveProfile, type SavedProfile } from '../store/profile-store';
 import type { UnsavedCaptures } from '../store/unsaved';
-import type { HandedProfile, HandedProfiles } from '../profile-editor/handed-profiles';
+import type { CapturePanel } from '../profile-editor/capture-panel';
 import { captureLabel } from './capture-menu';
 import { queueCapture } from './capture-queue';
 import type { SessionRegistry, SessionState } from './session-registry';
@@ -28,25 +28,14 @@ export interface CaptureDeps {
   readonly log: vscode.LogOutputChannel;
   /** Where a capture the folder cannot take is kept (this window's, created by activate). */
   readonly unsaved: UnsavedCaptures;
-  /** Where a capture's bytes go for the profile editor to open them without reading the file back. */
-  readonly handed: HandedProfiles;
+  /** Opens a capture from its bytes in memory (the capture panel, or an editor per capture). */
+  readonly captures: Pick<CapturePanel, 'open' | 'prepare'>;
 }
 
 export async function openProfile(path: string): Promise<void> {
   // An execution trace opens in the Go Trace editor.
   const viewType = path.endsWith(TRACE_EXTENSION) ? TRACE_VIEW_TYPE : PROFILE_VIEW_TYPE;
   await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(path), viewType, { preview: false });
-}
-
-/** Opens `path` in the profile editor from `profile` in memory (the file need not be complete). */
-async function openFromMemory(handed: HandedProfiles, path: string, profile: HandedProfile): Promise<void> {
-  const uri = vscode.Uri.file(path);
-  handed.put(uri, profile);
-  try {
-    await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
-  } finally {
-    handed.drop(uri);
-  }
 }
 
 /**
@@ -61,7 +50,7 @@ export async function saveAndOpen(deps: CaptureDeps, state: SessionState, result
     // An execution trace opens in the Go Trace editor, which reads the saved file.
     if (path.endsWith(TRACE_EXTENSION)) return void (opening = openProfile(path));
     const profile = { bytes: item.profile, ...(item.text !== undefined ? { goroutineDump: item.text } : {}) };
-    opening = openFromMemory(deps.handed, path, profile);
+    opening = deps.captures.open(vscode.Uri.file(path), profile);
   };
   // A capture the folder cannot take stays in memory with a Save As… offer (no lost captures).
   const saved = await saveProfile(deps.folder(), item, open ? openSaved : undefined).catch((e: unknown) => {

@@ -8,7 +8,7 @@ import { ProgramTerminals } from './program-terminal';
 import { registerSessionCommands } from './session-commands';
 import { SessionRegistry } from './session-registry';
 import type { UnsavedCaptures } from '../store/unsaved';
-import type { HandedProfiles } from '../profile-editor/handed-profiles';
+import type { CapturePanel } from '../profile-editor/capture-panel';
 
 export interface SessionFeatures {
   readonly registry: SessionRegistry;
@@ -18,21 +18,21 @@ export interface SessionFeatures {
 
 /**
  * `onSaved` runs after each capture is saved into the profiles folder (the sidebar refreshes);
- * `unsaved` keeps the captures the folder could not take; `handed` passes a capture's bytes to
- * the profile editor (it opens them from memory while the save finishes).
+ * `unsaved` keeps the captures the folder could not take; `captures` opens each capture from its
+ * bytes in memory (while the save finishes) in the capture panel, which a new session prepares.
  */
 export function registerSessionFeatures(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   unsaved: UnsavedCaptures,
   onSaved: () => void,
-  handed: HandedProfiles,
+  captures: CapturePanel,
 ): SessionFeatures {
   const registry = new SessionRegistry();
   const folder = (): string => profilesFolder(context);
   const problems = new BuildProblems();
   const terminals = new ProgramTerminals();
-  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals, handed };
+  const deps = { registry, folder, onSaved, log, problems, unsaved, terminals, captures };
   // The Stop CPU and Stop Trace rows show the elapsed time: refresh those rows alone while they record.
   const ticker = setInterval(() => {
     for (const s of registry.all()) {

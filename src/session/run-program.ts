@@ -108,6 +108,8 @@ export async function runWithProfiler(deps: RunDeps, target: RunTarget, go: stri
   pty.info(`${session.build.program} started (pid ${session.program.pid}); ${next}.`);
   const profiling = agentSession(session, flightRecorderSeconds());
   const state = deps.registry.add(profiling);
+  // Its captures will show in the capture panel: load its page now, while the program starts.
+  if (!wholeRun) deps.captures.prepare(profiling.label);
   session.ready.catch((e: unknown) => {
     if (!session.program.hasExited()) void vscode.window.showErrorMessage(`Go Profiler: ${e instanceof Error ? e.message : String(e)}`);
   });

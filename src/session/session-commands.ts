@@ -79,7 +79,10 @@ export function registerSessionCommands(deps: RunDeps, memento: vscode.Memento):
     }),
     vscode.commands.registerCommand('goProfiler.attach', async (url?: string) => {
       if (!requireTrust('Attaching to a pprof endpoint')) return undefined;
-      return attachToEndpoint(deps.registry, memento, typeof url === 'string' ? url : undefined);
+      const id = await attachToEndpoint(deps.registry, memento, typeof url === 'string' ? url : undefined);
+      const attached = id === undefined ? undefined : deps.registry.get(id);
+      if (attached) deps.captures.prepare(attached.session.label);
+      return id;
     }),
     vscode.commands.registerCommand('goProfiler.session.startCpu', async (arg?: SessionsNode | CaptureArgument) => {
       const state = stateOf(arg);

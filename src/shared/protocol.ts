@@ -13,7 +13,7 @@ import { peekMethod } from './peek-view';
 import { sandwichMethod } from './sandwich-view';
 import { hostViewMethods } from './source-view';
 import { isOwnKey } from './guards';
-import type { MethodsOf, RequestOf, ResponseOf } from './rpc';
+import type { MethodsOf, ParamsOf, RequestOf, ResponseOf, ResultOf } from './rpc';
 import type { Transform } from './transforms';
 import { topMethod } from './top-view';
 import { treeMethod } from './tree-view';
@@ -147,11 +147,32 @@ export interface InitMessage {
   readonly kind: 'init';
   /** Base name of the profile file, shown while it decodes. */
   readonly fileName: string;
+  /**
+   * Another profile in the same page (the capture panel shows each capture of a session in one
+   * webview): forget the previous profile's kept state, filters, comparison and selection.
+   */
+  readonly fresh?: true;
+}
+
+/** The capture panel before its first capture: what it is waiting for, shown as is. */
+export interface WaitingMessage {
+  readonly kind: 'waiting';
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** A view answer the host sends ahead of the request (the webview's identical request takes it). */
+export interface AnsweredView {
+  readonly method: 'flame';
+  readonly params: ParamsOf<ViewMethods, 'flame'>;
+  readonly result: ResultOf<ViewMethods, 'flame'>;
 }
 
 export interface LoadedMessage {
   readonly kind: 'loaded';
   readonly summary: ProfileSummary;
+  /** The default flame graph, when it was ready with the summary: one round trip less to the first paint. */
+  readonly answered?: AnsweredView;
   /** Module path of the go.mod nearest to the profile in its workspace, for "only my module". */
   readonly modulePath?: string;
 }
@@ -196,6 +217,7 @@ export interface RequestStateMessage {
 
 export type HostToWebview =
   | InitMessage
+  | WaitingMessage
   | ApplyViewMessage
   | RequestStateMessage
   | RevealFunctionMessage

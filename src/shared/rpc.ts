@@ -84,12 +84,31 @@ export class RpcClient<M extends MethodMap<M>> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closedReason: string | undefined;
+  /** Answers sent ahead of their requests, by method and params (each taken once). */
+  private readonly seeded = new Map<string, unknown>();
 
   constructor(private readonly send: (request: RequestOf<M>) => void) {}
+
+  /** Keeps `result` as the answer to the next request of `method` with exactly `params`. */
+  seed<K extends MethodName<M>>(method: K, params: ParamsOf<M, K>, result: ResultOf<M, K>): void {
+    this.seeded.set(JSON.stringify([method, params]), result);
+  }
+
+  /** Forgets the answers sent ahead (another profile, or the same one reloaded). */
+  clearSeeds(): void {
+    this.seeded.clear();
+  }
 
   request<K extends MethodName<M>>(method: K, params: ParamsOf<M, K>): Promise<ResultOf<M, K>> {
     if (this.closedReason !== undefined) {
       return Promise.reject(new ChannelClosedError(this.closedReason));
+    }
+    const key = JSON.stringify([method, params]);
+    if (this.seeded.has(key)) {
+      // Seeded under the key of this method and params: the answer has this method's type.
+      const result = this.seeded.get(key) as ResultOf<M, K>;
+      this.seeded.delete(key);
+      return Promise.resolve(result);
     }
     const id = this.nextId++;
     return new Promise<ResultOf<M, K>>((resolve, reject) => {

@@ -5,7 +5,7 @@
  * sidecar naming it is gone.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MAX_SIDECAR_BYTES, readRegularFile } from './regular-file';
 import { PROFILE_EXTENSION, SIDECAR_EXTENSION, TEXT_EXTENSION, safeNamePart, stemOf } from './naming';
@@ -20,7 +20,7 @@ export const BINARY_EXTENSION = '.bin';
  */
 export async function keepBinary(dir: string, binary: string, program: string): Promise<string | undefined> {
   try {
-    const hash = createHash('sha256').update(await readFile(binary)).digest('hex').slice(0, 16);
+    const hash = await contentHash(binary);
     const name = `${safeNamePart(program, 'program')}-${hash}${BINARY_EXTENSION}`;
     const names = await readdir(dir);
     if (names.includes(name)) return name;
@@ -36,6 +36,23 @@ export async function keepBinary(dir: string, binary: string, program: string): 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Content hashes of binaries by path, size and modification time: a session's captures name the
+ * same binary, and reading and hashing megabytes at every capture delayed each one's save.
+ */
+const hashes = new Map<string, string>();
+
+async function contentHash(binary: string): Promise<string> {
+  const { size, mtimeMs } = await stat(binary);
+  const key = `${binary}\0${size}\0${mtimeMs}`;
+  const known = hashes.get(key);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256').update(await readFile(binary)).digest('hex').slice(0, 16);
+  if (hashes.size > 64) hashes.clear();
+  hashes.set(key, hash);
+  return hash;
 }
 
 /** Deletes a saved capture (profile, sidecar, text) and its kept binary once nothing names it. */

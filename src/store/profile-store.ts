@@ -95,7 +95,8 @@ async function saveUnder(
   onProfileWritten?: (profilePath: string) => void,
 ): Promise<SavedProfile> {
   await mkdir(dir, { recursive: true });
-  const binaryFile = item.binary === undefined ? undefined : await keepBinary(dir, item.binary, item.program);
+  // The binary is kept beside the profile, not in front of it: the profile opens once written.
+  const keeping = item.binary === undefined ? undefined : keepBinary(dir, item.binary, item.program);
   const date = item.date ?? new Date();
   for (let attempt = 1; attempt < 10_000; attempt++) {
     const stem = profileStem(item.program, item.type, date, attempt);
@@ -108,6 +109,7 @@ async function saveUnder(
     if (!(await writeNew(profilePath, item.profile, dir))) continue;
     written.push(profilePath);
     onProfileWritten?.(profilePath);
+    const binaryFile = await keeping;
     const sidecar: ProfileSidecar = {
       ...item.sidecar,
       savedAt: new Date().toISOString(),

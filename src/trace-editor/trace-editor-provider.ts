@@ -4,10 +4,9 @@
  * once the webview says it is ready (typed arrays go as binary); for a large trace the webview
  * asks the worker for the window it shows; a frame the user clicks opens its source line.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
-import { renderWebviewHtml } from '../profile-editor/webview-html';
+import { loadWebviewPage } from '../profile-editor/profile-panel';
 import { parseTraceViewMessage, TRACE_VIEW_TYPE, type HostToTraceView } from '../shared/trace-view';
 import { formatStages, loadTraceInWorker, type TraceWorkerAnswer, type TraceWorkerHandle } from './trace-worker-protocol';
 
@@ -48,15 +47,7 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
 
   resolveCustomEditor(document: TraceDocument, panel: vscode.WebviewPanel): void {
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    webview.html = renderWebviewHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview-trace.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'trace.css')).toString(),
-    });
+    loadWebviewPage(webview, this.extensionUri, 'webview-trace.js', 'trace.css');
     let disposed = false;
     const post = (message: HostToTraceView): void => {
       if (!disposed) void webview.postMessage(message);

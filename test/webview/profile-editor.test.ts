@@ -109,6 +109,48 @@ describe('profile editor webview in Chromium', () => {
     assert.equal(await page.inputValue('[data-testid="sample-type-select"]'), '0');
   });
 
+  test('the capture panel: "waiting" is shown as text; a fresh init forgets the previous profile\'s tab, sample type and filters', async () => {
+    const { page } = fixture;
+    // Left by the test before: the Top tab and sample type 0 of large.cpu, in the kept state.
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).profileEditorTest.state()), { view: 'top', sampleIndex: 0 });
+    const before = (await posted(page)).length;
+    await deliver(page, { kind: 'waiting', title: 'Waiting for <b>x</b>', detail: '<img src=x onerror=alert(1)>' });
+    assert.equal(await page.textContent('[data-testid="capture-waiting"] .empty-title'), 'Waiting for <b>x</b>');
+    assert.equal(await page.$$eval('img, b', (els) => els.length), 0);
+
+    const heap = hostFor(readFileSync(join(repoRoot, 'test/fixtures/go-profiles/heap.pb.gz')), 'heap.pb.gz');
+    await deliver(page, { kind: 'init', fileName: 'heap.pb.gz', fresh: true });
+    await deliver(page, { kind: 'loaded', summary: heap.summary });
+    const request = await waitForPosted(page, before + 1);
+    if (request.kind !== 'request') return assert.fail('expected a request');
+    // The heap profile's own default (inuse_space, index 3), asked for the Flame Graph tab.
+    assert.equal(heap.summary.defaultSampleTypeIndex, 3);
+    assert.deepEqual({ method: request.method, params: request.params }, { method: 'flame', params: { sampleIndex: 3 } });
+    const state = await page.evaluate(() => (globalThis as unknown as PageGlobals).profileEditorTest.state());
+    assert.equal((state as { view?: string }).view, undefined, JSON.stringify(state));
+    assert.equal((state as { sampleIndex?: number }).sampleIndex, undefined, JSON.stringify(state));
+    assert.equal(await page.inputValue('[data-testid="sample-type-select"]'), '3');
+  });
+
+  test('a flame graph sent with the summary is painted without asking for it (one round trip less)', async () => {
+    const { page } = fixture;
+    const heap = hostFor(readFileSync(join(repoRoot, 'test/fixtures/go-profiles/heap.pb.gz')), 'heap.pb.gz');
+    const params = { sampleIndex: heap.summary.defaultSampleTypeIndex };
+    const response = heap.answer({ kind: 'request', id: 0, method: 'flame', params });
+    if (response.kind !== 'response' || !response.ok || response.method !== 'flame') return assert.fail('the worker gave no flame graph');
+    const before = (await posted(page)).length;
+    await deliver(page, { kind: 'init', fileName: 'heap.pb.gz', fresh: true });
+    await deliver(page, { kind: 'loaded', summary: heap.summary, answered: { method: 'flame', params, result: response.result } });
+    await page.waitForSelector('[data-testid="flame-view"][data-painted-at]');
+    const asked = (await posted(page)).slice(before).filter((m) => m.kind === 'request' && m.method === 'flame');
+    assert.deepEqual(asked, []);
+    // Another sample type is asked for as usual.
+    const count = (await posted(page)).length;
+    await page.selectOption('[data-testid="sample-type-select"]', '1');
+    const request = await waitForPosted(page, count + 1);
+    assert.deepEqual(request.kind === 'request' ? { method: request.method, params: request.params } : request, { method: 'flame', params: { sampleIndex: 1 } });
+  });
+
   test('hostile function and file names are shown as text, never parsed as HTML', async () => {
     const { page, scratch, seen } = fixture;
     const file = join(scratch, 'hostile.pb.gz');

@@ -22,7 +22,7 @@ import { explorerRow, openFromExplorer, runCommand, showExplorer, waitForWorkben
 import type { BenchProfile } from '../generate';
 import { median } from '../measure-process';
 import { loggedActivations, type Activation } from './activation-log';
-import { longestTask, observeLongTasks, waitForFlamePaint } from './observe';
+import { longestTask, observeLongTasks, pointerDownAt, waitForFlamePaint } from './observe';
 import { prepareTraceWorkspace, traceEditorLatency } from './trace-latency';
 
 export interface Figure {
@@ -69,9 +69,9 @@ async function clickInExplorer(page: Page, folderName: string, name: string): Pr
   if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
   const row = explorerRow(page, name);
   await row.waitFor({ state: 'visible', timeout: 15_000 });
-  const clicked = Date.now();
+  const before = Date.now();
   await row.dblclick();
-  return clicked;
+  return pointerDownAt(page, before);
 }
 
 /** Double-clicks `profiles/<name>` in the explorer and times the flame's paints and the longest task meanwhile. */
@@ -87,8 +87,9 @@ async function openAndTime(page: Page, name: string, timeoutMs: number): Promise
 async function clickAndTime(page: Page, label: string): Promise<{ ms: number; stall: number }> {
   const row = sessionsRow(page, label);
   await row.waitFor({ state: 'visible', timeout: 30_000 });
-  const clicked = Date.now();
+  const before = Date.now();
   await row.click();
+  const clicked = await pointerDownAt(page, before);
   const painted = await waitForFlamePaint(page, clicked, 60_000);
   const { longestMs } = await longestTask(page, clicked, painted);
   return { ms: painted - clicked, stall: longestMs };
@@ -170,13 +171,12 @@ async function sessionClicks(page: Page, input: LatencyInput): Promise<Figure[]>
   const stalls: number[] = [];
   for (let i = 0; i < input.runs; i++) {
     input.log(`latency: session clicks, run ${i + 1}/${input.runs}`);
+    // The capture panel the session opened stays open, as a user keeps it: each capture shows in it.
     for (const [label, into] of [['Capture Heap', heap], ['Capture Goroutines', goroutines]] as const) {
-      await closeEditors(page);
       const r = await clickAndTime(page, label);
       into.push(r.ms);
       stalls.push(r.stall);
     }
-    await closeEditors(page);
     await sessionsRow(page, 'Start CPU Recording').click();
     await sessionsRow(page, 'Stop CPU Recording').waitFor({ state: 'visible', timeout: 30_000 });
     await sleep(1500);

@@ -47,6 +47,24 @@ const paintStamp = (stamp: PaintStamp): string => `(() => {
 /** Installs the long-task observer in every frame the context creates (workbench and webviews). */
 export async function observeLongTasks(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: LONG_TASK_OBSERVER });
+  await context.addInitScript({ content: POINTER_DOWN_STAMP });
+}
+
+/**
+ * The wall-clock time of the latest mousedown in a frame: when the user's click happened.
+ * Playwright's click first waits for the element to be visible, stable and hit (tens of ms on a
+ * busy machine), so the time taken before calling it is earlier than the click itself.
+ */
+const POINTER_DOWN_STAMP = `(() => {
+  if (window.__latencyPointerDown !== undefined) return;
+  window.__latencyPointerDown = 0;
+  window.addEventListener('mousedown', (e) => { window.__latencyPointerDown = performance.timeOrigin + e.timeStamp; }, true);
+})();`;
+
+/** When the latest mousedown on the workbench page happened (ms since the epoch), or `fallback` if none after it. */
+export async function pointerDownAt(page: Page, fallback: number): Promise<number> {
+  const at = await inFrame(page.mainFrame(), 'window.__latencyPointerDown');
+  return typeof at === 'number' && at >= fallback ? at : fallback;
 }
 
 async function inFrame(frame: Frame, expression: string): Promise<unknown> {

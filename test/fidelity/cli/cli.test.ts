@@ -113,6 +113,12 @@ test('text reports equal go tool pprof byte for byte (top, tree, peek, traces; -
     [['diff', fixtures.cpu, '--diff-base', large], ['-top', `-diff_base=${large}`]],
     [['traces', fixtures.heap], ['-traces']],
     [['traces', fixtures.goroutine], ['-traces']],
+    // -traces written straight from the samples (analysis/traces-bytes.ts): tag filters, other
+    // granularities and -noinlines (frames through the walk), and a name filter (the general path).
+    [['traces', fixtures.cpu, '--tagfocus', 'phase=hot'], ['-traces', '-tagfocus=phase=hot']],
+    [['traces', fixtures.cpu, '--granularity', 'lines'], ['-traces', '-lines']],
+    [['traces', fixtures.heap, '--sample-index', 'alloc_space', '--noinlines'], ['-traces', '-sample_index=alloc_space', '-noinlines']],
+    [['traces', fixtures.cpu, '--focus', 'main', '--hide', 'runtime\\.'], ['-traces', '-focus=main', '-hide=runtime\\.']],
   ];
   for (const [ours, theirs] of cases) {
     const file = ours[1]!;

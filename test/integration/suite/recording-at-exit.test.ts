@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { topTable } from '../../../src/analysis/top';
+import type { CapturePanelState } from '../../../src/profile-editor/capture-panel';
 import { readProfileFile } from '../../../src/pprof/read-file-node';
 import { listProfiles } from '../../../src/store/profile-store';
 import { eventually, repoRoot, useTemporaryProfilesFolder } from '../support';
@@ -25,11 +26,11 @@ function kindOf(profilePath: string): string {
   return (JSON.parse(readFileSync(profilePath.replace(/\.pb\.gz$/, '.json'), 'utf8')) as { capture: { kind: string } }).capture.kind;
 }
 
-/** The profile editor tab showing `path`, once it is the active one. */
-function openedIn(path: string): Promise<vscode.TabInputCustom> {
-  return eventually(`the profile tab of ${path}`, () => {
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    return input instanceof vscode.TabInputCustom && input.uri.fsPath === path ? input : undefined;
+/** Waits until the capture panel (where a session's captures open) shows `path`. */
+function openedIn(path: string): Promise<CapturePanelState> {
+  return eventually(`the capture panel to show ${path}`, async () => {
+    const panel = await vscode.commands.executeCommand<CapturePanelState>('goProfiler.internal.capturePanel');
+    return panel?.shown === path ? panel : undefined;
   });
 }
 

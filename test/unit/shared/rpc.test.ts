@@ -116,3 +116,21 @@ test('parseRequest: only own methods of the table, with params that pass that me
   assert.equal(parseRequest(table, 1, '__proto__', { n: 2 }), undefined);
   assert.equal(parseRequest(table, 1, 3, { n: 2 }), undefined);
 });
+
+test('an answer seeded ahead settles the one identical request without sending it; clearSeeds forgets the rest', async () => {
+  const { rpc, sent } = client();
+  rpc.seed('double', { n: 2 }, 4);
+  rpc.seed('name', { id: 'x' }, 'X');
+  assert.equal(await rpc.request('double', { n: 2 }), 4);
+  assert.equal(sent.length, 0, 'the seeded request was sent');
+  // Other params, and the same request again, go to the other side.
+  const other = rpc.request('double', { n: 3 });
+  const again = rpc.request('double', { n: 2 });
+  assert.deepEqual(sent.map((r) => [r.method, r.params]), [['double', { n: 3 }], ['double', { n: 2 }]]);
+  rpc.handleResponse({ kind: 'response', id: sent[0]!.id, ok: true, method: 'double', result: 6 });
+  rpc.handleResponse({ kind: 'response', id: sent[1]!.id, ok: true, method: 'double', result: 4 });
+  assert.deepEqual([await other, await again], [6, 4]);
+  rpc.clearSeeds();
+  void rpc.request('name', { id: 'x' });
+  assert.equal(sent.at(-1)?.method, 'name', 'a cleared seed still answered');
+});

@@ -53,6 +53,16 @@ describe('kept program binaries', () => {
     assert.deepEqual(await readdir(out), []);
   });
 
+  it('a binary rebuilt at the same path is kept again under its new content hash', async () => {
+    const out = join(dir, 'profiles');
+    const before = (await saveProfile(out, item('cpu', built))).sidecar.binaryFile;
+    await writeFile(built, 'ELF pretend binary, rebuilt with a change');
+    const after = (await saveProfile(out, item('heap', built))).sidecar.binaryFile;
+    assert.ok(before && after && before !== after, `${before} then ${after}`);
+    assert.equal(await readFile(join(out, after), 'utf8'), 'ELF pretend binary, rebuilt with a change');
+    assert.equal(await readFile(join(out, before), 'utf8'), 'ELF pretend binary');
+  });
+
   it('saves the capture without a binary when the binary is gone', async () => {
     const saved = await saveProfile(join(dir, 'p'), item('cpu', join(dir, 'missing')));
     assert.equal(saved.sidecar.binaryFile, undefined);
