@@ -243,7 +243,7 @@ export class StackKeyTable {
       // More keys than maxKeys said: fewer hash bits per entry.
       this.idMask = idMaskFor(id + 1);
       this.rehash(this.entries.length);
-      this.find(i, src, lo, hi);
+      this.find(i, src, lo, hi); // the free slot, in the rebuilt table
     }
     if (id + 1 > this.keyStart.length) {
       this.keyStart = grown(this.keyStart, id + 1);
