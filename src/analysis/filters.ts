@@ -1,4 +1,4 @@
-import type { ProfileMetadata } from '../pprof/profile';
+import type { LocationIndexes, ProfileMetadata } from '../pprof/profile';
 import { compileGoRegexp } from '../shared/go-regexp';
 import type { ReportOptions } from './options';
 
@@ -122,7 +122,7 @@ export function filterLocations(profile: ProfileMetadata, options: ReportOptions
  * Where the stack `locs[start..end)` (leaf first) starts after drop_frames pruning: frames beneath
  * the first pruned location seen from the root (after at least one kept location) are cut.
  */
-export function prunedStart(locs: Int32Array, start: number, end: number, flags: Uint8Array): number {
+export function prunedStart(locs: LocationIndexes, start: number, end: number, flags: Uint8Array): number {
   let foundUser = false;
   for (let i = end - 1; i >= start; i--) {
     const f = flags[locs[i]!]!;

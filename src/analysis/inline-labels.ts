@@ -9,6 +9,8 @@
  * of the total are dropped.
  */
 
+import type { LocationIndexes } from '../pprof/profile';
+
 /**
  * The unique stacks a top table was added up from, as locations (leaf first), with the frames
  * of each location (innermost first): enough to rebuild pprof's edges for any kept set.
@@ -36,7 +38,7 @@ export class LocationStackRecorder {
   private locs = new Int32Array(1024);
   private values = new Float64Array(256);
 
-  add(locs: Int32Array, start: number, end: number, value: number): void {
+  add(locs: LocationIndexes, start: number, end: number, value: number): void {
     if (value === 0 || end <= start) return;
     const length = end - start;
     if (this.count + 2 > this.starts.length) {

@@ -1,4 +1,4 @@
-import type { Profile, ProfileMetadata, SampleTable, UniqueStacks, ValueType } from '../pprof/profile';
+import type { LocationIndexes, Profile, ProfileMetadata, SampleTable, UniqueStacks, ValueType } from '../pprof/profile';
 import { uniqueStacksOf } from '../pprof/stack-interner';
 import { FrameInterner, type Frame } from './frames';
 import {
@@ -19,7 +19,7 @@ import { compileTagFilter, type SampleTagTest } from './tag-filter';
 import { TotalsSink } from './totals-sink';
 import { withShortNames } from './short-names';
 import { TransformChain } from './transforms';
-import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
+import { uniqueStackSums } from './unique-stack-sums';
 
 /** Receives each kept stack as frames (leaf first) with its value. */
 export interface StackVisitor {
@@ -83,8 +83,8 @@ export class StackWalk {
   uniqueStacks(samples: SampleTable, keepZeroValues: boolean, out: StackVisitor): void {
     const unique = uniqueStacksOf(samples);
     const { start, locations } = unique;
-    const { acc } = uniqueStackSums(samples, unique, this.sampleTypeIndex, keepZeroValues, this.tagTest);
-    for (const u of firstKeptOrder(acc, samples.count)) {
+    const { acc, order } = uniqueStackSums(samples, unique, this.sampleTypeIndex, keepZeroValues, this.tagTest);
+    for (const u of order) {
       this.visit(locations, start[u]!, start[u + 1]!, acc[u * 2]!, acc[u * 2 + 1]!, 0, out);
     }
   }
@@ -110,7 +110,7 @@ export class StackWalk {
   }
 
   /** Hands the stack of locations `locs[start .. end - 1]` to `out` as frames, after the filters. */
-  visit(locs: Int32Array, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
+  visit(locs: LocationIndexes, start: number, end: number, value: number, sample: number, group: number, out: StackVisitor): void {
     const { filtered } = this;
     const { chain } = this;
     const everyLocation = !filtered.pruneActive && !filtered.nameFilterActive && !filtered.showFromActive && !chain;
@@ -148,7 +148,7 @@ export class StackWalk {
  * Copies into `kept` the locations of `locs[start..end)` that survive focus/ignore, hide/show and
  * show_from; returns how many (0 when the sample is dropped).
  */
-function keptLocations(locs: Int32Array, start: number, end: number, filtered: FilteredLocations, kept: Int32Array): number {
+function keptLocations(locs: LocationIndexes, start: number, end: number, filtered: FilteredLocations, kept: Int32Array): number {
   const { flags } = filtered;
   let n = 0;
   if (filtered.nameFilterActive) {

@@ -6,7 +6,7 @@
  * blank column. No stack of frames is made per sample (buildStacks' 500k-frame expansion of
  * large.cpu) and no string per trace line.
  */
-import type { Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
+import type { LocationIndexes, Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { combinedTagTest, StackWalk } from './stack-walk';
 import { uniqueStacksOf } from '../pprof/stack-interner';
@@ -75,7 +75,7 @@ export function tracesBytes(
  * column on. One loop with the copies inline: it runs optimized after a few samples, where a
  * call per block stayed slow in a short run (the goroutine profile's 69k blocks).
  */
-function copyBlocks(out: ByteWriter, bytes: Uint8Array, start: Int32Array, end: Int32Array, stackLocations: Int32Array, lo: number, hi: number): void {
+function copyBlocks(out: ByteWriter, bytes: Uint8Array, start: Int32Array, end: Int32Array, stackLocations: LocationIndexes, lo: number, hi: number): void {
   let { buf, at } = out;
   for (let k = lo; k < hi; k++) {
     const loc = stackLocations[k]!;
@@ -183,7 +183,7 @@ class LocationBlocks {
   }
 
   /** Bytes of the kept samples' blocks (sample s has unique stack ofSample[s]): the text's size but for separators, labels and values. */
-  size(ofSample: Int32Array, stackStart: Int32Array, stackLocations: Int32Array, kept: Uint8Array): number {
+  size(ofSample: Int32Array, stackStart: Int32Array, stackLocations: LocationIndexes, kept: Uint8Array): number {
     let n = 0;
     for (let s = 0; s < kept.length; s++) {
       if (kept[s] === 0) continue;

@@ -1,6 +1,7 @@
 /**
- * Per unique location stack, the sum of its kept samples' values and its first kept sample:
- * what StackWalk.uniqueStacks walks, and what the first flame of a big profile is built from.
+ * Per unique location stack, the sum of its kept samples' values and its first kept sample,
+ * and the stacks in first-kept order: what StackWalk.uniqueStacks walks, and what the first
+ * flame of a big profile is built from.
  */
 import type { SampleTable, UniqueStacks } from '../pprof/profile';
 import type { SampleTagTest } from './tag-filter';
@@ -15,6 +16,11 @@ export interface UniqueStackSums {
    * them up): at most 2^53, every sum of values is exact.
    */
   readonly magnitude: number;
+  /**
+   * The stacks with a kept sample, in the order of their first kept sample (the order a walk
+   * sample by sample would first meet them).
+   */
+  readonly order: Int32Array;
 }
 
 /** Sums the selected value (type `typeIndex`) of the kept samples per unique stack. */
@@ -27,6 +33,8 @@ export function uniqueStackSums(
 ): UniqueStackSums {
   const { ofSample } = unique;
   const acc = emptySums(unique.count);
+  const order = new Int32Array(unique.count);
+  let kept = 0;
   const { values, valueCount, count } = samples;
   let negative = false;
   let magnitude = 0;
@@ -36,11 +44,15 @@ export function uniqueStackSums(
     magnitude += Math.abs(value);
     if (tagTest && !tagTest(s)) continue;
     if (value < 0) negative = true;
-    const a = ofSample[s]! * 2;
-    if (acc[a + 1]! < 0) acc[a + 1] = s;
+    const u = ofSample[s]!;
+    const a = u * 2;
+    if (acc[a + 1]! < 0) {
+      acc[a + 1] = s;
+      order[kept++] = u;
+    }
     acc[a]! += value;
   }
-  return { acc, negative, magnitude };
+  return { acc, negative, magnitude, order: order.subarray(0, kept) };
 }
 
 /** [summed value 0, first kept sample -1] per unique stack, side by side: one cache line per update. */
@@ -48,41 +60,4 @@ function emptySums(count: number): Float64Array {
   const acc = new Float64Array(count * 2).fill(-1);
   for (let u = 0; u < count; u++) acc[u * 2] = 0;
   return acc;
-}
-
-/**
- * The unique stacks with a kept sample, in the order of their first kept sample (the order a
- * walk sample by sample would first meet them).
- */
-export function firstKeptOrder(acc: Float64Array, sampleCount: number): Int32Array {
-  const order = new Int32Array(acc.length / 2);
-  const n = keptInStackOrder(acc, order);
-  // Unique stacks are numbered by first sample, so by first kept sample too unless some samples were skipped.
-  if (n >= 0) return order.subarray(0, n);
-  return keptInSampleOrder(acc, sampleCount, order);
-}
-
-/** Writes the stacks with a kept sample into `order` by stack number; their count, or -1 when that is not first-kept order. */
-function keptInStackOrder(acc: Float64Array, order: Int32Array): number {
-  let n = 0;
-  for (let u = 0, last = -1; u < order.length; u++) {
-    const first = acc[u * 2 + 1]!;
-    if (first < 0) continue;
-    if (first < last) return -1;
-    last = first;
-    order[n++] = u;
-  }
-  return n;
-}
-
-/** The stacks with a kept sample in first-kept order, by a scatter of one write per stack and a scan in sample order. */
-function keptInSampleOrder(acc: Float64Array, sampleCount: number, order: Int32Array): Int32Array {
-  const byFirst = new Int32Array(sampleCount);
-  for (let u = 0; u < order.length; u++) {
-    const first = acc[u * 2 + 1]!;
-    if (first >= 0) byFirst[first] = u + 1;
-  }
-  let n = 0;
-  for (let s = 0; s < sampleCount; s++) if (byFirst[s] !== 0) order[n++] = byFirst[s]! - 1;
-  return order.subarray(0, n);
 }

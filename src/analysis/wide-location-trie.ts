@@ -17,7 +17,7 @@ import { hasValuePast2To53 } from './exact-values';
 import { diffBaseSamples } from './total';
 import { withLabelFrames } from './label-frames';
 import { buildWideTrie, type RootGroups, type WideStacks, type WideTrie } from './wide-trie-builder';
-import { firstKeptOrder, uniqueStackSums } from './unique-stack-sums';
+import { uniqueStackSums } from './unique-stack-sums';
 
 /**
  * The root-first trie of the nodes at least |total| / parts wide, as
@@ -33,10 +33,9 @@ export function wideTrieOfUniqueStacks(profile: Profile, options: ReportOptions,
   if (!walk.keepsEveryLocation() || hasValuePast2To53(samples, type)) return undefined;
   walk.checkFrameBudget(samples, false, false, options.frameBudget);
   const unique = uniqueStacksOf(samples);
-  const { acc, negative, magnitude } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
+  const { acc, negative, magnitude, order } = uniqueStackSums(samples, unique, type, false, walk.sampleTagTest);
   // Past 2^53 buildStacks adds the values up exactly, sample by sample (sumsAreExact).
   if (negative || magnitude > Number.MAX_SAFE_INTEGER) return undefined;
-  const order = firstKeptOrder(acc, samples.count);
   walk.resolveLocations(unique, order);
   const table = walk.locationTable();
   if (!mergedFramesReach(unique, order, table, minFrames)) return 'few';
@@ -150,33 +149,55 @@ class LocationStacksRootFirst implements WideStacks {
     const depths = Math.min(ahead, BLOCK);
     this.blockStart = d;
     this.blockEnd = d + depths;
-    const { start, locations } = this.unique;
-    const { frameRange, frames } = this.table;
-    const { position, left, block, rank, count, locationRank } = this;
+    const { block, count } = this;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
-      let p = position[s]!;
-      let l = left[s]!;
-      let loc = l === 0 ? -1 : locations[p]!;
-      let b = 0;
-      for (; b < depths; b++) {
-        if (l === 0) {
-          if (--p < start[s]!) break;
-          loc = locations[p]!;
-          const r = locationRank[loc]!;
-          if (r >= 0) {
-            // One frame: nothing left of this location.
-            block[b * count + s] = r;
-            continue;
-          }
-          l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
-        }
-        block[b * count + s] = rank[frames[frameRange[loc * 2]! + --l]!]!;
-      }
-      for (; b < depths; b++) block[b * count + s] = -1;
-      position[s] = p;
-      left[s] = l;
+      this.readRanks(s, depths, block, s, count);
     }
+  }
+
+  /**
+   * Reads the ranks of stack s's next `depths` frames (-1 past its end) into
+   * out[at], out[at + stride], … and moves its cursor past them.
+   */
+  private readRanks(s: number, depths: number, out: Int32Array, at: number, stride: number): void {
+    const { start, locations } = this.unique;
+    const { frameRange, frames } = this.table;
+    const { position, left, rank, locationRank } = this;
+    let p = position[s]!;
+    let l = left[s]!;
+    let b = 0;
+    if (l === 0 && p - depths >= start[s]!) {
+      // The usual case in a loop of its own: `depths` more locations, of one frame each.
+      while (b < depths) {
+        const r = locationRank[locations[p - 1 - b]!]!;
+        if (r < 0) break;
+        out[at + b++ * stride] = r;
+      }
+      p -= b;
+      if (b === depths) {
+        position[s] = p;
+        return;
+      }
+    }
+    let loc = l === 0 ? -1 : locations[p]!;
+    for (; b < depths; b++) {
+      if (l === 0) {
+        if (--p < start[s]!) break;
+        loc = locations[p]!;
+        const r = locationRank[loc]!;
+        if (r >= 0) {
+          // One frame: nothing left of this location.
+          out[at + b * stride] = r;
+          continue;
+        }
+        l = frameRange[loc * 2 + 1]! - frameRange[loc * 2]!;
+      }
+      out[at + b * stride] = rank[frames[frameRange[loc * 2]! + --l]!]!;
+    }
+    for (; b < depths; b++) out[at + b * stride] = -1;
+    position[s] = p;
+    left[s] = l;
   }
 
   rankAt(s: number, d: number): number {
@@ -184,14 +205,16 @@ class LocationStacksRootFirst implements WideStacks {
   }
 
   /**
-   * Groups the stacks by their first BLOCK ranks (read by beginLevel(0, …, BLOCK)); undefined when they
-   * make more than one group per eight stacks (then grouping saves little). The values are
-   * integers whose sums are exact (see wideTrieOfUniqueStacks), so a group's sum is exact too.
+   * Reads the first BLOCK ranks of the stacks of `alive` and groups the stacks by them, in
+   * place of beginLevel(0) (the ranks are hashed as they are read, never stored per stack);
+   * undefined, with nothing read, when they make more than one group per eight stacks (then
+   * grouping saves little). The values are integers whose sums are exact (see
+   * wideTrieOfUniqueStacks), so a group's sum is exact too.
    */
   rootGroups(alive: Int32Array, aliveCount: number): RootGroups | undefined {
-    const { block, count, values } = this;
+    const { count, values } = this;
     const most = aliveCount >> 3;
-    if (this.blockStart !== 0 || this.blockEnd !== BLOCK) return undefined;
+    if (this.blockEnd !== 0) return undefined;
     let slots = 1024;
     while (slots < most * 2) slots *= 2;
     const table = new Int32Array(slots);
@@ -202,15 +225,18 @@ class LocationStacksRootFirst implements WideStacks {
     let groups = 0;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
+      // Read into the next free group's place: kept if the ranks make a new group.
+      const at = groups * BLOCK;
+      this.readRanks(s, BLOCK, ranks, at, 1);
       let h = 0x811c9dc5;
-      for (let b = 0; b < BLOCK; b++) h = Math.imul(h ^ block[b * count + s]!, 0x01000193);
+      for (let b = 0; b < BLOCK; b++) h = Math.imul(h ^ ranks[at + b]!, 0x01000193);
       let slot = (h ^ (h >>> 15)) & mask;
       let g = -1;
       for (;;) {
         const found = table[slot]! - 1;
         if (found < 0) break;
         let b = 0;
-        while (b < BLOCK && ranks[found * BLOCK + b] === block[b * count + s]) b++;
+        while (b < BLOCK && ranks[found * BLOCK + b] === ranks[at + b]) b++;
         if (b === BLOCK) {
           g = found;
           break;
@@ -218,14 +244,20 @@ class LocationStacksRootFirst implements WideStacks {
         slot = (slot + 1) & mask;
       }
       if (g < 0) {
-        if (groups === most) return undefined;
+        if (groups === most) {
+          // Back to the first frame of every stack read.
+          this.position.set(this.unique.start.subarray(1));
+          this.left.fill(0);
+          return undefined;
+        }
         g = groups++;
-        for (let b = 0; b < BLOCK; b++) ranks[g * BLOCK + b] = block[b * count + s]!;
         table[slot] = g + 1;
       }
       sums[g]! += values[s]!;
       groupOf[s] = g;
     }
+    this.blockStart = 0;
+    this.blockEnd = BLOCK;
     return { groups: new RankTuples(ranks, sums.subarray(0, groups)), depths: BLOCK, groupOf };
   }
 }

@@ -36,9 +36,10 @@ export interface WideStacks {
   /** The rank of stack s's frame at depth d from the root, or -1 past its end. */
   rankAt(s: number, d: number): number;
   /**
-   * Optional, called after beginLevel(0): the stacks of `alive` grouped by their frames at the
-   * first depths, when they fall into few groups (then those depths are walked once per group
-   * instead of once per stack). Only for stacks whose values add up exactly in any order.
+   * Optional, called first, in place of beginLevel(0) when it returns groups: the stacks of
+   * `alive` grouped by their frames at the first depths, when they fall into few groups (then
+   * those depths are walked once per group instead of once per stack). Only for stacks whose
+   * values add up exactly in any order.
    */
   rootGroups?(alive: Int32Array, aliveCount: number): RootGroups | undefined;
 }
@@ -103,9 +104,9 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
   /** Per alive stack, the pair it went to at the level before (its node is that pair's child). */
   const pairOf = new Int32Array(stackCount);
   let d = 0;
-  stacks.beginLevel(0, alive, aliveCount, MAX_AHEAD);
   const grouped = stacks.rootGroups?.(alive, aliveCount);
-  if (grouped !== undefined) {
+  if (grouped === undefined) stacks.beginLevel(0, alive, aliveCount, MAX_AHEAD);
+  else {
     // The first depths once per group; then each stack goes on from its group's pair.
     const { groups, depths, groupOf } = grouped;
     const groupAlive = new Int32Array(groups.count);
@@ -115,11 +116,12 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
     for (; d < depths && !build.done(); d++) groupCount = build.level(groups, d, groupAlive, groupCount, groupPair);
     const goesOn = new Uint8Array(groups.count);
     for (let j = 0; j < groupCount; j++) goesOn[groupAlive[j]!] = 1;
+    const childOfPair = build.childOfPairs();
     let w = 0;
     for (let j = 0; j < aliveCount; j++) {
       const s = alive[j]!;
       const g = groupOf[s]!;
-      if (goesOn[g] === 0) continue;
+      if (goesOn[g] === 0 || childOfPair[groupPair[g]!]! < 0) continue;
       pairOf[s] = groupPair[g]!;
       alive[w++] = s;
     }
@@ -130,6 +132,8 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
     // stacks then leave the walk at the next cut.
     if (d > 0) stacks.beginLevel(d, alive, aliveCount, build.levelNodes() * 8 >= parts ? 1 : MAX_AHEAD);
     aliveCount = build.level(stacks, d, alive, aliveCount, pairOf);
+    // Stacks whose node was just cut need no frame read at the next depth.
+    if (build.levelCut) aliveCount = keepUncut(alive, aliveCount, pairOf, build.childOfPairs());
     if (aliveCount * 4 < alive.length && alive.length > 1024) alive = alive.slice(0, aliveCount);
   }
   return { ...build.t.finish(total), cut: build.cut };
@@ -139,6 +143,8 @@ export function buildWideTrie(stacks: WideStacks, frames: readonly Frame[], part
 class WideBuild {
   readonly t = new BreadthFirstTrie(1024);
   cut = false;
+  /** The last level walked cut some pair. */
+  levelCut = false;
   /** The nodes of the level to walk next: levelStart .. t.count - 1. */
   private levelStart = 0;
   private previous = new PairTable();
@@ -150,6 +156,11 @@ class WideBuild {
     private readonly representative: Int32Array,
   ) {
     this.t.add(-1, -1, 0, total, 0, 0);
+  }
+
+  /** Per pair of the last level walked, its child node (-1: cut). */
+  childOfPairs(): Int32Array {
+    return this.previous.child;
   }
 
   /** Nodes in the level to walk next. */
@@ -172,7 +183,8 @@ class WideBuild {
     const levelEnd = t.count;
     pairs.reset(aliveCount, this.levelStart, levelEnd - this.levelStart, this.representative.length);
     const going = sumLevel(stacks, d, alive, aliveCount, pairOf, d === 0 ? undefined : previous.child, pairs, t.self);
-    if (addChildren(t, pairs, this.levelStart, levelEnd, d, this.representative, this.minValue)) this.cut = true;
+    this.levelCut = addChildren(t, pairs, this.levelStart, levelEnd, d, this.representative, this.minValue);
+    if (this.levelCut) this.cut = true;
     this.previous = pairs;
     this.pairs = previous;
     this.levelStart = levelEnd;
@@ -212,6 +224,16 @@ function sumLevel(
     pairs.sum[p]! += values[s]!;
     pairOf[s] = p;
     alive[w++] = s;
+  }
+  return w;
+}
+
+/** Keeps in `alive` the stacks whose node (the child of their pair) was not cut; returns how many. */
+function keepUncut(alive: Int32Array, aliveCount: number, pairOf: Int32Array, childOfPair: Int32Array): number {
+  let w = 0;
+  for (let j = 0; j < aliveCount; j++) {
+    const s = alive[j]!;
+    if (childOfPair[pairOf[s]!]! >= 0) alive[w++] = s;
   }
   return w;
 }

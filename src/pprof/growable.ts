@@ -16,7 +16,7 @@ export function grown<T extends NumericArray>(array: T, needed: number): T {
  * was nearly reached or the array is big (its unwritten pages cost nothing), else a copy so a
  * small profile does not hold a large allocation.
  */
-export function fitted<T extends Int32Array | Float64Array>(array: T, length: number): T {
+export function fitted<T extends Int32Array | Uint16Array | Float64Array>(array: T, length: number): T {
   if (array.length === length) return array;
   return (length * 8 >= array.length * 7 || length >= 1 << 18 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }

@@ -9,6 +9,8 @@ export class IdIndex {
   private constructor(
     /** table[id] = dense index, or -1; covers ids below table.length. */
     readonly table: Int32Array,
+    /** How many ids (dense indexes 0 .. count - 1). */
+    readonly count: number,
     private readonly large: Map<number, number> | undefined,
   ) {}
 
@@ -33,7 +35,7 @@ export class IdIndex {
         large!.set(id, i);
       }
     }
-    return new IdIndex(table, large);
+    return new IdIndex(table, count, large);
   }
 
   /** The dense index of `id`, or -1 when no entry has that id. */

@@ -1,5 +1,6 @@
 /** Location ids as samples write them (packed varints) turned into dense location indexes. */
 import type { IdIndex } from './id-index';
+import type { LocationIndexes } from './profile';
 import * as wireFormat from './wire';
 import { WireFormatError } from './wire';
 
@@ -14,7 +15,7 @@ export const packedIds = { overlong: false };
  * `out` from `at` (which must have room for one per byte); returns where they end. An id that
  * is not in the profile is a WireFormatError naming the sample.
  */
-export function writeDenseLocations(s: number, src: Uint8Array, lo: number, hi: number, index: IdIndex, out: Int32Array, at: number): number {
+export function writeDenseLocations(s: number, src: Uint8Array, lo: number, hi: number, index: IdIndex, out: LocationIndexes, at: number): number {
   const table = index.table;
   const tableLength = table.length;
   let n = at;

@@ -1,4 +1,5 @@
 import { RangeList } from './growable';
+import { SampleFields } from './sample-fields';
 import * as wireFormat from './wire';
 import { WireFormatError } from './wire';
 
@@ -12,7 +13,7 @@ const { FIXED32, FIXED64, LENGTH_DELIMITED, VARINT, keyAt, lengthAt, skipValue, 
  */
 export interface ProfileLayout {
   readonly sampleTypes: RangeList;
-  readonly samples: RangeList;
+  readonly samples: SampleFields;
   readonly mappings: RangeList;
   readonly locations: RangeList;
   readonly functions: RangeList;
@@ -47,8 +48,7 @@ const FIELD_NAMES = [
 export function scanProfile(buf: Uint8Array): ProfileLayout {
   const layout: ProfileLayout = {
     sampleTypes: new RangeList(),
-    // A sample takes at least a few bytes; room for a typical count avoids copying while growing.
-    samples: new RangeList(Math.max(16, Math.min(buf.length >>> 4, 1 << 24))),
+    samples: new SampleFields(),
     mappings: new RangeList(),
     locations: new RangeList(),
     functions: new RangeList(),
@@ -78,7 +78,7 @@ export function scanProfile(buf: Uint8Array): ProfileLayout {
         at++;
       }
       if (length >= 0 && length <= end - at) {
-        samples.push(at, at + length);
+        samples.add(pos, at, at + length);
         pos = at + length;
         continue;
       }
@@ -106,7 +106,8 @@ export function scanProfile(buf: Uint8Array): ProfileLayout {
     if (isMessage) {
       const length = lengthAt(buf, pos, end);
       pos = wire.next;
-      listOf(layout, field).push(pos, pos + length);
+      if (field === 2) samples.add(keyPos, pos, pos + length);
+      else listOf(layout, field).push(pos, pos + length);
       pos += length;
       continue;
     }
@@ -131,7 +132,6 @@ export function scanProfile(buf: Uint8Array): ProfileLayout {
 function listOf(layout: ProfileLayout, field: number): RangeList {
   switch (field) {
     case 1: return layout.sampleTypes;
-    case 2: return layout.samples;
     case 3: return layout.mappings;
     case 4: return layout.locations;
     case 5: return layout.functions;

@@ -112,8 +112,15 @@ export interface UniqueStacks {
   /** Per sample, the index of its unique stack. */
   readonly ofSample: Int32Array;
   readonly start: Int32Array;
-  readonly locations: Int32Array;
+  readonly locations: LocationIndexes;
 }
+
+/**
+ * Dense location indexes: 16 bits each when the profile has at most 65,536 locations (the
+ * decoder writes a location index per frame of every unique stack, 58 MB as int32 for a 90 MB
+ * heap profile), else 32.
+ */
+export type LocationIndexes = Int32Array | Uint16Array;
 
 export interface Profile {
   /** The string table; strings[0] is always "". */

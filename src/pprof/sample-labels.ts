@@ -39,6 +39,8 @@ export class LabelColumns {
   /** Short form: the labels' nums, the last sample with a label, the samples before it without one (ascending). */
   private num32: Int32Array;
   private lastSample = -1;
+  /** The short form's label key when decodeShort can read its labels, else -1. */
+  private keyByte = -1;
   private unlabelled = EMPTY;
   private unlabelledCount = 0;
 
@@ -48,6 +50,29 @@ export class LabelColumns {
     private readonly keep: boolean,
   ) {
     this.num32 = keep ? new Int32Array(sampleCount) : EMPTY;
+  }
+
+  /**
+   * The usual label in one small step: while in short form with a label key below 128, no str
+   * and no num_unit (Go's `bytes` label), a label of sample lastSample + 1 that is exactly that
+   * key then a num of 1 to 4 varint bytes is stored here; false (nothing done) for anything
+   * else, which decode then reads.
+   */
+  decodeShort(buf: Uint8Array, start: number, end: number, sample: number): boolean {
+    if (buf[start + 1] !== this.keyByte || buf[start] !== 8 || buf[start + 2] !== 24 || sample !== this.lastSample + 1) return false;
+    let p = start + 3;
+    let num = 0;
+    for (let shift = 0; p < end && shift < 28; shift += 7) {
+      const b = buf[p++]!;
+      num |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        if (p !== end) return false;
+        this.num32[this.length++] = num;
+        this.lastSample = sample;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Decodes one Label message at [start, end) of sample `sample` and appends it. */
@@ -105,7 +130,10 @@ export class LabelColumns {
     const i = this.length;
     if (this.start === undefined) {
       if (sample !== this.lastSample && (num | 0) === num) {
-        if (i === 0) this.same = { key, str, numUnit };
+        if (i === 0) {
+          this.same = { key, str, numUnit };
+          if (key < 0x80 && str === 0 && numUnit === 0) this.keyByte = key;
+        }
         const same = this.same;
         if (key === same.key && str === same.str && numUnit === same.numUnit) {
           for (let t = this.lastSample + 1; t < sample; t++) this.addUnlabelled(t);
@@ -188,6 +216,7 @@ export class LabelColumns {
    * and the starts of samples 0 .. sample.
    */
   private spread(sample: number): void {
+    this.keyByte = -1;
     const n = this.length;
     const room = Math.max(n + 1, this.sampleCount);
     const { key, str, numUnit } = this.same;

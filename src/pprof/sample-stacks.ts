@@ -1,4 +1,4 @@
-import type { UniqueStacks } from './profile';
+import type { LocationIndexes, UniqueStacks } from './profile';
 import type { IdIndex } from './id-index';
 import type { SampleSink } from './decode-samples';
 import * as growable from './growable';
@@ -27,10 +27,12 @@ export class SampleStacks implements SampleSink {
    * Dense locations of each unique stack: uniqueLocations[uniqueStart[k] .. uniqueStart[k + 1] - 1].
    * Both are allocated at their upper bounds (a unique stack per sample; a location id per byte
    * of the samples), so they never grow and are returned without copying; only the pages
-   * written take memory.
+   * written take memory. The locations take 16 bits each when every dense index fits.
    */
   private readonly uniqueStart: Int32Array;
-  private readonly uniqueLocations: Int32Array;
+  private readonly uniqueLocations: LocationIndexes;
+  /** `buf`, to compare keys four bytes at a time. */
+  private readonly view: DataView;
   private scratch: Uint8Array = new Uint8Array(256);
   private readonly batchSample = new Int32Array(BATCH_SIZE);
   private readonly batchStart = new Int32Array(BATCH_SIZE);
@@ -52,11 +54,12 @@ export class SampleStacks implements SampleSink {
     valueCount: number,
     private readonly locationIndex: IdIndex,
   ) {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.values = new Int32Array(count * valueCount);
     this.valueStride = valueCount;
     this.ofSample = new Int32Array(count);
     this.uniqueStart = new Int32Array(count + 1);
-    this.uniqueLocations = new Int32Array(sampleBytes);
+    this.uniqueLocations = locationIndex.count <= 1 << 16 ? new Uint16Array(sampleBytes) : new Int32Array(sampleBytes);
     // Heap profiles have about one unique stack per four samples; CPU profiles far fewer.
     this.keys = new StackKeyTable(count / 4, count, buf);
   }
@@ -84,7 +87,7 @@ export class SampleStacks implements SampleSink {
     // sizes of a call site in turn): the same bytes as the sample before need no hash or probe.
     const { buf, lastStart } = this;
     let repeat = keyEnd - keyStart === this.lastEnd - lastStart;
-    for (let p = keyStart, q = lastStart; repeat && p < keyEnd; p++, q++) repeat = buf[p] === buf[q];
+    if (repeat) repeat = sameBytes(this.view, buf, keyStart, lastStart, keyEnd);
     if (repeat) {
       this.batchRepeat[i] = 1;
       this.keys.clear(i);
@@ -168,6 +171,13 @@ export class SampleStacks implements SampleSink {
     this.uniqueStart[u + 1] = end;
     return u;
   }
+}
+
+/** Whether `buf[p .. end - 1]` equals the bytes from `q` on (`view` is `buf`'s). */
+function sameBytes(view: DataView, buf: Uint8Array, p: number, q: number, end: number): boolean {
+  for (; p + 4 <= end; p += 4, q += 4) if (view.getInt32(p, true) !== view.getInt32(q, true)) return false;
+  for (; p < end; p++, q++) if (buf[p] !== buf[q]) return false;
+  return true;
 }
 
 /** Length of the key written by the last canonicalIds call. */

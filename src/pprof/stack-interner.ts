@@ -86,6 +86,7 @@ export class StackInterner {
     }
     this.table = table;
   }
+
 }
 
 /** The unique stacks of `samples`: the ones decodeProfile recorded, else computed from the per-sample stacks. */
@@ -105,20 +106,20 @@ export function uniqueStacksOf(samples: SampleTable): UniqueStacks {
 }
 
 /**
- * Ints per entry of StackKeyTable: hash, stack index + 1 (0: empty). 8 bytes: on a big profile
- * nearly every probe is for a new key (Go writes about one sample per stack) and ends at an
- * empty slot, so a small table (fewer cache misses and page faults: 16 MB for the million keys
- * of a 90 MB heap profile) gains more than keeping key bytes in the entry (20 were, in 32-byte
- * entries); a hit compares the key where it lies.
+ * An entry of StackKeyTable is one int: stack index + 1 in its low bits (0: empty), the top
+ * bits of the key's hash above them (idMask tells them apart). On a big profile nearly every
+ * probe is for a new key (Go writes about one sample per stack) and ends at an empty slot, so
+ * the table's size is what costs: random reads over its pages (8 MB for the million keys of a
+ * 90 MB heap profile; 16 MB with a whole hash per entry, 64 MB with 20 key bytes inline).
+ * A hash-bits match compares the key where it lies.
  */
-const STRIDE = 2;
 /** Keys prepared at once before their probes (see touch). */
 export const BATCH_SIZE = 32;
 
 /**
  * Unique stacks keyed by the bytes of their packed location ids, as they lie in the file.
  * Samples with the same stack nearly always repeat the same bytes, so a sample that is not
- * the first of its stack costs one hash of its bytes and one probe (see STRIDE). Only new
+ * the first of its stack costs one hash of its bytes and one probe. Only new
  * keys are decoded into location indexes (by the caller). A key is not copied when it lies in
  * the file's buffer (`main`): the table points at it there.
  *
@@ -137,8 +138,11 @@ export class StackKeyTable {
   private freeSlot = 0;
   /** Per key, its length in bytes. */
   private keyLength: Int32Array;
-  /** Hash of each prepared key (BATCH_SIZE slots, plus one for single lookups). */
-  private readonly hashes = new Int32Array(BATCH_SIZE + 1);
+  private readonly mainView: DataView;
+  /** Hash of each prepared key (BATCH_SIZE slots, one for single lookups, one for rehashing). */
+  private readonly hashes = new Int32Array(BATCH_SIZE + 2);
+  /** The bits of an entry that hold the stack index + 1; the others hold hash bits. */
+  private idMask: number;
 
   /**
    * `expectedKeys`: a guess of the number of keys, to start with a table that needs no
@@ -152,11 +156,13 @@ export class StackKeyTable {
     maxKeys: number,
     private readonly main: Uint8Array,
   ) {
+    this.mainView = new DataView(main.buffer, main.byteOffset, main.byteLength);
     this.keyStart = new Int32Array(maxKeys + 1);
     this.keyLength = new Int32Array(maxKeys + 1);
     let slots = 1024;
     while (slots * 3 < expectedKeys * 4 && slots < 1 << 22) slots *= 2;
-    this.entries = new Int32Array(slots * STRIDE);
+    this.entries = new Int32Array(slots);
+    this.idMask = idMaskFor(maxKeys);
   }
 
   /** Hashes key `src[lo .. hi - 1]` into prepared slot `i`. */
@@ -164,7 +170,13 @@ export class StackKeyTable {
     let h = 0x811c9dc5 ^ (hi - lo);
     let word = 0;
     let shift = 0;
-    for (let p = lo; p < hi; p++) {
+    let p = lo;
+    if (src === this.main) {
+      // Whole words read at once: the same little-endian words the byte loop below assembles.
+      const view = this.mainView;
+      for (; p + 4 <= hi; p += 4) h = Math.imul(h ^ view.getInt32(p, true), 0x01000193);
+    }
+    for (; p < hi; p++) {
       word |= src[p]! << shift;
       shift += 8;
       if (shift === 32) {
@@ -192,9 +204,9 @@ export class StackKeyTable {
   touch(n: number): number {
     const entries = this.entries;
     const hashes = this.hashes;
-    const mask = entries.length / STRIDE - 1;
+    const mask = entries.length - 1;
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += entries[(hashes[i]! & mask) * STRIDE + 1]!;
+    for (let i = 0; i < n; i++) sum += entries[hashes[i]! & mask]! & 1;
     return sum;
   }
 
@@ -203,13 +215,14 @@ export class StackKeyTable {
     const entries = this.entries;
     const h = this.hashes[i]!;
     const length = hi - lo;
-    const mask = entries.length / STRIDE - 1;
+    const mask = entries.length - 1;
+    const idMask = this.idMask;
     let slot = h & mask;
     for (;;) {
-      const e = slot * STRIDE;
-      const id = entries[e + 1]! - 1;
-      if (id < 0) break;
-      if (entries[e] === h && this.keyLength[id] === length && this.sameKey(id, src, lo, hi)) return id;
+      const e = entries[slot]!;
+      if (e === 0) break;
+      const id = (e & idMask) - 1;
+      if (((e ^ h) & ~idMask) === 0 && this.keyLength[id] === length && this.sameKey(id, src, lo, hi)) return id;
       slot = (slot + 1) & mask;
     }
     this.freeSlot = slot;
@@ -226,6 +239,12 @@ export class StackKeyTable {
   add(i: number, src: Uint8Array, lo: number, hi: number): number {
     const id = this.count;
     const length = hi - lo;
+    if (id + 1 > this.idMask) {
+      // More keys than maxKeys said: fewer hash bits per entry.
+      this.idMask = idMaskFor(id + 1);
+      this.rehash(this.entries.length);
+      this.find(i, src, lo, hi); // the free slot, in the rebuilt table
+    }
     if (id + 1 > this.keyStart.length) {
       this.keyStart = grown(this.keyStart, id + 1);
       this.keyLength = grown(this.keyLength, id + 1);
@@ -240,13 +259,11 @@ export class StackKeyTable {
       this.keyBytesUsed = at + length;
       this.keyStart[id] = -at - 1;
     }
-    const e = this.freeSlot * STRIDE;
     const entries = this.entries;
-    entries[e] = this.hashes[i]!;
-    entries[e + 1] = id + 1;
+    entries[this.freeSlot] = (this.hashes[i]! & ~this.idMask) | (id + 1);
     this.count = id + 1;
     // Linear probing stays short up to 3/4 full; the table is the decoder's largest random-access structure.
-    if (this.count * 4 > (entries.length / STRIDE) * 3) this.rehash();
+    if (this.count * 4 > entries.length * 3) this.rehash(entries.length * 2);
     return id;
   }
 
@@ -259,17 +276,29 @@ export class StackKeyTable {
     return true;
   }
 
-  private rehash(): void {
-    const old = this.entries;
-    const entries = new Int32Array(old.length * 2);
-    const mask = entries.length / STRIDE - 1;
-    for (let e = 0; e < old.length; e += STRIDE) {
-      if (old[e + 1] === 0) continue;
-      let slot = old[e]! & mask;
-      while (entries[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
-      const to = slot * STRIDE;
-      for (let k = 0; k < STRIDE; k++) entries[to + k] = old[e + k]!;
+  /** A table of `slots` slots holding every key (their hashes are computed again from their bytes). */
+  private rehash(slots: number): void {
+    const entries = new Int32Array(slots);
+    const mask = slots - 1;
+    const idMask = this.idMask;
+    const scratch = BATCH_SIZE + 1;
+    for (let id = 0; id < this.count; id++) {
+      const start = this.keyStart[id]!;
+      const src = start >= 0 ? this.main : this.keyBytes;
+      const lo = start >= 0 ? start : -start - 1;
+      this.prepare(scratch, src, lo, lo + this.keyLength[id]!);
+      const h = this.hashes[scratch]!;
+      let slot = h & mask;
+      while (entries[slot] !== 0) slot = (slot + 1) & mask;
+      entries[slot] = (h & ~idMask) | (id + 1);
     }
     this.entries = entries;
   }
+}
+
+/** The mask of the low bits that hold any stack index + 1 up to `maxKeys`. */
+function idMaskFor(maxKeys: number): number {
+  let bits = 1;
+  while (bits < 31 && 2 ** bits <= maxKeys) bits++;
+  return 2 ** bits - 1;
 }

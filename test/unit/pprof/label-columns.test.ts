@@ -90,3 +90,27 @@ test('labels only from a later sample, only on the first samples, or none', () =
   check('none', [[], [], []], false);
   check('no samples', [], false);
 });
+
+test("Go's label shape (a key and a num, no unit) through the one-step read, at every varint length", () => {
+  const go = (num: number): Partial<RefLabel>[] => [{ key: SIZE, num }];
+  // 1 to 4 varint bytes take the one-step read; 0 (no num field), 2^28 (5 bytes) and negative
+  // nums take the full one, in the middle of the others.
+  const nums = [16, 127, 128, 2 ** 14 - 1, 2 ** 14, 2 ** 21, 2 ** 28 - 1, 0, 2 ** 28, 2 ** 31 - 1, -1, 5];
+  const labels = nums.map(go);
+  check('go shape', labels, true);
+  const samples = decodeProfile(profileWith(labels), { source: 'test.pb', inflate: inflatePako }).samples;
+  assert.deepEqual(Array.from(samples.labelNum), nums);
+  // Past int32 in five bytes: the full read, which leaves the short form.
+  check('go shape, 2^31 last', [...labels, go(2 ** 31)], false);
+  for (const at of [0, 1, 7]) {
+    const gap = nums.map(go);
+    gap[at] = [];
+    check(`go shape, no label at #${at}`, gap, true);
+    const two = nums.map(go);
+    two[at] = [...go(3), ...go(4)];
+    check(`go shape, two labels at #${at}`, two, false);
+    const unit = nums.map(go);
+    unit[at] = [size(3)];
+    check(`go shape, a unit at #${at}`, unit, false);
+  }
+});
