@@ -103,8 +103,9 @@ export class RpcClient<M extends MethodMap<M>> {
     if (this.closedReason !== undefined) {
       return Promise.reject(new ChannelClosedError(this.closedReason));
     }
-    const key = JSON.stringify([method, params]);
-    if (this.seeded.has(key)) {
+    // Keyed only when answers were seeded: params can hold a whole profile's bytes (`open`).
+    const key = this.seeded.size > 0 ? JSON.stringify([method, params]) : undefined;
+    if (key !== undefined && this.seeded.has(key)) {
       // Seeded under the key of this method and params: the answer has this method's type.
       const result = this.seeded.get(key) as ResultOf<M, K>;
       this.seeded.delete(key);

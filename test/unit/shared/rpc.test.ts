@@ -134,3 +134,10 @@ test('an answer seeded ahead settles the one identical request without sending i
   void rpc.request('name', { id: 'x' });
   assert.equal(sent.at(-1)?.method, 'name', 'a cleared seed still answered');
 });
+
+test('with nothing seeded, a request never serialises its params (an `open` carries a whole profile)', () => {
+  const { rpc, sent } = client();
+  const params = { n: 1, toJSON(): never { throw new Error('params were serialised'); } };
+  void rpc.request('double', params);
+  assert.equal(sent.length, 1);
+});
