@@ -20,7 +20,7 @@ export interface TreePartParams extends ViewQuery {
 
 /**
  * Nodes from .. from + length - 1 of the whole tree, in its breadth-first order. Without
- * firstChild and childCount, which follow from `parent` (see childrenFromParents).
+ * firstChild and childCount, which follow from `parent` (webview/views/tree-parts.ts).
  */
 export interface StackTreePart {
   readonly from: number;
@@ -28,23 +28,6 @@ export interface StackTreePart {
   readonly parent: Int32Array;
   readonly value: Float64Array;
   readonly self: Float64Array;
-}
-
-/**
- * firstChild and childCount of a tree laid out breadth first with each node's children
- * contiguous (as the stack trie is): node n's children start after the root and the children
- * of nodes 0 .. n - 1, also when n has none.
- */
-export function childrenFromParents(parent: Int32Array): { firstChild: Int32Array; childCount: Int32Array } {
-  const n = parent.length;
-  const childCount = new Int32Array(n);
-  for (let i = 1; i < n; i++) childCount[parent[i]!]!++;
-  const firstChild = new Int32Array(n);
-  for (let i = 0, next = 1; i < n; i++) {
-    firstChild[i] = next;
-    next += childCount[i]!;
-  }
-  return { firstChild, childCount };
 }
 
 function parseTreePartParams(value: unknown): TreePartParams | undefined {

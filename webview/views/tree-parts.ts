@@ -6,7 +6,7 @@
 import type { ViewMethods } from '../../src/shared/protocol';
 import type { RpcClient } from '../../src/shared/rpc';
 import type { StackTreeView, ViewQuery } from '../../src/shared/view-model';
-import { childrenFromParents, type StackTreePart } from '../../src/shared/flame-view';
+import type { StackTreePart } from '../../src/shared/flame-view';
 
 /** The first node of every part after the first one of a `partial` answer. */
 export function partStarts(first: StackTreeView): number[] {
@@ -27,6 +27,8 @@ class TreeAssembly {
   private readonly parent: Int32Array;
   private readonly value: Float64Array;
   private readonly self: Float64Array;
+  /** Children per node, counted as each part arrives (one pass over millions of parents at the end was one long task). */
+  private readonly childCount: Int32Array;
   private filled = 0;
 
   constructor(private readonly first: StackTreeView, private readonly nodeCount: number) {
@@ -34,6 +36,7 @@ class TreeAssembly {
     this.parent = new Int32Array(nodeCount);
     this.value = new Float64Array(nodeCount);
     this.self = new Float64Array(nodeCount);
+    this.childCount = new Int32Array(nodeCount);
     this.add({ ...first, from: 0 });
   }
 
@@ -44,14 +47,34 @@ class TreeAssembly {
     this.value.set(part.value, part.from);
     this.self.set(part.self, part.from);
     this.filled += part.parent.length;
+    countChildren(part.parent, part.from, this.childCount);
   }
 
   finish(): StackTreeView {
     if (this.filled !== this.nodeCount) throw new Error(`the whole flame tree came with ${this.filled} of its ${this.nodeCount} nodes`);
     const { partial: _partial, ...rest } = this.first;
-    const { frame, parent, value, self } = this;
-    return { ...rest, frame, parent, ...childrenFromParents(parent), value, self };
+    const { frame, parent, value, self, childCount } = this;
+    return { ...rest, frame, parent, firstChild: firstChildren(childCount), childCount, value, self };
   }
+}
+
+/** Adds the nodes `from`.. of `parents` to their parents' child counts (the root, node 0, has no parent). */
+function countChildren(parents: Int32Array, from: number, childCount: Int32Array): void {
+  for (let i = from === 0 ? 1 : 0; i < parents.length; i++) childCount[parents[i]!]!++;
+}
+
+/**
+ * Each node's first child in a tree laid out breadth first with each node's children contiguous
+ * (as the stack trie is): node n's children start after the root and the children of nodes
+ * 0 .. n - 1, also when n has none.
+ */
+function firstChildren(childCount: Int32Array): Int32Array {
+  const firstChild = new Int32Array(childCount.length);
+  for (let i = 0, next = 1; i < childCount.length; i++) {
+    firstChild[i] = next;
+    next += childCount[i]!;
+  }
+  return firstChild;
 }
 
 /** The whole tree from its first part and the other parts (any order). */
