@@ -70,7 +70,7 @@ export class App {
   private zoomPath: readonly string[] = [];
 
   constructor(private readonly root: HTMLElement) {
-    this.showLoading('profile');
+    this.showOnly(loadingBlock('profile'));
     setMoreFunctionMenuItems((name) => [
       { label: 'Show Source', testId: 'menu-source', run: () => void this.revealFunction(name, sourceViewModule) },
       { label: 'Show Disassembly', testId: 'menu-disasm', run: () => void this.revealFunction(name, disasmViewModule) },
@@ -87,10 +87,10 @@ export class App {
       case 'init':
         this.host.rpc.clearSeeds();
         if (message.fresh) this.forgetProfile();
-        this.showLoading(message.fileName);
+        this.showOnly(loadingBlock(message.fileName));
         break;
       case 'waiting':
-        this.showWaiting(message.title, message.detail);
+        this.showOnly(waitingBlock(message.title, message.detail));
         break;
       case 'loaded':
         if (message.answered) this.host.rpc.seed(message.answered.method, message.answered.params, message.answered.result);
@@ -98,7 +98,7 @@ export class App {
         this.showProfile(message.summary);
         break;
       case 'failed':
-        this.showError(message.message);
+        this.showOnly(errorBlock(message.message));
         break;
       case 'baseLoaded':
         this.baseSource = message.source;
@@ -141,19 +141,10 @@ export class App {
     this.zoomPath = [];
   }
 
-  private showLoading(fileName: string): void {
+  /** Shows `block` alone in the page: decoding, waiting for a capture, or the decoder's error. */
+  private showOnly(block: HTMLElement): void {
     clear(this.root);
-    this.root.append(loadingBlock(fileName));
-  }
-
-  private showWaiting(title: string, detail: string): void {
-    clear(this.root);
-    this.root.append(waitingBlock(title, detail));
-  }
-
-  private showError(message: string): void {
-    clear(this.root);
-    this.root.append(errorBlock(message));
+    this.root.append(block);
   }
 
   private get query(): ViewQuery {

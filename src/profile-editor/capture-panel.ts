@@ -12,7 +12,8 @@ import { parseWebviewToHost } from '../shared/validate-messages';
 import type { HandedProfile } from './handed-profiles';
 import type { ProfileDocument } from './profile-document';
 import type { ProfileEditors } from './profile-editors';
-import { loadProfilePage, type ProfilePanel } from './profile-panel';
+import type { ProfilePanel } from './profile-panel';
+import { loadProfilePage } from './webview-page';
 
 export const CAPTURE_PANEL_VIEW_TYPE = 'goProfiler.capture';
 export const OPEN_CAPTURE_IN_EDITOR_COMMAND = 'goProfiler.openCaptureInEditor';
@@ -20,6 +21,11 @@ export const OPEN_CAPTURE_IN_EDITOR_COMMAND = 'goProfiler.openCaptureInEditor';
 /** `goProfiler.openCapturesIn`: the capture panel (default) or an editor per capture. */
 function capturesInPanel(): boolean {
   return vscode.workspace.getConfiguration('goProfiler').get<string>('openCapturesIn') !== 'editor';
+}
+
+/** A capture in a Go Profile editor tab of its own (not the preview tab). */
+async function openInOwnEditor(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
 }
 
 export interface CapturePanelState {
@@ -72,7 +78,7 @@ export class CapturePanel implements vscode.Disposable {
     handed.put(uri, profile);
     try {
       if (capturesInPanel()) this.show(uri);
-      else await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
+      else await openInOwnEditor(uri);
     } finally {
       handed.drop(uri);
     }
@@ -164,7 +170,7 @@ export function registerCapturePanelCommands(captures: CapturePanel): vscode.Dis
         void vscode.window.showInformationMessage('Go Profiler: the capture panel shows no capture yet.');
         return;
       }
-      await vscode.commands.executeCommand('vscode.openWith', uri, PROFILE_VIEW_TYPE, { preview: false });
+      await openInOwnEditor(uri);
     }),
     vscode.commands.registerCommand('goProfiler.internal.capturePanel', () => captures.state),
   ];

@@ -63,8 +63,9 @@ export class ProfileEditors implements PanelContext {
 
   /** Shows `document` in `panel`: a new profile editor, or the capture panel's loaded page. */
   showInPanel(panel: vscode.WebviewPanel, document: ProfileDocument, page: PanelPage = { kind: 'new' }): ProfilePanel {
+    // The newest panel is last, as activated() leaves the active one.
     const shown = new ProfilePanel(panel, document, this, page);
-    if (!this.panels.includes(shown)) this.panels.push(shown);
+    this.panels.push(shown);
     return shown;
   }
 

@@ -3,8 +3,6 @@
  * every message from the webview (a trust boundary) and forwards view requests to the
  * document's worker.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
 import { isHostViewRequest, type ApplyViewMessage, type HostToWebview, type HostViewMethods, type RevealFunctionMessage, type WebviewRequest, type WebviewState, type WebviewToHost, type WorkerViewMethods } from '../shared/protocol';
@@ -15,7 +13,7 @@ import { FlameZoomState } from './flame-zoom';
 import { nearestModulePath, saveImage } from './panel-actions';
 import type { ProfileDocument } from './profile-document';
 import { SourceRequests } from './source-requests';
-import { renderWebviewHtml } from './webview-html';
+import { loadProfilePage } from './webview-page';
 
 /** What a panel uses of its window (the ProfileEditors registry gives it). */
 export interface PanelContext {
@@ -38,39 +36,6 @@ export const SAVE_VIEW_COMMAND = 'goProfiler.saveView';
  * the capture panel, whose page is already loaded (`ready` once its script has said so).
  */
 export type PanelPage = { readonly kind: 'new' } | { readonly kind: 'adopted'; readonly ready: boolean };
-
-/**
- * Sets a page of this extension in `webview`: `dist/<script>` and `media/<style>` under a strict
- * CSP; `inline` puts their text in the HTML (no fetch of each through the webview's service
- * worker before the page starts), linked as before if they cannot be read.
- */
-export function loadWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, style: string, inline = false): void {
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const media = vscode.Uri.joinPath(extensionUri, 'media');
-  webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-  const scriptFile = vscode.Uri.joinPath(dist, script);
-  const styleFile = vscode.Uri.joinPath(media, style);
-  webview.html = renderWebviewHtml({
-    cspSource: webview.cspSource,
-    nonce: randomBytes(16).toString('base64'),
-    scriptUri: webview.asWebviewUri(scriptFile).toString(),
-    styleUri: webview.asWebviewUri(styleFile).toString(),
-    ...(inline ? readInline(scriptFile, styleFile) : {}),
-  });
-}
-
-function readInline(script: vscode.Uri, style: vscode.Uri): { inline?: { script: string; style: string } } {
-  try {
-    return { inline: { script: readFileSync(script.fsPath, 'utf8'), style: readFileSync(style.fsPath, 'utf8') } };
-  } catch {
-    return {};
-  }
-}
-
-/** Sets the profile page (dist/webview.js, inlined) in `webview`. */
-export function loadProfilePage(webview: vscode.Webview, extensionUri: vscode.Uri): void {
-  loadWebviewPage(webview, extensionUri, 'webview.js', 'webview.css', true);
-}
 
 /** How long the summary waits for the default flame graph to go with it (a big profile's goes later). */
 const FLAME_WITH_SUMMARY_MS = 60;
@@ -121,12 +86,9 @@ export class ProfilePanel {
     if (page.kind === 'adopted') this.adopted(page.ready);
   }
 
-  /** An adopted page gets no view-state change to start with: act as a newly active editor would. */
+  /** An adopted page gets no view-state change to start with: the hints follow it as a newly active editor's. */
   private adopted(ready: boolean): void {
-    if (this.panel.active) {
-      this.context.hints.profiles.set(this.document);
-      this.context.activated(this);
-    }
+    if (this.panel.active) this.context.hints.profiles.set(this.document);
     if (ready) this.ready();
   }
 

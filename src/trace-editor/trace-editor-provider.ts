@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { HintLink } from '../hints/register-hint-features';
-import { loadWebviewPage } from '../profile-editor/profile-panel';
+import { loadWebviewPage } from '../profile-editor/webview-page';
 import { parseTraceViewMessage, TRACE_VIEW_TYPE, type HostToTraceView } from '../shared/trace-view';
 import { formatStages, loadTraceInWorker, type TraceWorkerAnswer, type TraceWorkerHandle } from './trace-worker-protocol';
 

@@ -55,7 +55,7 @@ async function waitForShown(page: Page, program: string, kind: string): Promise<
 
 /**
  * Points `goProfiler.profilesFolder` at `<workspace>/profiles-clicks` (the workspace settings),
- * so the steps can count the saved files; waits until a capture lands there.
+ * so the steps can count the saved files; returns that folder.
  */
 function useClicksFolder(workspace: string): string {
   const folder = join(workspace, 'profiles-clicks');
@@ -81,7 +81,11 @@ export async function captureClickSteps(page: Page, workspace: string, program: 
       while (countSaved(folder, program, 'goroutine') === 0 && Date.now() < wait) await new Promise((r) => setTimeout(r, 250));
     }
     // A click queued behind another may still land: go on once the count holds for 3 s.
-    for (let last = -1, n = countSaved(folder, program, 'goroutine'); n !== last; last = n, n = countSaved(folder, program, 'goroutine')) await new Promise((r) => setTimeout(r, 3000));
+    let last = -1;
+    while (countSaved(folder, program, 'goroutine') !== last) {
+      last = countSaved(folder, program, 'goroutine');
+      await new Promise((r) => setTimeout(r, 3000));
+    }
     const before = { heap: countSaved(folder, program, 'heap'), goroutine: countSaved(folder, program, 'goroutine'), allocs: countSaved(folder, program, 'allocs') };
     assert.ok(before.goroutine >= 1, `the settings' profiles folder ${folder} got no capture`);
     await sessionsRow(page, 'Start CPU Recording').click();
