@@ -3,7 +3,7 @@
 // capture that is still running. Every click must end in its own saved and opened profile
 // (issue 13: 2 clicks of ~20 did nothing), and a running capture's row must look busy.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
@@ -54,25 +54,27 @@ async function waitForShown(page: Page, program: string, kind: string): Promise<
 }
 
 /**
- * Points `goProfiler.profilesFolder` at `<workspace>/profiles-clicks` (the workspace settings),
- * so the steps can count the saved files; returns that folder.
+ * Points `goProfiler.profilesFolder` at `<workspace>/profiles-clicks` in the workspace settings,
+ * so the steps can count the saved files; `restore` puts the settings file back as it was (the
+ * tests after these share the workspace, and a workspace setting overrides theirs).
  */
-function useClicksFolder(workspace: string): string {
+function useClicksFolder(workspace: string): { readonly folder: string; restore(): void } {
   const folder = join(workspace, 'profiles-clicks');
   const settingsFile = join(workspace, '.vscode', 'settings.json');
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+  const before = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+  const settings = before === undefined ? {} : (JSON.parse(before) as Record<string, unknown>);
   writeFileSync(settingsFile, JSON.stringify({ ...settings, 'goProfiler.profilesFolder': folder }, null, 2));
-  return folder;
+  return { folder, restore: () => (before === undefined ? rmSync(settingsFile, { force: true }) : writeFileSync(settingsFile, before)) };
 }
 
 type Step = (title: string, body: () => Promise<void>) => Promise<void>;
 
 /** The steps, for a session of `program` that runs and shows its rows in the Sessions view. */
 export async function captureClickSteps(page: Page, workspace: string, program: string, step: Step): Promise<void> {
-  let folder = '';
+  const settings = useClicksFolder(workspace);
+  const { folder } = settings;
   await step('quick clicks on capture rows right after a capture opened, CPU recording: each saves its profile, and the capture panel shows them', async () => {
-    folder = useClicksFolder(workspace);
     // VS Code reads the settings file when it sees it change: capture until one is saved there.
     const until = Date.now() + 60_000;
     while (countSaved(folder, program, 'goroutine') === 0 && Date.now() < until) {
@@ -114,4 +116,5 @@ export async function captureClickSteps(page: Page, workspace: string, program: 
     await waitForSaved(folder, program, { block: before + 2 }, 120_000);
     await captureRow(page, 'Block').locator('.codicon-debug-pause').waitFor({ state: 'visible', timeout: 10_000 });
   });
+  settings.restore();
 }
