@@ -16,7 +16,7 @@ export async function loadProfile(args: CliArgs): Promise<Profile> {
     readProfileBytes(args.file),
     baseFile === undefined ? undefined : readProfileBytes(baseFile),
   ]);
-  tuneForFiles(baseBytes === undefined ? [bytes] : [bytes, baseBytes]);
+  await tuneForFiles(baseBytes === undefined ? [bytes] : [bytes, baseBytes]);
   const profile = decodeProfile(bytes, { source: args.file, inflate: inflateNode });
   if (baseFile === undefined || baseBytes === undefined) return profile;
   const base = decodeProfile(baseBytes, { source: baseFile, inflate: inflateNode });
@@ -34,7 +34,7 @@ export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMe
   if (args.command !== 'top' || args.base !== undefined || args.diffBase !== undefined) return undefined;
   if (report.tagFocus !== undefined || report.tagIgnore !== undefined || report.tagRoot?.length || report.tagLeaf?.length) return undefined;
   const bytes = await readProfileBytes(args.file);
-  tuneForFiles([bytes]);
+  await tuneForFiles([bytes]);
   const read = await topTotals(bytes, args.file, report);
   if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
   // Runs add up in float64: past 2^53 the full decode adds the values up exactly (exact-values.ts).

@@ -7,7 +7,6 @@
  * a run in the interpreter and baseline code; big profiles, where optimized loops are what
  * counts, keep V8's default.
  */
-import { setFlagsFromString } from 'node:v8';
 import { gzipSizeHint, isGzip } from '../pprof/inflate';
 
 /** Profiles up to this size (inflated, as the gzip trailer announces it) count as small. */
@@ -28,9 +27,11 @@ export function enableShortRunTuning(): void {
 }
 
 /** Sets the longer budget when the files read (`files`: their bytes, as read) are small. */
-export function tuneForFiles(files: readonly Uint8Array[]): void {
+export async function tuneForFiles(files: readonly Uint8Array[]): Promise<void> {
   if (!enabled) return;
   let total = 0;
   for (const bytes of files) total += isGzip(bytes) ? gzipSizeHint(bytes) : bytes.length;
-  if (total <= SHORT_RUN_MAX_BYTES) setFlagsFromString(`--interrupt-budget=${BUDGET}`);
+  if (total > SHORT_RUN_MAX_BYTES) return;
+  const { setFlagsFromString } = await import('./v8-flags');
+  setFlagsFromString(`--interrupt-budget=${BUDGET}`);
 }
