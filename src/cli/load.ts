@@ -1,6 +1,6 @@
 /** Reads the profile named on the command line, with its --base / --diff-base applied. */
 import type { Profile, ProfileMetadata } from '../pprof/profile';
-import { readProfileBytes } from '../pprof/read-file-node';
+import { readProfileBytesSync } from '../pprof/read-file-node';
 import { decodeProfile } from '../pprof/decode-profile';
 import { inflateNode } from '../pprof/inflate-node';
 import { topTotals } from './top-threads';
@@ -12,10 +12,9 @@ import { tuneForFiles } from './short-run';
 
 export async function loadProfile(args: CliArgs): Promise<Profile> {
   const baseFile = args.base ?? args.diffBase;
-  const [bytes, baseBytes] = await Promise.all([
-    readProfileBytes(args.file),
-    baseFile === undefined ? undefined : readProfileBytes(baseFile),
-  ]);
+  // Read in this thread: no file call of the CLI's reports starts Node's thread pool.
+  const bytes = readProfileBytesSync(args.file);
+  const baseBytes = baseFile === undefined ? undefined : readProfileBytesSync(baseFile);
   await tuneForFiles(baseBytes === undefined ? [bytes] : [bytes, baseBytes]);
   const profile = decodeProfile(bytes, { source: args.file, inflate: inflateNode });
   if (baseFile === undefined || baseBytes === undefined) return profile;
@@ -33,7 +32,7 @@ export async function loadTopTotals(args: CliArgs): Promise<{ profile: ProfileMe
   const { report } = args;
   if (args.command !== 'top' || args.base !== undefined || args.diffBase !== undefined) return undefined;
   if (report.tagFocus !== undefined || report.tagIgnore !== undefined || report.tagRoot?.length || report.tagLeaf?.length) return undefined;
-  const bytes = await readProfileBytes(args.file);
+  const bytes = readProfileBytesSync(args.file);
   await tuneForFiles([bytes]);
   const read = await topTotals(bytes, args.file, report);
   if (read.negativeValues || read.profile.strings.includes(DIFF_BASE_LABEL_KEY)) return undefined;
