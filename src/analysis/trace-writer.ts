@@ -9,7 +9,7 @@
  */
 import type { LocationIndexes } from '../pprof/profile';
 import { ByteWriter } from './text-lines';
-import { TRACE_SEPARATOR } from './traces';
+import { TRACE_SEPARATOR, type ValueColumn } from './traces';
 
 /** Each location's frame lines: location l's are bytes[start[l] .. end[l] - 1], the first line's value column blank. */
 export interface LocationBlockBytes {
@@ -34,6 +34,8 @@ export class TraceWriter {
   private lastLo = 0;
   private lastHi = 0;
   private lastAt = 0;
+  /** Per value, where a trace's separator and value column were written for it: [start, end). */
+  private readonly openings = new Map<number, { readonly from: number; readonly to: number }>();
 
   /** `expectedBytes`: a guess at the text's size (the buffer doubles when it is short). */
   constructor(blocks: LocationBlockBytes, expectedBytes: number) {
@@ -57,6 +59,19 @@ export class TraceWriter {
     this.copy(this.separatorAt, this.textAt);
   }
 
+  /** The separator and then the value column (of `column`) of a trace without labels: copied from the last trace of the same value. */
+  opening(value: number, column: ValueColumn): void {
+    const known = this.openings.get(value);
+    if (known !== undefined) {
+      this.copy(known.from, known.to);
+      return;
+    }
+    const from = this.out.at;
+    this.separator();
+    this.out.text(column.of(value, undefined), false);
+    this.openings.set(value, { from, to: this.out.at });
+  }
+
   /**
    * The frame lines of `locations[lo .. hi - 1]` (lo < hi), the first from its value column on
    * (the value was written just before). `locations` is the same array at every call.
@@ -64,21 +79,19 @@ export class TraceWriter {
   trace(locations: LocationIndexes, lo: number, hi: number): void {
     const { start, end } = this;
     // The locations this trace begins with that the last one began with too, and their bytes.
-    const lastLo = this.lastLo;
-    const shareable = Math.min(hi - lo, this.lastHi - lastLo);
-    let k = 0;
+    let i = lo;
     let shared = -VALUE_WIDTH;
-    for (; k < shareable; k++) {
-      const loc = locations[lo + k]!;
-      if (loc !== locations[lastLo + k]) break;
+    for (let j = this.lastLo, last = this.lastHi; i < hi && j < last; i++, j++) {
+      const loc = locations[i]!;
+      if (loc !== locations[j]) break;
       shared += end[loc]! - start[loc]!;
     }
     const traceAt = this.out.at;
-    if (k > 0) this.copy(this.lastAt, this.lastAt + shared);
+    if (i > lo) this.copy(this.lastAt, this.lastAt + shared);
     // The rest block by block, each run of blocks that follow each other in the head in one copy.
     let from = 0;
     let to = 0;
-    for (let i = lo + k; i < hi; i++) {
+    for (; i < hi; i++) {
       const loc = locations[i]!;
       const blockStart = i === lo ? start[loc]! + VALUE_WIDTH : start[loc]!;
       if (blockStart !== to) {
@@ -101,8 +114,9 @@ export class TraceWriter {
   /** Bytes `from .. to - 1` of the buffer, appended. */
   private copy(from: number, to: number): void {
     const out = this.out;
-    out.reserve(to - from);
-    out.buf.copyWithin(out.at, from, to);
-    out.at += to - from;
+    const at = out.at;
+    if (at + to - from > out.buf.length) out.reserve(to - from);
+    out.buf.copyWithin(at, from, to);
+    out.at = at + to - from;
   }
 }

@@ -52,17 +52,20 @@ export function tracesBytes(
   const out = new TraceWriter(blocks, expectedTextBytes(samples.count, stackStart, blocks));
   out.text(header(walk.sampleType, computeTotal(profile, type)).join('\n'), true);
   const column = new ValueColumn(walk.sampleType.unit);
+  const labelStart = samples.labelStart;
   for (let s = 0; s < samples.count; s++) {
     const u = ofSample[s]!;
     const lo = stackStart[u]!;
     const hi = stackStart[u + 1]!;
     if (kept[s] === 0 || lo === hi) continue;
-    out.separator();
-    if (samples.labelStart[s] !== samples.labelStart[s + 1]) {
+    const value = values[s * valueCount + type]!;
+    if (labelStart[s] === labelStart[s + 1]) out.opening(value, column);
+    else {
+      out.separator();
       const { labels, numLabels } = sampleLabels(profile, s);
       for (const line of labelLines(labels, numLabels)) out.text(line, true);
+      out.text(column.of(value, undefined), false);
     }
-    out.text(column.of(values[s * valueCount + type]!, undefined), false);
     out.trace(stackLocations, lo, hi);
   }
   out.separator();
