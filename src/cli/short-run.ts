@@ -26,12 +26,17 @@ export function enableShortRunTuning(): void {
   enabled = true;
 }
 
-/** Sets the longer budget when the files read (`files`: their bytes, as read) are small. */
-export async function tuneForFiles(files: readonly Uint8Array[]): Promise<void> {
-  if (!enabled) return;
+/** The V8 flags for a run on `files` (their bytes, as read): the longer budget when they are small together. */
+export function shortRunFlags(files: readonly Uint8Array[]): string | undefined {
   let total = 0;
   for (const bytes of files) total += isGzip(bytes) ? gzipSizeHint(bytes) : bytes.length;
-  if (total > SHORT_RUN_MAX_BYTES) return;
+  return total <= SHORT_RUN_MAX_BYTES ? `--interrupt-budget=${BUDGET}` : undefined;
+}
+
+/** Sets shortRunFlags(files), once enabled. */
+export async function tuneForFiles(files: readonly Uint8Array[]): Promise<void> {
+  const flags = enabled ? shortRunFlags(files) : undefined;
+  if (flags === undefined) return;
   const { setFlagsFromString } = await import('./v8-flags');
-  setFlagsFromString(`--interrupt-budget=${BUDGET}`);
+  setFlagsFromString(flags);
 }
