@@ -17,6 +17,8 @@ import { buildProfile, encodeProfile } from '../../support/profile-builder';
 const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-escapes-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const file = join(scratch, 'hostile.pb');
+/** A base in which only main.main has samples: every hostile function grew (the diff --fail-above gate). */
+const base = join(scratch, 'base.pb');
 
 /** Every control character a terminal acts on, in one name each. */
 const HOSTILE = {
@@ -71,6 +73,7 @@ before(() => {
     mappings: built.mappings.map((m) => ({ ...m, filename: rename(m.filename) })),
   };
   writeFileSync(file, encodeProfile(profile));
+  writeFileSync(base, encodeProfile(buildProfile({ sampleTypes: [['samples', 'count']], samples: [{ stack: ['main.main main.go:2'], values: [1] }] })));
 });
 
 /** go-profiler ARGS as with stdout a terminal (`controls` 'escape'; undefined: main's default) or a pipe ('raw'). */
@@ -158,4 +161,15 @@ test('an error line quoting the profile\'s strings is escaped, stdout a terminal
     assert.equal(r.code, 2);
     assert.equal(r.stderr, 'go-profiler: sample_index "nope" must be one of: [samples evil\\x1b[2Jtype]\n', controls);
   }
+});
+
+test('the diff --fail-above gate names its offenders escaped on a terminal, as they are into a pipe', async () => {
+  const argv = ['diff', file, '--base', base, '--fail-above', '1'];
+  const terminal = await goProfiler(argv, 'escape');
+  assert.equal(terminal.code, 1, terminal.stderr);
+  assert.deepEqual(rawControls(terminal.stdout), []);
+  for (const name of Object.values(ESCAPED)) assert.ok(terminal.stdout.includes(name), `${name} in\n${terminal.stdout}`);
+  const pipe = await goProfiler(argv, 'raw');
+  assert.equal(pipe.code, 1, pipe.stderr);
+  for (const name of Object.values(HOSTILE)) assert.ok(pipe.stdout.includes(name), `${JSON.stringify(name)} in\n${pipe.stdout}`);
 });
