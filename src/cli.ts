@@ -23,6 +23,8 @@ export function start(): void {
     out: (text) => readerGone || process.stdout.write(rawBytes(text)),
     outBytes: (bytes) => readerGone || process.stdout.write(bytes),
     err: (text) => process.stderr.write(text),
+    // As ls: a profile's control characters are escaped on a terminal, written as pprof writes them into a pipe or a file.
+    controls: process.stdout.isTTY ? 'escape' : 'raw',
   }).then(
     (code) => {
       process.exitCode = code;

@@ -122,15 +122,54 @@ export async function showExplorer(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** The names of the rows the list renders now, to tell whether a scroll moved it. */
+async function renderedRows(list: Locator): Promise<string> {
+  return (await list.locator('.monaco-list-row .label-name').allTextContents().catch(() => [])).join('/');
+}
+
+/**
+ * Scrolls the explorer until `row` is rendered. The explorer's list only renders the rows in
+ * its viewport, so a file below the fold (a long tree, a folder expanded at the bottom) has
+ * no row at all until it is scrolled to.
+ */
+async function scrollToRow(page: Page, row: Locator, timeoutMs: number): Promise<void> {
+  const list = page.locator('.explorer-folders-view .monaco-list').first();
+  const deadline = Date.now() + timeoutMs;
+  let down = true;
+  while (!(await row.isVisible().catch(() => false))) {
+    if (Date.now() > deadline) {
+      await row.waitFor({ state: 'visible', timeout: 1 }); // throws, naming the row
+      return;
+    }
+    const box = await list.boundingBox();
+    if (box) {
+      const before = await renderedRows(list);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, down ? box.height / 2 : -box.height);
+      await sleep(150);
+      const after = await renderedRows(list);
+      if (after === before) down = !down; // an end of the list: sweep the other way
+    } else {
+      await sleep(150);
+    }
+  }
+}
+
 /** Opens `relPath` (slash separated, relative to the workspace folder) by clicking in the explorer. */
 export async function openFromExplorer(page: Page, relPath: string): Promise<void> {
   await showExplorer(page);
+  // Folders other scenarios expanded make the tree long and can hold rows of the same name.
+  await runCommand(page, 'Collapse Folders in Explorer');
   const parts = relPath.split('/');
   for (const [i, part] of parts.entries()) {
     const row = explorerRow(page, part);
-    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await scrollToRow(page, row, 15_000);
     if (i < parts.length - 1) {
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      // A click while the list re-renders (a watcher event) can land on no row: click until open.
+      for (let i = 0; i < 5 && (await row.getAttribute('aria-expanded')) !== 'true'; i++) {
+        await row.click();
+        await sleep(200);
+      }
     } else {
       await row.dblclick();
     }

@@ -5,7 +5,7 @@
 import type { Profile } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { buildStacks, type Stacks } from './stacks';
-import { printable } from './printable';
+import { printable, type Controls } from './printable';
 import { buildStackTrie } from './stack-trie';
 
 /** Lines "root;caller;leaf value"; `frameName` writes a frame's name (default foldedName, for text). */
@@ -74,9 +74,12 @@ export function buildFolded(profile: Profile, options: ReportOptions = {}): stri
   return foldedFromStacks(buildStacks(profile, options));
 }
 
-/** A ';' inside a name would split the frame; newlines would split the line; other control characters are escaped (printable). */
-export function foldedName(name: string): string {
-  return printable(name.replace(/;/g, ':').replace(/[\r\n]/g, ' '));
+/**
+ * A ';' inside a name would split the frame; newlines would split the line; other control
+ * characters are escaped, or with `controls` 'raw' (a pipe) written as they are (printable.ts).
+ */
+export function foldedName(name: string, controls: Controls = 'escape'): string {
+  return printable(name.replace(/;/g, ':').replace(/[\r\n]/g, ' '), controls);
 }
 
 /** A name for folded stacks in JSON, which escapes control characters itself: only ';', which separates frames, is replaced. */

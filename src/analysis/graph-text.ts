@@ -7,7 +7,7 @@ import type { CallGraph } from './callgraph';
 import type { PeekEntry } from './peek';
 import { chooseOutputUnit, formatPercent } from '../shared/units';
 import { formatExactValue } from './exact-values';
-import { printable } from './printable';
+import { printable, type Controls } from './printable';
 
 const SEPARATOR = '----------------------------------------------------------+-------------';
 const LEGEND = '      flat  flat%   sum%        cum   cum%   calls calls% + context \t \t ';
@@ -17,10 +17,13 @@ export interface GraphTextOptions {
   readonly profileLabels?: readonly string[];
   /** The node fraction the graph was built with, for the "Dropped N nodes" line. */
   readonly nodeFraction?: number;
+  /** Control characters in the profile's strings: escaped (the default, a terminal) or as they are (printable.ts). */
+  readonly controls?: Controls;
 }
 
 export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[], options: GraphTextOptions = {}): string {
-  const unit = printable(graph.sampleType.unit);
+  const controls = options.controls ?? 'escape';
+  const unit = printable(graph.sampleType.unit, controls);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, unit);
   // Exact integers where the graph has them (past 2^53) and the value prints unscaled. A big
   // graph prints few distinct values many times (CPU samples are multiples of the period), and
@@ -36,7 +39,7 @@ export function formatGraphText(graph: CallGraph, entries: readonly PeekEntry[],
     return text;
   };
   const names: (string | undefined)[] = new Array<string | undefined>(graph.nodes.length);
-  const nameOf = (id: number): string => (names[id] ??= printable(graph.nodes[id]!.name));
+  const nameOf = (id: number): string => (names[id] ??= printable(graph.nodes[id]!.name, controls));
   const out: string[] = [...(options.profileLabels ?? []), ...graphLabels(graph, value, options.nodeFraction ?? 0)];
   out.push(SEPARATOR, LEGEND);
   let flatSum = 0;

@@ -7,7 +7,7 @@
 import { rawTextBytes } from './raw-text-bytes';
 
 export interface TextLines<Result> {
-  /** A line (no "\n"). */
+  /** A line (no "\n" of its own but in a profile's string written as it is, printable.ts). */
   line(text: string): void;
   /**
    * The repeated lines (given at creation) of frames `frames[from .. to - 1]`: line 2f for frame
@@ -93,10 +93,16 @@ export class ByteWriter {
 
 /** `lines` encoded in one go, each with its "\n": line k is bytes[start[k] .. start[k + 1] - 1]. */
 export function encodeLines(lines: readonly string[]): { bytes: Uint8Array; start: Int32Array } {
-  // A line holds no "\n" (printable escapes it) and a raw byte is >= 0x80, so the newlines split
-  // the bytes back into the lines.
   const bytes = lines.length === 0 ? new Uint8Array(0) : rawTextBytes(lines.join('\n') + '\n');
   const start = new Int32Array(lines.length + 1);
+  if (lines.some((line) => line.includes('\n'))) {
+    // A profile's string written as it is (printable.ts, into a pipe) may hold "\n": each line's
+    // bytes are counted (the "\n" between lines keeps its neighbours' raw bytes apart, so they
+    // encode alike alone and joined).
+    for (let k = 0; k < lines.length; k++) start[k + 1] = start[k]! + rawTextBytes(lines[k]!).length + 1;
+    return { bytes, start };
+  }
+  // No line holds "\n" and a raw byte is >= 0x80, so the newlines split the bytes back into the lines.
   for (let p = 0, k = 1; p < bytes.length; p++) if (bytes[p] === NEWLINE) start[k++] = p + 1;
   return { bytes, start };
 }

@@ -2,7 +2,7 @@ import type { ProfileMetadata } from '../pprof/profile';
 import { baseName } from './clean-path';
 import { padStart } from '../shared/go-format';
 import type { ReportOptions } from './options';
-import { printable } from './printable';
+import { printable, type Controls } from './printable';
 import { TOP_EDGE_FRACTION, TOP_NODE_FRACTION, topInlineLabels, type TopRow, type TopTable } from './top';
 import { chooseOutputUnit, formatPercent, formatValue, scaleValue } from '../shared/units';
 import { formatExactValue } from './exact-values';
@@ -39,6 +39,8 @@ export interface TopTextOptions {
   readonly nodeCount?: number;
   /** pprof -unit; default "minimum" (one unit chosen for the whole report). */
   readonly unit?: string;
+  /** Control characters in the profile's strings: escaped (the default, a terminal) or as they are (printable.ts). */
+  readonly controls?: Controls;
 }
 
 /** The text `go tool pprof -top` prints for this table (time shown in UTC). */
@@ -66,17 +68,18 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
   }
 
   let outputUnit = options.unit ?? 'minimum';
-  // Profile strings are printed through printable(): no control character reaches the terminal.
-  const unit = printable(sampleType.unit);
+  // Profile strings are printed through printable(): no control character reaches a terminal.
+  const controls = options.controls ?? 'escape';
+  const unit = printable(sampleType.unit, controls);
   if (outputUnit === 'minimum' && rows.length > 0) outputUnit = chooseOutputUnit(rows, total, unit);
   // Exact integers where the table has them (past 2^53) and the value prints unscaled.
   const fmt = (v: number, exact?: bigint): string => formatExactValue(v, exact, unit, outputUnit);
   const { exactTotal } = table;
 
   const lines: string[] = [];
-  if (options.header) lines.push(...headerLines(options.header, sampleType.type, unit, total, (v) => fmt(v, v === total ? exactTotal : undefined)));
-  else lines.push(`Type: ${printable(sampleType.type)}`);
-  lines.push(...activeFilterLines(options.filters));
+  if (options.header) lines.push(...headerLines(options.header, sampleType.type, unit, total, (v) => fmt(v, v === total ? exactTotal : undefined), controls));
+  else lines.push(`Type: ${printable(sampleType.type, controls)}`);
+  lines.push(...activeFilterLines(options.filters, controls));
   let shown = 0;
   let exactShown = 0n;
   for (const r of rows) {
@@ -99,20 +102,27 @@ export function formatTopText(table: TopTable, options: TopTextOptions = {}): st
     const inl = r.inlineLabel ? ` ${r.inlineLabel}` : '';
     lines.push(
       `${padStart(fmt(r.flat, r.exactFlat), 10)} ${formatPercent(r.flat, total)} ${formatPercent(running, total)} ` +
-        `${padStart(fmt(r.cum, r.exactCum), 10)} ${formatPercent(r.cum, total)}  ${printable(r.name)}${inl}`,
+        `${padStart(fmt(r.cum, r.exactCum), 10)} ${formatPercent(r.cum, total)}  ${printable(r.name, controls)}${inl}`,
     );
   }
   return lines.join('\n') + '\n';
 }
 
 /** pprof's profile labels (File, Build ID, comments, Type, Time, Duration), printable; shared by the text reports. */
-export function headerLines(h: ProfileHeader, type: string, unit: string, total: number, fmt: (v: number) => string): string[] {
+export function headerLines(
+  h: ProfileHeader,
+  type: string,
+  unit: string,
+  total: number,
+  fmt: (v: number) => string,
+  controls: Controls = 'escape',
+): string[] {
   const out: string[] = [];
-  if (h.mappingFile !== '') out.push(`File: ${printable(baseName(h.mappingFile))}`);
-  if (h.buildId !== '') out.push(`Build ID: ${printable(h.buildId)}`);
-  for (const c of h.comments) if (!c.startsWith('#')) out.push(printable(c));
+  if (h.mappingFile !== '') out.push(`File: ${printable(baseName(h.mappingFile), controls)}`);
+  if (h.buildId !== '') out.push(`Build ID: ${printable(h.buildId, controls)}`);
+  for (const c of h.comments) if (!c.startsWith('#')) out.push(printable(c, controls));
   // pprof leaves the line out for a sample type without a name.
-  if (type !== '') out.push(`Type: ${printable(type)}`);
+  if (type !== '') out.push(`Type: ${printable(type, controls)}`);
   if (h.timeNanos !== 0) out.push(`Time: ${formatUtc(h.timeNanos)}`);
   if (h.durationNanos !== 0) {
     const asNanos = scaleValue(total, unit, 'nanoseconds');
@@ -123,7 +133,7 @@ export function headerLines(h: ProfileHeader, type: string, unit: string, total:
 }
 
 /** pprof's "Active filters:" block, in its flag order, each value cut at 80 characters. */
-export function activeFilterLines(o: ReportOptions | undefined): string[] {
+export function activeFilterLines(o: ReportOptions | undefined, controls: Controls = 'escape'): string[] {
   if (!o) return [];
   const pairs: [string, string | undefined][] = [
     ['focus', o.focus],
@@ -136,7 +146,7 @@ export function activeFilterLines(o: ReportOptions | undefined): string[] {
   ];
   const active = pairs.filter(([, v]) => v).map(([k, v]) => `${k}=${v}`);
   if (active.length === 0) return [];
-  return ['Active filters:', ...active.map((s) => '   ' + printable(s.length > 80 ? s.slice(0, 80) + '…' : s))];
+  return ['Active filters:', ...active.map((s) => '   ' + printable(s.length > 80 ? s.slice(0, 80) + '…' : s, controls))];
 }
 
 function formatUtc(nanos: number): string {

@@ -13,7 +13,7 @@ import { uniqueStacksOf } from '../pprof/stack-interner';
 import { withLabelFrames } from './label-frames';
 import { computeTotal, diffBaseSamples } from './total';
 import { sumsAreExact } from './exact-values';
-import { printable } from './printable';
+import { printable, type Controls } from './printable';
 import { printableName } from './frames';
 import { withShortNames } from './short-names';
 import { labelLines, sampleLabels, TRACE_SEPARATOR, ValueColumn } from './traces';
@@ -29,12 +29,13 @@ const NEWLINE = 0x0a;
 /**
  * The bytes of -traces (formatStacksAsTracesBytes of buildStacks' per-sample stacks), the header
  * first (`header` of the chosen sample type and the report's total); undefined when a filter,
- * transform, diff base or value past 2^53 needs the general path.
+ * transform, diff base or value past 2^53 needs the general path. `controls`: printable.ts.
  */
 export function tracesBytes(
   original: Profile,
   options: ReportOptions,
   header: (sampleType: ValueType, total: number) => readonly string[],
+  controls: Controls = 'escape',
 ): Uint8Array | undefined {
   const profile = withLabelFrames(original, options);
   const walk = new StackWalk(profile, options, combinedTagTest(profile, options));
@@ -45,13 +46,13 @@ export function tracesBytes(
   const kept = keptSamples(samples, walk);
   // At functions granularity with every line kept, a location's frames are its functions' names.
   const plain = (options.granularity ?? 'functions') === 'functions' && !options.noInlines;
-  const blocks = new LocationBlocks(plain ? functionFrames(options.shortNames ? withShortNames(profile) : profile) : walkFrames(walk, samples, kept));
+  const blocks = new LocationBlocks(plain ? functionFrames(options.shortNames ? withShortNames(profile) : profile) : walkFrames(walk, samples, kept), controls);
   // Stacks read through the unique stacks: the per-sample layout is not expanded (decoded-samples.ts).
   const { ofSample, start: stackStart, locations: stackLocations } = uniqueStacksOf(samples);
   const { values, valueCount } = samples;
   const out = new TraceWriter(blocks, expectedTextBytes(samples.count, stackStart, blocks));
   out.text(header(walk.sampleType, computeTotal(profile, type)).join('\n'), true);
-  const column = new ValueColumn(walk.sampleType.unit);
+  const column = new ValueColumn(walk.sampleType.unit, controls);
   const labelStart = samples.labelStart;
   for (let s = 0; s < samples.count; s++) {
     const u = ofSample[s]!;
@@ -63,7 +64,7 @@ export function tracesBytes(
     else {
       out.separator();
       const { labels, numLabels } = sampleLabels(profile, s);
-      for (const line of labelLines(labels, numLabels)) out.text(line, true);
+      for (const line of labelLines(labels, numLabels, controls)) out.text(line, true);
       out.text(column.of(value, undefined), false);
     }
     out.trace(stackLocations, lo, hi);
@@ -167,11 +168,11 @@ class LocationBlocks implements LocationBlockBytes {
   readonly end: Int32Array;
   readonly bytes: Uint8Array;
 
-  constructor({ frameRange, frames, inlined, names }: FrameTable) {
+  constructor({ frameRange, frames, inlined, names }: FrameTable, controls: Controls) {
     const count = frameRange.length / 2;
     this.start = new Int32Array(count);
     this.end = new Int32Array(count);
-    const encoded = encodeLines(names.map(printable));
+    const encoded = encodeLines(names.map((name) => printable(name, controls)));
     this.bytes = this.encode(encoded.bytes, encoded.start, frameRange, frames, inlined);
   }
 

@@ -8,7 +8,7 @@ import type { ReportOptions } from './options';
 import { buildStacks, type Frame, type Stacks } from './stacks';
 import { formatValue } from '../shared/units';
 import { formatExactValue } from './exact-values';
-import { printable } from './printable';
+import { printable, type Controls } from './printable';
 import { ByteLines, StringLines, type TextLines } from './text-lines';
 
 export interface Trace {
@@ -95,9 +95,12 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 
 export const TRACE_SEPARATOR = '-----------+-------------------------------------------------------';
 
-/** The text of `go tool pprof -traces`, its profile labels included when given (profile strings made printable). */
-export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[]): string {
-  const text = new TracesText(report.frames, unit, profileLabels, (lines) => new StringLines(lines));
+/**
+ * The text of `go tool pprof -traces`, its profile labels included when given (profile strings
+ * made printable: `controls` says how, printable.ts).
+ */
+export function formatTracesText(report: TracesReport, unit: string, profileLabels?: readonly string[], controls: Controls = 'escape'): string {
+  const text = new TracesText(report.frames, unit, profileLabels, (lines) => new StringLines(lines), controls);
   for (const t of report.traces) text.add(t.value, t.exactValue, t.frames, t.inlined, 0, t.frames.length, t);
   return text.finish();
 }
@@ -107,12 +110,18 @@ export function formatTracesText(report: TracesReport, unit: string, profileLabe
  * big profile's traces (one per sample) are not first made into arrays and objects.
  */
 export function formatStacksAsTracesText(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): string {
-  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new StringLines(lines)));
+  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new StringLines(lines), 'escape'));
 }
 
 /** formatStacksAsTracesText as the bytes pprof prints (analysis/raw-text-bytes.ts): the CLI's stdout. */
-export function formatStacksAsTracesBytes(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): Uint8Array {
-  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new ByteLines(lines)));
+export function formatStacksAsTracesBytes(
+  profile: Profile,
+  stacks: Stacks,
+  unit: string,
+  profileLabels?: readonly string[],
+  controls: Controls = 'escape',
+): Uint8Array {
+  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new ByteLines(lines), controls));
 }
 
 function stacksAsTraces<Result>(profile: Profile, stacks: Stacks, text: TracesText<Result>): Result {
@@ -131,15 +140,23 @@ class TracesText<Result> {
   private readonly out: TextLines<Result>;
   private readonly valueColumn: ValueColumn;
   private readonly names: string[];
+  private readonly controls: Controls;
 
-  constructor(frames: readonly Frame[], unit: string, profileLabels: readonly string[] | undefined, lines: (repeated: readonly string[]) => TextLines<Result>) {
-    this.valueColumn = new ValueColumn(unit);
+  constructor(
+    frames: readonly Frame[],
+    unit: string,
+    profileLabels: readonly string[] | undefined,
+    lines: (repeated: readonly string[]) => TextLines<Result>,
+    controls: Controls,
+  ) {
+    this.controls = controls;
+    this.valueColumn = new ValueColumn(unit, controls);
     // Each frame's line below a trace's first is the same every time: made once (large profiles
     // print millions of them), and the value column once per distinct value. Line 2f is frame
     // f's, 2f + 1 the same inlined.
     // Made flat (join, not +): a concatenated string is a tree that joining the report's text
     // would walk again at each of its uses.
-    this.names = frames.map((f) => ['   ', printable(f.name)].join(''));
+    this.names = frames.map((f) => ['   ', printable(f.name, controls)].join(''));
     const blank = ' '.repeat(10);
     const repeated: string[] = [];
     for (const n of this.names) repeated.push([blank, n].join(''), [blank, n, ' (inline)'].join(''));
@@ -160,7 +177,7 @@ class TracesText<Result> {
   ): void {
     const { out } = this;
     out.line(TRACE_SEPARATOR);
-    for (const line of labelLines(labels, numLabels)) out.line(line);
+    for (const line of labelLines(labels, numLabels, this.controls)) out.line(line);
     if (end === start) return;
     out.line(`${this.valueColumn.of(traceValue, exactValue)}${this.names[frames[start]!]}${inlined[start] ? ' (inline)' : ''}`);
     out.frameLines(frames, inlined, start + 1, end);
@@ -176,17 +193,18 @@ class TracesText<Result> {
 export function labelLines(
   labels: Pick<Trace, 'labels'>['labels'],
   numLabels: Pick<Trace, 'numLabels'>['numLabels'],
+  controls: Controls = 'escape',
 ): string[] {
   const out: string[] = [];
   if (!isEmpty(labels)) {
     // pprof sorts each kind of label by its printed line (so by the padded key, shorter keys first).
-    const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key))}:  ${printable(v.join(' '))}`);
+    const lines = Object.entries(labels).map(([key, v]) => `${pad10(printable(key, controls))}:  ${printable(v.join(' '), controls)}`);
     out.push(...lines.sort(byBytes));
   }
   if (!isEmpty(numLabels)) {
     const lines = Object.entries(numLabels).map(([key, { values: v, unit: labelUnit }]) => {
-      const labelValueUnit = printable(labelUnit || key);
-      return `${pad10(printable(key))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
+      const labelValueUnit = printable(labelUnit || key, controls);
+      return `${pad10(printable(key, controls))}:  ${v.map((x) => formatValue(x, labelValueUnit)).join(' ')}`;
     });
     out.push(...lines.sort(byBytes));
   }
@@ -198,8 +216,8 @@ export class ValueColumn {
   private readonly unit: string;
   private readonly known = new Map<number, string>();
 
-  constructor(unit: string) {
-    this.unit = printable(unit);
+  constructor(unit: string, controls: Controls = 'escape') {
+    this.unit = printable(unit, controls);
   }
 
   of(value: number, exact: bigint | undefined): string {

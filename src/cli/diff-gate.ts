@@ -5,6 +5,7 @@
  * --focus, ...) apply to both profiles.
  */
 import { topTable } from '../analysis/top';
+import { printable, type Controls } from '../analysis/printable';
 import { readProfileFile } from '../pprof/read-file-node';
 import { formatValue } from '../shared/units';
 import { parseArgs, UsageError } from './args';
@@ -37,8 +38,8 @@ export function takeFailAbove(argv: readonly string[]): [number | undefined, str
   return [pct, rest];
 }
 
-/** Runs the gate; returns [exit code, text to print]. */
-export async function runDiffGate(percent: number, argv: readonly string[]): Promise<[number, string]> {
+/** Runs the gate; returns [exit code, text to print] (`controls`: how names write control characters, analysis/printable.ts). */
+export async function runDiffGate(percent: number, argv: readonly string[], controls: Controls = 'escape'): Promise<[number, string]> {
   const args = await withViewOptions(parseArgs('diff', argv), process.cwd());
   const baseFile = args.base ?? args.diffBase;
   if (baseFile === undefined) throw new UsageError('diff: give the base profile with --base FILE');
@@ -58,7 +59,7 @@ export async function runDiffGate(percent: number, argv: readonly string[]): Pro
   if (args.json) return [code, jsonText({ sampleType: type, unit, baseTotal: before.total, failAbovePct: percent, offenders }, false)];
   const head = `${type}: base total ${formatValue(before.total, unit)}; limit +${percent}% of it = ${formatValue(limit, unit)}`;
   if (offenders.length === 0) return [0, `${head}\nno function grew by more than the limit\n`];
-  const rows = offenders.map((o) => [o.name, formatValue(o.base, unit), formatValue(o.new, unit), `+${formatValue(o.delta, unit)}`]);
+  const rows = offenders.map((o) => [printable(o.name, controls), formatValue(o.base, unit), formatValue(o.new, unit), `+${formatValue(o.delta, unit)}`]);
   const table = [['function', 'base', 'new', 'delta'], ...rows];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   const lines = table.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());

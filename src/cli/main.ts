@@ -1,5 +1,5 @@
 /** `go-profiler` dispatch: parses the command line, runs one report, maps errors to exit codes. */
-import { printable } from '../analysis/printable';
+import { printable, type Controls } from '../analysis/printable';
 import { ProfileError } from '../pprof/errors';
 import { OptionError } from '../shared/option-error';
 import { TraceError } from '../trace/errors';
@@ -12,6 +12,12 @@ export interface CliOutput {
   /** Bytes to print as they are (a big -traces: reports.ts ReportText); without it they go to out as UTF-8. */
   outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
+  /**
+   * How the text reports write control characters of a profile's strings: 'escape' (the
+   * default) for a terminal, 'raw' for a pipe or a file, byte for byte as pprof (analysis/printable.ts).
+   * The error line on stderr is escaped either way.
+   */
+  readonly controls?: Controls;
 }
 
 /** Exit code for bad input: missing or corrupt file, bad flag, bad regular expression. */
@@ -65,7 +71,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { runDiffGate, takeFailAbove } = await import('./diff-gate');
       const [percent, others] = takeFailAbove(rest);
       if (percent !== undefined) {
-        const [code, text] = await runDiffGate(percent, others);
+        const [code, text] = await runDiffGate(percent, others, io.controls);
         io.out(text);
         return code;
       }
@@ -75,7 +81,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     // ~9 ms of every report's start-up.
     if (args.view !== undefined) args = await (await import('./view-option')).withViewOptions(args, process.cwd());
     const { runReport } = await import('./reports');
-    printReport(await runReport(args), io);
+    printReport(await runReport(args, io.controls ?? 'escape'), io);
     return 0;
   } catch (error) {
     if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError || error instanceof TraceError) {

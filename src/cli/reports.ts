@@ -10,7 +10,7 @@ import { graphEntries, type PeekEntry } from '../analysis/peek';
 import { formatGraphText } from '../analysis/graph-text';
 import { formatStacksAsTracesBytes, tracesFromStacks } from '../analysis/traces';
 import { tracesBytes } from '../analysis/traces-bytes';
-import { foldedFromStacks, foldedJsonName, foldedRows } from '../analysis/folded';
+import { foldedFromStacks, foldedJsonName, foldedName, foldedRows } from '../analysis/folded';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { chooseOutputUnit } from '../shared/units';
 import type { CliArgs } from './args';
@@ -20,41 +20,43 @@ import { jsonText } from './json-text';
 import { loadProfile, loadTopTotals } from './load';
 import { buildLabels } from '../analysis/labels';
 import { formatTagsText } from '../analysis/tags-text';
+import type { Controls } from '../analysis/printable';
 
 /** A report's text, or (a big -traces) the bytes to print as they are. */
 export type ReportText = string | Uint8Array;
 
-export async function runReport(args: CliArgs): Promise<ReportText> {
+/** `controls`: how the text (not --json) writes control characters of the profile's strings (analysis/printable.ts). */
+export async function runReport(args: CliArgs, controls: Controls = 'escape'): Promise<ReportText> {
   const fromRuns = await loadTopTotals(args);
-  if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args);
+  if (fromRuns !== undefined) return top(topTableOfTotals(fromRuns.totals), fromRuns.profile, args, controls);
   const profile = await loadProfile(args);
   try {
-    return report(profile, args);
+    return report(profile, args, controls);
   } catch (error) {
     if (!(error instanceof FrameBudgetError)) throw error;
     throw new ProfileError(args.file, `${error.message} (--frame-budget ${error.frames} would allow it)`);
   }
 }
 
-function report(profile: Profile, args: CliArgs): ReportText {
+function report(profile: Profile, args: CliArgs, controls: Controls): ReportText {
   switch (args.command) {
     case 'top':
     case 'diff':
-      return top(topTable(profile, args.report), profile, args);
+      return top(topTable(profile, args.report), profile, args, controls);
     case 'tree':
-      return graphReport(profile, args, undefined);
+      return graphReport(profile, args, undefined, controls);
     case 'peek':
-      return graphReport(profile, args, compileGoRegexp('peek', args.regex ?? ''));
+      return graphReport(profile, args, compileGoRegexp('peek', args.regex ?? ''), controls);
     case 'traces':
-      return traces(profile, args);
+      return traces(profile, args, controls);
     case 'folded':
-      return folded(profile, args);
+      return folded(profile, args, controls);
     case 'tags':
-      return tags(profile, args);
+      return tags(profile, args, controls);
   }
 }
 
-function top(table: TopTable, profile: ProfileMetadata, args: CliArgs): string {
+function top(table: TopTable, profile: ProfileMetadata, args: CliArgs, controls: Controls): string {
   // pprof -cum: |cum| descending, then name, then |flat| descending.
   if (args.cum) {
     table.rows.sort(
@@ -62,7 +64,7 @@ function top(table: TopTable, profile: ProfileMetadata, args: CliArgs): string {
     );
   }
   if (!args.json) {
-    return formatTopText(table, { header: profileHeader(profile), filters: args.report, nodeCount: args.nodeCount });
+    return formatTopText(table, { header: profileHeader(profile), filters: args.report, nodeCount: args.nodeCount, controls });
   }
   const rows = table.rows.map((r) => ({ name: r.name, file: r.file, line: r.line, flat: r.exactFlat ?? r.flat, cum: r.exactCum ?? r.cum }));
   const total = table.exactTotal ?? table.total;
@@ -70,7 +72,7 @@ function top(table: TopTable, profile: ProfileMetadata, args: CliArgs): string {
 }
 
 /** pprof -tree (all nodes, trimmed like pprof) or -peek (untrimmed, matching nodes only). */
-function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefined): string {
+function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefined, controls: Controls): string {
   const stacks = buildStacks(profile, args.report);
   const trim = pattern === undefined;
   const nodeFraction = trim ? 0.005 : 0;
@@ -88,10 +90,10 @@ function graphReport(profile: Profile, args: CliArgs, pattern: RegExp | undefine
   if (args.json) return graphJson(graph, entries);
   const outputUnit = chooseOutputUnit(graph.nodes, graph.total, graph.sampleType.unit);
   const labels = [
-    ...profileLabels(profile, graph.sampleType.type, graph.total, graph.sampleType.unit, outputUnit),
-    ...activeFilters(args.report),
+    ...profileLabels(profile, graph.sampleType.type, graph.total, graph.sampleType.unit, outputUnit, controls),
+    ...activeFilters(args.report, controls),
   ];
-  return formatGraphText(graph, entries, { profileLabels: labels, nodeFraction });
+  return formatGraphText(graph, entries, { profileLabels: labels, nodeFraction, controls });
 }
 
 function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
@@ -111,14 +113,14 @@ function graphJson(graph: CallGraph, entries: readonly PeekEntry[]): string {
   return jsonText({ sampleType: graph.sampleType.type, unit: graph.sampleType.unit, total, rows }, graph.exactTotal !== undefined);
 }
 
-function traces(profile: Profile, args: CliArgs): ReportText {
+function traces(profile: Profile, args: CliArgs, controls: Controls): ReportText {
   if (!args.json) {
-    const bytes = tracesBytes(profile, args.report, ({ type, unit }, total) => profileLabels(profile, type, total, unit, 'minimum'));
+    const bytes = tracesBytes(profile, args.report, ({ type, unit }, total) => profileLabels(profile, type, total, unit, 'minimum', controls), controls);
     if (bytes !== undefined) return bytes;
   }
   const stacks = buildStacks(profile, args.report, { mergeStacks: false, keepZeroValues: true });
   const { type, unit } = stacks.sampleType;
-  if (!args.json) return formatStacksAsTracesBytes(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum'));
+  if (!args.json) return formatStacksAsTracesBytes(profile, stacks, unit, profileLabels(profile, type, stacks.total, unit, 'minimum', controls), controls);
   const report = tracesFromStacks(profile, stacks);
   const rows = report.traces.map((t) => ({
     value: t.exactValue ?? t.value,
@@ -129,19 +131,19 @@ function traces(profile: Profile, args: CliArgs): ReportText {
   return jsonText({ sampleType: type, unit, total: stacks.exactTotal ?? report.total, rows }, stacks.exactTotal !== undefined);
 }
 
-function folded(profile: Profile, args: CliArgs): string {
+function folded(profile: Profile, args: CliArgs, controls: Controls): string {
   const stacks: Stacks = buildStacks(profile, args.report);
   if (args.json) {
     const rows = foldedRows(stacks, foldedJsonName);
     const total = stacks.exactTotal ?? stacks.total;
     return jsonText({ sampleType: stacks.sampleType.type, unit: stacks.sampleType.unit, total, rows }, stacks.exactTotal !== undefined);
   }
-  const lines = foldedFromStacks(stacks);
+  const lines = foldedFromStacks(stacks, (name) => foldedName(name, controls));
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
 /** pprof -tags: every label key with its values' share; --json gives the raw numbers and each value's tagfocus expression. */
-function tags(profile: Profile, args: CliArgs): string {
+function tags(profile: Profile, args: CliArgs, controls: Controls): string {
   const report = buildLabels(profile, args.report);
-  return args.json ? jsonText(report, false) : formatTagsText(report);
+  return args.json ? jsonText(report, false) : formatTagsText(report, controls);
 }

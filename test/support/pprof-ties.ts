@@ -72,26 +72,6 @@ function canonical(text: string): string[] {
   return sortRuns(text.split('\n'), rowKey, sumColumn);
 }
 
-/**
- * pprof's text with control characters (but the line breaks) escaped as our text reports
- * write them on purpose (src/analysis/printable.ts: a profile's strings cannot drive the
- * terminal): `\n`, `\r`, `\t` by name, others below U+0080 as `\xHH`, the C1 controls as `\uHHHH`.
- */
-export function escapeControls(text: string): string {
-  // The -tree/-peek column header is pprof's own text, with its own tabs.
-  return text
-    .split('\n')
-    .map((line) => (line.includes('calls calls% + context') ? line : line.replace(/\p{Cc}/gu, escapeControl)))
-    .join('\n');
-}
-
-function escapeControl(c: string): string {
-  if (c === '\t') return '\\t';
-  if (c === '\r') return '\\r';
-  const code = c.charCodeAt(0);
-  return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
 /** '' when `ours` equals `theirs` up to pprof's random order among ties, else where they first differ. */
 export function sameUpToTies(ours: string, theirs: string): string {
   if (ours === theirs) return '';

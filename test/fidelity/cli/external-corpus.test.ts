@@ -3,28 +3,38 @@
  * Node.js, Python, Ruby, Rust, C++, Go; Pyroscope, Parca, dd-trace-go, google/pprof's own test
  * data, legacy formats included) against `go tool pprof` run on the same file, with pprof's
  * default symbolization (names simplified) and with -symbolize=none. Text must be equal byte
- * for byte, rows that pprof orders at random among equals compared as sets, control characters
- * escaped in pprof's text as ours escapes them on purpose (see pprof-ties.ts);
- * when pprof fails, we fail with its message. Goldens: test/fidelity/golden-external.
+ * for byte, rows that pprof orders at random among equals compared as sets (see pprof-ties.ts);
+ * when pprof fails, we fail with its message. Ours runs as into a pipe: control characters
+ * written as they are, as pprof writes them (analysis/printable.ts; a terminal gets escapes), and
+ * bytes that are not UTF-8 written back raw (cli/raw-output.ts). Both outputs are then read as
+ * UTF-8 text, the goldens' form (the bytes themselves: test/go/cli/controls.test.ts).
+ * Goldens: test/fidelity/golden-external.
  */
 import assert from 'node:assert/strict';
 import { relative } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../src/cli/main';
+import { rawBytes } from '../../../src/cli/raw-output';
 import { corpusCases, diffCases, externalGoldenRoot, externalProfiles, externalRoot, rawSampleTypes, type CorpusCase } from '../../support/external-corpus';
 import { runPprof } from '../../support/go-pprof';
 import { pprofThroughGoldens, type PprofResult } from '../../support/pprof-golden';
-import { escapeControls, sameUpToTies } from '../../support/pprof-ties';
+import { sameUpToTies } from '../../support/pprof-ties';
 
 function pprof(file: string, flags: readonly string[]): Promise<PprofResult> {
   return pprofThroughGoldens(file, flags, () => runPprof([...flags, file], 120_000), { root: externalGoldenRoot });
 }
 
+/** Our report as the CLI writes it into a pipe (src/cli.ts), read back as pprof's output is. */
 async function ours(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
+  const chunks: Uint8Array[] = [];
   let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+  const code = await main(args, {
+    out: (text) => chunks.push(Buffer.from(rawBytes(text))),
+    outBytes: (bytes) => chunks.push(bytes),
+    err: (text) => (err += text),
+    controls: 'raw',
+  });
+  return { code, out: Buffer.concat(chunks).toString('utf8'), err };
 }
 
 /** pprof's reason for failing: its error line, without the symbolization notes and its closing line. */
@@ -35,16 +45,6 @@ function pprofMessage(stderr: string): string {
 
 /** A legacy format pprof reads and we refuse by name (sniff.ts): counted apart, see the README. */
 const LEGACY_REFUSAL = /the input is a legacy .*, which is not supported/;
-
-/**
- * Files whose difference is on purpose. convert.invalid_utf8 has a function name made of every
- * byte 0..255, a line break included: pprof breaks the report's line there and sends the other
- * control characters to the terminal, we print `\n`, `\x1b`, ... (printable.ts: a profile's
- * strings cannot drive the terminal). Its bytes past 0x7f that are not UTF-8 are written raw,
- * as pprof does (utf8-escape.ts, raw-output.ts, checked byte for byte in
- * test/unit/cli/raw-output.test.ts; this test reads both outputs as UTF-8 text).
- */
-const KNOWN_DIFFERENCES: ReadonlySet<string> = new Set(['pyroscope/convert.invalid_utf8.pb.gz']);
 
 interface Outcome {
   readonly label: string;
@@ -67,7 +67,7 @@ async function compare(c: CorpusCase, symbolize: readonly string[]): Promise<Out
     return { label, equal, legacy: false, why: equal ? '' : `pprof failed (${message}); we exited ${mine.code}: ${mine.err.trim() || mine.out.slice(0, 200)}` };
   }
   if (mine.code !== 0) return { label, equal: false, legacy: LEGACY_REFUSAL.test(mine.err), why: `we failed: ${mine.err.trim()}` };
-  const why = sameUpToTies(mine.out, escapeControls(theirs.stdout));
+  const why = sameUpToTies(mine.out, theirs.stdout);
   return { label, equal: why === '', legacy: false, why };
 }
 
@@ -86,12 +86,11 @@ test('every report on the external corpus equals go tool pprof (ties as sets)', 
   }
   for (const c of diffCases()) outcomes.push(await compare(c, []));
   const legacy = outcomes.filter((o) => o.legacy);
-  const known = outcomes.filter((o) => !o.equal && !o.legacy && KNOWN_DIFFERENCES.has(o.label.split(' ')[1]!));
-  const failed = outcomes.filter((o) => !o.equal && !o.legacy && !known.includes(o));
+  const failed = outcomes.filter((o) => !o.equal && !o.legacy);
   const equal = outcomes.filter((o) => o.equal).length;
   const summary =
     `${equal} of ${outcomes.length} reports equal on ${externalProfiles().length} files; ` +
-    `${legacy.length} on legacy text/binary formats pprof reads and we refuse by name; ${known.length} known (see KNOWN_DIFFERENCES); ${failed.length} differ`;
+    `${legacy.length} on legacy text/binary formats pprof reads and we refuse by name; ${failed.length} differ`;
   console.log(summary);
   if (process.env.CORPUS_REPORT) for (const f of [...failed, ...legacy]) console.log(`DIFF ${f.label}\n  ${f.why.split('\n').slice(0, 6).join('\n  ')}`);
   assert.deepEqual(failed.map((f) => `${f.label}: ${f.why.split('\n').slice(0, 4).join(' / ')}`), [], summary);

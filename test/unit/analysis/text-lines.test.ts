@@ -51,3 +51,13 @@ test('byte lines grow past their first buffer without losing a byte', () => {
   assert.equal(bytes.length, 200 * 1001 + 4);
   assert.equal(String.fromCharCode(...bytes.subarray(199 * 1001, 200 * 1001 + 4)), `${long}\nend\n`);
 });
+
+test('byte lines whose repeated lines hold "\\n" themselves (a name written raw into a pipe) copy each whole', () => {
+  // Frame 0's name has a line break and a byte that is not UTF-8 after it; frame 1 is plain.
+  const name = `  a\n${raw}`;
+  const out = new ByteLines([name, `${name} (inline)`, '  b', '  b (inline)']);
+  out.frameLines([1, 0, 1, 0], [0, 1, 0, 0], 0, 4);
+  const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+  const frame0 = [...ascii('  a\n'), 0xc3, 0xa9, 0xff];
+  assert.deepEqual(Array.from(out.finish()), [...ascii('  b\n'), ...frame0, ...ascii(' (inline)\n  b\n'), ...frame0, 0x0a]);
+});

@@ -1,20 +1,24 @@
 // Control characters in a profile's strings (ESC sequences, BEL, CR, LF, tab, DEL, the C1 CSI)
-// never reach the terminal raw from go-profiler's text reports or its error line: they are
-// written as escapes (\x1b, \x07, \r, \n, \t, \x7f, \u009b). `go tool pprof` prints them as
-// they are; this is a deliberate difference (README, docs/reliability.md). --json keeps the
-// strings exact (JSON escapes them itself).
+// never reach a terminal raw from go-profiler's text reports or its error line: with stdout a
+// terminal (src/cli.ts: controls 'escape', also main's default) they are written as escapes
+// (\x1b, \x07, \r, \n, \t, \x7f, \u009b). Into a pipe or a file (controls 'raw') the reports
+// write them as they are, as `go tool pprof` does (byte for byte against pprof, and through a
+// real pseudo-terminal: test/go/cli/controls.test.ts); the error line stays escaped. --json keeps
+// the strings exact (JSON escapes them itself) either way.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { bundleCli } from '../../support/cli-bundle';
+import type { Controls } from '../../../src/analysis/printable';
+import { main } from '../../../src/cli/main';
 import { buildProfile, encodeProfile } from '../../support/profile-builder';
 
 const scratch = mkdtempSync(join(tmpdir(), 'go-profiler-escapes-'));
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const file = join(scratch, 'hostile.pb');
+/** A base in which only main.main has samples: every hostile function grew (the diff --fail-above gate). */
+const base = join(scratch, 'base.pb');
 
 /** Every control character a terminal acts on, in one name each. */
 const HOSTILE = {
@@ -38,9 +42,7 @@ const ESCAPED: Record<keyof typeof HOSTILE, string> = {
   c1: 'main.c1\\u009b31mX',
 };
 
-let cli: string;
-before(async () => {
-  cli = await bundleCli();
+before(() => {
   // Built with placeholders (the builder's frame syntax has no room for whitespace), then renamed.
   const names = Object.values(HOSTILE);
   const built = buildProfile({
@@ -71,14 +73,16 @@ before(async () => {
     mappings: built.mappings.map((m) => ({ ...m, filename: rename(m.filename) })),
   };
   writeFileSync(file, encodeProfile(profile));
+  writeFileSync(base, encodeProfile(buildProfile({ sampleTypes: [['samples', 'count']], samples: [{ stack: ['main.main main.go:2'], values: [1] }] })));
 });
 
-function goProfiler(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+/** go-profiler ARGS as with stdout a terminal (`controls` 'escape'; undefined: main's default) or a pipe ('raw'). */
+async function goProfiler(args: readonly string[], controls?: Controls): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { out: (text: string) => (stdout += text), err: (text: string) => (stderr += text) };
+  const code = await main(args, controls === undefined ? io : { ...io, controls });
+  return { code, stdout, stderr };
 }
 
 /** Control characters other than the line breaks (and, in pprof's tree legend, the tabs) of the report itself. */
@@ -89,22 +93,55 @@ function rawControls(text: string): string[] {
     .flatMap((line) => [...line.matchAll(/\p{Cc}/gu)].map((m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${JSON.stringify(line)}`));
 }
 
-for (const args of [['top'], ['top', '--sample-index', '1'], ['tree'], ['peek', 'main\\.'], ['traces'], ['folded'], ['diff', '--base', 'FILE']]) {
-  test(`go-profiler ${args.join(' ')}: no raw control character; every name shown escaped`, async () => {
+const REPORTS = [['top'], ['top', '--sample-index', '1'], ['tree'], ['peek', 'main\\.'], ['traces'], ['folded'], ['tags'], ['diff', '--base', 'FILE']];
+
+for (const args of REPORTS) {
+  test(`go-profiler ${args.join(' ')} on a terminal: no raw control character; every name shown escaped`, async () => {
     const [command, ...rest] = args;
-    const r = await goProfiler([command!, file, ...rest.map((a) => (a === 'FILE' ? file : a))]);
+    const r = await goProfiler([command!, file, ...rest.map((a) => (a === 'FILE' ? file : a))], 'escape');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(rawControls(r.stdout), []);
     const expected = command === 'folded'
       ? Object.entries(ESCAPED).map(([k, e]) => (k === 'cr' || k === 'lf' ? e.replace(/\\[rn]/, ' ') : e.replace(';', ':')))
       : Object.values(ESCAPED);
-    if (command !== 'diff') for (const name of expected) assert.ok(r.stdout.includes(name), `${name} in\n${r.stdout}`);
+    if (command !== 'diff' && command !== 'tags') for (const name of expected) assert.ok(r.stdout.includes(name), `${name} in\n${r.stdout}`);
     if (command === 'traces') assert.ok(r.stdout.includes('k\\x1bey:  v\\x07al\\n0'), r.stdout);
+    if (command === 'tags') assert.match(r.stdout, /^ *k\\x1bey: Total [^\n]*\n(?:.* v\\x07al\\n\d\n){8}/, r.stdout);
     if (command === 'top' && rest.length > 0) assert.match(r.stdout, /^Type: evil\\x1b\[2Jtype$/m);
   });
 }
 
-test('the header (binary, comments) is escaped too, and --json keeps the exact names', async () => {
+for (const args of REPORTS) {
+  test(`go-profiler ${args.join(' ')} into a pipe: every name written as it is, as pprof writes it`, async () => {
+    const [command, ...rest] = args;
+    const argv = [command!, file, ...rest.map((a) => (a === 'FILE' ? file : a))];
+    const r = await goProfiler(argv, 'raw');
+    assert.equal(r.code, 0, r.stderr);
+    const expected = command === 'folded'
+      ? Object.values(HOSTILE).map((name) => name.replace(/[\r\n]/, ' ').replace(';', ':'))
+      : Object.values(HOSTILE);
+    if (command !== 'diff' && command !== 'tags') for (const name of expected) assert.ok(r.stdout.includes(name), `${JSON.stringify(name)} in\n${r.stdout}`);
+    if (command === 'traces') assert.ok(r.stdout.includes('k\u001bey:  v\u0007al\n0'), r.stdout);
+    if (command === 'tags') assert.ok(r.stdout.split('\n').some((line) => line.trimStart().startsWith('k\u001bey: Total ')), r.stdout);
+    if (command === 'top') assert.ok(r.stdout.startsWith('File: prog\u001b[5m\n'), r.stdout);
+    // Only the profile's strings change: the same report escaped, with its escapes written back,
+    // is this one (but for the padding of columns, whose widths follow the escaped unit's length).
+    const escaped = await goProfiler(argv, 'escape');
+    assert.notEqual(escaped.stdout, r.stdout);
+    const spaced = (text: string): string => text.replace(/^ +/gm, '').replace(/ +/g, ' ');
+    assert.equal(spaced(unescape(escaped.stdout)), spaced(r.stdout));
+  });
+}
+
+/** The escapes of the test profile's strings back as the characters they stand for (folded turned CR and LF into spaces before). */
+function unescape(text: string): string {
+  const named: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+  return text.replace(/\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|([nrt]))/g, (_, x?: string, u?: string, c?: string) =>
+    c !== undefined ? named[c]! : String.fromCharCode(parseInt(x ?? u!, 16)),
+  );
+}
+
+test('with nothing said about stdout, main escapes (the safe side); the header (binary, comments) too; --json keeps the exact names', async () => {
   const text = await goProfiler(['top', file]);
   assert.match(text.stdout, /^File: prog\\x1b\[5m$/m);
   assert.match(text.stdout, /^comment \\x1b\[1mbold\\x1b\[0m$/m);
@@ -113,10 +150,26 @@ test('the header (binary, comments) is escaped too, and --json keeps the exact n
   for (const name of Object.values(HOSTILE)) assert.ok(rows.includes(name), JSON.stringify(name));
   const traces = JSON.parse((await goProfiler(['traces', file, '--json'])).stdout) as { rows: { frames: { name: string }[] }[] };
   assert.deepEqual(traces.rows.map((r) => r.frames[0]!.name), Object.values(HOSTILE));
+  for (const command of ['top', 'traces', 'tree', 'folded', 'tags']) {
+    assert.equal((await goProfiler([command, file, '--json'], 'raw')).stdout, (await goProfiler([command, file, '--json'], 'escape')).stdout, `${command} --json`);
+  }
 });
 
-test('an error line quoting the profile\'s strings is escaped', async () => {
-  const r = await goProfiler(['top', file, '--sample-index', 'nope']);
-  assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'go-profiler: sample_index "nope" must be one of: [samples evil\\x1b[2Jtype]\n');
+test('an error line quoting the profile\'s strings is escaped, stdout a terminal or a pipe', async () => {
+  for (const controls of ['escape', 'raw'] as const) {
+    const r = await goProfiler(['top', file, '--sample-index', 'nope'], controls);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'go-profiler: sample_index "nope" must be one of: [samples evil\\x1b[2Jtype]\n', controls);
+  }
+});
+
+test('the diff --fail-above gate names its offenders escaped on a terminal, as they are into a pipe', async () => {
+  const argv = ['diff', file, '--base', base, '--fail-above', '1'];
+  const terminal = await goProfiler(argv, 'escape');
+  assert.equal(terminal.code, 1, terminal.stderr);
+  assert.deepEqual(rawControls(terminal.stdout), []);
+  for (const name of Object.values(ESCAPED)) assert.ok(terminal.stdout.includes(name), `${name} in\n${terminal.stdout}`);
+  const pipe = await goProfiler(argv, 'raw');
+  assert.equal(pipe.code, 1, pipe.stderr);
+  for (const name of Object.values(HOSTILE)) assert.ok(pipe.stdout.includes(name), `${JSON.stringify(name)} in\n${pipe.stdout}`);
 });
