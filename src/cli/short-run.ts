@@ -43,5 +43,9 @@ export async function tuneForFiles(files: readonly Uint8Array[]): Promise<void> 
   const flags = enabled ? shortRunFlags(files) : undefined;
   if (flags === undefined) return;
   const { setFlagsFromString } = await import('./v8-flags');
-  setFlagsFromString(flags);
+  try {
+    setFlagsFromString(flags);
+  } catch {
+    // Only a speed-up: a Node that refuses flags after start-up runs the report as it is.
+  }
 }
