@@ -6,6 +6,7 @@
 import type { Profile } from '../pprof/profile';
 import type { ListingRange } from '../shared/source-view';
 import { formatPercent, formatValue } from '../shared/units';
+import { printable, type Controls } from './printable';
 import type { ReportOptions } from './options';
 import { buildStacks } from './stacks';
 import { baseName } from './clean-path';
@@ -121,17 +122,20 @@ export function sourceTextLines(data: string): string[] {
 /** A file's lines (without their newlines), or the one-line reason it could not be read. */
 export type SourceText = { readonly lines: readonly string[] } | { readonly error: string };
 
-/** `go tool pprof -list` text of a listing; `source(file)` gives each routine's file text. */
-export function formatSourceListing(listing: SourceListing, source: (file: string) => SourceText): string {
+/**
+ * `go tool pprof -list` text of a listing; `source(file)` gives each routine's file text. The
+ * profile's names and files go through printable(); the source text is the file's own.
+ */
+export function formatSourceListing(listing: SourceListing, source: (file: string) => SourceText, controls: Controls = 'escape'): string {
   const value = (v: number): string => formatValue(v, listing.unit, 'minimum');
   const out: string[] = [`Total: ${value(listing.total)}`];
   for (const fn of listing.functions) {
     if (fn.routines.length === 0) {
-      out.push(`No source information for ${fn.name}`);
+      out.push(`No source information for ${printable(fn.name, controls)}`);
       continue;
     }
     for (const r of fn.routines) {
-      out.push(`ROUTINE ======================== ${r.name} in ${r.file}`);
+      out.push(`ROUTINE ======================== ${printable(r.name, controls)} in ${printable(r.file, controls)}`);
       out.push(routineTotalsLine(r, listing.total, value));
       const text = source(r.file);
       if ('error' in text) {

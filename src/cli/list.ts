@@ -1,6 +1,7 @@
 /** `go-profiler list REGEX FILE [options]`: the text of `go tool pprof -list=REGEX FILE`. */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { Controls } from '../analysis/printable';
 import { formatSourceListing, sourceListing, sourceTextLines, trimSourcePath, type SourceText } from '../analysis/source-listing';
 import { compileGoRegexp } from '../shared/go-regexp';
 import { parseArgs, UsageError, type CliArgs } from './args';
@@ -23,7 +24,7 @@ export function parseRegexFileArgs(command: 'list' | 'disasm', argv: readonly st
   }
 }
 
-export async function listCommand(argv: readonly string[]): Promise<string> {
+export async function listCommand(argv: readonly string[], controls: Controls): Promise<string> {
   const args = await withViewOptions(parseRegexFileArgs('list', argv), process.cwd());
   const pattern = compileGoRegexp('list', args.regex);
   const profile = await loadProfile(args);
@@ -35,7 +36,7 @@ export async function listCommand(argv: readonly string[]): Promise<string> {
     let text = cache.get(file);
     if (text === undefined) cache.set(file, (text = readSource(file, cwd)));
     return text;
-  });
+  }, controls);
 }
 
 /** pprof's openSourceFile: absolute paths as they are, relative ones in `searchPath` and its parents. */

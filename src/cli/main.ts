@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
         io.out(USAGE);
         return 0;
       }
-      const text = command === 'list' ? await (await import('./list')).listCommand(rest) : await (await import('./disasm')).disasmCommand(rest);
+      const text = command === 'list' ? await (await import('./list')).listCommand(rest, io.controls ?? 'escape') : await (await import('./disasm')).disasmCommand(rest);
       io.out(text);
       return 0;
     }

@@ -173,3 +173,13 @@ test('the diff --fail-above gate names its offenders escaped on a terminal, as t
   assert.equal(pipe.code, 1, pipe.stderr);
   for (const name of Object.values(HOSTILE)) assert.ok(pipe.stdout.includes(name), `${JSON.stringify(name)} in\n${pipe.stdout}`);
 });
+
+test('list names its routines escaped on a terminal, as they are into a pipe (the source text is the file\'s own)', async () => {
+  const terminal = await goProfiler(['list', 'main\\.', file], 'escape');
+  assert.equal(terminal.code, 0, terminal.stderr);
+  assert.deepEqual(rawControls(terminal.stdout), []);
+  for (const name of Object.values(ESCAPED)) assert.ok(terminal.stdout.includes(`ROUTINE ======================== ${name} in main.go\n`), `${name} in\n${terminal.stdout}`);
+  const pipe = await goProfiler(['list', 'main\\.', file], 'raw');
+  assert.equal(pipe.code, 0, pipe.stderr);
+  for (const name of Object.values(HOSTILE)) assert.ok(pipe.stdout.includes(`ROUTINE ======================== ${name} in main.go\n`), `${JSON.stringify(name)} in\n${pipe.stdout}`);
+});
