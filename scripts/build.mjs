@@ -82,7 +82,10 @@ const node = [
   },
   // dist/cli.js starts dist/cli-main.js (the CLI) from V8's code cache made below.
   { in: 'src/cli/cached-start.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'src/cli.ts', out: 'dist/cli-main.js', plugins: [vendorSplit('cli-vendor.js')] },
+  // Without comments and indentation: every start reads the bundle and hands it to V8 (its code
+  // cache is checked against it), ~2.5 ms less for a third fewer bytes, and a comment's one
+  // non-ASCII character made the whole source a two-byte string. Names stay (error messages).
+  { in: 'src/cli.ts', out: 'dist/cli-main.js', plugins: [vendorSplit('cli-vendor.js')], minifyWhitespace: true },
   { in: 'src/worker/decode-worker.ts', out: 'dist/decode-worker.js' },
   { in: 'src/trace-editor/trace-worker.ts', out: 'dist/trace-worker.js' },
 ];
@@ -115,6 +118,7 @@ for (const e of node) {
       banner: e.banner ? { js: e.banner } : undefined,
       footer: e.footer ? { js: e.footer } : undefined,
       plugins: [...common.plugins, ...(e.plugins ?? [])],
+      ...(e.minifyWhitespace === true ? { minifyWhitespace: true } : {}),
     }),
   );
 }

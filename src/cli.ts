@@ -6,9 +6,11 @@ import { main } from './cli/main';
 import { runTopPartWorker } from './cli/top-part-worker';
 import { rawBytes } from './cli/raw-output';
 import { STARTED_BY_LOADER } from './cli/code-cache';
+import { enableShortRunTuning } from './cli/short-run';
 
 /** Runs the command line of this process. */
 export function start(): void {
+  enableShortRunTuning();
   // A reader that stops early (`go-profiler traces big.pb.gz | head`) closes the pipe: the rest
   // of the output is dropped quietly, as a Go program dies of SIGPIPE, and the command still
   // ends with its own exit code.

@@ -6,7 +6,7 @@
  * blank column. No stack of frames is made per sample (buildStacks' 500k-frame expansion of
  * large.cpu) and no string per trace line.
  */
-import type { LocationIndexes, Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
+import type { Profile, ProfileMetadata, SampleTable, ValueType } from '../pprof/profile';
 import type { ReportOptions } from './options';
 import { combinedTagTest, StackWalk } from './stack-walk';
 import { uniqueStacksOf } from '../pprof/stack-interner';
@@ -17,10 +17,10 @@ import { printable, type Controls } from './printable';
 import { printableName } from './frames';
 import { withShortNames } from './short-names';
 import { labelLines, sampleLabels, TRACE_SEPARATOR, ValueColumn } from './traces';
-import { ByteWriter, encodeLines } from './text-lines';
+import { encodeLines } from './text-lines';
+import { TraceWriter, VALUE_WIDTH, type LocationBlockBytes } from './trace-writer';
 
 /** A frame line below a trace's first starts with pprof's "%10s   " of an empty value. */
-const VALUE_WIDTH = 10;
 const INDENT = VALUE_WIDTH + 3;
 const INLINE = ' (inline)';
 const SPACE = 0x20;
@@ -50,46 +50,39 @@ export function tracesBytes(
   // Stacks read through the unique stacks: the per-sample layout is not expanded (decoded-samples.ts).
   const { ofSample, start: stackStart, locations: stackLocations } = uniqueStacksOf(samples);
   const { values, valueCount } = samples;
-  const out = new ByteWriter(blocks.size(ofSample, stackStart, stackLocations, kept) + (TRACE_SEPARATOR.length + 1) * (samples.count + 1) + 4096);
+  const out = new TraceWriter(blocks, expectedTextBytes(samples.count, stackStart, blocks));
   out.text(header(walk.sampleType, computeTotal(profile, type)).join('\n'), true);
   const column = new ValueColumn(walk.sampleType.unit, controls);
-  const { bytes, start, end } = blocks;
+  const labelStart = samples.labelStart;
   for (let s = 0; s < samples.count; s++) {
     const u = ofSample[s]!;
     const lo = stackStart[u]!;
     const hi = stackStart[u + 1]!;
     if (kept[s] === 0 || lo === hi) continue;
-    out.text(TRACE_SEPARATOR, true);
-    if (samples.labelStart[s] !== samples.labelStart[s + 1]) {
+    const value = values[s * valueCount + type]!;
+    if (labelStart[s] === labelStart[s + 1]) out.opening(value, column);
+    else {
+      out.separator();
       const { labels, numLabels } = sampleLabels(profile, s);
       for (const line of labelLines(labels, numLabels, controls)) out.text(line, true);
+      out.text(column.of(value, undefined), false);
     }
-    out.text(column.of(values[s * valueCount + type]!, undefined), false);
-    copyBlocks(out, bytes, start, end, stackLocations, lo, hi);
+    out.trace(stackLocations, lo, hi);
   }
-  out.text(TRACE_SEPARATOR, true);
+  out.separator();
   return out.finish();
 }
 
 /**
- * The blocks of locations `stackLocations[lo .. hi - 1]` into `out`, the first from its value
- * column on. One loop with the copies inline: it runs optimized after a few samples, where a
- * call per block stayed slow in a short run (the goroutine profile's 69k blocks).
+ * A guess at the size of the text: per sample a separator and the average stack's depth of the
+ * average block. Too much costs nothing (pages never written take no memory), too little a copy
+ * as the buffer doubles.
  */
-function copyBlocks(out: ByteWriter, bytes: Uint8Array, start: Int32Array, end: Int32Array, stackLocations: LocationIndexes, lo: number, hi: number): void {
-  let { buf, at } = out;
-  for (let k = lo; k < hi; k++) {
-    const loc = stackLocations[k]!;
-    const from = k === lo ? start[loc]! + VALUE_WIDTH : start[loc]!;
-    const to = end[loc]!;
-    if (at + to - from > buf.length) {
-      out.at = at;
-      out.reserve(to - from);
-      buf = out.buf;
-    }
-    for (let p = from; p < to; p++) buf[at++] = bytes[p]!;
-  }
-  out.at = at;
+function expectedTextBytes(sampleCount: number, stackStart: Int32Array, blocks: LocationBlocks): number {
+  const stacks = stackStart.length - 1;
+  const depth = stacks > 0 ? stackStart[stacks]! / stacks : 0;
+  const block = blocks.start.length > 0 ? blocks.bytes.length / blocks.start.length : 0;
+  return Math.min(1 << 30, Math.ceil(1.25 * sampleCount * (TRACE_SEPARATOR.length + 1 + depth * block)) + 4096);
 }
 
 /** 1 for each sample -traces lists (zero values included; tagfocus/tagignore applied). */
@@ -170,7 +163,7 @@ function functionFrames(profile: ProfileMetadata): FrameTable {
 }
 
 /** Each location's trace lines as bytes: location l's are bytes[start[l] .. end[l] - 1]. */
-class LocationBlocks {
+class LocationBlocks implements LocationBlockBytes {
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly bytes: Uint8Array;
@@ -181,17 +174,6 @@ class LocationBlocks {
     this.end = new Int32Array(count);
     const encoded = encodeLines(names.map((name) => printable(name, controls)));
     this.bytes = this.encode(encoded.bytes, encoded.start, frameRange, frames, inlined);
-  }
-
-  /** Bytes of the kept samples' blocks (sample s has unique stack ofSample[s]): the text's size but for separators, labels and values. */
-  size(ofSample: Int32Array, stackStart: Int32Array, stackLocations: LocationIndexes, kept: Uint8Array): number {
-    let n = 0;
-    for (let s = 0; s < kept.length; s++) {
-      if (kept[s] === 0) continue;
-      const u = ofSample[s]!;
-      for (let k = stackStart[u]!; k < stackStart[u + 1]!; k++) n += this.end[stackLocations[k]!]! - this.start[stackLocations[k]!]!;
-    }
-    return n;
   }
 
   /** Lays the blocks out: per frame of a resolved location, the indent, its name, " (inline)" when inlined, "\n". */

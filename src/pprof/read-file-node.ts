@@ -1,4 +1,4 @@
-import { close, constants, fstat, open, readFile, type Stats } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, readFile, readFileSync, type Stats } from 'node:fs';
 import type { Profile } from './profile';
 import { ProfileError } from './errors';
 import { decodeProfile } from './decode-profile';
@@ -32,13 +32,38 @@ export async function readProfileBytes(path: string): Promise<Uint8Array> {
   // small report of the CLI ~5 ms of start-up.
   try {
     const stats = await new Promise<Stats>((resolve, reject) => fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
-    if (!stats.isFile()) throw new ProfileError(path, `cannot read the file: it is ${fileKind(stats)}, not a regular file`);
+    checkRegular(path, stats);
     return await new Promise<Uint8Array>((resolve, reject) => readFile(fd, (e, data) => (e ? reject(e) : resolve(data))));
   } catch (error) {
     throw error instanceof ProfileError ? error : cannotRead(path, error);
   } finally {
     await new Promise<void>((resolve) => close(fd, () => resolve()));
   }
+}
+
+/**
+ * readProfileBytes without Node's thread pool, for a process with nothing else to do meanwhile
+ * (the CLI): the first asynchronous file call starts the pool's threads, ~2 ms of a small report.
+ */
+export function readProfileBytesSync(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+  try {
+    checkRegular(path, fstatSync(fd));
+    return readFileSync(fd);
+  } catch (error) {
+    throw error instanceof ProfileError ? error : cannotRead(path, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkRegular(path: string, stats: Stats): void {
+  if (!stats.isFile()) throw new ProfileError(path, `cannot read the file: it is ${fileKind(stats)}, not a regular file`);
 }
 
 function cannotRead(path: string, error: unknown): ProfileError {

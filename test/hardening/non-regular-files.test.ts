@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { ProfileError } from '../../src/pprof/errors';
-import { readProfileBytes } from '../../src/pprof/read-file-node';
+import { readProfileBytes, readProfileBytesSync } from '../../src/pprof/read-file-node';
 import { bundleCli } from '../support/cli-bundle';
 import { repoRoot } from '../support/go-fixtures';
 
@@ -52,9 +52,12 @@ for (const c of cases) {
   });
 }
 
-test('readProfileBytes (the extension\'s and the CLI\'s reader) still reads regular files, and refuses a folder', async () => {
+test('readProfileBytes (the extension\'s reader) and readProfileBytesSync (the CLI\'s) still read regular files, and refuse a folder', async () => {
   // Devices and pipes are tried in the child processes above only: without the guard, reading
   // /dev/zero here would take this process's memory without limit and a pipe would never return.
   await assert.rejects(readProfileBytes(scratch), (e: unknown) => e instanceof ProfileError && e.message === `${scratch}: cannot read the file: it is a folder, not a regular file`);
   assert.ok((await readProfileBytes(large)).length > 1_000_000);
+  assert.throws(() => readProfileBytesSync(scratch), (e: unknown) => e instanceof ProfileError && e.message === `${scratch}: cannot read the file: it is a folder, not a regular file`);
+  assert.throws(() => readProfileBytesSync(join(scratch, 'missing.pb.gz')), (e: unknown) => e instanceof ProfileError && e.message.endsWith(': cannot read the file: no such file'));
+  assert.deepEqual(readProfileBytesSync(large), await readProfileBytes(large));
 });
