@@ -77,6 +77,14 @@ export class ByteWriter {
     this.at = at;
   }
 
+  /** Bytes `from .. to - 1` of this buffer's own text, appended (one memmove). */
+  repeat(from: number, to: number): void {
+    const at = this.at;
+    if (at + to - from > this.buf.length) this.reserve(to - from);
+    this.buf.copyWithin(at, from, to);
+    this.at = at + to - from;
+  }
+
   finish(): Uint8Array {
     return this.buf.subarray(0, this.at);
   }

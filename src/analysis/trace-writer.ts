@@ -56,14 +56,14 @@ export class TraceWriter {
 
   /** The line between traces. */
   separator(): void {
-    this.copy(this.separatorAt, this.textAt);
+    this.out.repeat(this.separatorAt, this.textAt);
   }
 
   /** The separator and then the value column (of `column`) of a trace without labels: copied from the last trace of the same value. */
   opening(value: number, column: ValueColumn): void {
     const known = this.openings.get(value);
     if (known !== undefined) {
-      this.copy(known.from, known.to);
+      this.out.repeat(known.from, known.to);
       return;
     }
     const from = this.out.at;
@@ -87,7 +87,7 @@ export class TraceWriter {
       shared += end[loc]! - start[loc]!;
     }
     const traceAt = this.out.at;
-    if (i > lo) this.copy(this.lastAt, this.lastAt + shared);
+    if (i > lo) this.out.repeat(this.lastAt, this.lastAt + shared);
     // The rest block by block, each run of blocks that follow each other in the head in one copy.
     let from = 0;
     let to = 0;
@@ -95,12 +95,12 @@ export class TraceWriter {
       const loc = locations[i]!;
       const blockStart = i === lo ? start[loc]! + VALUE_WIDTH : start[loc]!;
       if (blockStart !== to) {
-        if (to > from) this.copy(from, to);
+        if (to > from) this.out.repeat(from, to);
         from = blockStart;
       }
       to = end[loc]!;
     }
-    if (to > from) this.copy(from, to);
+    if (to > from) this.out.repeat(from, to);
     this.lastLo = lo;
     this.lastHi = hi;
     this.lastAt = traceAt;
@@ -109,14 +109,5 @@ export class TraceWriter {
   /** The text written. */
   finish(): Uint8Array {
     return this.out.buf.subarray(this.textAt, this.out.at);
-  }
-
-  /** Bytes `from .. to - 1` of the buffer, appended. */
-  private copy(from: number, to: number): void {
-    const out = this.out;
-    const at = out.at;
-    if (at + to - from > out.buf.length) out.reserve(to - from);
-    out.buf.copyWithin(at, from, to);
-    out.at = at + to - from;
   }
 }

@@ -106,14 +106,10 @@ export function formatTracesText(report: TracesReport, unit: string, profileLabe
 }
 
 /**
- * formatTracesText of tracesFromStacks(profile, stacks), written straight from the stacks: a
- * big profile's traces (one per sample) are not first made into arrays and objects.
+ * formatTracesText of tracesFromStacks(profile, stacks) as the bytes pprof prints
+ * (analysis/raw-text-bytes.ts), written straight from the stacks: a big profile's traces (one per
+ * sample) are not first made into arrays and objects. The CLI's stdout.
  */
-export function formatStacksAsTracesText(profile: Profile, stacks: Stacks, unit: string, profileLabels?: readonly string[]): string {
-  return stacksAsTraces(profile, stacks, new TracesText(stacks.frames, unit, profileLabels, (lines) => new StringLines(lines), 'escape'));
-}
-
-/** formatStacksAsTracesText as the bytes pprof prints (analysis/raw-text-bytes.ts): the CLI's stdout. */
 export function formatStacksAsTracesBytes(
   profile: Profile,
   stacks: Stacks,

@@ -25,6 +25,7 @@ export const EXIT_BAD_INPUT = 2;
 
 export async function main(argv: readonly string[], io: CliOutput): Promise<number> {
   const [command, ...rest] = argv;
+  const controls = io.controls ?? 'escape';
   if (command === undefined) {
     io.err(USAGE);
     return EXIT_BAD_INPUT;
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
         io.out(USAGE);
         return 0;
       }
-      const text = command === 'list' ? await (await import('./list')).listCommand(rest, io.controls ?? 'escape') : await (await import('./disasm')).disasmCommand(rest);
+      const text = command === 'list' ? await (await import('./list')).listCommand(rest, controls) : await (await import('./disasm')).disasmCommand(rest);
       io.out(text);
       return 0;
     }
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       const { runDiffGate, takeFailAbove } = await import('./diff-gate');
       const [percent, others] = takeFailAbove(rest);
       if (percent !== undefined) {
-        const [code, text] = await runDiffGate(percent, others, io.controls);
+        const [code, text] = await runDiffGate(percent, others, controls);
         io.out(text);
         return code;
       }
@@ -81,7 +82,7 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
     // ~9 ms of every report's start-up.
     if (args.view !== undefined) args = await (await import('./view-option')).withViewOptions(args, process.cwd());
     const { runReport } = await import('./reports');
-    printReport(await runReport(args, io.controls ?? 'escape'), io);
+    printReport(await runReport(args, controls), io);
     return 0;
   } catch (error) {
     if (error instanceof ProfileError || error instanceof OptionError || error instanceof UsageError || error instanceof TraceError) {
